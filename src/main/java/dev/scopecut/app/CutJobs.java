@@ -1,0 +1,121 @@
+package dev.scopecut.app;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.scopecut.cut.CutStatus;
+
+/**
+ * Runs due jobs. A refresh waits a second after the last one, so that however fast votes
+ * come a cut's message is updated at most once a second, and a newer change always gets a
+ * refresh of its own.
+ */
+public class CutJobs {
+
+	/** The least time between two updates of one cut's message. */
+	public static final Duration REFRESH_SPACING = Duration.ofSeconds(1);
+
+	/** How long to wait before trying again after an unexpected failure. */
+	static final Duration BACKOFF = Duration.ofSeconds(30);
+
+	private static final Logger log = LoggerFactory.getLogger(CutJobs.class);
+
+	private final CutStore store;
+
+	private final JobQueue jobs;
+
+	private final CutNotifier notifier;
+
+	private final CutService service;
+
+	private final Clock clock;
+
+	public CutJobs(CutStore store, JobQueue jobs, CutNotifier notifier, CutService service, Clock clock) {
+		this.store = store;
+		this.jobs = jobs;
+		this.notifier = notifier;
+		this.service = service;
+		this.clock = clock;
+	}
+
+	/**
+	 * Runs one claimed job; it is completed, moved to a later time, or left for its lease
+	 * to lapse.
+	 */
+	public void run(Job job) {
+		try {
+			switch (job.kind()) {
+				case REFRESH -> refresh(job);
+				case ANNOUNCE -> announce(job);
+				case CLOSE -> closeAtDeadline(job);
+			}
+		}
+		catch (RetryLaterException ex) {
+			log.info("{} of cut {} waits {}: {}", job.kind(), job.cut().id(), ex.getWait(), ex.getMessage());
+			this.jobs.reschedule(job, this.clock.instant().plus(ex.getWait()));
+		}
+		catch (NotifyFailedException ex) {
+			log.warn("{} of cut {} given up: {}", job.kind(), job.cut().id(), ex.getReason());
+			this.jobs.complete(job);
+		}
+		catch (StoreUnavailableException ex) {
+			log.warn("{} of cut {} left for a later claim: {}", job.kind(), job.cut().id(), ex.getMessage());
+		}
+		catch (RuntimeException ex) {
+			log.error("{} of cut {} failed; trying again in {}", job.kind(), job.cut().id(), BACKOFF, ex);
+			this.jobs.reschedule(job, this.clock.instant().plus(BACKOFF));
+		}
+	}
+
+	private void refresh(Job job) {
+		Optional<CutSnapshot> found = this.store.snapshot(job.cut());
+		if (found.isEmpty() || found.get().cut().messageTs() == null) {
+			this.jobs.complete(job);
+			return;
+		}
+		CutSnapshot snapshot = found.get();
+		Instant now = this.clock.instant();
+		if (snapshot.shownAt() != null && now.isBefore(snapshot.shownAt().plus(REFRESH_SPACING))) {
+			this.jobs.reschedule(job, snapshot.shownAt().plus(REFRESH_SPACING));
+			return;
+		}
+		this.notifier.update(snapshot);
+		this.store.markShown(job.cut(), now);
+		// Complete before reading the version: a vote landing in between then either sees
+		// the job
+		// gone and schedules its own, or is seen here.
+		this.jobs.complete(job);
+		if (this.store.version(job.cut()) > snapshot.version()) {
+			this.jobs.schedule(job, now.plus(REFRESH_SPACING));
+		}
+	}
+
+	private void announce(Job job) {
+		Optional<CutSnapshot> found = this.store.snapshot(job.cut());
+		if (found.isPresent() && found.get().cut().status() == CutStatus.CLOSED) {
+			this.notifier.announce(found.get());
+		}
+		this.jobs.complete(job);
+	}
+
+	private void closeAtDeadline(Job job) {
+		Optional<CutSnapshot> found = this.store.snapshot(job.cut());
+		if (found.isEmpty() || !found.get().cut().isOpen()) {
+			this.jobs.complete(job);
+			return;
+		}
+		Instant deadline = found.get().cut().settings().deadline();
+		if (this.clock.instant().isBefore(deadline)) {
+			this.jobs.reschedule(job, deadline);
+			return;
+		}
+		this.service.finished(job.cut(), CutStatus.CLOSED);
+		this.jobs.complete(job);
+	}
+
+}

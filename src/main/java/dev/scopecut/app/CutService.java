@@ -1,0 +1,165 @@
+package dev.scopecut.app;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
+
+import dev.scopecut.cut.Ballots;
+import dev.scopecut.cut.Cut;
+import dev.scopecut.cut.CutId;
+import dev.scopecut.cut.CutRef;
+import dev.scopecut.cut.CutSettings;
+import dev.scopecut.cut.CutStatus;
+
+/** The use cases of a cut: start, vote, close, cancel and find. */
+public class CutService {
+
+	/** How long a quick-start cut stays open. */
+	public static final Duration QUICK_START_DURATION = Duration.ofHours(24);
+
+	private static final int ID_ATTEMPTS = 8;
+
+	private final CutStore store;
+
+	private final JobQueue jobs;
+
+	private final CutNotifier notifier;
+
+	private final Clock clock;
+
+	private final RandomGenerator random;
+
+	public CutService(CutStore store, JobQueue jobs, CutNotifier notifier, Clock clock, RandomGenerator random) {
+		this.store = store;
+		this.jobs = jobs;
+		this.notifier = notifier;
+		this.clock = clock;
+		this.random = random;
+	}
+
+	/**
+	 * The settings of a quick start: named votes, closing {@link #QUICK_START_DURATION}
+	 * from now.
+	 */
+	public CutSettings quickStartSettings() {
+		return CutSettings.quickStart(this.clock.instant().plus(QUICK_START_DURATION));
+	}
+
+	/**
+	 * Stores a new open cut and schedules its deadline; {@link #publish} then shows it.
+	 */
+	public Cut start(StartCut command) {
+		Instant now = this.clock.instant();
+		for (int attempt = 0; attempt < ID_ATTEMPTS; attempt++) {
+			CutRef ref = new CutRef(command.workspace(), CutId.random(this.random));
+			Cut cut = Cut.open(ref, command.channel(), command.facilitator(), command.draft(), now);
+			if (this.store.insert(cut)) {
+				this.jobs.schedule(new Job(Job.Kind.CLOSE, ref), cut.settings().deadline());
+				return cut;
+			}
+		}
+		throw new IllegalStateException("no free cut id after " + ID_ATTEMPTS + " attempts");
+	}
+
+	/**
+	 * Posts a new cut's message. When Slack refuses (the bot is not in the channel, say)
+	 * the cut is cancelled, so that nothing is left half-created, and the refusal is
+	 * rethrown.
+	 */
+	public void publish(Cut cut) {
+		try {
+			String ts = this.notifier.post(new CutSnapshot(cut, Ballots.NONE, 0, null));
+			this.store.attachMessage(cut.ref(), ts);
+		}
+		catch (NotifyFailedException | RetryLaterException ex) {
+			this.store.finish(cut.ref(), CutStatus.CANCELLED, this.clock.instant());
+			throw ex;
+		}
+	}
+
+	/**
+	 * Records a vote; a vote that changed the tally schedules a refresh of the cut's
+	 * message.
+	 */
+	public VoteResult vote(CastVote vote) {
+		VoteResult result = this.store.vote(vote.cut(), vote.voter(), vote.itemId(), vote.choice());
+		if (result.changedTally()) {
+			this.jobs.schedule(new Job(Job.Kind.REFRESH, vote.cut()), this.clock.instant());
+		}
+		return result;
+	}
+
+	/**
+	 * Closes the cut for its facilitator: the message shows the result and the decision
+	 * is posted.
+	 */
+	public FinishResult close(Cut cut, String user) {
+		return finish(cut, user, CutStatus.CLOSED);
+	}
+
+	/** Cancels the cut for its facilitator: no decision is posted. */
+	public FinishResult cancel(Cut cut, String user) {
+		return finish(cut, user, CutStatus.CANCELLED);
+	}
+
+	private FinishResult finish(Cut cut, String user, CutStatus status) {
+		if (!cut.isFacilitator(user)) {
+			return new FinishResult(FinishResult.Outcome.NOT_FACILITATOR, cut);
+		}
+		if (!finished(cut.ref(), status)) {
+			return new FinishResult(FinishResult.Outcome.NOT_OPEN, cut);
+		}
+		return new FinishResult(FinishResult.Outcome.DONE, cut);
+	}
+
+	/**
+	 * Moves an open cut to its final status; the one caller that did so schedules what
+	 * follows.
+	 */
+	boolean finished(CutRef ref, CutStatus status) {
+		Instant now = this.clock.instant();
+		if (!this.store.finish(ref, status, now)) {
+			return false;
+		}
+		this.jobs.schedule(new Job(Job.Kind.REFRESH, ref), now);
+		if (status == CutStatus.CLOSED) {
+			this.jobs.schedule(new Job(Job.Kind.ANNOUNCE, ref), now);
+		}
+		this.jobs.complete(new Job(Job.Kind.CLOSE, ref));
+		return true;
+	}
+
+	public Optional<Cut> find(CutRef ref) {
+		return this.store.find(ref);
+	}
+
+	public List<Cut> openIn(String workspace, String channel) {
+		return this.store.openIn(workspace, channel);
+	}
+
+	/**
+	 * The cut a command means: the one named, or else the channel's only open cut.
+	 * @param verb the subcommand, to show how to name a cut when there are several
+	 */
+	public Cut resolve(String workspace, String channel, Optional<CutId> id, String verb) {
+		if (id.isPresent()) {
+			return find(new CutRef(workspace, id.get()))
+				.orElseThrow(() -> new CutLookupException("There is no cut `" + id.get() + "` in this workspace."));
+		}
+		List<Cut> open = openIn(workspace, channel);
+		if (open.isEmpty()) {
+			throw new CutLookupException("This channel has no open cut. Start one with `/scopecut Title: item; item`.");
+		}
+		if (open.size() > 1) {
+			String ids = open.stream().map((cut) -> "`" + cut.ref().id() + "`").collect(Collectors.joining(", "));
+			throw new CutLookupException("This channel has %d open cuts (%s): name one, e.g. `/scopecut %s %s`."
+				.formatted(open.size(), ids, verb, open.get(0).ref().id()));
+		}
+		return open.get(0);
+	}
+
+}

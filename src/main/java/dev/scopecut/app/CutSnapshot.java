@@ -1,0 +1,27 @@
+package dev.scopecut.app;
+
+import java.time.Instant;
+
+import dev.scopecut.cut.Ballots;
+import dev.scopecut.cut.Cut;
+import dev.scopecut.cut.Decision;
+import dev.scopecut.cut.DecisionRule;
+import dev.scopecut.cut.Tally;
+
+/**
+ * A cut and its votes read together in one atomic step.
+ *
+ * @param version the cut's change counter when read
+ * @param shownAt when its message was last updated; null if never
+ */
+public record CutSnapshot(Cut cut, Ballots ballots, long version, Instant shownAt) {
+
+	public Tally tally() {
+		return Tally.count(this.cut.items(), this.ballots);
+	}
+
+	public Decision decision() {
+		return DecisionRule.decide(this.cut.settings(), tally());
+	}
+
+}

@@ -1,0 +1,56 @@
+package dev.scopecut.app;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import dev.scopecut.cut.Choice;
+import dev.scopecut.cut.Cut;
+import dev.scopecut.cut.CutRef;
+import dev.scopecut.cut.CutStatus;
+
+/**
+ * Where cuts and their votes are kept. Every method is one atomic step, so that any
+ * number of app instances may serve the same cut. Any method may throw
+ * {@link StoreUnavailableException}.
+ */
+public interface CutStore {
+
+	/**
+	 * Saves a new cut; false, and nothing saved, when its id is already taken in its
+	 * workspace.
+	 */
+	boolean insert(Cut cut);
+
+	Optional<Cut> find(CutRef ref);
+
+	/** The open cuts of one channel, oldest first. */
+	List<Cut> openIn(String workspace, String channel);
+
+	/**
+	 * Records or changes one voter's choice on one item, if the cut is open and has the
+	 * item.
+	 */
+	VoteResult vote(CutRef ref, String voter, int itemId, Choice choice);
+
+	/** Remembers the Slack message that shows the cut. */
+	void attachMessage(CutRef ref, String messageTs);
+
+	/**
+	 * Moves an open cut to closed or cancelled and starts its retention clock.
+	 * @return true for the one caller that made the move; false when the cut was not open
+	 */
+	boolean finish(CutRef ref, CutStatus status, Instant at);
+
+	/** The cut and all its votes as of one instant, with its change counter. */
+	Optional<CutSnapshot> snapshot(CutRef ref);
+
+	/** Records when the cut's message last showed the snapshot of the given version. */
+	void markShown(CutRef ref, Instant at);
+
+	/**
+	 * How many changes the cut has seen; grows with every vote that changed something.
+	 */
+	long version(CutRef ref);
+
+}

@@ -1,0 +1,13 @@
+package dev.scopecut.app;
+
+/**
+ * The store could not be reached or did not answer in time; nothing can be said to have
+ * changed.
+ */
+public class StoreUnavailableException extends RuntimeException {
+
+	public StoreUnavailableException(String message, Throwable cause) {
+		super(message, cause);
+	}
+
+}

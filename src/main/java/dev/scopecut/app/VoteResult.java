@@ -1,0 +1,29 @@
+package dev.scopecut.app;
+
+/**
+ * What became of one click on Ship or Defer.
+ *
+ * @param itemText the item voted on, for the voter's confirmation; empty when not found
+ */
+public record VoteResult(Outcome outcome, String itemText) {
+
+	public enum Outcome {
+
+		/** A first vote on the item. */
+		RECORDED,
+		/** The voter changed their choice. */
+		CHANGED,
+		/** The voter clicked the choice they had already made: nothing changed. */
+		UNCHANGED,
+		/** The cut is closed or cancelled. */
+		NOT_OPEN,
+		/** The cut does not exist in this workspace, or no longer has the item. */
+		NOT_FOUND
+
+	}
+
+	public boolean changedTally() {
+		return this.outcome == Outcome.RECORDED || this.outcome == Outcome.CHANGED;
+	}
+
+}

@@ -1,0 +1,38 @@
+package dev.scopecut.cut;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * How a cut is run and decided.
+ *
+ * @param question what the release must teach the team; may be empty
+ * @param deadline when the cut closes by itself
+ * @param capacity at most this many items ship; 0 for no limit
+ * @param quorum fewer voters than this means no quorum; 0 for none
+ * @param anonymous whether messages show counts only, never who voted
+ */
+public record CutSettings(String question, Instant deadline, int capacity, int quorum, boolean anonymous) {
+
+	public CutSettings {
+		Objects.requireNonNull(question, "question");
+		Objects.requireNonNull(deadline, "deadline");
+		if (capacity < 0 || quorum < 0) {
+			throw new IllegalArgumentException("capacity and quorum are 0 (none) or positive");
+		}
+	}
+
+	/** The settings of a quick start: named votes, no capacity or quorum. */
+	public static CutSettings quickStart(Instant deadline) {
+		return new CutSettings("", deadline, 0, 0, false);
+	}
+
+	public boolean hasCapacity() {
+		return this.capacity > 0;
+	}
+
+	public boolean hasQuorum() {
+		return this.quorum > 0;
+	}
+
+}

@@ -1,0 +1,32 @@
+package dev.scopecut.cut;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads the text of a quick start, {@code Title: item; item; item}: the title runs to the
+ * first colon; items are separated by semicolons or new lines, or by commas when neither
+ * is present.
+ */
+public final class QuickStart {
+
+	private QuickStart() {
+	}
+
+	public static CutDraft parse(String text, CutSettings settings) {
+		String source = (text != null) ? text.strip() : "";
+		int colon = source.indexOf(':');
+		if (colon < 0) {
+			throw new InvalidCutException(
+					"Put a colon after the title, then the items: `/scopecut Sharing app 0.1: signup; share link`.");
+		}
+		return new CutDraft(source.substring(0, colon), items(source.substring(colon + 1)), settings);
+	}
+
+	static List<String> items(String list) {
+		boolean hasSemicolonOrNewLine = list.indexOf(';') >= 0 || list.indexOf('\n') >= 0;
+		String separator = hasSemicolonOrNewLine ? "[;\\r\\n]+" : ",";
+		return Arrays.asList(list.split(separator));
+	}
+
+}

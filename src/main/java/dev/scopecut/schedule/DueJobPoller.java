@@ -1,0 +1,119 @@
+package dev.scopecut.schedule;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.stereotype.Component;
+
+import dev.scopecut.app.CutJobs;
+import dev.scopecut.app.Job;
+import dev.scopecut.app.JobQueue;
+import dev.scopecut.app.StoreUnavailableException;
+
+/**
+ * Claims due jobs from the shared queue every {@link #POLL_INTERVAL} and runs them. Only
+ * as many jobs are claimed as there are idle workers, so a claimed job never sits here
+ * while its lease runs out. Nothing is timed in memory: a restarted instance finds every
+ * job in Redis.
+ */
+@Component
+class DueJobPoller implements SmartLifecycle {
+
+	static final Duration POLL_INTERVAL = Duration.ofMillis(100);
+
+	/** Longer than any one job takes; a job whose claimant died is retried after it. */
+	static final Duration LEASE = Duration.ofSeconds(30);
+
+	static final int WORKERS = 4;
+
+	private static final Logger log = LoggerFactory.getLogger(DueJobPoller.class);
+
+	private final JobQueue queue;
+
+	private final CutJobs jobs;
+
+	private final Clock clock;
+
+	private final AtomicInteger running = new AtomicInteger();
+
+	private ScheduledExecutorService poller;
+
+	private ExecutorService workers;
+
+	private volatile boolean storeWasDown;
+
+	DueJobPoller(JobQueue queue, CutJobs jobs, Clock clock) {
+		this.queue = queue;
+		this.jobs = jobs;
+		this.clock = clock;
+	}
+
+	@Override
+	public void start() {
+		this.workers = Executors.newFixedThreadPool(WORKERS, new CustomizableThreadFactory("due-job-"));
+		this.poller = Executors.newSingleThreadScheduledExecutor(new CustomizableThreadFactory("due-poll-"));
+		this.poller.scheduleWithFixedDelay(this::poll, 0, POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	void poll() {
+		int idle = WORKERS - this.running.get();
+		if (idle <= 0) {
+			return;
+		}
+		List<Job> due;
+		try {
+			due = this.queue.claimDue(this.clock.instant(), LEASE, idle);
+		}
+		catch (StoreUnavailableException ex) {
+			if (!this.storeWasDown) {
+				log.warn("Due jobs wait for Redis: {}", ex.getMessage());
+			}
+			this.storeWasDown = true;
+			return;
+		}
+		catch (RuntimeException ex) {
+			log.error("Claiming due jobs failed", ex);
+			return;
+		}
+		this.storeWasDown = false;
+		for (Job job : due) {
+			this.running.incrementAndGet();
+			this.workers.execute(() -> {
+				try {
+					this.jobs.run(job);
+				}
+				finally {
+					this.running.decrementAndGet();
+				}
+			});
+		}
+	}
+
+	@Override
+	public void stop() {
+		this.poller.shutdownNow();
+		this.workers.shutdown();
+		try {
+			this.workers.awaitTermination(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.poller != null && !this.poller.isShutdown();
+	}
+
+}

@@ -1,0 +1,56 @@
+package dev.scopecut.slack;
+
+import java.io.IOException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+import com.slack.api.Slack;
+import com.slack.api.app_backend.interactive_components.response.ActionResponse;
+import com.slack.api.bolt.util.Responder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends a private (ephemeral) reply to whoever clicked, through the click's response URL,
+ * after the click has been acknowledged. Response URLs are not bound by the Web API's
+ * rate tiers, so a flood of votes does not starve the message updates.
+ */
+@Component
+public class PrivateReplies {
+
+	private static final Logger log = LoggerFactory.getLogger(PrivateReplies.class);
+
+	private final Slack slack;
+
+	private final Executor executor;
+
+	PrivateReplies(Slack slack, @Qualifier("slackWork") Executor executor) {
+		this.slack = slack;
+		this.executor = executor;
+	}
+
+	public void send(String responseUrl, String text) {
+		if (responseUrl == null) {
+			return;
+		}
+		try {
+			this.executor.execute(() -> post(responseUrl, text));
+		}
+		catch (RejectedExecutionException ex) {
+			log.warn("Private reply dropped: the reply queue is full");
+		}
+	}
+
+	private void post(String responseUrl, String text) {
+		try {
+			new Responder(this.slack, responseUrl)
+				.send(ActionResponse.builder().responseType("ephemeral").replaceOriginal(false).text(text).build());
+		}
+		catch (IOException | RuntimeException ex) {
+			log.warn("Private reply not delivered: {}", ex.getClass().getSimpleName());
+		}
+	}
+
+}

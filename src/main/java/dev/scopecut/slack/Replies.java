@@ -1,0 +1,63 @@
+package dev.scopecut.slack;
+
+import dev.scopecut.app.FinishResult;
+import dev.scopecut.app.VoteResult;
+import dev.scopecut.cut.Choice;
+import dev.scopecut.cut.Cut;
+import dev.scopecut.slack.blocks.Mrkdwn;
+
+/** What Scopecut says to one person, privately. */
+public final class Replies {
+
+	public static final String HELP = """
+			*Scopecut* cuts a release down to what must ship now. Everyone votes *Ship* or *Defer* on each item.
+			• `/scopecut Title: item; item; item` starts a cut in this channel (items may also be one a line, or split by commas)
+			• `/scopecut list` shows this channel's open cuts
+			• `/scopecut close [ID]` closes a cut and posts the decision (facilitator only)
+			• `/scopecut cancel [ID]` cancels a cut with no decision (facilitator only)
+			• `/scopecut help` shows this
+			The ID can be left out when the channel has one open cut.
+			Rule: an item ships when its Ship votes outnumber its Defer votes; a tie or no vote defers it.""";
+
+	public static final String STORE_DOWN = "Scopecut cannot reach its store right now, so nothing was saved. Please try again in a moment.";
+
+	public static final String VOTE_NOT_RECORDED = "Your vote was *not recorded*: Scopecut cannot reach its store right now. Please click again in a moment.";
+
+	private Replies() {
+	}
+
+	public static String unknown(String text) {
+		return "I did not understand `" + Mrkdwn.escape(text) + "`.\n\n" + HELP;
+	}
+
+	public static String vote(VoteResult result, Choice choice) {
+		String item = "“" + Mrkdwn.escape(result.itemText()) + "”";
+		return switch (result.outcome()) {
+			case RECORDED -> "You voted *" + choice.label() + "* on " + item + ".";
+			case CHANGED -> "You changed your vote on " + item + " to *" + choice.label() + "*.";
+			case UNCHANGED -> "Your vote on " + item + " stays *" + choice.label() + "*.";
+			case NOT_OPEN -> "This cut is closed, so your vote on " + item + " was not recorded.";
+			case NOT_FOUND -> "This cut or item no longer exists, so your vote was not recorded.";
+		};
+	}
+
+	public static String finish(FinishResult result, String verb) {
+		Cut cut = result.cut();
+		String id = "`" + cut.ref().id() + "`";
+		return switch (result.outcome()) {
+			case DONE -> verb.equals("close") ? "Closed " + id + ": the decision is posted in the channel."
+					: "Cancelled " + id + ": no decision was made.";
+			case NOT_FACILITATOR ->
+				"Only " + Mrkdwn.user(cut.facilitator()) + ", who started " + id + ", can " + verb + " it.";
+			case NOT_OPEN -> id + " is already " + cut.status().name().toLowerCase() + ".";
+		};
+	}
+
+	public static String couldNotPost(String reason) {
+		if ("not_in_channel".equals(reason) || "channel_not_found".equals(reason)) {
+			return "I could not post in this channel. Invite me with `/invite @Scopecut`, then start the cut again.";
+		}
+		return "Slack refused the cut's message (" + reason + "), so the cut was not started.";
+	}
+
+}

@@ -1,0 +1,119 @@
+package dev.scopecut.slack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+import com.slack.api.app_backend.SlackSignature;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.jakarta_servlet.ServletAdapterOps;
+import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.QueryStringParser;
+import com.slack.api.bolt.util.SlackRequestParser;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Bolt's servlet, made safe at the edge. Bolt parses a body before it verifies its
+ * signature, so an unsigned malformed request would reach the parser and answer 500. Here
+ * the signature and timestamp are checked first, on the raw bytes (401 when wrong), and a
+ * body Bolt cannot parse or handle answers 400. Bolt's own verification is switched off,
+ * as it would only repeat this.
+ */
+class VerifiedSlackAppServlet extends SlackAppServlet {
+
+	/**
+	 * Far above any real Slack payload; a larger body is refused before it is read whole.
+	 */
+	static final int MAX_BODY_BYTES = 512 * 1024;
+
+	private static final Logger log = LoggerFactory.getLogger(VerifiedSlackAppServlet.class);
+
+	private final transient App app;
+
+	private final transient SlackRequestParser parser;
+
+	private final transient SlackSignature.Verifier verifier;
+
+	private final transient Clock clock;
+
+	VerifiedSlackAppServlet(App app, String signingSecret, Clock clock) {
+		super(app);
+		this.app = app;
+		this.parser = new SlackRequestParser(app.config());
+		this.verifier = new SlackSignature.Verifier(new SlackSignature.Generator(signingSecret));
+		this.clock = clock;
+	}
+
+	@Override
+	protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+		byte[] bytes = readAtMost(req.getInputStream(), MAX_BODY_BYTES + 1);
+		if (bytes.length > MAX_BODY_BYTES) {
+			reply(resp, 413, "request body too large");
+			return;
+		}
+		String body = new String(bytes, StandardCharsets.UTF_8);
+		String timestamp = req.getHeader(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP);
+		String signature = req.getHeader(SlackSignature.HeaderNames.X_SLACK_SIGNATURE);
+		if (!isNumber(timestamp) || !this.verifier.isValid(timestamp, body, signature, this.clock.millis())) {
+			reply(resp, 401, "invalid or missing signature");
+			return;
+		}
+		Request<?> slackRequest = parse(req, body);
+		if (slackRequest == null) {
+			reply(resp, 400, "not a Slack request Scopecut understands");
+			return;
+		}
+		Response slackResponse;
+		try {
+			slackResponse = this.app.run(slackRequest);
+		}
+		catch (Exception ex) {
+			// Bolt throws on payloads that parse but lack what it needs (a block action
+			// with no
+			// user, say); say so without the payload, which is the user's data.
+			log.warn("Refused a {} Bolt could not handle: {}", slackRequest.getRequestType(), ex.toString());
+			reply(resp, 400, "malformed Slack request");
+			return;
+		}
+		ServletAdapterOps.writeResponse(resp, slackResponse);
+	}
+
+	private Request<?> parse(HttpServletRequest req, String body) {
+		try {
+			return this.parser.parse(SlackRequestParser.HttpRequest.builder()
+				.requestUri(req.getRequestURI())
+				.queryString(QueryStringParser.toMap(req.getQueryString()))
+				.headers(new RequestHeaders(ServletAdapterOps.toHeaderMap(req)))
+				.requestBody(body)
+				.remoteAddress(req.getRemoteAddr())
+				.build());
+		}
+		catch (RuntimeException ex) {
+			log.warn("Refused a signed request that does not parse: {}", ex.getClass().getSimpleName());
+			return null;
+		}
+	}
+
+	private static byte[] readAtMost(InputStream in, int limit) throws IOException {
+		return in.readNBytes(limit);
+	}
+
+	private static boolean isNumber(String timestamp) {
+		return timestamp != null && !timestamp.isEmpty() && timestamp.length() < 19
+				&& timestamp.chars().allMatch(Character::isDigit);
+	}
+
+	private static void reply(HttpServletResponse resp, int status, String error) throws IOException {
+		resp.setStatus(status);
+		resp.setContentType("application/json");
+		resp.getWriter().write("{\"error\":\"" + error + "\"}");
+	}
+
+}

@@ -1,0 +1,40 @@
+package dev.scopecut.slack.actions;
+
+import java.util.Optional;
+
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.bolt.response.Response;
+
+/**
+ * Reading the one action a block_actions payload carries, which the client may have
+ * forged.
+ */
+final class Actions {
+
+	private Actions() {
+	}
+
+	static Optional<BlockActionPayload.Action> first(BlockActionPayload payload) {
+		if (payload.getActions() == null || payload.getActions().isEmpty() || payload.getUser() == null) {
+			return Optional.empty();
+		}
+		return Optional.of(payload.getActions().get(0));
+	}
+
+	/** A button's value, or the value of the option chosen in a menu. */
+	static String value(BlockActionPayload.Action action) {
+		if (action.getSelectedOption() != null) {
+			return action.getSelectedOption().getValue();
+		}
+		return action.getValue();
+	}
+
+	static Response badRequest() {
+		return Response.builder()
+			.statusCode(400)
+			.contentType(Response.CONTENT_TYPE_APPLICATION_JSON)
+			.body("{\"error\":\"malformed action\"}")
+			.build();
+	}
+
+}

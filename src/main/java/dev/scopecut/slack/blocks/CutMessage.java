@@ -1,0 +1,199 @@
+package dev.scopecut.slack.blocks;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.confirmationDialog;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.option;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+import static com.slack.api.model.block.element.BlockElements.overflowMenu;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.element.BlockElement;
+
+import dev.scopecut.app.CutSnapshot;
+import dev.scopecut.cut.Choice;
+import dev.scopecut.cut.Cut;
+import dev.scopecut.cut.Decision;
+import dev.scopecut.cut.ItemTally;
+import dev.scopecut.cut.Outcome;
+
+/**
+ * Renders a cut's message, a pure function of its snapshot. While open, each item is a
+ * row with its counts and its Ship and Defer buttons; above {@link #BUTTON_ROWS_MAX}
+ * items each row becomes one block with a Ship/Defer menu, so the largest cut stays
+ * within Slack's 50 blocks. Once closed, the buttons go and the result shows.
+ */
+public final class CutMessage {
+
+	/** The most items shown with a button row each (two blocks an item). */
+	static final int BUTTON_ROWS_MAX = 15;
+
+	/** The most voters named on one item before "+N more". */
+	static final int VOTERS_NAMED_MAX = 20;
+
+	/** Slack's limit on a section's text. */
+	static final int SECTION_TEXT_MAX = 3000;
+
+	private CutMessage() {
+	}
+
+	public static SlackMessage render(CutSnapshot snapshot) {
+		return switch (snapshot.cut().status()) {
+			case OPEN -> open(snapshot);
+			case CLOSED -> closed(snapshot);
+			case CANCELLED -> cancelled(snapshot);
+		};
+	}
+
+	/** The decision as posted in the channel when a cut closes. */
+	public static SlackMessage announcement(CutSnapshot snapshot) {
+		List<LayoutBlock> blocks = new ArrayList<>();
+		blocks.add(section((s) -> s.text(markdownText("*" + DecisionText.headline(snapshot) + "*"))));
+		blocks.addAll(result(snapshot.decision()));
+		blocks.add(context(List.of(markdownText(snapshot.decision().rule()))));
+		return new SlackMessage(DecisionText.of(snapshot), blocks);
+	}
+
+	private static SlackMessage open(CutSnapshot snapshot) {
+		Cut cut = snapshot.cut();
+		List<LayoutBlock> blocks = new ArrayList<>(top(cut));
+		boolean compact = cut.items().size() > BUTTON_ROWS_MAX;
+		for (ItemTally item : snapshot.tally().items()) {
+			blocks.addAll(compact ? compactRow(cut, item) : buttonRow(cut, item));
+		}
+		String context = DecisionText.voted(snapshot.tally().voterCount()) + " · started by "
+				+ Mrkdwn.user(cut.facilitator()) + " · closes " + date(cut.settings().deadline()) + " · ID `"
+				+ cut.ref().id() + "`";
+		blocks.add(context(List.of(markdownText(context))));
+		blocks.add(actions("controls", List.of(closeButton(cut))));
+		String text = "Scope cut: " + Mrkdwn.escape(cut.title()) + " — vote Ship or Defer on " + cut.items().size()
+				+ (cut.items().size() == 1 ? " item" : " items");
+		return new SlackMessage(text, blocks);
+	}
+
+	private static SlackMessage closed(CutSnapshot snapshot) {
+		Cut cut = snapshot.cut();
+		List<LayoutBlock> blocks = new ArrayList<>(top(cut));
+		Decision decision = snapshot.decision();
+		String quorum = decision.quorumMet() ? "" : " · *no quorum*";
+		blocks.add(section(
+				(s) -> s.text(markdownText("*Closed* · " + DecisionText.voted(decision.voterCount()) + quorum))));
+		blocks.addAll(result(decision));
+		blocks.add(context(List.of(markdownText(decision.rule()))));
+		blocks.add(context(List.of(markdownText("Started by " + Mrkdwn.user(cut.facilitator()) + " · closed "
+				+ date(cut.closedAt()) + " · ID `" + cut.ref().id() + "`"))));
+		return new SlackMessage(DecisionText.of(snapshot), blocks);
+	}
+
+	private static SlackMessage cancelled(CutSnapshot snapshot) {
+		Cut cut = snapshot.cut();
+		List<LayoutBlock> blocks = new ArrayList<>(top(cut));
+		blocks.add(section((s) -> s.text(markdownText("*Cancelled* by " + Mrkdwn.user(cut.facilitator())
+				+ " · no decision was made · ID `" + cut.ref().id() + "`"))));
+		return new SlackMessage("Scope cut cancelled: " + Mrkdwn.escape(cut.title()), blocks);
+	}
+
+	private static List<LayoutBlock> top(Cut cut) {
+		List<LayoutBlock> blocks = new ArrayList<>();
+		blocks.add(header((h) -> h.text(plainText(cut.title(), true))));
+		if (!cut.settings().question().isBlank()) {
+			blocks.add(section((s) -> s.text(
+					markdownText("*What must this release teach us?*\n" + Mrkdwn.escape(cut.settings().question())))));
+		}
+		return blocks;
+	}
+
+	private static List<LayoutBlock> buttonRow(Cut cut, ItemTally item) {
+		List<BlockElement> buttons = List.of(voteButton(cut, item, Choice.SHIP), voteButton(cut, item, Choice.DEFER));
+		return List.of(section((s) -> s.blockId("item-" + item.item().id()).text(markdownText(row(cut, item)))),
+				actions("vote-" + item.item().id(), buttons));
+	}
+
+	private static List<LayoutBlock> compactRow(Cut cut, ItemTally item) {
+		return List.of(section((s) -> s.blockId("item-" + item.item().id())
+			.text(markdownText(row(cut, item)))
+			.accessory(overflowMenu((menu) -> menu.actionId(ActionIds.VOTE_MENU)
+				.options(List.of(option(plainText(Choice.SHIP.label()), vote(cut, item, Choice.SHIP)),
+						option(plainText(Choice.DEFER.label()), vote(cut, item, Choice.DEFER))))))));
+	}
+
+	private static BlockElement voteButton(Cut cut, ItemTally item, Choice choice) {
+		String actionId = (choice == Choice.SHIP) ? ActionIds.VOTE_SHIP : ActionIds.VOTE_DEFER;
+		return button((b) -> b.actionId(actionId)
+			.text(plainText(choice.label()))
+			.value(vote(cut, item, choice))
+			.style(choice == Choice.SHIP ? "primary" : null));
+	}
+
+	private static String vote(Cut cut, ItemTally item, Choice choice) {
+		return new VoteValue(cut.ref().id(), item.item().id(), choice).encode();
+	}
+
+	/** An item's row: its text, its counts, and (on a named cut) who has voted on it. */
+	private static String row(Cut cut, ItemTally item) {
+		String row = "*" + Mrkdwn.escape(item.item().text()) + "*\nShip " + item.ship() + " · Defer " + item.defer();
+		if (!cut.settings().anonymous() && !item.voters().isEmpty()) {
+			row += " · voted: " + Mrkdwn.users(item.voters(), VOTERS_NAMED_MAX);
+		}
+		return row;
+	}
+
+	private static BlockElement closeButton(Cut cut) {
+		return button((b) -> b.actionId(ActionIds.CLOSE)
+			.text(plainText("Close cut"))
+			.value(cut.ref().id().value())
+			.confirm(confirmationDialog((c) -> c.title(plainText("Close this cut?"))
+				.text(plainText("Voting ends and the decision is posted in the channel."))
+				.confirm(plainText("Close it"))
+				.deny(plainText("Keep voting")))));
+	}
+
+	/**
+	 * The result as "Ship now" and "Defer" lists, split into sections that fit Slack's
+	 * limit.
+	 */
+	private static List<LayoutBlock> result(Decision decision) {
+		List<LayoutBlock> blocks = new ArrayList<>();
+		blocks.addAll(list("*Ship now*", decision.shipped()));
+		blocks.addAll(list("*Defer*", decision.deferred()));
+		return blocks;
+	}
+
+	private static List<LayoutBlock> list(String heading, List<Outcome> outcomes) {
+		List<String> lines = new ArrayList<>();
+		lines.add(heading);
+		if (outcomes.isEmpty()) {
+			lines.add("_nothing_");
+		}
+		outcomes.forEach((outcome) -> lines.add("• " + DecisionText.entry(outcome)));
+		List<LayoutBlock> sections = new ArrayList<>();
+		StringBuilder text = new StringBuilder();
+		for (String line : lines) {
+			if (text.length() + line.length() + 1 > SECTION_TEXT_MAX) {
+				sections.add(mrkdwnSection(text.toString()));
+				text.setLength(0);
+			}
+			text.append(text.isEmpty() ? "" : "\n").append(line);
+		}
+		sections.add(mrkdwnSection(text.toString()));
+		return sections;
+	}
+
+	private static LayoutBlock mrkdwnSection(String mrkdwn) {
+		return section((s) -> s.text(markdownText(mrkdwn)));
+	}
+
+	/** A date Slack shows in each reader's own time zone, with a UTC fallback. */
+	private static String date(Instant instant) {
+		return "<!date^" + instant.getEpochSecond() + "^{date_short_pretty} at {time}|" + instant + ">";
+	}
+
+}

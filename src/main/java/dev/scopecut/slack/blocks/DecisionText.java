@@ -1,0 +1,67 @@
+package dev.scopecut.slack.blocks;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import dev.scopecut.app.CutSnapshot;
+import dev.scopecut.cut.Decision;
+import dev.scopecut.cut.Outcome;
+
+/**
+ * The decision in the two-line form teams paste into release notes, also used as the
+ * message's notification text:
+ *
+ * <pre>
+ * Scope cut: Project-sharing app 0.1 — 6 voted
+ * ship now    email signup (5–1), create project (4–2)
+ * defer       single sign-on (2–2) (tie), dark mode (0–0) (tie)
+ * Rule: an item ships when …
+ * </pre>
+ */
+public final class DecisionText {
+
+	static final String SHIP_LABEL = "ship now    ";
+
+	static final String DEFER_LABEL = "defer       ";
+
+	private DecisionText() {
+	}
+
+	public static String of(CutSnapshot snapshot) {
+		Decision decision = snapshot.decision();
+		return headline(snapshot) + "\n" + shipLine(decision) + "\n" + deferLine(decision) + "\n" + decision.rule();
+	}
+
+	static String headline(CutSnapshot snapshot) {
+		Decision decision = snapshot.decision();
+		String quorum = decision.quorumMet() ? "" : " (no quorum)";
+		return "Scope cut: " + Mrkdwn.escape(snapshot.cut().title()) + " — " + voted(decision.voterCount()) + quorum;
+	}
+
+	static String shipLine(Decision decision) {
+		return SHIP_LABEL + items(decision.shipped());
+	}
+
+	static String deferLine(Decision decision) {
+		return DEFER_LABEL + items(decision.deferred());
+	}
+
+	static String voted(int voters) {
+		return voters + " voted";
+	}
+
+	private static String items(List<Outcome> outcomes) {
+		if (outcomes.isEmpty()) {
+			return "nothing";
+		}
+		return outcomes.stream().map(DecisionText::entry).collect(Collectors.joining(", "));
+	}
+
+	/** An item with its Ship–Defer counts, then its flag if it has one. */
+	static String entry(Outcome outcome) {
+		String flag = outcome.verdict().flag().isEmpty() ? "" : " (" + outcome.verdict().flag() + ")";
+		return Mrkdwn.escape(outcome.item().text()) + " (" + outcome.tally().ship() + "–" + outcome.tally().defer()
+				+ ")" + flag;
+	}
+
+}

@@ -1,0 +1,31 @@
+package dev.scopecut.slack.blocks;
+
+import java.util.Optional;
+
+import dev.scopecut.cut.Choice;
+import dev.scopecut.cut.CutId;
+
+/**
+ * What a vote button carries: {@code K7M2Q|3|S}, the cut, the item and the choice. The
+ * value comes back from the client, so it is parsed strictly and never trusted for the
+ * workspace.
+ */
+public record VoteValue(CutId cut, int itemId, Choice choice) {
+
+	public String encode() {
+		return this.cut + "|" + this.itemId + "|" + (this.choice == Choice.SHIP ? "S" : "D");
+	}
+
+	public static Optional<VoteValue> parse(String value) {
+		if (value == null) {
+			return Optional.empty();
+		}
+		String[] parts = value.split("\\|", -1);
+		if (parts.length != 3 || !parts[1].matches("[1-9][0-9]{0,4}") || !parts[2].matches("[SD]")) {
+			return Optional.empty();
+		}
+		Choice choice = parts[2].equals("S") ? Choice.SHIP : Choice.DEFER;
+		return CutId.parse(parts[0]).map((cut) -> new VoteValue(cut, Integer.parseInt(parts[1]), choice));
+	}
+
+}

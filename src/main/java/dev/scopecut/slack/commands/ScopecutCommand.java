@@ -1,0 +1,124 @@
+package dev.scopecut.slack.commands;
+
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+import dev.scopecut.app.CutLookupException;
+import dev.scopecut.app.CutService;
+import dev.scopecut.app.NotifyFailedException;
+import dev.scopecut.app.RetryLaterException;
+import dev.scopecut.app.StartCut;
+import dev.scopecut.app.StoreUnavailableException;
+import dev.scopecut.cut.Cut;
+import dev.scopecut.cut.InvalidCutException;
+import dev.scopecut.cut.QuickStart;
+import dev.scopecut.slack.Replies;
+import dev.scopecut.slack.SlackListener;
+import dev.scopecut.slack.blocks.Mrkdwn;
+
+/**
+ * {@code /scopecut}: turns the text into a use case and acknowledges with the private
+ * answer. Storing a cut is one fast Redis step, done before the acknowledgement so that a
+ * refusal can be said at once; posting its message to Slack happens after.
+ */
+@Component
+class ScopecutCommand implements SlackListener, SlashCommandHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ScopecutCommand.class);
+
+	private final CutService cuts;
+
+	private final Executor executor;
+
+	ScopecutCommand(CutService cuts, @Qualifier("slackWork") Executor executor) {
+		this.cuts = cuts;
+		this.executor = executor;
+	}
+
+	@Override
+	public void register(App app) {
+		app.command("/scopecut", this);
+	}
+
+	@Override
+	public Response apply(SlashCommandRequest request, SlashCommandContext ctx) {
+		SlashCommandPayload payload = request.getPayload();
+		CommandText command = CommandText.parse(payload.getText());
+		String workspace = ctx.getTeamId();
+		try {
+			return switch (command.verb()) {
+				case NONE, HELP -> ctx.ack(Replies.HELP);
+				case LIST -> ctx.ack(list(this.cuts.openIn(workspace, payload.getChannelId())));
+				case CLOSE -> ctx.ack(Replies.finish(
+						this.cuts.close(resolve(payload, workspace, command, "close"), payload.getUserId()), "close"));
+				case CANCEL -> ctx.ack(Replies.finish(
+						this.cuts.cancel(resolve(payload, workspace, command, "cancel"), payload.getUserId()),
+						"cancel"));
+				case START -> start(payload, workspace, ctx);
+				case UNKNOWN -> ctx.ack(Replies.unknown(command.text()));
+			};
+		}
+		catch (InvalidCutException | CutLookupException ex) {
+			return ctx.ack(ex.getMessage());
+		}
+		catch (StoreUnavailableException ex) {
+			log.warn("/scopecut not served: {}", ex.getMessage());
+			return ctx.ack(Replies.STORE_DOWN);
+		}
+	}
+
+	private Cut resolve(SlashCommandPayload payload, String workspace, CommandText command, String verb) {
+		return this.cuts.resolve(workspace, payload.getChannelId(), command.cutId(), verb);
+	}
+
+	private Response start(SlashCommandPayload payload, String workspace, SlashCommandContext ctx) {
+		Cut cut = this.cuts.start(new StartCut(workspace, payload.getChannelId(), payload.getUserId(),
+				QuickStart.parse(payload.getText(), this.cuts.quickStartSettings())));
+		this.executor.execute(() -> publish(cut, ctx));
+		return ctx.ack();
+	}
+
+	private void publish(Cut cut, SlashCommandContext ctx) {
+		try {
+			this.cuts.publish(cut);
+		}
+		catch (NotifyFailedException ex) {
+			respond(ctx, Replies.couldNotPost(ex.getReason()));
+		}
+		catch (RetryLaterException | StoreUnavailableException ex) {
+			respond(ctx, "The cut could not be posted just now (" + ex.getMessage() + "); please start it again.");
+		}
+	}
+
+	private static void respond(SlashCommandContext ctx, String text) {
+		try {
+			ctx.respond(text);
+		}
+		catch (java.io.IOException ex) {
+			log.warn("Could not tell the facilitator that the cut was not posted: {}", ex.toString());
+		}
+	}
+
+	private static String list(List<Cut> open) {
+		if (open.isEmpty()) {
+			return "This channel has no open cut. Start one with `/scopecut Title: item; item`.";
+		}
+		return "*Open cuts in this channel*\n" + open.stream()
+			.map((cut) -> "• `" + cut.ref().id() + "` " + Mrkdwn.escape(cut.title()) + " — " + cut.items().size()
+					+ " items, started by " + Mrkdwn.user(cut.facilitator()))
+			.collect(Collectors.joining("\n"));
+	}
+
+}

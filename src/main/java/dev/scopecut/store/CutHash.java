@@ -1,0 +1,98 @@
+package dev.scopecut.store;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.scopecut.cut.Ballots;
+import dev.scopecut.cut.Choice;
+import dev.scopecut.cut.Cut;
+import dev.scopecut.cut.CutRef;
+import dev.scopecut.cut.CutSettings;
+import dev.scopecut.cut.CutStatus;
+import dev.scopecut.cut.Item;
+
+/**
+ * Maps a cut to the fields of its Redis hash and back. Items are kept as
+ * {@code item:<id>} fields, which the vote script reads to refuse a vote on an item the
+ * cut does not have, with their order in {@code itemIds} (",1,2,3,").
+ */
+final class CutHash {
+
+	static final String VERSION = "version";
+
+	static final String SHOWN_AT = "shownAt";
+
+	static final String MESSAGE_TS = "ts";
+
+	private CutHash() {
+	}
+
+	static Map<String, String> fields(Cut cut) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("channel", cut.channel());
+		fields.put("facilitator", cut.facilitator());
+		fields.put("title", cut.title());
+		fields.put("question", cut.settings().question());
+		fields.put("deadline", millis(cut.settings().deadline()));
+		fields.put("capacity", Integer.toString(cut.settings().capacity()));
+		fields.put("quorum", Integer.toString(cut.settings().quorum()));
+		fields.put("anonymous", cut.settings().anonymous() ? "1" : "0");
+		fields.put("status", cut.status().name());
+		fields.put("createdAt", millis(cut.createdAt()));
+		fields.put(VERSION, "0");
+		StringBuilder ids = new StringBuilder(",");
+		for (Item item : cut.items()) {
+			ids.append(item.id()).append(',');
+			fields.put("item:" + item.id(), item.text());
+		}
+		fields.put("itemIds", ids.toString());
+		return fields;
+	}
+
+	static Cut cut(CutRef ref, Map<String, String> hash) {
+		List<Item> items = new ArrayList<>();
+		for (String id : hash.get("itemIds").split(",")) {
+			if (!id.isEmpty()) {
+				items.add(new Item(Integer.parseInt(id), hash.get("item:" + id)));
+			}
+		}
+		CutSettings settings = new CutSettings(hash.get("question"), instant(hash.get("deadline")),
+				Integer.parseInt(hash.get("capacity")), Integer.parseInt(hash.get("quorum")),
+				"1".equals(hash.get("anonymous")));
+		return new Cut(ref, hash.get("channel"), hash.get("facilitator"), hash.get("title"), items, settings,
+				CutStatus.valueOf(hash.get("status")), instant(hash.get("createdAt")), instant(hash.get("closedAt")),
+				hash.get(MESSAGE_TS));
+	}
+
+	static Ballots ballots(Map<String, String> votes) {
+		Map<String, Map<Integer, Choice>> byVoter = new LinkedHashMap<>();
+		votes.forEach((field, code) -> {
+			int colon = field.indexOf(':');
+			int itemId = Integer.parseInt(field.substring(0, colon));
+			String voter = field.substring(colon + 1);
+			byVoter.computeIfAbsent(voter, (key) -> new HashMap<>()).put(itemId, choice(code));
+		});
+		return new Ballots(byVoter);
+	}
+
+	static String code(Choice choice) {
+		return (choice == Choice.SHIP) ? "S" : "D";
+	}
+
+	static Choice choice(String code) {
+		return "S".equals(code) ? Choice.SHIP : Choice.DEFER;
+	}
+
+	static String millis(Instant instant) {
+		return Long.toString(instant.toEpochMilli());
+	}
+
+	static Instant instant(String millis) {
+		return (millis != null) ? Instant.ofEpochMilli(Long.parseLong(millis)) : null;
+	}
+
+}

@@ -1,0 +1,145 @@
+package dev.scopecut.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+
+import dev.scopecut.app.CutSnapshot;
+import dev.scopecut.app.CutStore;
+import dev.scopecut.app.VoteResult;
+import dev.scopecut.cut.Choice;
+import dev.scopecut.cut.Cut;
+import dev.scopecut.cut.CutId;
+import dev.scopecut.cut.CutRef;
+import dev.scopecut.cut.CutStatus;
+
+/**
+ * Keeps cuts in Redis (layout in {@link Keys}). Why each write is atomic: every change is
+ * one Lua script or one single-key command, and Redis runs a script with nothing in
+ * between, so the check ("is the cut open? has it the item?") and the write cannot be
+ * split by another instance. A vote is a set, not an increment: the votes hash holds one
+ * field per voter and item, so a repeated or retried click cannot count twice and needs
+ * no read-modify-write.
+ */
+@Component
+class RedisCutStore implements CutStore {
+
+	private final StringRedisTemplate redis;
+
+	private final RedisGuard guard;
+
+	private final Duration retention;
+
+	RedisCutStore(StringRedisTemplate redis, RedisGuard guard, StoreProperties properties) {
+		this.redis = redis;
+		this.guard = guard;
+		this.retention = properties.retention();
+	}
+
+	@Override
+	public boolean insert(Cut cut) {
+		List<String> args = new ArrayList<>();
+		args.add(cut.ref().id().value());
+		args.add(CutHash.millis(cut.createdAt()));
+		CutHash.fields(cut).forEach((field, value) -> {
+			args.add(field);
+			args.add(value);
+		});
+		Long inserted = this.guard.call(() -> this.redis.execute(Scripts.INSERT_CUT,
+				List.of(Keys.cut(cut.ref()), Keys.openIn(cut.ref().workspace(), cut.channel())), args.toArray()));
+		return Long.valueOf(1).equals(inserted);
+	}
+
+	@Override
+	public Optional<Cut> find(CutRef ref) {
+		Map<Object, Object> hash = this.guard.call(() -> this.redis.opsForHash().entries(Keys.cut(ref)));
+		return hash.isEmpty() ? Optional.empty() : Optional.of(CutHash.cut(ref, strings(hash)));
+	}
+
+	@Override
+	public List<Cut> openIn(String workspace, String channel) {
+		Set<String> ids = this.guard.call(() -> this.redis.opsForZSet().range(Keys.openIn(workspace, channel), 0, -1));
+		List<Cut> cuts = new ArrayList<>();
+		for (String id : ids) {
+			CutId.parse(id).flatMap((cutId) -> find(new CutRef(workspace, cutId))).ifPresent(cuts::add);
+		}
+		return cuts;
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public VoteResult vote(CutRef ref, String voter, int itemId, Choice choice) {
+		List<Object> result = this.guard.call(() -> this.redis.execute(Scripts.VOTE,
+				List.of(Keys.cut(ref), Keys.votes(ref)), Integer.toString(itemId), voter, CutHash.code(choice)));
+		return new VoteResult(VoteResult.Outcome.valueOf(result.get(0).toString()), result.get(1).toString());
+	}
+
+	@Override
+	public void attachMessage(CutRef ref, String messageTs) {
+		setIfExists(ref, CutHash.MESSAGE_TS, messageTs);
+	}
+
+	@Override
+	public boolean finish(CutRef ref, CutStatus status, Instant at) {
+		Cut cut = find(ref).orElse(null);
+		if (cut == null) {
+			return false;
+		}
+		Long finished = this.guard.call(() -> this.redis.execute(Scripts.FINISH_CUT,
+				List.of(Keys.cut(ref), Keys.votes(ref), Keys.openIn(ref.workspace(), cut.channel())), status.name(),
+				CutHash.millis(at), Long.toString(this.retention.toSeconds()), ref.id().value()));
+		return Long.valueOf(1).equals(finished);
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public Optional<CutSnapshot> snapshot(CutRef ref) {
+		List<Object> both = this.guard
+			.call(() -> this.redis.execute(Scripts.SNAPSHOT, List.of(Keys.cut(ref), Keys.votes(ref))));
+		Map<String, String> cut = pairs((List<Object>) both.get(0));
+		if (cut.isEmpty()) {
+			return Optional.empty();
+		}
+		Map<String, String> votes = pairs((List<Object>) both.get(1));
+		return Optional.of(new CutSnapshot(CutHash.cut(ref, cut), CutHash.ballots(votes),
+				Long.parseLong(cut.get(CutHash.VERSION)), CutHash.instant(cut.get(CutHash.SHOWN_AT))));
+	}
+
+	@Override
+	public void markShown(CutRef ref, Instant at) {
+		setIfExists(ref, CutHash.SHOWN_AT, CutHash.millis(at));
+	}
+
+	@Override
+	public long version(CutRef ref) {
+		Object version = this.guard.call(() -> this.redis.opsForHash().get(Keys.cut(ref), CutHash.VERSION));
+		return (version != null) ? Long.parseLong(version.toString()) : 0;
+	}
+
+	private void setIfExists(CutRef ref, String field, String value) {
+		this.guard.call(() -> this.redis.execute(Scripts.SET_IF_EXISTS, List.of(Keys.cut(ref)), field, value));
+	}
+
+	private static Map<String, String> strings(Map<Object, Object> hash) {
+		Map<String, String> strings = new java.util.HashMap<>();
+		hash.forEach((field, value) -> strings.put(field.toString(), value.toString()));
+		return strings;
+	}
+
+	/** HGETALL's flat reply, field, value, field, value..., as a map. */
+	private static Map<String, String> pairs(List<Object> flat) {
+		Map<String, String> map = new java.util.LinkedHashMap<>();
+		for (int i = 0; i + 1 < flat.size(); i += 2) {
+			map.put(flat.get(i).toString(), flat.get(i + 1).toString());
+		}
+		return map;
+	}
+
+}

@@ -1,0 +1,65 @@
+package dev.scopecut.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+
+import dev.scopecut.app.Job;
+import dev.scopecut.app.JobQueue;
+import dev.scopecut.cut.CutId;
+import dev.scopecut.cut.CutRef;
+
+/**
+ * The job queue as one sorted set of "KIND|workspace|cutId" scored by due time.
+ * Scheduling is ZADD NX (a waiting job keeps its time, which is what coalesces
+ * refreshes); claiming is one script that moves due jobs to the end of their lease.
+ */
+@Component
+class RedisJobQueue implements JobQueue {
+
+	private final StringRedisTemplate redis;
+
+	private final RedisGuard guard;
+
+	RedisJobQueue(StringRedisTemplate redis, RedisGuard guard) {
+		this.redis = redis;
+		this.guard = guard;
+	}
+
+	@Override
+	public void schedule(Job job, Instant due) {
+		this.guard.call(() -> this.redis.opsForZSet().addIfAbsent(Keys.JOBS, member(job), due.toEpochMilli()));
+	}
+
+	@Override
+	public void reschedule(Job job, Instant due) {
+		this.guard.call(() -> this.redis.opsForZSet().add(Keys.JOBS, member(job), due.toEpochMilli()));
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public List<Job> claimDue(Instant now, Duration lease, int max) {
+		List<Object> members = this.guard
+			.call(() -> this.redis.execute(Scripts.CLAIM_JOBS, List.of(Keys.JOBS), Long.toString(now.toEpochMilli()),
+					Long.toString(now.plus(lease).toEpochMilli()), Integer.toString(max)));
+		return members.stream().map((member) -> job(member.toString())).toList();
+	}
+
+	@Override
+	public void complete(Job job) {
+		this.guard.call(() -> this.redis.opsForZSet().remove(Keys.JOBS, member(job)));
+	}
+
+	static String member(Job job) {
+		return job.kind() + "|" + job.cut().workspace() + "|" + job.cut().id();
+	}
+
+	static Job job(String member) {
+		String[] parts = member.split("\\|", 3);
+		return new Job(Job.Kind.valueOf(parts[0]), new CutRef(parts[1], new CutId(parts[2])));
+	}
+
+}

@@ -1,0 +1,36 @@
+package dev.scopecut.store;
+
+import java.util.List;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.script.RedisScript;
+
+/**
+ * The Lua scripts beside this class; each one is a single atomic step on one cluster
+ * slot.
+ */
+final class Scripts {
+
+	static final RedisScript<Long> INSERT_CUT = load("insert-cut", Long.class);
+
+	@SuppressWarnings("rawtypes")
+	static final RedisScript<List> VOTE = load("vote", List.class);
+
+	static final RedisScript<Long> FINISH_CUT = load("finish-cut", Long.class);
+
+	@SuppressWarnings("rawtypes")
+	static final RedisScript<List> SNAPSHOT = load("snapshot", List.class);
+
+	static final RedisScript<Long> SET_IF_EXISTS = load("set-if-exists", Long.class);
+
+	@SuppressWarnings("rawtypes")
+	static final RedisScript<List> CLAIM_JOBS = load("claim-jobs", List.class);
+
+	private Scripts() {
+	}
+
+	private static <T> RedisScript<T> load(String name, Class<T> type) {
+		return RedisScript.of(new ClassPathResource("dev/scopecut/store/" + name + ".lua"), type);
+	}
+
+}

@@ -1,0 +1,28 @@
+package dev.scopecut.store;
+
+import io.lettuce.core.ClientOptions;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The Redis client's behaviour when Redis goes away; connection settings stay Spring
+ * Boot's own.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(StoreProperties.class)
+class StoreConfig {
+
+	/**
+	 * While Redis is unreachable, refuse commands at once instead of queueing them: a
+	 * voter hears "not recorded" straight away, and nothing queued is applied late behind
+	 * their back. Lettuce keeps reconnecting meanwhile, so the app recovers by itself.
+	 */
+	@Bean
+	LettuceClientOptionsBuilderCustomizer rejectCommandsWhileDisconnected() {
+		return (options) -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+			.autoReconnect(true);
+	}
+
+}
