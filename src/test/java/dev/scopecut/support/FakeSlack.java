@@ -1,0 +1,258 @@
+package dev.scopecut.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Plays Slack's Web API on a local port: answers the methods Scopecut calls (and
+ * {@code auth.test}, which Bolt calls itself), takes posts to response URLs, records
+ * every call, and can be told to answer a method with an error or a 429 for a while.
+ */
+public final class FakeSlack implements AutoCloseable {
+
+	public static final String TEAM = "T0000TEST";
+
+	public static final String BOT_USER = "U0000BOT";
+
+	/** One call as the fake received it. */
+	public record Call(String method, Map<String, String> params, String authorization, long atMillis) {
+
+		public String param(String name) {
+			return this.params.get(name);
+		}
+
+		/**
+		 * The JSON body of a response-URL post, or the {@code blocks} parameter of a
+		 * method.
+		 */
+		public JsonObject json() {
+			return JsonParser.parseString(this.params.get("body")).getAsJsonObject();
+		}
+
+	}
+
+	private record Scripted(int status, String retryAfter, String body) {
+	}
+
+	private final HttpServer server;
+
+	private final ExecutorService executor = Executors.newFixedThreadPool(8);
+
+	private final Queue<Call> calls = new ConcurrentLinkedQueue<>();
+
+	private final Map<String, Deque<Scripted>> scripted = new ConcurrentHashMap<>();
+
+	private static final long FIRST_TS = 1_700_000_000_000_100L;
+
+	private final AtomicLong messageSeq = new AtomicLong(FIRST_TS);
+
+	private volatile Duration latency = Duration.ZERO;
+
+	private FakeSlack(HttpServer server) {
+		this.server = server;
+	}
+
+	public static FakeSlack start() {
+		try {
+			FakeSlack fake = new FakeSlack(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200));
+			fake.server.createContext("/api/", fake::handleMethod);
+			fake.server.createContext("/response/", fake::handleResponseUrl);
+			fake.server.setExecutor(fake.executor);
+			fake.server.start();
+			return fake;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public String apiUrl() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/api/";
+	}
+
+	public String responseUrl(String id) {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/response/" + id;
+	}
+
+	/** Makes every answer take this long, as a slow Slack would. */
+	public void latency(Duration latency) {
+		this.latency = latency;
+	}
+
+	/**
+	 * The next {@code times} calls of the method get a 429 with this Retry-After
+	 * (seconds).
+	 */
+	public void rateLimit(String method, int times, int retryAfterSeconds) {
+		for (int i = 0; i < times; i++) {
+			script(method,
+					new Scripted(429, Integer.toString(retryAfterSeconds), "{\"ok\":false,\"error\":\"ratelimited\"}"));
+		}
+	}
+
+	/** The next call of the method answers {@code ok: false} with this error. */
+	public void failOnce(String method, String error) {
+		script(method, new Scripted(200, null, "{\"ok\":false,\"error\":\"" + error + "\"}"));
+	}
+
+	public List<Call> calls() {
+		return List.copyOf(this.calls);
+	}
+
+	public List<Call> calls(String method) {
+		return this.calls.stream().filter((call) -> call.method().equals(method)).toList();
+	}
+
+	public void reset() {
+		this.calls.clear();
+		this.scripted.clear();
+		this.latency = Duration.ZERO;
+		this.messageSeq.set(FIRST_TS);
+	}
+
+	/** Waits until a call of the method matches, and returns it. */
+	public Call await(String method, Predicate<Call> matching, Duration timeout) {
+		long end = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < end) {
+			for (Call call : this.calls) {
+				if (call.method().equals(method) && matching.test(call)) {
+					return call;
+				}
+			}
+			sleep(20);
+		}
+		throw new AssertionError("no " + method + " call matched within " + timeout + "; calls: " + summary());
+	}
+
+	public Call await(String method, Duration timeout) {
+		return await(method, (call) -> true, timeout);
+	}
+
+	private String summary() {
+		return this.calls.stream().map(Call::method).toList().toString();
+	}
+
+	@Override
+	public void close() {
+		this.server.stop(0);
+		this.executor.shutdownNow();
+	}
+
+	private void script(String method, Scripted reply) {
+		this.scripted.computeIfAbsent(method, (key) -> new ArrayDeque<>()).add(reply);
+	}
+
+	private void handleMethod(HttpExchange exchange) throws IOException {
+		String method = exchange.getRequestURI().getPath().substring("/api/".length());
+		Map<String, String> params = form(read(exchange.getRequestBody()));
+		this.calls.add(new Call(method, params, exchange.getRequestHeaders().getFirst("Authorization"),
+				System.currentTimeMillis()));
+		pause();
+		Scripted reply = next(method);
+		if (reply != null) {
+			if (reply.retryAfter() != null) {
+				exchange.getResponseHeaders().add("Retry-After", reply.retryAfter());
+			}
+			send(exchange, reply.status(), reply.body());
+			return;
+		}
+		send(exchange, 200, answer(method, params));
+	}
+
+	private void handleResponseUrl(HttpExchange exchange) throws IOException {
+		Map<String, String> params = new LinkedHashMap<>();
+		params.put("url", exchange.getRequestURI().getPath());
+		params.put("body", read(exchange.getRequestBody()));
+		this.calls.add(new Call("response_url", params, null, System.currentTimeMillis()));
+		send(exchange, 200, "{\"ok\":true}");
+	}
+
+	private synchronized Scripted next(String method) {
+		Deque<Scripted> queue = this.scripted.get(method);
+		return (queue != null) ? queue.poll() : null;
+	}
+
+	private String answer(String method, Map<String, String> params) {
+		return switch (method) {
+			case "auth.test" ->
+				"{\"ok\":true,\"url\":\"https://test.slack.com/\",\"team\":\"Test\",\"user\":\"scopecut\","
+						+ "\"team_id\":\"" + TEAM + "\",\"user_id\":\"" + BOT_USER + "\",\"bot_id\":\"B0000BOT\"}";
+			case "chat.postMessage" ->
+				"{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"" + nextTs() + "\"}";
+			case "chat.update" ->
+				"{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"" + params.get("ts") + "\"}";
+			default -> "{\"ok\":true}";
+		};
+	}
+
+	private String nextTs() {
+		long seq = this.messageSeq.incrementAndGet();
+		return (seq / 1_000_000) + "." + String.format("%06d", seq % 1_000_000);
+	}
+
+	private void pause() {
+		if (!this.latency.isZero()) {
+			sleep(this.latency.toMillis());
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static String read(InputStream in) throws IOException {
+		return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+	}
+
+	private static Map<String, String> form(String body) {
+		Map<String, String> params = new LinkedHashMap<>();
+		if (body.isEmpty()) {
+			return params;
+		}
+		for (String pair : body.split("&")) {
+			int eq = pair.indexOf('=');
+			String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+			String value = (eq < 0) ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+			params.put(key, value);
+		}
+		return params;
+	}
+
+	private static void send(HttpExchange exchange, int status, String body) throws IOException {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+		exchange.sendResponseHeaders(status, bytes.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
+	}
+
+}
