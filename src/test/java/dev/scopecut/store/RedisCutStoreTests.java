@@ -1,0 +1,170 @@
+package dev.scopecut.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.scopecut.app.CutSnapshot;
+import dev.scopecut.app.VoteResult;
+import dev.scopecut.cut.Choice;
+import dev.scopecut.cut.Cut;
+import dev.scopecut.cut.CutDraft;
+import dev.scopecut.cut.CutId;
+import dev.scopecut.cut.CutRef;
+import dev.scopecut.cut.CutSettings;
+import dev.scopecut.cut.CutStatus;
+
+class RedisCutStoreTests extends RedisStoreTest {
+
+	static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+
+	static final CutRef REF = new CutRef("T1", new CutId("K7M2Q"));
+
+	RedisCutStore store;
+
+	@BeforeEach
+	void store() {
+		this.store = new RedisCutStore(template, new RedisGuard(), new StoreProperties(Duration.ofDays(90)));
+	}
+
+	static Cut cut(CutRef ref, String channel) {
+		CutDraft draft = new CutDraft("Sharing app 0.1", List.of("email signup", "create project", "share link"),
+				new CutSettings("What do we learn?", NOW.plus(Duration.ofHours(24)), 2, 3, true));
+		return Cut.open(ref, channel, "U_ANN", draft, NOW);
+	}
+
+	@Test
+	void aCutReadsBackAsItWasStored() {
+		Cut cut = cut(REF, "C1");
+
+		assertThat(this.store.insert(cut)).isTrue();
+
+		assertThat(this.store.find(REF)).contains(cut);
+		assertThat(this.store.openIn("T1", "C1")).containsExactly(cut);
+	}
+
+	@Test
+	void anIdAlreadyTakenInTheWorkspaceIsRefusedAndNothingIsOverwritten() {
+		this.store.insert(cut(REF, "C1"));
+
+		assertThat(this.store.insert(cut(REF, "C2"))).isFalse();
+
+		assertThat(this.store.find(REF).orElseThrow().channel()).isEqualTo("C1");
+		assertThat(this.store.openIn("T1", "C2")).isEmpty();
+	}
+
+	@Test
+	void theSameIdInAnotherWorkspaceIsAnotherCut() {
+		CutRef other = new CutRef("T2", REF.id());
+		this.store.insert(cut(REF, "C1"));
+		this.store.insert(cut(other, "C1"));
+
+		this.store.vote(other, "U_BOB", 1, Choice.SHIP);
+
+		assertThat(this.store.snapshot(REF).orElseThrow().ballots().byVoter()).isEmpty();
+		assertThat(this.store.snapshot(other).orElseThrow().ballots().of("U_BOB")).containsEntry(1, Choice.SHIP);
+	}
+
+	@Test
+	void votesRecordChangeAndRepeatWithTheVersionCountingOnlyChanges() {
+		this.store.insert(cut(REF, "C1"));
+
+		assertThat(this.store.vote(REF, "U_BOB", 2, Choice.SHIP))
+			.isEqualTo(new VoteResult(VoteResult.Outcome.RECORDED, "create project"));
+		assertThat(this.store.vote(REF, "U_BOB", 2, Choice.SHIP).outcome()).isEqualTo(VoteResult.Outcome.UNCHANGED);
+		assertThat(this.store.vote(REF, "U_BOB", 2, Choice.DEFER).outcome()).isEqualTo(VoteResult.Outcome.CHANGED);
+
+		CutSnapshot snapshot = this.store.snapshot(REF).orElseThrow();
+		assertThat(snapshot.ballots().of("U_BOB")).isEqualTo(Map.of(2, Choice.DEFER));
+		assertThat(snapshot.version()).isEqualTo(2);
+		assertThat(this.store.version(REF)).isEqualTo(2);
+	}
+
+	@Test
+	void aVoteOnAMissingCutOrItemIsRefusedAndLeavesNoKeyBehind() {
+		this.store.insert(cut(REF, "C1"));
+
+		assertThat(this.store.vote(REF, "U_BOB", 9, Choice.SHIP).outcome()).isEqualTo(VoteResult.Outcome.NOT_FOUND);
+		CutRef missing = new CutRef("T1", new CutId("ZZZZZ"));
+		assertThat(this.store.vote(missing, "U_BOB", 1, Choice.SHIP).outcome()).isEqualTo(VoteResult.Outcome.NOT_FOUND);
+
+		assertThat(template.keys("*")).containsExactlyInAnyOrder(Keys.cut(REF), Keys.openIn("T1", "C1"));
+	}
+
+	@Test
+	void finishingHappensOnceDropsTheCutFromItsChannelAndStartsRetention() {
+		this.store.insert(cut(REF, "C1"));
+		this.store.vote(REF, "U_BOB", 1, Choice.SHIP);
+
+		assertThat(this.store.finish(REF, CutStatus.CLOSED, NOW.plusSeconds(60))).isTrue();
+		assertThat(this.store.finish(REF, CutStatus.CANCELLED, NOW.plusSeconds(61))).isFalse();
+
+		Cut closed = this.store.find(REF).orElseThrow();
+		assertThat(closed.status()).isEqualTo(CutStatus.CLOSED);
+		assertThat(closed.closedAt()).isEqualTo(NOW.plusSeconds(60));
+		assertThat(this.store.openIn("T1", "C1")).isEmpty();
+		long ninetyDays = Duration.ofDays(90).toSeconds();
+		assertThat(template.getExpire(Keys.cut(REF))).isBetween(ninetyDays - 5, ninetyDays);
+		assertThat(template.getExpire(Keys.votes(REF))).isBetween(ninetyDays - 5, ninetyDays);
+		assertThat(this.store.vote(REF, "U_BOB", 1, Choice.DEFER).outcome()).isEqualTo(VoteResult.Outcome.NOT_OPEN);
+	}
+
+	@Test
+	void theMessageAndItsLastShowingAreRememberedButNeverCreateAStrayCut() {
+		this.store.insert(cut(REF, "C1"));
+		CutRef missing = new CutRef("T1", new CutId("ZZZZZ"));
+
+		this.store.attachMessage(REF, "1700000000.000100");
+		this.store.markShown(REF, NOW.plusSeconds(5));
+		this.store.attachMessage(missing, "1700000000.000200");
+		this.store.markShown(missing, NOW);
+
+		CutSnapshot snapshot = this.store.snapshot(REF).orElseThrow();
+		assertThat(snapshot.cut().messageTs()).isEqualTo("1700000000.000100");
+		assertThat(snapshot.shownAt()).isEqualTo(NOW.plusSeconds(5));
+		assertThat(this.store.snapshot(missing)).isEmpty();
+		assertThat(template.hasKey(Keys.cut(missing))).isFalse();
+	}
+
+	@Test
+	void concurrentVotesFromManyClientsEndInExactTallies() throws Exception {
+		this.store.insert(cut(REF, "C1"));
+		ExecutorService pool = Executors.newFixedThreadPool(16);
+		List<Future<?>> clicks = new java.util.ArrayList<>();
+		for (int voter = 0; voter < 40; voter++) {
+			String user = "U" + voter;
+			Choice last = (voter % 3 == 0) ? Choice.DEFER : Choice.SHIP;
+			clicks.add(pool.submit(() -> {
+				for (int round = 0; round < 5; round++) {
+					for (int item = 1; item <= 3; item++) {
+						this.store.vote(REF, user, item, (round % 2 == 0) ? Choice.SHIP : Choice.DEFER);
+					}
+				}
+				for (int item = 1; item <= 3; item++) {
+					this.store.vote(REF, user, item, last);
+				}
+			}));
+		}
+		for (Future<?> click : clicks) {
+			click.get();
+		}
+		pool.shutdown();
+
+		CutSnapshot snapshot = this.store.snapshot(REF).orElseThrow();
+		assertThat(snapshot.tally().voterCount()).isEqualTo(40);
+		snapshot.tally().items().forEach((item) -> {
+			assertThat(item.defer()).isEqualTo(14);
+			assertThat(item.ship()).isEqualTo(26);
+		});
+	}
+
+}
