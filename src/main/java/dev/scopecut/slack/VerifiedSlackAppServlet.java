@@ -33,6 +33,9 @@ class VerifiedSlackAppServlet extends SlackAppServlet {
 	 */
 	static final int MAX_BODY_BYTES = 512 * 1024;
 
+	/** Slack's advice: refuse a request stamped more than five minutes away. */
+	static final long MAX_SKEW_SECONDS = 300;
+
 	private static final Logger log = LoggerFactory.getLogger(VerifiedSlackAppServlet.class);
 
 	private final transient App app;
@@ -61,7 +64,7 @@ class VerifiedSlackAppServlet extends SlackAppServlet {
 		String body = new String(bytes, StandardCharsets.UTF_8);
 		String timestamp = req.getHeader(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP);
 		String signature = req.getHeader(SlackSignature.HeaderNames.X_SLACK_SIGNATURE);
-		if (!isNumber(timestamp) || !this.verifier.isValid(timestamp, body, signature, this.clock.millis())) {
+		if (!isRecent(timestamp) || !this.verifier.isValid(timestamp, body, signature, this.clock.millis())) {
 			reply(resp, 401, "invalid or missing signature");
 			return;
 		}
@@ -105,9 +108,14 @@ class VerifiedSlackAppServlet extends SlackAppServlet {
 		return in.readNBytes(limit);
 	}
 
-	private static boolean isNumber(String timestamp) {
-		return timestamp != null && !timestamp.isEmpty() && timestamp.length() < 19
-				&& timestamp.chars().allMatch(Character::isDigit);
+	/** Within five minutes either side of now: Bolt's own check lets future stamps through. */
+	private boolean isRecent(String timestamp) {
+		if (timestamp == null || timestamp.isEmpty() || timestamp.length() > 12
+				|| !timestamp.chars().allMatch(Character::isDigit)) {
+			return false;
+		}
+		long skew = Math.abs(this.clock.millis() / 1000 - Long.parseLong(timestamp));
+		return skew <= MAX_SKEW_SECONDS;
 	}
 
 	private static void reply(HttpServletResponse resp, int status, String error) throws IOException {

@@ -5,6 +5,8 @@ import java.util.Optional;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.response.Response;
 
+import dev.scopecut.slack.BadRequest;
+
 /**
  * Reading the one action a block_actions payload carries, which the client may have
  * forged.
@@ -30,11 +32,7 @@ final class Actions {
 	}
 
 	static Response badRequest() {
-		return Response.builder()
-			.statusCode(400)
-			.contentType(Response.CONTENT_TYPE_APPLICATION_JSON)
-			.body("{\"error\":\"malformed action\"}")
-			.build();
+		return BadRequest.response("action");
 	}
 
 }

@@ -24,6 +24,7 @@ import dev.scopecut.app.StoreUnavailableException;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.InvalidCutException;
 import dev.scopecut.cut.QuickStart;
+import dev.scopecut.slack.BadRequest;
 import dev.scopecut.slack.Replies;
 import dev.scopecut.slack.SlackListener;
 import dev.scopecut.slack.blocks.Mrkdwn;
@@ -55,6 +56,9 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 	@Override
 	public Response apply(SlashCommandRequest request, SlashCommandContext ctx) {
 		SlashCommandPayload payload = request.getPayload();
+		if (payload.getUserId() == null || payload.getChannelId() == null) {
+			return BadRequest.response("command");
+		}
 		CommandText command = CommandText.parse(payload.getText());
 		String workspace = ctx.getTeamId();
 		try {

@@ -1,0 +1,154 @@
+package dev.scopecut.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.scopecut.support.EndToEndTest;
+import dev.scopecut.support.FakeSlack;
+import dev.scopecut.support.SignedRequests;
+
+/**
+ * Requests Slack would never send: refused with a 4xx, never a 5xx, with nothing changed
+ * in Redis or sent to Slack, and the app still serving afterwards.
+ */
+class HostileRequestTests extends EndToEndTest {
+
+	String cutId;
+
+	Map<Object, Object> cutBefore;
+
+	@BeforeEach
+	void openCut() {
+		FakeSlack.Call message = startCut("Sharing app 0.1: email signup; create project");
+		this.cutId = voteValues(message).get(0).split("\\|")[0];
+		org.awaitility.Awaitility.await().atMost(WAIT).until(() -> cutHash().containsKey("ts"));
+		this.cutBefore = cutHash();
+		slack.reset();
+	}
+
+	Map<Object, Object> cutHash() {
+		return this.redisTemplate.opsForHash().entries("scopecut:{" + FakeSlack.TEAM + "}:cut:" + this.cutId);
+	}
+
+	String vote() {
+		return SignedRequests.blockAction(FakeSlack.TEAM, CHANNEL, BOB, "vote-ship", this.cutId + "|1|S",
+				slack.responseUrl("h"));
+	}
+
+	String now() {
+		return Long.toString(System.currentTimeMillis() / 1000);
+	}
+
+	void assertNothingChanged() {
+		assertThat(cutHash()).isEqualTo(this.cutBefore);
+		Set<String> votes = this.redisTemplate.keys("scopecut:*:votes:*");
+		assertThat(votes).isEmpty();
+		assertThat(slack.calls()).isEmpty();
+	}
+
+	@Test
+	void unsignedForgedStaleAndReplayedRequestsGet401() {
+		String body = vote();
+		String now = now();
+		String stale = Long.toString(System.currentTimeMillis() / 1000 - 301);
+		String future = Long.toString(System.currentTimeMillis() / 1000 + 301);
+		List<HttpResponse<String>> responses = List.of(
+				this.requests.send(body, null, null, "application/x-www-form-urlencoded"),
+				this.requests.send(body, now, null, "application/x-www-form-urlencoded"),
+				this.requests.send(body, null, SignedRequests.sign(SignedRequests.SECRET, now, body),
+						"application/x-www-form-urlencoded"),
+				this.requests.send(body, now, SignedRequests.sign("not-the-secret", now, body),
+						"application/x-www-form-urlencoded"),
+				this.requests.send(body, now, "v0=" + "0".repeat(64), "application/x-www-form-urlencoded"),
+				this.requests.send(body, stale, SignedRequests.sign(SignedRequests.SECRET, stale, body),
+						"application/x-www-form-urlencoded"),
+				this.requests.send(body, future, SignedRequests.sign(SignedRequests.SECRET, future, body),
+						"application/x-www-form-urlencoded"),
+				this.requests.send(body, "not-a-number", SignedRequests.sign(SignedRequests.SECRET, "x", body),
+						"application/x-www-form-urlencoded"),
+				this.requests.send(body + "&tampered=1", now, SignedRequests.sign(SignedRequests.SECRET, now, body),
+						"application/x-www-form-urlencoded"));
+
+		assertThat(responses).allSatisfy((response) -> assertThat(response.statusCode()).isEqualTo(401));
+		assertNothingChanged();
+	}
+
+	@Test
+	void malformedSignedPayloadsGet4xxWithNoStackTrace() {
+		List<String> bodies = List.of("", "payload=", "payload=%7Bnot-json", "payload=%5B%5D",
+				"payload=" + SignedRequests.encode("{\"type\":\"block_actions\"}"),
+				"payload=" + SignedRequests.encode("{\"type\":\"block_actions\",\"team\":{\"id\":\"" + FakeSlack.TEAM
+						+ "\"},\"actions\":[{\"action_id\":\"vote-ship\",\"value\":\"" + this.cutId + "|1|S\"}]}"),
+				"payload=" + SignedRequests.encode("{\"type\":\"no_such_type\"}"), "command=%2Fscopecut",
+				"just some text", "payload=" + SignedRequests.encode("{\"type\":\"view_submission\"}"));
+
+		for (String body : bodies) {
+			HttpResponse<String> response = this.requests.post(body);
+			assertThat(response.statusCode()).as(body).isBetween(400, 499);
+			assertThat(response.body()).as(body).doesNotContain("Exception", "at com.", "at dev.");
+		}
+		assertNothingChanged();
+	}
+
+	@Test
+	void forgedButtonValuesAndUnknownActionsChangeNothing() {
+		List<String> values = List.of("", "|", "ZZZZZ|1|S", this.cutId + "|99|S", this.cutId + "|1|X",
+				this.cutId + "|0|S", this.cutId + "|1|S|extra", "x".repeat(3000), this.cutId + "|-1|D");
+		for (String value : values) {
+			HttpResponse<String> response = this.requests.click(CHANNEL, BOB, "vote-ship", value,
+					slack.responseUrl("h"));
+			assertThat(response.statusCode()).as(value).isLessThan(500);
+		}
+		HttpResponse<String> unknown = this.requests.click(CHANNEL, BOB, "no-such-action", "x", slack.responseUrl("h"));
+		assertThat(unknown.statusCode()).isBetween(400, 499);
+
+		assertThat(cutHash()).isEqualTo(this.cutBefore);
+		assertThat(this.redisTemplate.keys("scopecut:*:votes:*")).isEmpty();
+		assertThat(slack.calls("chat.update")).isEmpty();
+	}
+
+	@Test
+	void aVoteForACutOfAnotherWorkspaceCannotReachIt() {
+		String forged = SignedRequests.blockAction("T9999EVIL", CHANNEL, BOB, "vote-ship", this.cutId + "|1|S",
+				slack.responseUrl("h"));
+		this.redisTemplate.opsForHash()
+			.putAll("scopecut:{T9999EVIL}:cut:" + this.cutId, Map.of("status", "OPEN", "item:1", "x"));
+
+		this.requests.post(forged);
+
+		// The workspace comes from the bot's own auth.test, never from the payload.
+		assertThat(this.redisTemplate.keys("scopecut:{T9999EVIL}:votes:*")).isEmpty();
+		assertThat(this.redisTemplate.keys("scopecut:{" + FakeSlack.TEAM + "}:votes:*")).hasSize(1);
+	}
+
+	@Test
+	void oversizedBodiesAndWrongContentTypesAreRefused() {
+		String huge = "payload=" + "x".repeat(600 * 1024);
+		HttpResponse<String> tooBig = this.requests.post(huge);
+		HttpResponse<String> json = this.requests.send("{\"type\":\"block_actions\"}", now(),
+				SignedRequests.sign(SignedRequests.SECRET, now(), "{\"type\":\"block_actions\"}"), "application/json");
+
+		assertThat(tooBig.statusCode()).isEqualTo(413);
+		assertThat(json.statusCode()).isBetween(400, 499);
+		assertNothingChanged();
+	}
+
+	@Test
+	void theAppStillServesAfterAllOfIt() {
+		malformedSignedPayloadsGet4xxWithNoStackTrace();
+		unsignedForgedStaleAndReplayedRequestsGet401();
+
+		HttpResponse<String> vote = this.requests.post(vote());
+
+		assertThat(vote.statusCode()).isEqualTo(200);
+		assertThat(replyText(slack.await("response_url", WAIT))).startsWith("You voted *Ship*");
+	}
+
+}
