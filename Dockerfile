@@ -1,0 +1,27 @@
+# syntax=docker/dockerfile:1
+# Build: docker build -t scopecut .
+# Run:   docker run -p 3000:3000 -e SLACK_BOT_TOKEN=... -e SLACK_SIGNING_SECRET=... -e REDIS_URL=redis://... scopecut
+
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY mvnw pom.xml ./
+COPY .mvn .mvn
+COPY src src
+# The cache mount keeps Maven and the dependencies between builds (BuildKit, Docker's default builder).
+RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -DskipTests package \
+	&& cp target/scopecut-*.jar app.jar \
+	&& java -Djarmode=tools -jar app.jar extract --layers --launcher --destination extracted
+
+FROM eclipse-temurin:17-jre
+RUN useradd --system --no-create-home --shell /usr/sbin/nologin scopecut
+WORKDIR /app
+# Least to most often changed, so that a code change rebuilds only the last layer.
+COPY --from=build /src/extracted/dependencies/ ./
+COPY --from=build /src/extracted/spring-boot-loader/ ./
+COPY --from=build /src/extracted/snapshot-dependencies/ ./
+COPY --from=build /src/extracted/application/ ./
+USER scopecut
+EXPOSE 3000
+# No HEALTHCHECK: the JRE image has no curl or wget. Let the orchestrator probe
+# GET /actuator/health (it reports Redis too).
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "org.springframework.boot.loader.launch.JarLauncher"]
