@@ -108,7 +108,10 @@ class VerifiedSlackAppServlet extends SlackAppServlet {
 		return in.readNBytes(limit);
 	}
 
-	/** Within five minutes either side of now: Bolt's own check lets future stamps through. */
+	/**
+	 * Within five minutes either side of now: Bolt's own check lets future stamps
+	 * through.
+	 */
 	private boolean isRecent(String timestamp) {
 		if (timestamp == null || timestamp.isEmpty() || timestamp.length() > 12
 				|| !timestamp.chars().allMatch(Character::isDigit)) {
