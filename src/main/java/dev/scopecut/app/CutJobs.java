@@ -74,12 +74,23 @@ public class CutJobs {
 
 	private void refresh(Job job) {
 		Optional<CutSnapshot> found = this.store.snapshot(job.cut());
-		if (found.isEmpty() || found.get().cut().messageTs() == null) {
+		if (found.isEmpty()) {
 			this.jobs.complete(job);
 			return;
 		}
 		CutSnapshot snapshot = found.get();
 		Instant now = this.clock.instant();
+		if (snapshot.cut().messageTs() == null) {
+			// The message is being posted; a cut whose post failed was cancelled and has
+			// none to show.
+			if (snapshot.cut().isOpen()) {
+				this.jobs.reschedule(job, now.plus(REFRESH_SPACING));
+			}
+			else {
+				this.jobs.complete(job);
+			}
+			return;
+		}
 		if (snapshot.shownAt() != null && now.isBefore(snapshot.shownAt().plus(REFRESH_SPACING))) {
 			this.jobs.reschedule(job, snapshot.shownAt().plus(REFRESH_SPACING));
 			return;
