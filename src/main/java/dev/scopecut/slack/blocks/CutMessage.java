@@ -105,8 +105,10 @@ public final class CutMessage {
 		List<LayoutBlock> blocks = new ArrayList<>();
 		blocks.add(header((h) -> h.text(plainText(cut.title(), true))));
 		if (!cut.settings().question().isBlank()) {
-			blocks.add(section((s) -> s.text(
-					markdownText("*What must this release teach us?*\n" + Mrkdwn.escape(cut.settings().question())))));
+			// nothing else bounds the question's length
+			String heading = "*What must this release teach us?*\n";
+			String question = Mrkdwn.escape(cut.settings().question(), SECTION_TEXT_MAX - heading.length());
+			blocks.add(section((s) -> s.text(markdownText(heading + question))));
 		}
 		return blocks;
 	}

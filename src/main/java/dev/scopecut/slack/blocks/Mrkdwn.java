@@ -17,6 +17,26 @@ public final class Mrkdwn {
 		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
 	}
 
+	/**
+	 * Escapes text to at most {@code max} characters: when it is longer, whole characters
+	 * are kept (never half an entity) and "…" marks the cut.
+	 */
+	static String escape(String text, int max) {
+		String escaped = escape(text);
+		if (escaped.length() <= max) {
+			return escaped;
+		}
+		StringBuilder shortened = new StringBuilder();
+		for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+			String next = escape(new String(Character.toChars(text.codePointAt(i))));
+			if (shortened.length() + next.length() + 1 > max) {
+				break;
+			}
+			shortened.append(next);
+		}
+		return shortened.append('…').toString();
+	}
+
 	public static String user(String userId) {
 		return "<@" + userId + ">";
 	}

@@ -25,7 +25,10 @@ public record VoteValue(CutId cut, int itemId, Choice choice) {
 			return Optional.empty();
 		}
 		Choice choice = parts[2].equals("S") ? Choice.SHIP : Choice.DEFER;
-		return CutId.parse(parts[0]).map((cut) -> new VoteValue(cut, Integer.parseInt(parts[1]), choice));
+		// CutId.parse forgives case and spaces, as people type; a value must be exact
+		return CutId.parse(parts[0])
+			.filter((cut) -> cut.value().equals(parts[0]))
+			.map((cut) -> new VoteValue(cut, Integer.parseInt(parts[1]), choice));
 	}
 
 }
