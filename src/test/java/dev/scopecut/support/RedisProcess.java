@@ -87,7 +87,7 @@ public final class RedisProcess implements AutoCloseable {
 				.setting("dir " + this.dir)
 				.setting("save \"\"")
 				.setting("appendonly " + (this.appendOnly ? "yes" : "no"))
-				.setting("appendfsync always")
+				.setting("appendfsync everysec")
 				.build();
 			this.server.start();
 		}
