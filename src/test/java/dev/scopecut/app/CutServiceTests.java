@@ -1,0 +1,318 @@
+package dev.scopecut.app;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.mockito.ArgumentCaptor;
+import org.mockito.InOrder;
+
+import dev.scopecut.cut.Choice;
+import dev.scopecut.cut.Cut;
+import dev.scopecut.cut.CutDraft;
+import dev.scopecut.cut.CutId;
+import dev.scopecut.cut.CutRef;
+import dev.scopecut.cut.CutSettings;
+import dev.scopecut.cut.CutStatus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
+
+class CutServiceTests {
+
+	private static final Instant NOW = Instant.parse("2030-01-01T09:00:00Z");
+
+	private static final Instant DEADLINE = NOW.plus(Duration.ofHours(2));
+
+	private static final String WORKSPACE = "T0123ABCD";
+
+	private static final String CHANNEL = "C0123ABCD";
+
+	private static final String FACILITATOR = "U_FACILITATOR";
+
+	private CutStore store;
+
+	private JobQueue jobs;
+
+	private CutNotifier notifier;
+
+	private CutService service;
+
+	@BeforeEach
+	void setUp() {
+		this.store = mock(CutStore.class);
+		this.jobs = mock(JobQueue.class);
+		this.notifier = mock(CutNotifier.class);
+		this.service = new CutService(this.store, this.jobs, this.notifier, Clock.fixed(NOW, ZoneOffset.UTC),
+				new SplittableRandom(7));
+	}
+
+	@Test
+	void startStoresAnOpenCutAndSchedulesItsCloseAtTheDeadline() {
+		given(this.store.insert(any())).willReturn(true);
+
+		Cut cut = this.service.start(new StartCut(WORKSPACE, CHANNEL, FACILITATOR, draft()));
+
+		assertThat(cut.status()).isEqualTo(CutStatus.OPEN);
+		assertThat(cut.ref().workspace()).isEqualTo(WORKSPACE);
+		assertThat(cut.channel()).isEqualTo(CHANNEL);
+		assertThat(cut.facilitator()).isEqualTo(FACILITATOR);
+		assertThat(cut.createdAt()).isEqualTo(NOW);
+		assertThat(cut.items()).extracting((item) -> item.id() + " " + item.text())
+			.containsExactly("1 email signup", "2 share link");
+		verify(this.store).insert(cut);
+		verify(this.jobs).schedule(new Job(Job.Kind.CLOSE, cut.ref()), DEADLINE);
+		verifyNoMoreInteractions(this.jobs);
+		verifyNoInteractions(this.notifier);
+	}
+
+	@Test
+	void startTriesAnotherIdWhenTheFirstIsTaken() {
+		given(this.store.insert(any())).willReturn(false, false, true);
+
+		Cut cut = this.service.start(new StartCut(WORKSPACE, CHANNEL, FACILITATOR, draft()));
+
+		ArgumentCaptor<Cut> tried = ArgumentCaptor.forClass(Cut.class);
+		verify(this.store, times(3)).insert(tried.capture());
+		assertThat(tried.getAllValues()).extracting((attempt) -> attempt.ref().id()).doesNotHaveDuplicates();
+		assertThat(cut).isSameAs(tried.getAllValues().get(2));
+		verify(this.jobs).schedule(new Job(Job.Kind.CLOSE, cut.ref()), DEADLINE);
+		verifyNoMoreInteractions(this.jobs);
+	}
+
+	@Test
+	void startGivesUpWithoutSchedulingAnythingWhenNoIdIsFree() {
+		given(this.store.insert(any())).willReturn(false);
+
+		assertThatIllegalStateException()
+			.isThrownBy(() -> this.service.start(new StartCut(WORKSPACE, CHANNEL, FACILITATOR, draft())))
+			.withMessageContaining("no free cut id");
+		verify(this.store, times(8)).insert(any());
+		verifyNoInteractions(this.jobs, this.notifier);
+	}
+
+	@Test
+	void quickStartCutsCloseADayFromNow() {
+		CutSettings settings = this.service.quickStartSettings();
+
+		assertThat(settings.deadline()).isEqualTo(NOW.plus(Duration.ofHours(24)));
+		assertThat(settings.hasCapacity()).isFalse();
+		assertThat(settings.hasQuorum()).isFalse();
+		assertThat(settings.anonymous()).isFalse();
+	}
+
+	@Test
+	void publishPostsTheNewCutAndRemembersItsMessage() {
+		Cut cut = openCut("K7M2Q");
+		given(this.notifier.post(any())).willReturn("1700000000.000100");
+
+		this.service.publish(cut);
+
+		ArgumentCaptor<CutSnapshot> posted = ArgumentCaptor.forClass(CutSnapshot.class);
+		verify(this.notifier).post(posted.capture());
+		assertThat(posted.getValue().cut()).isEqualTo(cut);
+		assertThat(posted.getValue().ballots().byVoter()).isEmpty();
+		assertThat(posted.getValue().version()).isZero();
+		assertThat(posted.getValue().shownAt()).isNull();
+		verify(this.store).attachMessage(cut.ref(), "1700000000.000100");
+		verify(this.store, never()).finish(any(), any(), any());
+	}
+
+	@Test
+	void publishCancelsTheCutAndRethrowsWhenSlackRefuses() {
+		Cut cut = openCut("K7M2Q");
+		NotifyFailedException refusal = new NotifyFailedException("not_in_channel");
+		given(this.notifier.post(any())).willThrow(refusal);
+
+		assertThatThrownBy(() -> this.service.publish(cut)).isSameAs(refusal);
+		verify(this.store).finish(cut.ref(), CutStatus.CANCELLED, NOW);
+		verify(this.store, never()).attachMessage(any(), any());
+	}
+
+	@Test
+	void publishCancelsTheCutAndRethrowsWhenSlackAsksToWait() {
+		Cut cut = openCut("K7M2Q");
+		RetryLaterException wait = new RetryLaterException("rate limited", Duration.ofSeconds(3));
+		given(this.notifier.post(any())).willThrow(wait);
+
+		assertThatThrownBy(() -> this.service.publish(cut)).isSameAs(wait);
+		verify(this.store).finish(cut.ref(), CutStatus.CANCELLED, NOW);
+		verify(this.store, never()).attachMessage(any(), any());
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = VoteResult.Outcome.class, names = { "RECORDED", "CHANGED" })
+	void aVoteThatChangedTheTallySchedulesARefreshNow(VoteResult.Outcome outcome) {
+		CutRef ref = ref("K7M2Q");
+		VoteResult result = new VoteResult(outcome, "email signup");
+		given(this.store.vote(ref, "U1", 1, Choice.SHIP)).willReturn(result);
+
+		assertThat(this.service.vote(new CastVote(ref, "U1", 1, Choice.SHIP))).isSameAs(result);
+
+		verify(this.jobs).schedule(new Job(Job.Kind.REFRESH, ref), NOW);
+		verifyNoMoreInteractions(this.jobs);
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = VoteResult.Outcome.class, names = { "UNCHANGED", "NOT_OPEN", "NOT_FOUND" })
+	void aVoteThatChangedNothingSchedulesNoRefresh(VoteResult.Outcome outcome) {
+		CutRef ref = ref("K7M2Q");
+		VoteResult result = new VoteResult(outcome, "");
+		given(this.store.vote(ref, "U1", 2, Choice.DEFER)).willReturn(result);
+
+		assertThat(this.service.vote(new CastVote(ref, "U1", 2, Choice.DEFER))).isSameAs(result);
+
+		verifyNoInteractions(this.jobs);
+	}
+
+	@Test
+	void closeBySomeoneOtherThanTheFacilitatorIsRefusedAndChangesNothing() {
+		Cut cut = openCut("K7M2Q");
+
+		FinishResult result = this.service.close(cut, "U_SOMEONE_ELSE");
+
+		assertThat(result.outcome()).isEqualTo(FinishResult.Outcome.NOT_FACILITATOR);
+		verifyNoInteractions(this.store, this.jobs, this.notifier);
+	}
+
+	@Test
+	void cancelBySomeoneOtherThanTheFacilitatorIsRefusedAndChangesNothing() {
+		Cut cut = openCut("K7M2Q");
+
+		FinishResult result = this.service.cancel(cut, "U_SOMEONE_ELSE");
+
+		assertThat(result.outcome()).isEqualTo(FinishResult.Outcome.NOT_FACILITATOR);
+		verifyNoInteractions(this.store, this.jobs, this.notifier);
+	}
+
+	@Test
+	void closeRefreshesTheMessageAnnouncesTheDecisionAndDropsTheDeadline() {
+		Cut cut = openCut("K7M2Q");
+		given(this.store.finish(cut.ref(), CutStatus.CLOSED, NOW)).willReturn(true);
+
+		FinishResult result = this.service.close(cut, FACILITATOR);
+
+		assertThat(result.outcome()).isEqualTo(FinishResult.Outcome.DONE);
+		InOrder order = inOrder(this.store, this.jobs);
+		order.verify(this.store).finish(cut.ref(), CutStatus.CLOSED, NOW);
+		order.verify(this.jobs).schedule(new Job(Job.Kind.REFRESH, cut.ref()), NOW);
+		verify(this.jobs).schedule(new Job(Job.Kind.ANNOUNCE, cut.ref()), NOW);
+		verify(this.jobs).complete(new Job(Job.Kind.CLOSE, cut.ref()));
+		verifyNoMoreInteractions(this.jobs);
+		verifyNoInteractions(this.notifier);
+	}
+
+	@Test
+	void cancelRefreshesTheMessageButAnnouncesNothing() {
+		Cut cut = openCut("K7M2Q");
+		given(this.store.finish(cut.ref(), CutStatus.CANCELLED, NOW)).willReturn(true);
+
+		FinishResult result = this.service.cancel(cut, FACILITATOR);
+
+		assertThat(result.outcome()).isEqualTo(FinishResult.Outcome.DONE);
+		verify(this.store).finish(cut.ref(), CutStatus.CANCELLED, NOW);
+		verify(this.jobs).schedule(new Job(Job.Kind.REFRESH, cut.ref()), NOW);
+		verify(this.jobs).complete(new Job(Job.Kind.CLOSE, cut.ref()));
+		verify(this.jobs, never()).schedule(new Job(Job.Kind.ANNOUNCE, cut.ref()), NOW);
+		verifyNoMoreInteractions(this.jobs);
+	}
+
+	@Test
+	void closingACutThatIsNoLongerOpenSaysSoAndSchedulesNothing() {
+		Cut cut = openCut("K7M2Q");
+		given(this.store.finish(cut.ref(), CutStatus.CLOSED, NOW)).willReturn(false);
+
+		FinishResult result = this.service.close(cut, FACILITATOR);
+
+		assertThat(result.outcome()).isEqualTo(FinishResult.Outcome.NOT_OPEN);
+		verifyNoInteractions(this.jobs, this.notifier);
+	}
+
+	@Test
+	void resolveFindsTheCutNamedById() {
+		Cut cut = openCut("K7M2Q");
+		given(this.store.find(cut.ref())).willReturn(Optional.of(cut));
+
+		assertThat(this.service.resolve(WORKSPACE, CHANNEL, CutId.parse("k7m2q"), "close")).isSameAs(cut);
+		verify(this.store, never()).openIn(any(), any());
+	}
+
+	@Test
+	void resolveSaysSoWhenTheNamedCutIsNotInTheWorkspace() {
+		given(this.store.find(ref("K7M2Q"))).willReturn(Optional.empty());
+
+		assertThatExceptionOfType(CutLookupException.class)
+			.isThrownBy(() -> this.service.resolve(WORKSPACE, CHANNEL, CutId.parse("K7M2Q"), "close"))
+			.withMessage("There is no cut `K7M2Q` in this workspace.");
+	}
+
+	@Test
+	void resolveWithoutAnIdTellsHowToStartACutWhenTheChannelHasNone() {
+		given(this.store.openIn(WORKSPACE, CHANNEL)).willReturn(List.of());
+
+		assertThatExceptionOfType(CutLookupException.class)
+			.isThrownBy(() -> this.service.resolve(WORKSPACE, CHANNEL, Optional.empty(), "close"))
+			.withMessage("This channel has no open cut. Start one with `/scopecut Title: item; item`.");
+	}
+
+	@Test
+	void resolveWithoutAnIdTakesTheChannelsOnlyOpenCut() {
+		Cut cut = openCut("K7M2Q");
+		given(this.store.openIn(WORKSPACE, CHANNEL)).willReturn(List.of(cut));
+
+		assertThat(this.service.resolve(WORKSPACE, CHANNEL, Optional.empty(), "close")).isSameAs(cut);
+	}
+
+	@Test
+	void resolveWithoutAnIdAsksWhichOneWhenTheChannelHasTwoOpenCuts() {
+		given(this.store.openIn(WORKSPACE, CHANNEL)).willReturn(List.of(openCut("AAAAA"), openCut("BBBBB")));
+
+		assertThatExceptionOfType(CutLookupException.class)
+			.isThrownBy(() -> this.service.resolve(WORKSPACE, CHANNEL, Optional.empty(), "close"))
+			.withMessage("This channel has 2 open cuts (`AAAAA`, `BBBBB`): name one, e.g. `/scopecut close AAAAA`.");
+	}
+
+	@Test
+	void resolveWithoutAnIdListsTheOpenCutsAndShowsHowToNameOneWhenThereAreSeveral() {
+		given(this.store.openIn(WORKSPACE, CHANNEL))
+			.willReturn(List.of(openCut("AAAAA"), openCut("BBBBB"), openCut("CCCCC")));
+
+		assertThatExceptionOfType(CutLookupException.class)
+			.isThrownBy(() -> this.service.resolve(WORKSPACE, CHANNEL, Optional.empty(), "cancel"))
+			.withMessage("This channel has 3 open cuts (`AAAAA`, `BBBBB`, `CCCCC`): name one, e.g."
+					+ " `/scopecut cancel AAAAA`.");
+	}
+
+	private static CutDraft draft() {
+		return new CutDraft("Sharing app 0.1", List.of("email signup", "share link"),
+				new CutSettings("What do we learn?", DEADLINE, 0, 0, false));
+	}
+
+	private static CutRef ref(String id) {
+		return new CutRef(WORKSPACE, new CutId(id));
+	}
+
+	private static Cut openCut(String id) {
+		return Cut.open(ref(id), CHANNEL, FACILITATOR, draft(), NOW);
+	}
+
+}

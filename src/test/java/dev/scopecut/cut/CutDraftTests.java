@@ -1,0 +1,141 @@
+package dev.scopecut.cut;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class CutDraftTests {
+
+	private static final Instant DEADLINE = Instant.parse("2030-01-01T12:00:00Z");
+
+	private static final CutSettings NO_LIMITS = new CutSettings("", DEADLINE, 0, 0, false);
+
+	@Test
+	void oneItemIsEnough() {
+		CutDraft draft = new CutDraft("Release", List.of("email signup"), NO_LIMITS);
+
+		assertThat(draft.items()).containsExactly("email signup");
+	}
+
+	@Test
+	void thirtyItemsOfOneHundredFiftyCharactersAndSuchATitleAreAccepted() {
+		List<String> items = items(30, 150);
+		String title = "t".repeat(150);
+
+		CutDraft draft = new CutDraft(title, items, NO_LIMITS);
+
+		assertThat(draft.title()).hasSize(150);
+		assertThat(draft.items()).hasSize(30).allSatisfy((item) -> assertThat(item).hasSize(150));
+		assertThat(draft.items()).containsExactlyElementsOf(items);
+	}
+
+	@Test
+	void blankItemsAreDroppedAndTextIsTrimmed() {
+		CutDraft draft = new CutDraft("  Release  ", List.of(" a ", "", "   ", "b"), NO_LIMITS);
+
+		assertThat(draft.title()).isEqualTo("Release");
+		assertThat(draft.items()).containsExactly("a", "b");
+	}
+
+	@Test
+	void blankItemsDoNotCountTowardsTheLimit() {
+		List<String> items = new ArrayList<>(items(30, 10));
+		items.add(" ");
+		items.add("");
+
+		assertThat(new CutDraft("Release", items, NO_LIMITS).items()).hasSize(30);
+	}
+
+	@Test
+	void surroundingSpaceDoesNotCountTowardsAnItemsLength() {
+		CutDraft draft = new CutDraft("Release", List.of("  " + "x".repeat(150) + "  "), NO_LIMITS);
+
+		assertThat(draft.items()).containsExactly("x".repeat(150));
+	}
+
+	@Test
+	void aMissingTitleIsRefused() {
+		assertThatExceptionOfType(InvalidCutException.class)
+			.isThrownBy(() -> new CutDraft(null, List.of("a"), NO_LIMITS))
+			.withMessageContaining("Give the cut a title")
+			.withMessageContaining("/scopecut");
+	}
+
+	@Test
+	void anEmptyTitleIsRefused() {
+		assertThatExceptionOfType(InvalidCutException.class)
+			.isThrownBy(() -> new CutDraft("  ", List.of("a"), NO_LIMITS))
+			.withMessageContaining("Give the cut a title");
+	}
+
+	@Test
+	void aTitleOfOneHundredFiftyOneCharactersIsRefusedWithItsLength() {
+		assertThatExceptionOfType(InvalidCutException.class)
+			.isThrownBy(() -> new CutDraft("t".repeat(151), List.of("a"), NO_LIMITS))
+			.withMessage("The title is 151 characters; shorten it to 150 or fewer.");
+	}
+
+	@Test
+	void aCutWithoutItemsIsRefused() {
+		assertThatExceptionOfType(InvalidCutException.class)
+			.isThrownBy(() -> new CutDraft("Release", List.of(" ", ""), NO_LIMITS))
+			.withMessage("List at least one item after the title, separated by `;` or new lines.");
+		assertThatExceptionOfType(InvalidCutException.class).isThrownBy(() -> new CutDraft("Release", null, NO_LIMITS))
+			.withMessageContaining("List at least one item");
+	}
+
+	@Test
+	void thirtyOneItemsAreRefusedWithHowManyToRemove() {
+		assertThatExceptionOfType(InvalidCutException.class)
+			.isThrownBy(() -> new CutDraft("Release", items(31, 10), NO_LIMITS))
+			.withMessage("A cut takes at most 30 items and this one has 31: remove 1 and try again.");
+	}
+
+	@Test
+	void anItemOfOneHundredFiftyOneCharactersIsRefusedNamingIt() {
+		String item = "Let people sign up with their email address" + "x".repeat(108);
+
+		assertThatExceptionOfType(InvalidCutException.class)
+			.isThrownBy(() -> new CutDraft("Release", List.of("short", item), NO_LIMITS))
+			.withMessageContaining("Let people sign up with their email addr")
+			.withMessageContaining("is 151 characters; shorten it to 150 or fewer.");
+	}
+
+	@Test
+	void theSameItemTwiceInAnyCaseIsRefusedNamingIt() {
+		assertThatExceptionOfType(InvalidCutException.class)
+			.isThrownBy(() -> new CutDraft("Release", List.of("Share link", "signup", "SHARE LINK "), NO_LIMITS))
+			.withMessageContaining("SHARE LINK")
+			.withMessageContaining("is listed twice; list each item once.");
+	}
+
+	@Test
+	void aCapacityLargerThanTheItemCountIsRefused() {
+		CutSettings capacityThree = new CutSettings("", DEADLINE, 3, 0, false);
+
+		assertThatExceptionOfType(InvalidCutException.class)
+			.isThrownBy(() -> new CutDraft("Release", List.of("a", "b"), capacityThree))
+			.withMessage("The capacity (3) is more than the 2 items listed; lower it or leave it empty.");
+	}
+
+	@Test
+	void aCapacityEqualToTheItemCountIsAccepted() {
+		CutSettings capacityTwo = new CutSettings("", DEADLINE, 2, 0, false);
+
+		assertThat(new CutDraft("Release", List.of("a", "b"), capacityTwo).settings().capacity()).isEqualTo(2);
+	}
+
+	private static List<String> items(int count, int length) {
+		return IntStream.rangeClosed(1, count).mapToObj((i) -> {
+			String prefix = "item " + i + " ";
+			return prefix + "x".repeat(length - prefix.length());
+		}).toList();
+	}
+
+}
