@@ -81,14 +81,9 @@ public class CutJobs {
 		CutSnapshot snapshot = found.get();
 		Instant now = this.clock.instant();
 		if (snapshot.cut().messageTs() == null) {
-			// The message is being posted; a cut whose post failed was cancelled and has
-			// none to show.
-			if (snapshot.cut().isOpen()) {
-				this.jobs.reschedule(job, now.plus(REFRESH_SPACING));
-			}
-			else {
-				this.jobs.complete(job);
-			}
+			// The message is still being posted; publishing refreshes it once it is
+			// there.
+			this.jobs.complete(job);
 			return;
 		}
 		if (snapshot.shownAt() != null && now.isBefore(snapshot.shownAt().plus(REFRESH_SPACING))) {

@@ -74,6 +74,10 @@ public class CutService {
 		try {
 			String ts = this.notifier.post(new CutSnapshot(cut, Ballots.NONE, 0, null));
 			this.store.attachMessage(cut.ref(), ts);
+			if (this.store.version(cut.ref()) > 0) {
+				// Votes or a close came while the message was being posted: show them.
+				this.jobs.schedule(new Job(Job.Kind.REFRESH, cut.ref()), this.clock.instant());
+			}
 		}
 		catch (NotifyFailedException | RetryLaterException ex) {
 			this.store.finish(cut.ref(), CutStatus.CANCELLED, this.clock.instant());

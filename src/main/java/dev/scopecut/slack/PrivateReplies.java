@@ -26,7 +26,7 @@ public class PrivateReplies {
 
 	private final Executor executor;
 
-	PrivateReplies(Slack slack, @Qualifier("slackWork") Executor executor) {
+	PrivateReplies(Slack slack, @Qualifier("replyExecutor") Executor executor) {
 		this.slack = slack;
 		this.executor = executor;
 	}

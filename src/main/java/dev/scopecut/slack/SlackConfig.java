@@ -64,14 +64,24 @@ class SlackConfig {
 		return new SocketModeRunner(properties.appToken(), app);
 	}
 
-	/** Work done after an acknowledgement: private replies and posting new cuts. */
+	/** Private replies, sent after the acknowledgement; a flood of votes queues here. */
 	@Bean
-	ThreadPoolTaskExecutor slackWork() {
+	ThreadPoolTaskExecutor replyExecutor() {
+		return executor("reply-", 8, 20_000);
+	}
+
+	/** Posting new cuts: never queued behind a flood of private replies. */
+	@Bean
+	ThreadPoolTaskExecutor publishExecutor() {
+		return executor("publish-", 2, 1_000);
+	}
+
+	private static ThreadPoolTaskExecutor executor(String prefix, int threads, int queue) {
 		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-		executor.setThreadNamePrefix("slack-work-");
-		executor.setCorePoolSize(8);
-		executor.setMaxPoolSize(8);
-		executor.setQueueCapacity(20_000);
+		executor.setThreadNamePrefix(prefix);
+		executor.setCorePoolSize(threads);
+		executor.setMaxPoolSize(threads);
+		executor.setQueueCapacity(queue);
 		executor.setWaitForTasksToCompleteOnShutdown(true);
 		executor.setAwaitTerminationSeconds(10);
 		return executor;

@@ -28,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
@@ -135,6 +136,20 @@ class CutServiceTests {
 		assertThat(posted.getValue().shownAt()).isNull();
 		verify(this.store).attachMessage(cut.ref(), "1700000000.000100");
 		verify(this.store, never()).finish(any(), any(), any());
+		verify(this.jobs, never()).schedule(eq(new Job(Job.Kind.REFRESH, cut.ref())), any());
+	}
+
+	@Test
+	void publishRefreshesTheMessageWhenVotesOrACloseCameWhileItWasBeingPosted() {
+		Cut cut = openCut("K7M2Q");
+		given(this.notifier.post(any())).willReturn("1700000000.000100");
+		given(this.store.version(cut.ref())).willReturn(3L);
+
+		this.service.publish(cut);
+
+		InOrder order = inOrder(this.store, this.jobs);
+		order.verify(this.store).attachMessage(cut.ref(), "1700000000.000100");
+		order.verify(this.jobs).schedule(new Job(Job.Kind.REFRESH, cut.ref()), NOW);
 	}
 
 	@Test

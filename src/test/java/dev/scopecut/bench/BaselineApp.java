@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -18,8 +18,10 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * The bare baseline the benchmark compares Scopecut with: the same Spring Boot servlet
  * container answering {@code POST /slack/events} with only the signature check and one
  * Redis HSET per request. Whatever Scopecut does beyond that is what the ratio prices.
+ * Not a {@code @Configuration}, so that component scans of Scopecut's own tests never
+ * pick it up.
  */
-@SpringBootApplication
+@EnableAutoConfiguration
 public class BaselineApp {
 
 	public static void main(String[] args) {

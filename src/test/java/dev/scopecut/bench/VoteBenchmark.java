@@ -67,12 +67,12 @@ public final class VoteBenchmark {
 			}
 			Figures baseline;
 			int basePort = RedisProcess.freePort();
-			List<String> baseCommand = new ArrayList<>(List.of(java(), "-XX:MaxRAMPercentage=75", "-cp",
-					System.getProperty("java.class.path"), BaselineApp.class.getName()));
+			List<String> baseCommand = new ArrayList<>(
+					List.of(java(), "-XX:MaxRAMPercentage=75", "-cp", testClasspath(), BaselineApp.class.getName()));
 			baseCommand.addAll(settings(basePort, redis, slack));
 			try (AppProcess app = AppProcess.start(baseCommand, basePort, "/actuator/health",
 					Path.of("target/benchmark/baseline.log"))) {
-				baseline = measureBaseline(app, basePort, slack);
+				baseline = measureBaseline(app, basePort, slack, scopecut.targets());
 			}
 			report.append(report(scopecut, baseline));
 		}
@@ -83,7 +83,7 @@ public final class VoteBenchmark {
 
 	record Figures(long readyMillis, VoteLoad.Result fixed, VoteLoad.Result full, long peakRssMib,
 			double maxUpdatesPerCutSecond, long minUpdateGapMillis, long finalStateDelayMillis, boolean exact,
-			String exactness) {
+			String exactness, List<VoteLoad.Target> targets) {
 	}
 
 	private static Figures measureScopecut(AppProcess app, int port, RedisProcess redis, FakeSlack slack)
@@ -157,20 +157,20 @@ public final class VoteBenchmark {
 							+ "acknowledged click of each, and every cut's last message shows Redis's counts"
 					: "NOT exact: " + difference(expected, stored) + " " + mismatches;
 			return new Figures(app.readyMillis(), fixed, full, peak, maxPerSecond, minGap, Math.max(0, worstDelay),
-					exact, exactness);
+					exact, exactness, targets);
 		}
 		finally {
 			client.shutdown();
 		}
 	}
 
-	private static Figures measureBaseline(AppProcess app, int port, FakeSlack slack) throws InterruptedException {
-		VoteLoad load = new VoteLoad(port, SECRET, FakeSlack.TEAM, slack.responseUrl("vote"),
-				List.of(new VoteLoad.Target("C0", "AAAAA", ITEMS, "{\"type\":\"message\",\"blocks\":[]}")), USERS);
+	private static Figures measureBaseline(AppProcess app, int port, FakeSlack slack, List<VoteLoad.Target> targets)
+			throws InterruptedException {
+		VoteLoad load = new VoteLoad(port, SECRET, FakeSlack.TEAM, slack.responseUrl("vote"), targets, USERS);
 		System.out.println("Baseline ready in " + app.readyMillis() + " ms; warming up");
 		load.fullSpeed(32, 10);
 		VoteLoad.Result full = load.fullSpeed(32, PHASE_SECONDS);
-		return new Figures(app.readyMillis(), null, full, app.peakRssMib(), 0, 0, 0, true, "");
+		return new Figures(app.readyMillis(), null, full, app.peakRssMib(), 0, 0, 0, true, "", targets);
 	}
 
 	private static List<String> shownCounts(FakeSlack.Call update) {
@@ -255,6 +255,30 @@ public final class VoteBenchmark {
 		return List.of("--server.port=" + port, "--spring.data.redis.url=" + redis.url(),
 				"--scopecut.slack.api-url=" + slack.apiUrl(), "--scopecut.slack.signing-secret=" + SECRET,
 				"--scopecut.slack.bot-token=xoxb-bench-token", "--logging.level.root=WARN");
+	}
+
+	/**
+	 * The JVM options both servers run with: the Dockerfile's, plus a flight recording
+	 * into target/benchmark when {@code -Dbench.jfr=true}, for finding where the time
+	 * goes.
+	 */
+	private static List<String> jvm(String name) {
+		List<String> options = new ArrayList<>(
+				List.of(java(), "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError"));
+		if (Boolean.getBoolean("bench.jfr")) {
+			options.add("-XX:StartFlightRecording=filename=target/benchmark/" + name + ".jfr,settings=profile");
+		}
+		return options;
+	}
+
+	/** The test classpath, also when run by exec:java, whose class loader holds it. */
+	private static String testClasspath() {
+		if (Thread.currentThread().getContextClassLoader() instanceof java.net.URLClassLoader loader) {
+			return java.util.Arrays.stream(loader.getURLs())
+				.map((url) -> Path.of(java.net.URI.create(url.toString())).toString())
+				.collect(Collectors.joining(java.io.File.pathSeparator));
+		}
+		return System.getProperty("java.class.path");
 	}
 
 	private static String java() {

@@ -99,7 +99,7 @@ class VotingUnderLoadTests extends EndToEndTest {
 		FakeSlack.Call retried = slack.await("chat.update", (call) -> call != limited, WAIT);
 		this.requests.command(CHANNEL, ANN, "close", slack.responseUrl("c"));
 		FakeSlack.Call decision = slack.await("chat.postMessage",
-				(call) -> call.param("text").contains("ship now    signup (1–0)")
+				(call) -> call.param("text").contains("ship now    signup\n")
 						&& slack.calls("chat.postMessage").indexOf(call) > 1,
 				WAIT);
 

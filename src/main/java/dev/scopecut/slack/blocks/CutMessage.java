@@ -175,7 +175,7 @@ public final class CutMessage {
 		if (outcomes.isEmpty()) {
 			lines.add("_nothing_");
 		}
-		outcomes.forEach((outcome) -> lines.add("• " + DecisionText.entry(outcome)));
+		outcomes.forEach((outcome) -> lines.add("• " + DecisionText.counted(outcome)));
 		List<LayoutBlock> sections = new ArrayList<>();
 		StringBuilder text = new StringBuilder();
 		for (String line : lines) {

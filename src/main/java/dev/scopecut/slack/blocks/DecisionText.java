@@ -13,8 +13,8 @@ import dev.scopecut.cut.Outcome;
  *
  * <pre>
  * Scope cut: Project-sharing app 0.1 — 6 voted
- * ship now    email signup (5–1), create project (4–2)
- * defer       single sign-on (2–2) (tie), dark mode (0–0) (tie)
+ * ship now    email signup, create project
+ * defer       single sign-on (tie), dark mode (tie)
  * Rule: an item ships when …
  * </pre>
  */
@@ -57,11 +57,21 @@ public final class DecisionText {
 		return outcomes.stream().map(DecisionText::entry).collect(Collectors.joining(", "));
 	}
 
-	/** An item with its Ship–Defer counts, then its flag if it has one. */
+	/** An item, then its flag if it has one: the form of the decision's two lines. */
 	static String entry(Outcome outcome) {
-		String flag = outcome.verdict().flag().isEmpty() ? "" : " (" + outcome.verdict().flag() + ")";
+		return Mrkdwn.escape(outcome.item().text()) + flag(outcome);
+	}
+
+	/**
+	 * An item with its Ship–Defer counts, then its flag: the form of the result's lists.
+	 */
+	static String counted(Outcome outcome) {
 		return Mrkdwn.escape(outcome.item().text()) + " (" + outcome.tally().ship() + "–" + outcome.tally().defer()
-				+ ")" + flag;
+				+ ")" + flag(outcome);
+	}
+
+	private static String flag(Outcome outcome) {
+		return outcome.verdict().flag().isEmpty() ? "" : " (" + outcome.verdict().flag() + ")";
 	}
 
 }

@@ -43,7 +43,7 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 
 	private final Executor executor;
 
-	ScopecutCommand(CutService cuts, @Qualifier("slackWork") Executor executor) {
+	ScopecutCommand(CutService cuts, @Qualifier("publishExecutor") Executor executor) {
 		this.cuts = cuts;
 		this.executor = executor;
 	}

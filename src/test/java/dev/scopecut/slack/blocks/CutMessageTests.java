@@ -133,8 +133,8 @@ class CutMessageTests {
 
 		String expected = """
 				Scope cut: Project-sharing app 0.1 — 6 voted
-				ship now    a (5–1), b (4–2)
-				defer       c (2–2) (tie)
+				ship now    a, b
+				defer       c (tie)
 				Rule: an item ships when its Ship votes outnumber its Defer votes; a tie or no vote defers it.""";
 		assertThat(DecisionText.of(snapshot)).isEqualTo(expected);
 		assertThat(CutMessage.announcement(snapshot).text()).isEqualTo(expected);
@@ -147,8 +147,8 @@ class CutMessageTests {
 		CutSnapshot snapshot = snapshot(cut, ballots("U01=SS-", "U02=SS-", "U03=SD-"));
 
 		assertThat(DecisionText.of(snapshot).lines().toList()).containsExactly(
-				"Scope cut: Project-sharing app 0.1 — 3 voted (no quorum)", "ship now    a (3–0)",
-				"defer       b (2–1) (over capacity), c (0–0) (tie)",
+				"Scope cut: Project-sharing app 0.1 — 3 voted (no quorum)", "ship now    a",
+				"defer       b (over capacity), c (tie)",
 				"Rule: an item ships when its Ship votes outnumber its Defer votes; a tie or no vote defers it."
 						+ " At most 1 ship, ranked by margin, then Ship votes, then the order listed."
 						+ " Quorum: 5 voters.");
