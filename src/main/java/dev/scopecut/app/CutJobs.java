@@ -91,13 +91,17 @@ public class CutJobs {
 			return;
 		}
 		this.notifier.update(snapshot);
-		this.store.markShown(job.cut(), now);
+		// Spacing counts from when Slack had the update, not from when it was asked for,
+		// so
+		// a slow call cannot bring the next one closer than a second.
+		Instant shown = this.clock.instant();
+		this.store.markShown(job.cut(), shown);
 		// Complete before reading the version: a vote landing in between then either sees
-		// the job
-		// gone and schedules its own, or is seen here.
+		// the
+		// job gone and schedules its own, or is seen here.
 		this.jobs.complete(job);
 		if (this.store.version(job.cut()) > snapshot.version()) {
-			this.jobs.schedule(job, now.plus(REFRESH_SPACING));
+			this.jobs.schedule(job, shown.plus(REFRESH_SPACING));
 		}
 	}
 

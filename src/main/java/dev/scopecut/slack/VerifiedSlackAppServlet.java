@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Optional;
 
 import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.App;
@@ -11,6 +12,7 @@ import com.slack.api.bolt.jakarta_servlet.ServletAdapterOps;
 import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.QueryStringParser;
 import com.slack.api.bolt.util.SlackRequestParser;
@@ -41,6 +43,8 @@ class VerifiedSlackAppServlet extends SlackAppServlet {
 	private final transient App app;
 
 	private final transient SlackRequestParser parser;
+
+	private final transient BlockActionParser blockActions = new BlockActionParser();
 
 	private final transient SlackSignature.Verifier verifier;
 
@@ -90,10 +94,15 @@ class VerifiedSlackAppServlet extends SlackAppServlet {
 
 	private Request<?> parse(HttpServletRequest req, String body) {
 		try {
+			RequestHeaders headers = new RequestHeaders(ServletAdapterOps.toHeaderMap(req));
+			Optional<BlockActionRequest> blockAction = this.blockActions.parse(body, headers);
+			if (blockAction.isPresent()) {
+				return blockAction.get();
+			}
 			return this.parser.parse(SlackRequestParser.HttpRequest.builder()
 				.requestUri(req.getRequestURI())
 				.queryString(QueryStringParser.toMap(req.getQueryString()))
-				.headers(new RequestHeaders(ServletAdapterOps.toHeaderMap(req)))
+				.headers(headers)
 				.requestBody(body)
 				.remoteAddress(req.getRemoteAddr())
 				.build());

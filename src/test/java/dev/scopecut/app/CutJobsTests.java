@@ -25,6 +25,7 @@ import dev.scopecut.cut.CutStatus;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willAnswer;
 import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
@@ -112,6 +113,23 @@ class CutJobsTests {
 		order.verify(this.jobs).complete(REFRESH);
 		order.verify(this.store).version(REF);
 		verifyNoMoreInteractions(this.jobs);
+	}
+
+	@Test
+	void theNextRefreshIsSpacedFromWhenSlackHadTheUpdateNotFromWhenItWasAsked() {
+		CutSnapshot snapshot = snapshot(CutStatus.OPEN, 4, null);
+		given(this.store.snapshot(REF)).willReturn(Optional.of(snapshot));
+		given(this.store.version(REF)).willReturn(5L);
+		Instant answered = NOW.plusMillis(700);
+		willAnswer((invocation) -> {
+			this.clock.set(answered);
+			return null;
+		}).given(this.notifier).update(snapshot);
+
+		this.cutJobs.run(REFRESH);
+
+		verify(this.store).markShown(REF, answered);
+		verify(this.jobs).schedule(REFRESH, answered.plusSeconds(1));
 	}
 
 	@Test

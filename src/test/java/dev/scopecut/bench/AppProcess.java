@@ -27,6 +27,8 @@ final class AppProcess implements AutoCloseable {
 	static AppProcess start(List<String> command, int port, String readyPath, Path log) {
 		try {
 			Files.createDirectories(log.getParent());
+			System.out.println("Starting " + String.join(" ", command.subList(0, command.size() - 1))
+				.replaceAll("-cp \\S+", "-cp <test classpath>"));
 			long started = System.nanoTime();
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(log.toFile())

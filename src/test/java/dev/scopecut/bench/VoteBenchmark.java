@@ -43,7 +43,8 @@ public final class VoteBenchmark {
 
 	static final double RATE = 1000;
 
-	static final double PHASE_SECONDS = 20;
+	/** How long each measured phase lasts; {@code -Dbench.seconds=5} for a quick look. */
+	static final double PHASE_SECONDS = Double.parseDouble(System.getProperty("bench.seconds", "20"));
 
 	static final String SECRET = "bench-signing-secret";
 
@@ -54,11 +55,12 @@ public final class VoteBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		Path jar = packagedJar();
+		System.out.println("bench.jfr=" + System.getProperty("bench.jfr") + ", bench.seconds=" + PHASE_SECONDS);
 		StringBuilder report = new StringBuilder();
 		try (RedisProcess redis = RedisProcess.start(true); FakeSlack slack = FakeSlack.start()) {
 			int port = RedisProcess.freePort();
-			List<String> command = new ArrayList<>(
-					List.of(java(), "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString()));
+			List<String> command = new ArrayList<>(jvm("scopecut"));
+			command.addAll(List.of("-jar", jar.toString()));
 			command.addAll(settings(port, redis, slack));
 			Figures scopecut;
 			try (AppProcess app = AppProcess.start(command, port, "/actuator/health",
@@ -67,8 +69,8 @@ public final class VoteBenchmark {
 			}
 			Figures baseline;
 			int basePort = RedisProcess.freePort();
-			List<String> baseCommand = new ArrayList<>(
-					List.of(java(), "-XX:MaxRAMPercentage=75", "-cp", testClasspath(), BaselineApp.class.getName()));
+			List<String> baseCommand = new ArrayList<>(jvm("baseline"));
+			baseCommand.addAll(List.of("-cp", testClasspath(), BaselineApp.class.getName()));
 			baseCommand.addAll(settings(basePort, redis, slack));
 			try (AppProcess app = AppProcess.start(baseCommand, basePort, "/actuator/health",
 					Path.of("target/benchmark/baseline.log"))) {
@@ -105,7 +107,7 @@ public final class VoteBenchmark {
 		}
 		VoteLoad load = new VoteLoad(port, SECRET, FakeSlack.TEAM, slack.responseUrl("vote"), targets, USERS);
 		System.out.println("Scopecut ready in " + app.readyMillis() + " ms; warming up");
-		load.fullSpeed(32, 10);
+		load.fullSpeed(32, PHASE_SECONDS / 2);
 		System.out.println("Fixed rate " + RATE + "/s for " + PHASE_SECONDS + " s");
 		VoteLoad.Result fixed = load.fixedRate(16, PHASE_SECONDS, RATE);
 		System.out.println("Full speed for " + PHASE_SECONDS + " s");
@@ -168,7 +170,7 @@ public final class VoteBenchmark {
 			throws InterruptedException {
 		VoteLoad load = new VoteLoad(port, SECRET, FakeSlack.TEAM, slack.responseUrl("vote"), targets, USERS);
 		System.out.println("Baseline ready in " + app.readyMillis() + " ms; warming up");
-		load.fullSpeed(32, 10);
+		load.fullSpeed(32, PHASE_SECONDS / 2);
 		VoteLoad.Result full = load.fullSpeed(32, PHASE_SECONDS);
 		return new Figures(app.readyMillis(), null, full, app.peakRssMib(), 0, 0, 0, true, "", targets);
 	}
@@ -266,7 +268,8 @@ public final class VoteBenchmark {
 		List<String> options = new ArrayList<>(
 				List.of(java(), "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError"));
 		if (Boolean.getBoolean("bench.jfr")) {
-			options.add("-XX:StartFlightRecording=filename=target/benchmark/" + name + ".jfr,settings=profile");
+			options.add("-XX:StartFlightRecording=filename=target/benchmark/" + name
+					+ ".jfr,settings=profile,dumponexit=true");
 		}
 		return options;
 	}
