@@ -43,7 +43,14 @@ class SocketModeRunner implements SmartLifecycle {
 	@Override
 	public void stop() {
 		if (this.socketModeApp != null) {
+			// SocketModeApp#close leaves its client's threads running, and if the
+			// connection is down just then, the client goes on reconnecting. Close the
+			// client first: a stopped app neither reconnects nor takes envelopes.
+			SocketModeClient client = this.socketModeApp.getClient();
 			try {
+				if (client != null) {
+					client.close();
+				}
 				this.socketModeApp.close();
 			}
 			catch (Exception ex) {

@@ -46,6 +46,7 @@ class VerifiedSlackAppServlet extends SlackAppServlet {
 
 	private final transient BlockActionParser blockActions = new BlockActionParser();
 
+	/** Null without a signing secret (Socket Mode): then every request is refused. */
 	private final transient SlackSignature.Verifier verifier;
 
 	private final transient Clock clock;
@@ -54,7 +55,10 @@ class VerifiedSlackAppServlet extends SlackAppServlet {
 		super(app);
 		this.app = app;
 		this.parser = new SlackRequestParser(app.config());
-		this.verifier = new SlackSignature.Verifier(new SlackSignature.Generator(signingSecret));
+		// Bolt's Generator throws on a null secret, and Socket Mode builds this servlet
+		// (registration disabled) with none.
+		this.verifier = (signingSecret != null)
+				? new SlackSignature.Verifier(new SlackSignature.Generator(signingSecret)) : null;
 		this.clock = clock;
 	}
 
@@ -68,7 +72,8 @@ class VerifiedSlackAppServlet extends SlackAppServlet {
 		String body = new String(bytes, StandardCharsets.UTF_8);
 		String timestamp = req.getHeader(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP);
 		String signature = req.getHeader(SlackSignature.HeaderNames.X_SLACK_SIGNATURE);
-		if (!isRecent(timestamp) || !this.verifier.isValid(timestamp, body, signature, this.clock.millis())) {
+		if (this.verifier == null || !isRecent(timestamp)
+				|| !this.verifier.isValid(timestamp, body, signature, this.clock.millis())) {
 			reply(resp, 401, "invalid or missing signature");
 			return;
 		}

@@ -58,7 +58,7 @@ class HostileRequestTests extends EndToEndTest {
 		String body = vote();
 		String now = now();
 		String stale = Long.toString(System.currentTimeMillis() / 1000 - 301);
-		String future = Long.toString(System.currentTimeMillis() / 1000 + 301);
+		String future = Long.toString(System.currentTimeMillis() / 1000 + 310);
 		List<HttpResponse<String>> responses = List.of(
 				this.requests.send(body, null, null, "application/x-www-form-urlencoded"),
 				this.requests.send(body, now, null, "application/x-www-form-urlencoded"),

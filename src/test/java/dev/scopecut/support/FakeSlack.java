@@ -71,6 +71,8 @@ public final class FakeSlack implements AutoCloseable {
 
 	private volatile Duration latency = Duration.ZERO;
 
+	private volatile String connectionsOpenUrl;
+
 	private FakeSlack(HttpServer server) {
 		this.server = server;
 	}
@@ -100,6 +102,14 @@ public final class FakeSlack implements AutoCloseable {
 	/** Makes every answer take this long, as a slow Slack would. */
 	public void latency(Duration latency) {
 		this.latency = latency;
+	}
+
+	/**
+	 * The websocket URL {@code apps.connections.open} hands out, as Slack does for Socket
+	 * Mode; while unset the method answers {@code ok: false}.
+	 */
+	public void connectionsOpenUrl(String url) {
+		this.connectionsOpenUrl = url;
 	}
 
 	/**
@@ -202,6 +212,9 @@ public final class FakeSlack implements AutoCloseable {
 						+ "\"team_id\":\"" + TEAM + "\",\"user_id\":\"" + BOT_USER + "\",\"bot_id\":\"B0000BOT\"}";
 			case "chat.postMessage" ->
 				"{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"" + nextTs() + "\"}";
+			case "apps.connections.open" ->
+				(this.connectionsOpenUrl != null) ? "{\"ok\":true,\"url\":\"" + this.connectionsOpenUrl + "\"}"
+						: "{\"ok\":false,\"error\":\"invalid_auth\"}";
 			case "chat.update" ->
 				"{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"" + params.get("ts") + "\"}";
 			default -> "{\"ok\":true}";
