@@ -86,13 +86,14 @@ public class CutService {
 	}
 
 	/**
-	 * Records a vote; a vote that changed the tally schedules a refresh of the cut's
-	 * message.
+	 * Records a vote; the first change since the message was last read schedules its
+	 * refresh.
 	 */
 	public VoteResult vote(CastVote vote) {
-		VoteResult result = this.store.vote(vote.cut(), vote.voter(), vote.itemId(), vote.choice());
-		if (result.changedTally()) {
-			this.jobs.schedule(new Job(Job.Kind.REFRESH, vote.cut()), this.clock.instant());
+		Instant now = this.clock.instant();
+		VoteResult result = this.store.vote(vote.cut(), vote.voter(), vote.itemId(), vote.choice(), now);
+		if (result.asksRefresh()) {
+			this.jobs.schedule(new Job(Job.Kind.REFRESH, vote.cut()), now);
 		}
 		return result;
 	}

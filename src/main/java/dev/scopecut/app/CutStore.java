@@ -1,5 +1,6 @@
 package dev.scopecut.app;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -29,9 +30,15 @@ public interface CutStore {
 
 	/**
 	 * Records or changes one voter's choice on one item, if the cut is open and has the
-	 * item.
+	 * item. A change asks the caller to schedule a refresh unless one was asked for less
+	 * than {@link #REFRESH_REASK} ago and no {@link #snapshot} has read the cut since.
 	 */
-	VoteResult vote(CutRef ref, String voter, int itemId, Choice choice);
+	VoteResult vote(CutRef ref, String voter, int itemId, Choice choice, Instant at);
+
+	/**
+	 * After this long an unanswered refresh is asked for again, in case its job was lost.
+	 */
+	Duration REFRESH_REASK = Duration.ofSeconds(30);
 
 	/** Remembers the Slack message that shows the cut. */
 	void attachMessage(CutRef ref, String messageTs);
@@ -42,7 +49,10 @@ public interface CutStore {
 	 */
 	boolean finish(CutRef ref, CutStatus status, Instant at);
 
-	/** The cut and all its votes as of one instant, with its change counter. */
+	/**
+	 * The cut and all its votes as of one instant, with its change counter; answers any
+	 * ask.
+	 */
 	Optional<CutSnapshot> snapshot(CutRef ref);
 
 	/** Records when the cut's message last showed the snapshot of the given version. */

@@ -4,8 +4,10 @@ package dev.scopecut.app;
  * What became of one click on Ship or Defer.
  *
  * @param itemText the item voted on, for the voter's confirmation; empty when not found
+ * @param asksRefresh whether the caller must schedule a refresh of the cut's message:
+ * true for a change unless a refresh was already asked for and has not yet read the cut
  */
-public record VoteResult(Outcome outcome, String itemText) {
+public record VoteResult(Outcome outcome, String itemText, boolean asksRefresh) {
 
 	public enum Outcome {
 

@@ -2,14 +2,12 @@ package dev.scopecut.slack;
 
 import java.util.Optional;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.util.JsonPayloadExtractor;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
-import com.slack.api.util.json.GsonFactory;
 
 /**
  * Parses block action payloads (every vote click) with one shared Gson. Bolt 1.51 builds
@@ -20,8 +18,6 @@ import com.slack.api.util.json.GsonFactory;
  */
 class BlockActionParser {
 
-	private static final Gson GSON = GsonFactory.createSnakeCase();
-
 	private final JsonPayloadExtractor extractor = new JsonPayloadExtractor();
 
 	/** The block action in a form body; empty when the body holds anything else. */
@@ -30,7 +26,7 @@ class BlockActionParser {
 		if (json == null) {
 			return Optional.empty();
 		}
-		JsonElement tree = GSON.fromJson(json, JsonElement.class);
+		JsonElement tree = SlackJson.GSON.fromJson(json, JsonElement.class);
 		if (tree == null || !tree.isJsonObject() || !isBlockAction(tree.getAsJsonObject())) {
 			return Optional.empty();
 		}
@@ -38,7 +34,7 @@ class BlockActionParser {
 		// The message the click came from is most of the payload and Scopecut never reads
 		// it.
 		payload.remove("message");
-		BlockActionPayload parsed = GSON.fromJson(payload, BlockActionPayload.class);
+		BlockActionPayload parsed = SlackJson.GSON.fromJson(payload, BlockActionPayload.class);
 		if (parsed.getUser() == null) {
 			throw new IllegalArgumentException("a block action with no user");
 		}

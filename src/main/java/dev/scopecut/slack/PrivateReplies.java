@@ -6,7 +6,6 @@ import java.util.concurrent.RejectedExecutionException;
 
 import com.slack.api.Slack;
 import com.slack.api.app_backend.interactive_components.response.ActionResponse;
-import com.slack.api.bolt.util.Responder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -45,8 +44,13 @@ public class PrivateReplies {
 
 	private void post(String responseUrl, String text) {
 		try {
-			new Responder(this.slack, responseUrl)
-				.send(ActionResponse.builder().responseType("ephemeral").replaceOriginal(false).text(text).build());
+			ActionResponse reply = ActionResponse.builder()
+				.responseType("ephemeral")
+				.replaceOriginal(false)
+				.text(text)
+				.build();
+			// Written with the shared Gson: Bolt's Responder builds a new Gson per reply.
+			this.slack.send(responseUrl, SlackJson.GSON.toJson(reply));
 		}
 		catch (IOException | RuntimeException ex) {
 			log.warn("Private reply not delivered: {}", ex.getClass().getSimpleName());

@@ -43,9 +43,8 @@ class SlackCutNotifier implements CutNotifier {
 	public String post(CutSnapshot snapshot) {
 		Cut cut = snapshot.cut();
 		SlackMessage message = CutMessage.render(snapshot);
-		return call(cut,
-				(client) -> client
-					.chatPostMessage((r) -> r.channel(cut.channel()).text(message.text()).blocks(message.blocks())))
+		return call(cut, (client) -> client
+			.chatPostMessage((r) -> r.channel(cut.channel()).text(message.text()).blocksAsString(blocks(message))))
 			.getTs();
 	}
 
@@ -53,8 +52,11 @@ class SlackCutNotifier implements CutNotifier {
 	public void update(CutSnapshot snapshot) {
 		Cut cut = snapshot.cut();
 		SlackMessage message = CutMessage.render(snapshot);
-		call(cut, (client) -> client.chatUpdate(
-				(r) -> r.channel(cut.channel()).ts(cut.messageTs()).text(message.text()).blocks(message.blocks())));
+		call(cut,
+				(client) -> client.chatUpdate((r) -> r.channel(cut.channel())
+					.ts(cut.messageTs())
+					.text(message.text())
+					.blocksAsString(blocks(message))));
 	}
 
 	@Override
@@ -62,7 +64,12 @@ class SlackCutNotifier implements CutNotifier {
 		Cut cut = snapshot.cut();
 		SlackMessage message = CutMessage.announcement(snapshot);
 		call(cut, (client) -> client
-			.chatPostMessage((r) -> r.channel(cut.channel()).text(message.text()).blocks(message.blocks())));
+			.chatPostMessage((r) -> r.channel(cut.channel()).text(message.text()).blocksAsString(blocks(message))));
+	}
+
+	/** The blocks as JSON, written by the shared Gson rather than a new one per call. */
+	private static String blocks(SlackMessage message) {
+		return SlackJson.GSON.toJson(message.blocks());
 	}
 
 	private <T extends SlackApiTextResponse> T call(Cut cut, SlackCall<T> call) {

@@ -75,10 +75,12 @@ class RedisCutStore implements CutStore {
 
 	@Override
 	@SuppressWarnings("unchecked")
-	public VoteResult vote(CutRef ref, String voter, int itemId, Choice choice) {
+	public VoteResult vote(CutRef ref, String voter, int itemId, Choice choice, Instant at) {
 		List<Object> result = this.guard.call(() -> this.redis.execute(Scripts.VOTE,
-				List.of(Keys.cut(ref), Keys.votes(ref)), Integer.toString(itemId), voter, CutHash.code(choice)));
-		return new VoteResult(VoteResult.Outcome.valueOf(result.get(0).toString()), result.get(1).toString());
+				List.of(Keys.cut(ref), Keys.votes(ref)), Integer.toString(itemId), voter, CutHash.code(choice),
+				CutHash.millis(at), Long.toString(REFRESH_REASK.toMillis())));
+		return new VoteResult(VoteResult.Outcome.valueOf(result.get(0).toString()), result.get(1).toString(),
+				"1".equals(result.get(2).toString()));
 	}
 
 	@Override

@@ -1,22 +1,31 @@
 -- Records or changes one vote, only on an open cut that has the item; counts the change.
--- Returns { outcome, item text }.
+-- A change also asks for a refresh of the cut's message, unless one was already asked for
+-- since the cut was last read for showing (snapshot.lua clears the ask) and the ask is
+-- younger than ARGV[5]: a flood of votes then schedules one refresh, not one per vote.
+-- Returns { outcome, item text, '1' when the caller must schedule a refresh else '0' }.
 -- KEYS[1] cut hash, KEYS[2] votes hash
--- ARGV[1] item id, ARGV[2] voter, ARGV[3] choice (S or D)
-local cut = redis.call('HMGET', KEYS[1], 'status', 'item:' .. ARGV[1])
+-- ARGV[1] item id, ARGV[2] voter, ARGV[3] choice (S or D), ARGV[4] now millis,
+-- ARGV[5] millis after which an unanswered ask is asked again
+local cut = redis.call('HMGET', KEYS[1], 'status', 'item:' .. ARGV[1], 'refreshAskedAt')
 if not cut[1] or not cut[2] then
-  return { 'NOT_FOUND', '' }
+  return { 'NOT_FOUND', '', '0' }
 end
 if cut[1] ~= 'OPEN' then
-  return { 'NOT_OPEN', cut[2] }
+  return { 'NOT_OPEN', cut[2], '0' }
 end
 local field = ARGV[1] .. ':' .. ARGV[2]
 local previous = redis.call('HGET', KEYS[2], field)
 if previous == ARGV[3] then
-  return { 'UNCHANGED', cut[2] }
+  return { 'UNCHANGED', cut[2], '0' }
 end
 redis.call('HSET', KEYS[2], field, ARGV[3])
 redis.call('HINCRBY', KEYS[1], 'version', 1)
-if previous then
-  return { 'CHANGED', cut[2] }
+local ask = '0'
+if not cut[3] or tonumber(ARGV[4]) - tonumber(cut[3]) > tonumber(ARGV[5]) then
+  redis.call('HSET', KEYS[1], 'refreshAskedAt', ARGV[4])
+  ask = '1'
 end
-return { 'RECORDED', cut[2] }
+if previous then
+  return { 'CHANGED', cut[2], ask }
+end
+return { 'RECORDED', cut[2], ask }

@@ -176,10 +176,10 @@ class CutServiceTests {
 
 	@ParameterizedTest
 	@EnumSource(value = VoteResult.Outcome.class, names = { "RECORDED", "CHANGED" })
-	void aVoteThatChangedTheTallySchedulesARefreshNow(VoteResult.Outcome outcome) {
+	void aVoteThatAsksForARefreshSchedulesOneNow(VoteResult.Outcome outcome) {
 		CutRef ref = ref("K7M2Q");
-		VoteResult result = new VoteResult(outcome, "email signup");
-		given(this.store.vote(ref, "U1", 1, Choice.SHIP)).willReturn(result);
+		VoteResult result = new VoteResult(outcome, "email signup", true);
+		given(this.store.vote(ref, "U1", 1, Choice.SHIP, NOW)).willReturn(result);
 
 		assertThat(this.service.vote(new CastVote(ref, "U1", 1, Choice.SHIP))).isSameAs(result);
 
@@ -188,11 +188,11 @@ class CutServiceTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = VoteResult.Outcome.class, names = { "UNCHANGED", "NOT_OPEN", "NOT_FOUND" })
-	void aVoteThatChangedNothingSchedulesNoRefresh(VoteResult.Outcome outcome) {
+	@EnumSource(value = VoteResult.Outcome.class)
+	void aVoteThatAsksForNoRefreshSchedulesNone(VoteResult.Outcome outcome) {
 		CutRef ref = ref("K7M2Q");
-		VoteResult result = new VoteResult(outcome, "");
-		given(this.store.vote(ref, "U1", 2, Choice.DEFER)).willReturn(result);
+		VoteResult result = new VoteResult(outcome, "", false);
+		given(this.store.vote(ref, "U1", 2, Choice.DEFER, NOW)).willReturn(result);
 
 		assertThat(this.service.vote(new CastVote(ref, "U1", 2, Choice.DEFER))).isSameAs(result);
 

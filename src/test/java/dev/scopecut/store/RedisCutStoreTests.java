@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.scopecut.app.CutSnapshot;
+import dev.scopecut.app.CutStore;
 import dev.scopecut.app.VoteResult;
 import dev.scopecut.cut.Choice;
 import dev.scopecut.cut.Cut;
@@ -68,7 +69,7 @@ class RedisCutStoreTests extends RedisStoreTest {
 		this.store.insert(cut(REF, "C1"));
 		this.store.insert(cut(other, "C1"));
 
-		this.store.vote(other, "U_BOB", 1, Choice.SHIP);
+		this.store.vote(other, "U_BOB", 1, Choice.SHIP, NOW);
 
 		assertThat(this.store.snapshot(REF).orElseThrow().ballots().byVoter()).isEmpty();
 		assertThat(this.store.snapshot(other).orElseThrow().ballots().of("U_BOB")).containsEntry(1, Choice.SHIP);
@@ -78,10 +79,11 @@ class RedisCutStoreTests extends RedisStoreTest {
 	void votesRecordChangeAndRepeatWithTheVersionCountingOnlyChanges() {
 		this.store.insert(cut(REF, "C1"));
 
-		assertThat(this.store.vote(REF, "U_BOB", 2, Choice.SHIP))
-			.isEqualTo(new VoteResult(VoteResult.Outcome.RECORDED, "create project"));
-		assertThat(this.store.vote(REF, "U_BOB", 2, Choice.SHIP).outcome()).isEqualTo(VoteResult.Outcome.UNCHANGED);
-		assertThat(this.store.vote(REF, "U_BOB", 2, Choice.DEFER).outcome()).isEqualTo(VoteResult.Outcome.CHANGED);
+		assertThat(this.store.vote(REF, "U_BOB", 2, Choice.SHIP, NOW))
+			.isEqualTo(new VoteResult(VoteResult.Outcome.RECORDED, "create project", true));
+		assertThat(this.store.vote(REF, "U_BOB", 2, Choice.SHIP, NOW).outcome())
+			.isEqualTo(VoteResult.Outcome.UNCHANGED);
+		assertThat(this.store.vote(REF, "U_BOB", 2, Choice.DEFER, NOW).outcome()).isEqualTo(VoteResult.Outcome.CHANGED);
 
 		CutSnapshot snapshot = this.store.snapshot(REF).orElseThrow();
 		assertThat(snapshot.ballots().of("U_BOB")).isEqualTo(Map.of(2, Choice.DEFER));
@@ -90,12 +92,36 @@ class RedisCutStoreTests extends RedisStoreTest {
 	}
 
 	@Test
+	void aFloodOfVotesAsksForOneRefreshUntilASnapshotReadsTheCut() {
+		this.store.insert(cut(REF, "C1"));
+
+		assertThat(this.store.vote(REF, "U_BOB", 1, Choice.SHIP, NOW).asksRefresh()).isTrue();
+		assertThat(this.store.vote(REF, "U_CAT", 1, Choice.SHIP, NOW).asksRefresh()).isFalse();
+		assertThat(this.store.vote(REF, "U_BOB", 2, Choice.DEFER, NOW).asksRefresh()).isFalse();
+		this.store.snapshot(REF);
+		assertThat(this.store.vote(REF, "U_DAN", 1, Choice.DEFER, NOW).asksRefresh()).isTrue();
+		assertThat(this.store.vote(REF, "U_DAN", 1, Choice.DEFER, NOW).asksRefresh()).isFalse();
+	}
+
+	@Test
+	void anAskThatWasNeverAnsweredIsAskedAgainAfterAWhile() {
+		this.store.insert(cut(REF, "C1"));
+		this.store.vote(REF, "U_BOB", 1, Choice.SHIP, NOW);
+
+		Instant later = NOW.plus(CutStore.REFRESH_REASK);
+		assertThat(this.store.vote(REF, "U_CAT", 1, Choice.SHIP, later).asksRefresh()).isFalse();
+		assertThat(this.store.vote(REF, "U_DAN", 1, Choice.SHIP, later.plusMillis(1)).asksRefresh()).isTrue();
+	}
+
+	@Test
 	void aVoteOnAMissingCutOrItemIsRefusedAndLeavesNoKeyBehind() {
 		this.store.insert(cut(REF, "C1"));
 
-		assertThat(this.store.vote(REF, "U_BOB", 9, Choice.SHIP).outcome()).isEqualTo(VoteResult.Outcome.NOT_FOUND);
+		assertThat(this.store.vote(REF, "U_BOB", 9, Choice.SHIP, NOW).outcome())
+			.isEqualTo(VoteResult.Outcome.NOT_FOUND);
 		CutRef missing = new CutRef("T1", new CutId("ZZZZZ"));
-		assertThat(this.store.vote(missing, "U_BOB", 1, Choice.SHIP).outcome()).isEqualTo(VoteResult.Outcome.NOT_FOUND);
+		assertThat(this.store.vote(missing, "U_BOB", 1, Choice.SHIP, NOW).outcome())
+			.isEqualTo(VoteResult.Outcome.NOT_FOUND);
 
 		assertThat(template.keys("*")).containsExactlyInAnyOrder(Keys.cut(REF), Keys.openIn("T1", "C1"));
 	}
@@ -103,7 +129,7 @@ class RedisCutStoreTests extends RedisStoreTest {
 	@Test
 	void finishingHappensOnceDropsTheCutFromItsChannelAndStartsRetention() {
 		this.store.insert(cut(REF, "C1"));
-		this.store.vote(REF, "U_BOB", 1, Choice.SHIP);
+		this.store.vote(REF, "U_BOB", 1, Choice.SHIP, NOW);
 
 		assertThat(this.store.finish(REF, CutStatus.CLOSED, NOW.plusSeconds(60))).isTrue();
 		assertThat(this.store.finish(REF, CutStatus.CANCELLED, NOW.plusSeconds(61))).isFalse();
@@ -115,7 +141,8 @@ class RedisCutStoreTests extends RedisStoreTest {
 		long ninetyDays = Duration.ofDays(90).toSeconds();
 		assertThat(template.getExpire(Keys.cut(REF))).isBetween(ninetyDays - 5, ninetyDays);
 		assertThat(template.getExpire(Keys.votes(REF))).isBetween(ninetyDays - 5, ninetyDays);
-		assertThat(this.store.vote(REF, "U_BOB", 1, Choice.DEFER).outcome()).isEqualTo(VoteResult.Outcome.NOT_OPEN);
+		assertThat(this.store.vote(REF, "U_BOB", 1, Choice.DEFER, NOW).outcome())
+			.isEqualTo(VoteResult.Outcome.NOT_OPEN);
 	}
 
 	@Test
@@ -146,11 +173,11 @@ class RedisCutStoreTests extends RedisStoreTest {
 			clicks.add(pool.submit(() -> {
 				for (int round = 0; round < 5; round++) {
 					for (int item = 1; item <= 3; item++) {
-						this.store.vote(REF, user, item, (round % 2 == 0) ? Choice.SHIP : Choice.DEFER);
+						this.store.vote(REF, user, item, (round % 2 == 0) ? Choice.SHIP : Choice.DEFER, NOW);
 					}
 				}
 				for (int item = 1; item <= 3; item++) {
-					this.store.vote(REF, user, item, last);
+					this.store.vote(REF, user, item, last, NOW);
 				}
 			}));
 		}
