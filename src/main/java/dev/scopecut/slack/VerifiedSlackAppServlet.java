@@ -77,7 +77,7 @@ class VerifiedSlackAppServlet extends SlackAppServlet {
 			reply(resp, 401, "invalid or missing signature");
 			return;
 		}
-		Request<?> slackRequest = parse(req, body);
+		Request<?> slackRequest = parse(req, bytes, body);
 		if (slackRequest == null) {
 			reply(resp, 400, "not a Slack request Scopecut understands");
 			return;
@@ -97,10 +97,10 @@ class VerifiedSlackAppServlet extends SlackAppServlet {
 		ServletAdapterOps.writeResponse(resp, slackResponse);
 	}
 
-	private Request<?> parse(HttpServletRequest req, String body) {
+	private Request<?> parse(HttpServletRequest req, byte[] bytes, String body) {
 		try {
 			RequestHeaders headers = new RequestHeaders(ServletAdapterOps.toHeaderMap(req));
-			Optional<BlockActionRequest> blockAction = this.blockActions.parse(body, headers);
+			Optional<BlockActionRequest> blockAction = this.blockActions.parse(bytes, body, headers);
 			if (blockAction.isPresent()) {
 				return blockAction.get();
 			}

@@ -157,6 +157,10 @@ public final class SignedRequests {
 			.collect(Collectors.joining("&"));
 	}
 
+	public static String decode(String value) {
+		return java.net.URLDecoder.decode(value, StandardCharsets.UTF_8);
+	}
+
 	public static String encode(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
