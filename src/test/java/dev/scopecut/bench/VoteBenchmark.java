@@ -272,7 +272,7 @@ public final class VoteBenchmark {
 	 */
 	private static List<String> jvm(String name) {
 		List<String> options = new ArrayList<>(List.of(java(), "-XX:MaxRAM=" + CONTAINER_MEMORY,
-				"-XX:MaxRAMPercentage=50", "-XX:+ExitOnOutOfMemoryError"));
+				"-XX:MaxRAMPercentage=50", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
 		if (Boolean.getBoolean("bench.jfr")) {
 			options.add("-XX:StartFlightRecording=filename=target/benchmark/" + name
 					+ ".jfr,settings=profile,dumponexit=true");
