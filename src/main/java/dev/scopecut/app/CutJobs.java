@@ -11,9 +11,9 @@ import org.slf4j.LoggerFactory;
 import dev.scopecut.cut.CutStatus;
 
 /**
- * Runs due jobs. A refresh waits a second after the last one, so that however fast votes
- * come a cut's message is updated at most once a second, and a newer change always gets a
- * refresh of its own.
+ * Runs due jobs. A refresh waits a second after the last one was answered, so that
+ * however fast votes come a cut's message is updated at most once a second, and a newer
+ * change always gets a refresh of its own.
  */
 public class CutJobs {
 
@@ -91,14 +91,12 @@ public class CutJobs {
 			return;
 		}
 		this.notifier.update(snapshot);
-		// Spacing counts from when Slack had the update, not from when it was asked for,
-		// so
-		// a slow call cannot bring the next one closer than a second.
+		// Spaced from when Slack answered, not from before rendering and sending: a slow
+		// send must not bring the next update closer to this one than the spacing.
 		Instant shown = this.clock.instant();
 		this.store.markShown(job.cut(), shown);
 		// Complete before reading the version: a vote landing in between then either sees
-		// the
-		// job gone and schedules its own, or is seen here.
+		// the job gone and schedules its own, or is seen here.
 		this.jobs.complete(job);
 		if (this.store.version(job.cut()) > snapshot.version()) {
 			this.jobs.schedule(job, shown.plus(REFRESH_SPACING));

@@ -116,7 +116,9 @@ public class CutService {
 			return new FinishResult(FinishResult.Outcome.NOT_FACILITATOR, cut);
 		}
 		if (!finished(cut.ref(), status)) {
-			return new FinishResult(FinishResult.Outcome.NOT_OPEN, cut);
+			// Read while open, finished since by another request (a retry, another
+			// instance): answer with the status it has now, not the one read.
+			return new FinishResult(FinishResult.Outcome.NOT_OPEN, this.store.find(cut.ref()).orElse(cut));
 		}
 		return new FinishResult(FinishResult.Outcome.DONE, cut);
 	}

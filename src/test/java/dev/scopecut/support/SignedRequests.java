@@ -61,9 +61,19 @@ public final class SignedRequests {
 
 	/** Posts with the headers given, for requests Slack would never send. */
 	public HttpResponse<String> send(String body, String timestamp, String signature, String contentType) {
+		return send(body, timestamp, signature, contentType, Map.of());
+	}
+
+	/**
+	 * Posts with the headers given plus any others, such as the {@code X-Slack-Retry-Num}
+	 * a redelivery carries.
+	 */
+	public HttpResponse<String> send(String body, String timestamp, String signature, String contentType,
+			Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(this.endpoint)
 			.timeout(Duration.ofSeconds(10))
 			.POST(HttpRequest.BodyPublishers.ofString(body));
+		headers.forEach(request::header);
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}

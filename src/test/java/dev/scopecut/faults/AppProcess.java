@@ -1,0 +1,165 @@
+package dev.scopecut.faults;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.scopecut.ScopecutApplication;
+import dev.scopecut.support.RedisProcess;
+
+/**
+ * Scopecut in a JVM of its own, started from the test classpath as {@code java -cp …
+ * dev.scopecut.ScopecutApplication}, so that it can be killed as a crash kills it. Its
+ * stdout and stderr go to {@code target/faults/<name>.log}. The secrets come from the
+ * environment, as in production, so they are on no command line.
+ */
+final class AppProcess implements AutoCloseable {
+
+	static final Path LOGS = Path.of(System.getProperty("basedir", "."), "target", "faults");
+
+	/** A cold JVM on a busy two-core machine can take a while to start Spring. */
+	static final Duration STARTUP = Duration.ofSeconds(90);
+
+	private final String name;
+
+	private final Process process;
+
+	private final int port;
+
+	private final Path log;
+
+	private AppProcess(String name, Process process, int port, Path log) {
+		this.name = name;
+		this.process = process;
+		this.port = port;
+		this.log = log;
+	}
+
+	/**
+	 * Starts the app and returns once its health endpoint answers 200.
+	 * @param settings extra {@code --name=value} arguments
+	 */
+	static AppProcess start(String name, RedisProcess redis, String slackApiUrl, Map<String, String> environment,
+			String... settings) {
+		int port = RedisProcess.freePort();
+		Path log = LOGS.resolve(name + ".log");
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+						"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+						ScopecutApplication.class.getName(), "--server.port=" + port,
+						"--spring.data.redis.url=" + redis.url(), "--scopecut.slack.api-url=" + slackApiUrl));
+		command.addAll(List.of(settings));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+		builder.environment().putAll(environment);
+		try {
+			Files.createDirectories(LOGS);
+			AppProcess app = new AppProcess(name, builder.start(), port, log);
+			app.awaitHealthy();
+			return app;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	int port() {
+		return this.port;
+	}
+
+	long pid() {
+		return this.process.pid();
+	}
+
+	Path log() {
+		return this.log;
+	}
+
+	String output() {
+		try {
+			return Files.readString(this.log, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	boolean isAlive() {
+		return this.process.isAlive();
+	}
+
+	/**
+	 * SIGKILL: no shutdown hook, no graceful stop; returns once the process is gone.
+	 * @return the exit code, 137 for a kill
+	 */
+	int kill() {
+		this.process.destroyForcibly();
+		try {
+			if (!this.process.waitFor(20, TimeUnit.SECONDS)) {
+				throw new IllegalStateException(this.name + " still running 20 s after SIGKILL");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		return this.process.exitValue();
+	}
+
+	@Override
+	public void close() {
+		if (this.process.isAlive()) {
+			kill();
+		}
+	}
+
+	private void awaitHealthy() {
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+		HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/health"))
+			.timeout(Duration.ofSeconds(2))
+			.build();
+		long end = System.nanoTime() + STARTUP.toNanos();
+		while (System.nanoTime() < end) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException(this.name + " exited with " + this.process.exitValue()
+						+ " before it was healthy; its output:\n" + output());
+			}
+			try {
+				if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// not listening yet
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+			pause();
+		}
+		close();
+		throw new IllegalStateException(this.name + " not healthy within " + STARTUP + "; its output:\n" + output());
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(100);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
