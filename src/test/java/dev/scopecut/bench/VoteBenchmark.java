@@ -85,7 +85,7 @@ public final class VoteBenchmark {
 			report.append(report(scopecut, baseline));
 		}
 		System.out.println(report);
-		Files.writeString(Path.of("BENCHMARKS.md"), report.toString());
+		write(Path.of("BENCHMARKS.md"), report.toString());
 		System.out.println("Written to BENCHMARKS.md");
 	}
 
@@ -226,8 +226,6 @@ public final class VoteBenchmark {
 			.map((line) -> line.substring(line.indexOf(':') + 1).strip())
 			.orElse("unknown CPU");
 		return String.format(Locale.ROOT, """
-				# Benchmarks
-
 				Produced by `./mvnw -B -Pbenchmark verify` on %s: %d cores (%s), %s, Java %s. The load
 				generator, the fake Slack Web API and redis-server share the machine with the app under test.
 
@@ -288,6 +286,22 @@ public final class VoteBenchmark {
 				.collect(Collectors.joining(java.io.File.pathSeparator));
 		}
 		return System.getProperty("java.class.path");
+	}
+
+	/**
+	 * Puts the figures between the file's figure markers, keeping the notes around them
+	 * (the profiles and what each change bought); a file without markers is written
+	 * whole.
+	 */
+	static void write(Path file, String figures) throws IOException {
+		String start = "<!-- figures: written by VoteBenchmark -->\n";
+		String end = "<!-- /figures -->\n";
+		String old = Files.exists(file) ? Files.readString(file) : "";
+		int from = old.indexOf(start);
+		int to = old.indexOf(end);
+		String text = (from >= 0 && to > from) ? old.substring(0, from + start.length()) + figures + old.substring(to)
+				: start + figures + end;
+		Files.writeString(file, text);
 	}
 
 	private static String java() {
