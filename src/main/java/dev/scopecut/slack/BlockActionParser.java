@@ -1,8 +1,7 @@
 package dev.scopecut.slack;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.io.StringReader;
 import java.util.Optional;
 
 import com.google.gson.JsonElement;
@@ -27,13 +26,13 @@ class BlockActionParser {
 
 	/** The block action in a form body; empty when the body holds anything else. */
 	Optional<BlockActionRequest> parse(byte[] body, String bodyText, RequestHeaders headers) {
-		FormValueStream json = FormValueStream.of(body, "payload");
+		String json = FormValue.of(body, "payload");
 		if (json == null) {
 			return Optional.empty();
 		}
 		JsonObject payload;
 		try {
-			payload = readWithoutMessage(new JsonReader(new InputStreamReader(json, StandardCharsets.UTF_8)));
+			payload = readWithoutMessage(new JsonReader(new StringReader(json)));
 		}
 		catch (IOException ex) {
 			throw new IllegalArgumentException("malformed payload", ex);

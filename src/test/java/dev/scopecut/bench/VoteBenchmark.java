@@ -225,30 +225,32 @@ public final class VoteBenchmark {
 			.findFirst()
 			.map((line) -> line.substring(line.indexOf(':') + 1).strip())
 			.orElse("unknown CPU");
-		return String.format(Locale.ROOT, """
-				Produced by `./mvnw -B -Pbenchmark verify` on %s: %d cores (%s), %s, Java %s. The load
-				generator, the fake Slack Web API and redis-server share the machine with the app under test.
+		return String.format(Locale.ROOT,
+				"""
+						Produced by `./mvnw -B -Pbenchmark verify` on %s: %d cores (%s), %s, Java %s. The load
+						generator, the fake Slack Web API and redis-server share the machine with the app under test.
 
-				Load: %d cuts of %d items, %d simulated users; each request is a `block_actions` vote click
-				signed as Slack signs it and carrying the cut's whole message, as Slack's payloads do.
+						Load: %d cuts of %d items, %d simulated users, each voting in one of the cuts; each request is a `block_actions` vote click
+						signed as Slack signs it and carrying the cut's whole message, as Slack's payloads do.
 
-				| figure | Scopecut | target |
-				|---|---|---|
-				| votes acknowledged per second, full speed (32 connections, %.0f s) | %.0f | ≥ 60%% of baseline |
-				| baseline: signature check + one HSET, same container and load | %.0f | |
-				| Scopecut ÷ baseline | %.0f%% | ≥ 60%% |
-				| acknowledgement latency at %.0f votes/s, p50 / p95 / p99 | %.1f / %.1f / %.1f ms | p99 ≤ 20 ms |
-				| offered vs achieved at the fixed rate | %.0f/s vs %.0f/s, %d errors | |
-				| errors at full speed | %d of %d | 0 |
-				| `chat.update` calls per cut in any one second, most seen | %.0f | ≤ 1 |
-				| shortest gap between two updates of one cut | %d ms | ≥ 1000 ms |
-				| last acknowledged vote to final state shown, worst cut | %d ms | ≤ 2000 ms |
-				| peak resident memory (VmHWM) | %d MiB | ≤ 350 MiB |
-				| start to ready (`/actuator/health` 200) | %d ms | |
-				| final tallies | %s | exact |
+						| figure | Scopecut | target |
+						|---|---|---|
+						| votes acknowledged per second, full speed (32 connections, %.0f s) | %.0f | ≥ 60%% of baseline |
+						| baseline: signature check + one HSET, same container and load | %.0f | |
+						| Scopecut ÷ baseline | %.0f%% | ≥ 60%% |
+						| acknowledgement latency at %.0f votes/s, p50 / p95 / p99 | %.1f / %.1f / %.1f ms | p99 ≤ 20 ms |
+						| offered vs achieved at the fixed rate | %.0f/s vs %.0f/s, %d errors | |
+						| errors at full speed | %d of %d | 0 |
+						| `chat.update` calls per cut in any one second, most seen | %.0f | ≤ 1 |
+						| shortest gap between two updates of one cut | %d ms | ≥ 1000 ms |
+						| last acknowledged vote to final state shown, worst cut | %d ms | ≤ 2000 ms |
+						| peak resident memory (VmHWM) | %d MiB | ≤ 350 MiB |
+						| start to ready (`/actuator/health` 200) | %d ms | |
+						| final tallies | %s | exact |
 
-				Baseline peak RSS %d MiB, ready in %d ms.
-				""", LocalDate.now(), Runtime.getRuntime().availableProcessors(), cpu,
+						Baseline peak RSS %d MiB, ready in %d ms.
+						""",
+				LocalDate.now(), Runtime.getRuntime().availableProcessors(), cpu,
 				ManagementFactory.getOperatingSystemMXBean().getName(), System.getProperty("java.version"), CUTS, ITEMS,
 				USERS, PHASE_SECONDS, app.full().perSecond(), base.full().perSecond(), ratio * 100, RATE,
 				app.fixed().percentileMillis(50), app.fixed().percentileMillis(95), app.fixed().percentileMillis(99),

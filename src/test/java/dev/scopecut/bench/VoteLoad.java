@@ -195,7 +195,8 @@ final class VoteLoad {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		int userIndex = connection + connections * random.nextInt(Math.max(1, this.users / connections));
 		String user = "U%08d".formatted(userIndex);
-		int t = random.nextInt(this.targets.size());
+		// A person votes in their own channel's cut: each cut has its share of the users.
+		int t = userIndex % this.targets.size();
 		Target target = this.targets.get(t);
 		String[] parts = this.encoded.get(t);
 		int item = random.nextInt(1, target.items() + 1);
