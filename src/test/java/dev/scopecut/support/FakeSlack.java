@@ -123,6 +123,11 @@ public final class FakeSlack implements AutoCloseable {
 		}
 	}
 
+	/** The next call of the method answers with this HTTP status and no Slack body. */
+	public void failOnceWithStatus(String method, int status) {
+		script(method, new Scripted(status, null, "upstream trouble"));
+	}
+
 	/** The next call of the method answers {@code ok: false} with this error. */
 	public void failOnce(String method, String error) {
 		script(method, new Scripted(200, null, "{\"ok\":false,\"error\":\"" + error + "\"}"));

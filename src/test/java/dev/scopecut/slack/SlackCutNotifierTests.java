@@ -1,0 +1,103 @@
+package dev.scopecut.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import com.google.gson.JsonParser;
+import com.slack.api.Slack;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.scopecut.app.CutSnapshot;
+import dev.scopecut.app.NotifyFailedException;
+import dev.scopecut.app.RetryLaterException;
+import dev.scopecut.cut.Ballots;
+import dev.scopecut.cut.Cut;
+import dev.scopecut.cut.CutDraft;
+import dev.scopecut.cut.CutId;
+import dev.scopecut.cut.CutRef;
+import dev.scopecut.cut.CutSettings;
+import dev.scopecut.support.FakeSlack;
+
+class SlackCutNotifierTests {
+
+	static final FakeSlack slack = FakeSlack.start();
+
+	static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+
+	SlackCutNotifier notifier;
+
+	CutSnapshot snapshot;
+
+	@BeforeEach
+	void notifier() {
+		slack.reset();
+		com.slack.api.SlackConfig config = new com.slack.api.SlackConfig();
+		config.setMethodsEndpointUrlPrefix(slack.apiUrl());
+		this.notifier = new SlackCutNotifier(Slack.getInstance(config), (workspace) -> "xoxb-" + workspace);
+		Cut cut = Cut.open(new CutRef("T1", new CutId("K7M2Q")), "C1", "U1",
+				new CutDraft("Release", List.of("a", "b"), CutSettings.quickStart(NOW.plusSeconds(3600))), NOW);
+		this.snapshot = new CutSnapshot(cut, Ballots.NONE, 0, null);
+	}
+
+	@AfterAll
+	static void stop() {
+		slack.close();
+	}
+
+	@Test
+	void postSendsTheRenderedMessageWithTheWorkspacesTokenAndReturnsItsTimestamp() {
+		String ts = this.notifier.post(this.snapshot);
+
+		FakeSlack.Call call = slack.calls("chat.postMessage").get(0);
+		assertThat(ts).isEqualTo("1700000000.000101");
+		assertThat(call.authorization()).isEqualTo("Bearer xoxb-T1");
+		assertThat(call.param("channel")).isEqualTo("C1");
+		assertThat(call.param("text")).startsWith("Scope cut: Release");
+		assertThat(JsonParser.parseString(call.param("blocks")).getAsJsonArray()).isNotEmpty();
+	}
+
+	@Test
+	void a429BecomesAWaitOfExactlyItsRetryAfter() {
+		slack.rateLimit("chat.postMessage", 1, 7);
+
+		assertThatThrownBy(() -> this.notifier.post(this.snapshot)).isInstanceOfSatisfying(RetryLaterException.class,
+				(ex) -> assertThat(ex.getWait()).isEqualTo(Duration.ofSeconds(7)));
+	}
+
+	@Test
+	void aServerErrorIsWaitedOutAndARefusalIsGivenUp() {
+		slack.failOnceWithStatus("chat.postMessage", 503);
+		slack.failOnce("chat.postMessage", "channel_not_found");
+		slack.failOnceWithStatus("chat.postMessage", 404);
+
+		assertThatThrownBy(() -> this.notifier.post(this.snapshot)).isInstanceOfSatisfying(RetryLaterException.class,
+				(ex) -> assertThat(ex.getWait()).isEqualTo(SlackCutNotifier.DEFAULT_WAIT));
+		assertThatThrownBy(() -> this.notifier.post(this.snapshot)).isInstanceOfSatisfying(NotifyFailedException.class,
+				(ex) -> assertThat(ex.getReason()).isEqualTo("channel_not_found"));
+		assertThatThrownBy(() -> this.notifier.post(this.snapshot)).isInstanceOfSatisfying(NotifyFailedException.class,
+				(ex) -> assertThat(ex.getReason()).isEqualTo("http_404"));
+	}
+
+	@Test
+	void anUnreachableSlackIsWaitedOut() {
+		com.slack.api.SlackConfig config = new com.slack.api.SlackConfig();
+		config.setMethodsEndpointUrlPrefix("http://127.0.0.1:1/api/");
+		SlackCutNotifier unreachable = new SlackCutNotifier(Slack.getInstance(config), (workspace) -> "xoxb-1");
+
+		assertThatThrownBy(() -> unreachable.post(this.snapshot)).isInstanceOf(RetryLaterException.class);
+	}
+
+	@Test
+	void retryAfterFallsBackToTheDefaultWhenMissingOrNonsense() {
+		assertThat(SlackCutNotifier.retryAfter(List.of("12"))).isEqualTo(Duration.ofSeconds(12));
+		assertThat(SlackCutNotifier.retryAfter(List.of())).isEqualTo(SlackCutNotifier.DEFAULT_WAIT);
+		assertThat(SlackCutNotifier.retryAfter(List.of("soon"))).isEqualTo(SlackCutNotifier.DEFAULT_WAIT);
+	}
+
+}
