@@ -1,6 +1,7 @@
 package dev.scopecut.cut;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -11,8 +12,12 @@ import java.util.Objects;
  * @param capacity at most this many items ship; 0 for no limit
  * @param quorum fewer voters than this means no quorum; 0 for none
  * @param anonymous whether messages show counts only, never who voted
+ * @param voters the chosen voters' user ids; empty when everyone in the channel may vote
+ * @param closeWhenAllVoted whether the cut closes as soon as every voter has voted on
+ * every item
  */
-public record CutSettings(String question, Instant deadline, int capacity, int quorum, boolean anonymous) {
+public record CutSettings(String question, Instant deadline, int capacity, int quorum, boolean anonymous,
+		List<String> voters, boolean closeWhenAllVoted) {
 
 	public CutSettings {
 		Objects.requireNonNull(question, "question");
@@ -20,6 +25,15 @@ public record CutSettings(String question, Instant deadline, int capacity, int q
 		if (capacity < 0 || quorum < 0) {
 			throw new IllegalArgumentException("capacity and quorum are 0 (none) or positive");
 		}
+		voters = List.copyOf(voters);
+	}
+
+	/**
+	 * Settings where everyone in the channel may vote and only the deadline closes the
+	 * cut.
+	 */
+	public CutSettings(String question, Instant deadline, int capacity, int quorum, boolean anonymous) {
+		this(question, deadline, capacity, quorum, anonymous, List.of(), false);
 	}
 
 	/** The settings of a quick start: named votes, no capacity or quorum. */
@@ -33,6 +47,11 @@ public record CutSettings(String question, Instant deadline, int capacity, int q
 
 	public boolean hasQuorum() {
 		return this.quorum > 0;
+	}
+
+	/** Whether only the chosen voters may vote; otherwise anyone in the channel may. */
+	public boolean hasChosenVoters() {
+		return !this.voters.isEmpty();
 	}
 
 }

@@ -41,6 +41,8 @@ final class CutHash {
 		fields.put("capacity", Integer.toString(cut.settings().capacity()));
 		fields.put("quorum", Integer.toString(cut.settings().quorum()));
 		fields.put("anonymous", cut.settings().anonymous() ? "1" : "0");
+		fields.put("voters", String.join(",", cut.settings().voters()));
+		fields.put("closeWhenAllVoted", cut.settings().closeWhenAllVoted() ? "1" : "0");
 		fields.put("status", cut.status().name());
 		fields.put("createdAt", millis(cut.createdAt()));
 		fields.put(VERSION, "0");
@@ -62,10 +64,15 @@ final class CutHash {
 		}
 		CutSettings settings = new CutSettings(hash.get("question"), instant(hash.get("deadline")),
 				Integer.parseInt(hash.get("capacity")), Integer.parseInt(hash.get("quorum")),
-				"1".equals(hash.get("anonymous")));
+				"1".equals(hash.get("anonymous")), voters(hash.get("voters")),
+				"1".equals(hash.get("closeWhenAllVoted")));
 		return new Cut(ref, hash.get("channel"), hash.get("facilitator"), hash.get("title"), items, settings,
 				CutStatus.valueOf(hash.get("status")), instant(hash.get("createdAt")), instant(hash.get("closedAt")),
 				hash.get(MESSAGE_TS));
+	}
+
+	private static List<String> voters(String joined) {
+		return (joined == null || joined.isEmpty()) ? List.of() : List.of(joined.split(","));
 	}
 
 	static Ballots ballots(Map<String, String> votes) {

@@ -39,7 +39,8 @@ class RedisCutStoreTests extends RedisStoreTest {
 
 	static Cut cut(CutRef ref, String channel) {
 		CutDraft draft = new CutDraft("Sharing app 0.1", List.of("email signup", "create project", "share link"),
-				new CutSettings("What do we learn?", NOW.plus(Duration.ofHours(24)), 2, 3, true));
+				new CutSettings("What do we learn?", NOW.plus(Duration.ofHours(24)), 2, 3, true,
+						List.of("U_ANN", "U_BOB"), true));
 		return Cut.open(ref, channel, "U_ANN", draft, NOW);
 	}
 
