@@ -6,7 +6,6 @@ import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +19,6 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
@@ -99,7 +97,7 @@ class SocketModeTests {
 		FakeSlack.Call message = slack.await("chat.postMessage", (call) -> channel.equals(call.param("channel")), WAIT);
 		assertThat(message.authorization()).isEqualTo("Bearer xoxb-test-token");
 		assertThat(message.param("blocks")).contains("Demo", "Close cut");
-		List<String> values = voteValues(message);
+		List<String> values = message.voteValues();
 		assertThat(values).hasSize(4);
 		String cutKey = "scopecut:{" + FakeSlack.TEAM + "}:cut:" + cutId(values.get(0));
 		assertThat(this.redisTemplate.<String, String>opsForHash().entries(cutKey)).containsEntry("status", "OPEN")
@@ -125,7 +123,7 @@ class SocketModeTests {
 		socketMode.awaitConnection(WAIT);
 		socketMode.send(slashCommand("e-start", channel, ANN, "Demo: a; b"));
 		FakeSlack.Call message = slack.await("chat.postMessage", (call) -> channel.equals(call.param("channel")), WAIT);
-		String shipA = voteValues(message).get(0);
+		String shipA = message.voteValues().get(0);
 
 		socketMode.send(blockAction("e2", channel, BOB, "vote-ship", shipA, slack.responseUrl("socket-bob")));
 
@@ -188,29 +186,6 @@ class SocketModeTests {
 
 	private static String decode(String value) {
 		return URLDecoder.decode(value, StandardCharsets.UTF_8);
-	}
-
-	/** The vote values ("cut|item|S") of a posted cut's buttons, in order. */
-	private static List<String> voteValues(FakeSlack.Call message) {
-		List<String> values = new ArrayList<>();
-		collectValues(JsonParser.parseString(message.param("blocks")), values);
-		return values.stream().filter((value) -> value.contains("|")).toList();
-	}
-
-	private static void collectValues(JsonElement element, List<String> values) {
-		if (element.isJsonObject()) {
-			element.getAsJsonObject().entrySet().forEach((entry) -> {
-				if (entry.getKey().equals("value") && entry.getValue().isJsonPrimitive()) {
-					values.add(entry.getValue().getAsString());
-				}
-				else {
-					collectValues(entry.getValue(), values);
-				}
-			});
-		}
-		else if (element.isJsonArray()) {
-			element.getAsJsonArray().forEach((child) -> collectValues(child, values));
-		}
 	}
 
 	private static String cutId(String voteValue) {

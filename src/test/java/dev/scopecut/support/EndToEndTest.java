@@ -2,7 +2,6 @@ package dev.scopecut.support;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,8 +11,6 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 
 import dev.scopecut.ScopecutApplication;
@@ -74,28 +71,7 @@ public abstract class EndToEndTest {
 
 	/** The values of the buttons (or menu options) in a posted message, in order. */
 	protected static List<String> voteValues(FakeSlack.Call message) {
-		JsonArray blocks = JsonParser.parseString(message.param("blocks")).getAsJsonArray();
-		List<String> values = new java.util.ArrayList<>();
-		for (JsonElement block : blocks) {
-			collectValues(block, values);
-		}
-		return values.stream().filter((value) -> value.contains("|")).toList();
-	}
-
-	private static void collectValues(JsonElement element, List<String> values) {
-		if (element.isJsonObject()) {
-			for (Map.Entry<String, JsonElement> entry : element.getAsJsonObject().entrySet()) {
-				if (entry.getKey().equals("value") && entry.getValue().isJsonPrimitive()) {
-					values.add(entry.getValue().getAsString());
-				}
-				else {
-					collectValues(entry.getValue(), values);
-				}
-			}
-		}
-		else if (element.isJsonArray()) {
-			element.getAsJsonArray().forEach((child) -> collectValues(child, values));
-		}
+		return message.voteValues();
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpExchange;
@@ -42,6 +44,31 @@ public final class FakeSlack implements AutoCloseable {
 
 		public String param(String name) {
 			return this.params.get(name);
+		}
+
+		/**
+		 * The values of the vote buttons (or menu options) in a posted message, in order.
+		 */
+		public List<String> voteValues() {
+			List<String> values = new ArrayList<>();
+			collectValues(JsonParser.parseString(this.params.get("blocks")), values);
+			return values.stream().filter((value) -> value.contains("|")).toList();
+		}
+
+		private static void collectValues(JsonElement element, List<String> values) {
+			if (element.isJsonObject()) {
+				element.getAsJsonObject().entrySet().forEach((entry) -> {
+					if (entry.getKey().equals("value") && entry.getValue().isJsonPrimitive()) {
+						values.add(entry.getValue().getAsString());
+					}
+					else {
+						collectValues(entry.getValue(), values);
+					}
+				});
+			}
+			else if (element.isJsonArray()) {
+				element.getAsJsonArray().forEach((child) -> collectValues(child, values));
+			}
 		}
 
 		/**
