@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Optional;
 
 import com.slack.api.app_backend.SlackSignature;
@@ -64,6 +65,10 @@ class VerifiedSlackAppServlet extends SlackAppServlet {
 
 	@Override
 	protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+		if (!isSlackContentType(req.getContentType())) {
+			reply(resp, 415, "Slack sends forms or JSON");
+			return;
+		}
 		byte[] bytes = readAtMost(req.getInputStream(), MAX_BODY_BYTES + 1);
 		if (bytes.length > MAX_BODY_BYTES) {
 			reply(resp, 413, "request body too large");
@@ -116,6 +121,15 @@ class VerifiedSlackAppServlet extends SlackAppServlet {
 			log.warn("Refused a signed request that does not parse: {}", ex.getClass().getSimpleName());
 			return null;
 		}
+	}
+
+	/** Slack posts interactions and commands as forms, and events as JSON. */
+	private static boolean isSlackContentType(String contentType) {
+		if (contentType == null) {
+			return false;
+		}
+		String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+		return type.equals("application/x-www-form-urlencoded") || type.equals("application/json");
 	}
 
 	private static byte[] readAtMost(InputStream in, int limit) throws IOException {

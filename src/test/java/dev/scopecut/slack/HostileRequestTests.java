@@ -1,8 +1,11 @@
 package dev.scopecut.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +42,7 @@ class HostileRequestTests extends EndToEndTest {
 
 	String vote() {
 		return SignedRequests.blockAction(FakeSlack.TEAM, CHANNEL, BOB, "vote-ship", this.cutId + "|1|S",
-				slack.responseUrl("h"));
+				slack.responseUrl("h2"));
 	}
 
 	String now() {
@@ -141,14 +144,55 @@ class HostileRequestTests extends EndToEndTest {
 	}
 
 	@Test
-	void theAppStillServesAfterAllOfIt() {
-		malformedSignedPayloadsGet4xxWithNoStackTrace();
-		unsignedForgedStaleAndReplayedRequestsGet401();
+	void fortyHostileRequestsInARowGetNo5xxChangeNothingAndTheAppStillServes() {
+		String body = vote();
+		String now = now();
+		String form = "application/x-www-form-urlencoded";
+		List<HttpResponse<String>> responses = new ArrayList<>();
+		for (String[] headers : new String[][] { { null, null }, { now, null },
+				{ null, SignedRequests.sign(SignedRequests.SECRET, now, body) },
+				{ now, SignedRequests.sign("not-the-secret", now, body) }, { now, "v0=" + "0".repeat(64) },
+				{ now, "v1=" + SignedRequests.sign(SignedRequests.SECRET, now, body).substring(3) },
+				{ "1", SignedRequests.sign(SignedRequests.SECRET, "1", body) }, { "", "" }, { now, "" },
+				{ "-1", SignedRequests.sign(SignedRequests.SECRET, "-1", body) },
+				{ "99999999999", SignedRequests.sign(SignedRequests.SECRET, "99999999999", body) } }) {
+			responses.add(this.requests.send(body, headers[0], headers[1], form));
+		}
+		for (String malformed : List.of("", "payload=", "payload=%7Bnot-json", "payload=%5B%5D", "payload=%ZZ",
+				"payload=" + SignedRequests.encode("{\"type\":\"block_actions\"}"),
+				"payload=" + SignedRequests.encode("{\"type\":\"no_such_type\"}"), "command=%2Fscopecut",
+				"just some text", "payload=" + SignedRequests.encode("{\"type\":\"view_submission\"}"))) {
+			responses.add(this.requests.post(malformed));
+		}
+		for (String value : List.of("", "|", "ZZZZZ|1|S", this.cutId + "|99|S", this.cutId + "|1|X",
+				this.cutId + "|0|S", this.cutId + "|1|S|extra", "x".repeat(3000), this.cutId + "|-1|D")) {
+			responses.add(this.requests.click(CHANNEL, BOB, "vote-ship", value, slack.responseUrl("h")));
+		}
+		responses.add(this.requests.click(CHANNEL, BOB, "no-such-action", "x", slack.responseUrl("h")));
+		responses.add(this.requests.click(CHANNEL, BOB, "close", this.cutId, slack.responseUrl("h")));
+		responses.add(this.requests.command(CHANNEL, BOB, "close " + this.cutId, slack.responseUrl("h")));
+		responses.add(this.requests.command(CHANNEL, BOB, "cancel " + this.cutId, slack.responseUrl("h")));
+		responses.add(this.requests.post("payload=" + "x".repeat(600 * 1024)));
+		responses.add(this.requests.send("{\"type\":\"block_actions\"}", now,
+				SignedRequests.sign(SignedRequests.SECRET, now, "{\"type\":\"block_actions\"}"), "application/json"));
+		responses.add(this.requests.send(body, now, SignedRequests.sign(SignedRequests.SECRET, now, body), null));
+		String list = SignedRequests.slashCommand(FakeSlack.TEAM, CHANNEL, BOB, "list", slack.responseUrl("h"));
+		String listSignature = SignedRequests.sign(SignedRequests.SECRET, now, list);
+		for (int replay = 0; replay < 3; replay++) {
+			responses.add(this.requests.send(list, now, listSignature, form));
+		}
+
+		assertThat(responses).hasSizeGreaterThanOrEqualTo(40)
+			.allSatisfy((response) -> assertThat(response.statusCode()).isLessThan(500));
+		assertThat(cutHash()).isEqualTo(this.cutBefore);
+		assertThat(this.redisTemplate.keys("scopecut:*:votes:*")).isEmpty();
+		await().during(Duration.ofMillis(500)).until(() -> slack.calls("chat.update").isEmpty());
 
 		HttpResponse<String> vote = this.requests.post(vote());
 
 		assertThat(vote.statusCode()).isEqualTo(200);
-		assertThat(replyText(slack.await("response_url", WAIT))).startsWith("You voted *Ship*");
+		assertThat(replyText(slack.await("response_url", (call) -> call.param("url").endsWith("/h2"), WAIT)))
+			.startsWith("You voted *Ship*");
 	}
 
 }
