@@ -15,7 +15,7 @@ import dev.scopecut.cut.CutRef;
 import dev.scopecut.cut.CutSettings;
 import dev.scopecut.cut.CutStatus;
 
-/** The use cases of a cut: start, vote, close, cancel and find. */
+/** The use cases of a cut: start, vote, close, cancel, find and export. */
 public class CutService {
 
 	/** How long a quick-start cut stays open. */
@@ -149,6 +149,19 @@ public class CutService {
 	}
 
 	/**
+	 * A cut and all its votes as of now, for its decision record: the one named, open or
+	 * closed, or else the channel's only open cut.
+	 */
+	public CutReading export(String workspace, String channel, Optional<CutId> id) {
+		Cut cut = resolve(workspace, channel, id, "export");
+		// Reading answers a pending refresh ask, which only means that the next vote asks
+		// again; a refresh already queued keeps its place.
+		CutSnapshot snapshot = this.store.snapshot(cut.ref())
+			.orElseThrow(() -> new CutLookupException("There is no cut `" + cut.ref().id() + "` in this workspace."));
+		return new CutReading(snapshot, this.clock.instant());
+	}
+
+	/**
 	 * The cut a command means: the one named, or else the channel's only open cut.
 	 * @param verb the subcommand, to show how to name a cut when there are several
 	 */
@@ -159,7 +172,9 @@ public class CutService {
 		}
 		List<Cut> open = openIn(workspace, channel);
 		if (open.isEmpty()) {
-			throw new CutLookupException("This channel has no open cut. Start one with `/scopecut Title: item; item`.");
+			throw new CutLookupException(verb.equals("export")
+					? "This channel has no open cut. To export a closed one, name it: `/scopecut export ID` (the ID is at the foot of the cut's message)."
+					: "This channel has no open cut. Start one with `/scopecut Title: item; item`.");
 		}
 		if (open.size() > 1) {
 			String ids = open.stream().map((cut) -> "`" + cut.ref().id() + "`").collect(Collectors.joining(", "));

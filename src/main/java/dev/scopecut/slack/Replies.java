@@ -15,6 +15,7 @@ public final class Replies {
 			• `/scopecut list` shows this channel's open cuts
 			• `/scopecut close [ID]` closes a cut and posts the decision (facilitator only)
 			• `/scopecut cancel [ID]` cancels a cut with no decision (facilitator only)
+			• `/scopecut export [ID]` gives a cut's decision record as Markdown, privately; name a closed cut by its ID
 			• `/scopecut help` shows this
 			The ID can be left out when the channel has one open cut.
 			Rule: an item ships when its Ship votes outnumber its Defer votes; a tie or no vote defers it.""";

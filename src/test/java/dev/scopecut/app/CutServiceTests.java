@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
 
+import dev.scopecut.cut.Ballots;
 import dev.scopecut.cut.Choice;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutDraft;
@@ -315,6 +316,50 @@ class CutServiceTests {
 			.isThrownBy(() -> this.service.resolve(WORKSPACE, CHANNEL, Optional.empty(), "cancel"))
 			.withMessage("This channel has 3 open cuts (`AAAAA`, `BBBBB`, `CCCCC`): name one, e.g."
 					+ " `/scopecut cancel AAAAA`.");
+	}
+
+	@Test
+	void exportReadsTheNamedCutFromAnyChannelWithItsVotesAndWhenTheyWereRead() {
+		Cut cut = openCut("K7M2Q");
+		CutSnapshot snapshot = new CutSnapshot(cut, Ballots.NONE, 3, null);
+		given(this.store.find(ref("K7M2Q"))).willReturn(Optional.of(cut));
+		given(this.store.snapshot(ref("K7M2Q"))).willReturn(Optional.of(snapshot));
+
+		CutReading reading = this.service.export(WORKSPACE, "C0THER", CutId.parse("k7m2q"));
+
+		assertThat(reading.snapshot()).isSameAs(snapshot);
+		assertThat(reading.readAt()).isEqualTo(NOW);
+		verifyNoInteractions(this.jobs, this.notifier);
+	}
+
+	@Test
+	void exportWithoutAnIdTakesTheChannelsOnlyOpenCut() {
+		Cut cut = openCut("K7M2Q");
+		CutSnapshot snapshot = new CutSnapshot(cut, Ballots.NONE, 0, null);
+		given(this.store.openIn(WORKSPACE, CHANNEL)).willReturn(List.of(cut));
+		given(this.store.snapshot(cut.ref())).willReturn(Optional.of(snapshot));
+
+		assertThat(this.service.export(WORKSPACE, CHANNEL, Optional.empty()).snapshot()).isSameAs(snapshot);
+	}
+
+	@Test
+	void exportWithoutAnIdInAChannelWithNoOpenCutSaysHowToNameAClosedOne() {
+		given(this.store.openIn(WORKSPACE, CHANNEL)).willReturn(List.of());
+
+		assertThatExceptionOfType(CutLookupException.class)
+			.isThrownBy(() -> this.service.export(WORKSPACE, CHANNEL, Optional.empty()))
+			.withMessageContaining("no open cut")
+			.withMessageContaining("`/scopecut export ID`");
+	}
+
+	@Test
+	void exportOfACutThatExpiredMeanwhileSaysItIsNotThere() {
+		given(this.store.find(ref("K7M2Q"))).willReturn(Optional.of(openCut("K7M2Q")));
+		given(this.store.snapshot(ref("K7M2Q"))).willReturn(Optional.empty());
+
+		assertThatExceptionOfType(CutLookupException.class)
+			.isThrownBy(() -> this.service.export(WORKSPACE, CHANNEL, CutId.parse("K7M2Q")))
+			.withMessage("There is no cut `K7M2Q` in this workspace.");
 	}
 
 	private static CutDraft draft() {

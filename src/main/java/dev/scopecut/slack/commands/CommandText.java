@@ -16,11 +16,11 @@ record CommandText(Verb verb, Optional<CutId> cutId, String text) {
 
 	enum Verb {
 
-		NONE, HELP, LIST, CLOSE, CANCEL, START, UNKNOWN
+		NONE, HELP, LIST, CLOSE, CANCEL, EXPORT, START, UNKNOWN
 
 	}
 
-	private static final Pattern SUBCOMMAND = Pattern.compile("(?i)^(help|list|close|cancel)(?:\\s+(\\S+))?$");
+	private static final Pattern SUBCOMMAND = Pattern.compile("(?i)^(help|list|close|cancel|export)(?:\\s+(\\S+))?$");
 
 	static CommandText parse(String raw) {
 		String text = (raw != null) ? raw.strip() : "";
@@ -35,7 +35,7 @@ record CommandText(Verb verb, Optional<CutId> cutId, String text) {
 				return new CommandText(verb, Optional.empty(), text);
 			}
 			Optional<CutId> cutId = CutId.parse(id);
-			boolean takesId = verb == Verb.CLOSE || verb == Verb.CANCEL;
+			boolean takesId = verb == Verb.CLOSE || verb == Verb.CANCEL || verb == Verb.EXPORT;
 			return (takesId && cutId.isPresent()) ? new CommandText(verb, cutId, text)
 					: new CommandText(Verb.UNKNOWN, Optional.empty(), text);
 		}

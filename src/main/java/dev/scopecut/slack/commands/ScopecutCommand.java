@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import dev.scopecut.app.CutLookupException;
+import dev.scopecut.app.CutReading;
 import dev.scopecut.app.CutService;
 import dev.scopecut.app.NotifyFailedException;
 import dev.scopecut.app.RetryLaterException;
@@ -27,6 +28,7 @@ import dev.scopecut.cut.QuickStart;
 import dev.scopecut.slack.BadRequest;
 import dev.scopecut.slack.Replies;
 import dev.scopecut.slack.SlackListener;
+import dev.scopecut.slack.blocks.DecisionRecord;
 import dev.scopecut.slack.blocks.Mrkdwn;
 
 /**
@@ -70,6 +72,7 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 				case CANCEL -> ctx.ack(Replies.finish(
 						this.cuts.cancel(resolve(payload, workspace, command, "cancel"), payload.getUserId()),
 						"cancel"));
+				case EXPORT -> export(payload, workspace, command, ctx);
 				case START -> start(payload, workspace, ctx);
 				case UNKNOWN -> ctx.ack(Replies.unknown(command.text()));
 			};
@@ -85,6 +88,32 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 
 	private Cut resolve(SlashCommandPayload payload, String workspace, CommandText command, String verb) {
 		return this.cuts.resolve(workspace, payload.getChannelId(), command.cutId(), verb);
+	}
+
+	/**
+	 * Answers with the decision record in the acknowledgement; a record too long for one
+	 * message follows in parts through the response URL, in order.
+	 */
+	private Response export(SlashCommandPayload payload, String workspace, CommandText command,
+			SlashCommandContext ctx) {
+		CutReading reading = this.cuts.export(workspace, payload.getChannelId(), command.cutId());
+		List<String> texts = DecisionRecord.slackTexts(reading.snapshot(), reading.readAt());
+		if (texts.size() == 1) {
+			return ctx.ack(texts.get(0));
+		}
+		this.executor.execute(() -> sendInOrder(ctx, texts));
+		return ctx.ack(DecisionRecord.followsInParts(reading.snapshot(), texts.size()));
+	}
+
+	private static void sendInOrder(SlashCommandContext ctx, List<String> texts) {
+		try {
+			for (String text : texts) {
+				ctx.respond(text);
+			}
+		}
+		catch (java.io.IOException ex) {
+			log.warn("Could not send a decision record in parts: {}", ex.toString());
+		}
 	}
 
 	private Response start(SlashCommandPayload payload, String workspace, SlashCommandContext ctx) {

@@ -1,0 +1,148 @@
+package dev.scopecut.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import dev.scopecut.app.CutService;
+import dev.scopecut.app.StartCut;
+import dev.scopecut.cut.Cut;
+import dev.scopecut.cut.CutDraft;
+import dev.scopecut.cut.CutSettings;
+import dev.scopecut.support.EndToEndTest;
+import dev.scopecut.support.FakeSlack;
+
+/**
+ * {@code /scopecut export [ID]}: the decision record as Markdown, privately, in the
+ * command's acknowledgement.
+ */
+class ExportTests extends EndToEndTest {
+
+	private static final String CAROL = "U0000CAROL";
+
+	@Autowired
+	private CutService cuts;
+
+	@Test
+	void exportWithoutAnIdGivesTheChannelsOpenCutAsItStandsNow() {
+		FakeSlack.Call message = startCut("Sharing app 0.1: email signup; create project");
+		List<String> values = voteValues(message);
+		String id = cutId(values);
+		this.requests.click(CHANNEL, BOB, "vote-ship", values.get(0), slack.responseUrl("v1"));
+		slack.await("response_url", (call) -> call.param("url").endsWith("v1"), WAIT);
+
+		HttpResponse<String> export = this.requests.command(CHANNEL, BOB, "export", slack.responseUrl("e"));
+
+		assertThat(export.statusCode()).isEqualTo(200);
+		String text = ackText(export);
+		assertThat(text)
+			.startsWith("Decision record of `" + id + "`, as Markdown:\n```\n# Scope cut: Sharing app 0.1\n")
+			.endsWith("\n```")
+			.contains("- Status: still open; this is the standing as of 20", "- Closed: not yet", "- Voters: 1 voted",
+					"## Ship now\n\n- email signup — Ship 1, Defer 0",
+					"## Defer\n\n- create project — Ship 0, Defer 0 (tie)", "Rule: an item ships when");
+		assertThat(responseType(export)).isEqualTo("ephemeral");
+		assertThat(slack.calls("chat.postMessage")).hasSize(1);
+	}
+
+	@Test
+	void aClosedCutIsExportedByItsIdFromAnyChannel() {
+		FakeSlack.Call message = startCut("Sharing app 0.1: email signup; create project");
+		List<String> values = voteValues(message);
+		String id = cutId(values);
+		this.requests.click(CHANNEL, BOB, "vote-ship", values.get(0), slack.responseUrl("v1"));
+		this.requests.click(CHANNEL, ANN, "vote-defer", values.get(3), slack.responseUrl("v2"));
+		slack.await("response_url", (call) -> call.param("url").endsWith("v2"), WAIT);
+		assertThat(ackText(this.requests.command(CHANNEL, ANN, "close", slack.responseUrl("c")))).startsWith("Closed");
+
+		HttpResponse<String> withoutId = this.requests.command(CHANNEL, BOB, "export", slack.responseUrl("e1"));
+		HttpResponse<String> byId = this.requests.command("C0000ELSE", BOB, "export " + id.toLowerCase(),
+				slack.responseUrl("e2"));
+
+		assertThat(ackText(withoutId)).contains("no open cut", "/scopecut export ID");
+		assertThat(ackText(byId)).startsWith("Decision record of `" + id + "`")
+			.contains("- Status: closed", "- Closed: 20", "- Facilitator: `" + ANN + "`", "- Voters: 2 voted",
+					"## Ship now\n\n- email signup — Ship 1, Defer 0", "## Defer\n\n- create project — Ship 0, Defer 1")
+			.doesNotContain("still open", BOB);
+	}
+
+	@Test
+	void anUnknownIdIsSaidPlainly() {
+		HttpResponse<String> export = this.requests.command(CHANNEL, BOB, "export ZZZZZ", slack.responseUrl("e"));
+		HttpResponse<String> malformed = this.requests.command(CHANNEL, BOB, "export nope!", slack.responseUrl("m"));
+
+		assertThat(export.statusCode()).isEqualTo(200);
+		assertThat(ackText(export)).isEqualTo("There is no cut `ZZZZZ` in this workspace.");
+		assertThat(ackText(malformed)).startsWith("I did not understand `export nope!`");
+	}
+
+	@Test
+	void anAnonymousCutsRecordHoldsNoVotersId() {
+		Cut cut = this.cuts.start(new StartCut(FakeSlack.TEAM, CHANNEL, ANN,
+				new CutDraft("Secret ballot", List.of("email signup", "dark mode"),
+						new CutSettings("Who needs what?", Instant.now().plus(Duration.ofHours(1)), 0, 3, true))));
+		String id = cut.ref().id().value();
+		this.requests.click(CHANNEL, BOB, "vote-ship", id + "|1|S", slack.responseUrl("v1"));
+		this.requests.click(CHANNEL, CAROL, "vote-defer", id + "|2|D", slack.responseUrl("v2"));
+		slack.await("response_url", (call) -> call.param("url").endsWith("v1"), WAIT);
+		slack.await("response_url", (call) -> call.param("url").endsWith("v2"), WAIT);
+
+		String text = ackText(this.requests.command(CHANNEL, BOB, "export " + id, slack.responseUrl("e")));
+
+		assertThat(text).contains("- Votes: anonymous", "- Voters: 2 voted — no quorum (3 needed)",
+				"- email signup — Ship 1, Defer 0", "- dark mode — Ship 0, Defer 1");
+		assertThat(text).doesNotContain(BOB, CAROL, "U0000BO", "U0000CA");
+	}
+
+	@Test
+	void aRecordTooLongForOneMessageFollowsInPartsInOrder() {
+		// nothing bounds the question's length
+		String question = "Who & why? ".repeat(5_000);
+		Cut cut = this.cuts
+			.start(new StartCut(FakeSlack.TEAM, CHANNEL, ANN, new CutDraft("Long question", List.of("email signup"),
+					new CutSettings(question, Instant.now().plus(Duration.ofHours(1)), 0, 0, false))));
+		String id = cut.ref().id().value();
+
+		String ack = ackText(this.requests.command(CHANNEL, BOB, "export", slack.responseUrl("long")));
+
+		assertThat(ack).isEqualTo("The decision record of `" + id + "` is long: it follows in 2 messages.");
+		org.awaitility.Awaitility.await()
+			.atMost(WAIT)
+			.until(() -> slack.calls("response_url")
+				.stream()
+				.filter((c) -> c.param("url").endsWith("long"))
+				.count() == 2);
+		List<String> parts = slack.calls("response_url")
+			.stream()
+			.filter((call) -> call.param("url").endsWith("long"))
+			.map(ExportTests::replyText)
+			.toList();
+		assertThat(parts.get(0))
+			.startsWith("Decision record of `" + id + "`, as Markdown, part 1 of 2:\n```\n# Scope cut: Long question");
+		assertThat(parts.get(1)).startsWith("Decision record of `" + id + "`, as Markdown, part 2 of 2:\n```\n")
+			.contains("- email signup — Ship 0, Defer 0 (tie)")
+			.endsWith("\n```");
+		assertThat(parts).allSatisfy((part) -> assertThat(part).hasSizeLessThanOrEqualTo(40_000));
+	}
+
+	private static String cutId(List<String> voteValues) {
+		return voteValues.get(0).split("\\|")[0];
+	}
+
+	/**
+	 * The acknowledgement's response type: ephemeral (private) unless it says otherwise.
+	 */
+	private static String responseType(HttpResponse<String> response) {
+		JsonObject body = JsonParser.parseString(response.body()).getAsJsonObject();
+		return body.has("response_type") ? body.get("response_type").getAsString() : "ephemeral";
+	}
+
+}
