@@ -59,7 +59,7 @@ class MyVotesAction implements SlackListener, BlockActionHandler {
 			this.replies.send(payload.getResponseUrl(), MyVotesMessage.render(mine.get().cut(), mine.get().choices()));
 		}
 		catch (StoreUnavailableException ex) {
-			this.replies.send(payload.getResponseUrl(), Replies.STORE_DOWN);
+			this.replies.send(payload.getResponseUrl(), Replies.VOTES_NOT_READ);
 		}
 		return ctx.ack();
 	}
