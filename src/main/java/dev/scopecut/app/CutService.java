@@ -144,6 +144,14 @@ public class CutService {
 		return this.store.find(ref);
 	}
 
+	/**
+	 * What one voter chose on each item of a cut, for their eyes only; empty when the
+	 * workspace has no such cut.
+	 */
+	public Optional<VoterChoices> choicesOf(CutRef ref, String voter) {
+		return this.store.choicesOf(ref, voter);
+	}
+
 	public List<Cut> openIn(String workspace, String channel) {
 		return this.store.openIn(workspace, channel);
 	}

@@ -55,6 +55,12 @@ public interface CutStore {
 	 */
 	Optional<CutSnapshot> snapshot(CutRef ref);
 
+	/**
+	 * The cut and one voter's own choices on its items, read together; nothing about
+	 * other voters.
+	 */
+	Optional<VoterChoices> choicesOf(CutRef ref, String voter);
+
 	/** Records when the cut's message last showed the snapshot of the given version. */
 	void markShown(CutRef ref, Instant at);
 

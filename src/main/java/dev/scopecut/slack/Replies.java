@@ -24,6 +24,8 @@ public final class Replies {
 
 	public static final String VOTE_NOT_RECORDED = "Your vote was *not recorded*: Scopecut cannot reach its store right now. Please click again in a moment.";
 
+	public static final String VOTES_NOT_READ = "Scopecut cannot reach its store right now, so it cannot show your votes. Please click *My votes* again in a moment.";
+
 	private Replies() {
 	}
 

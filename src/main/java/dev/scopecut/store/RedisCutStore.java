@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import dev.scopecut.app.CutSnapshot;
 import dev.scopecut.app.CutStore;
 import dev.scopecut.app.VoteResult;
+import dev.scopecut.app.VoterChoices;
 import dev.scopecut.cut.Choice;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutId;
@@ -112,6 +113,21 @@ class RedisCutStore implements CutStore {
 		Map<String, String> votes = pairs((List<Object>) both.get(1));
 		return Optional.of(new CutSnapshot(CutHash.cut(ref, cut), CutHash.ballots(votes),
 				Long.parseLong(cut.get(CutHash.VERSION)), CutHash.instant(cut.get(CutHash.SHOWN_AT))));
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public Optional<VoterChoices> choicesOf(CutRef ref, String voter) {
+		List<Object> both = this.guard
+			.call(() -> this.redis.execute(Scripts.CHOICES_OF, List.of(Keys.cut(ref), Keys.votes(ref)), voter));
+		Map<String, String> cut = pairs((List<Object>) both.get(0));
+		if (cut.isEmpty()) {
+			return Optional.empty();
+		}
+		Map<Integer, Choice> choices = new java.util.HashMap<>();
+		pairs((List<Object>) both.get(1))
+			.forEach((itemId, code) -> choices.put(Integer.parseInt(itemId), CutHash.choice(code)));
+		return Optional.of(new VoterChoices(CutHash.cut(ref, cut), choices));
 	}
 
 	@Override

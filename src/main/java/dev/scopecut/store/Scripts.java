@@ -24,6 +24,9 @@ final class Scripts {
 	@SuppressWarnings("rawtypes")
 	static final RedisScript<List> SNAPSHOT = load("snapshot", List.class);
 
+	@SuppressWarnings("rawtypes")
+	static final RedisScript<List> CHOICES_OF = load("choices-of", List.class);
+
 	static final RedisScript<Long> SET_IF_EXISTS = load("set-if-exists", Long.class);
 
 	@SuppressWarnings("rawtypes")

@@ -201,6 +201,16 @@ class CutServiceTests {
 	}
 
 	@Test
+	void aVotersOwnChoicesAreReadFromTheStoreAndChangeNothing() {
+		Cut cut = openCut("K7M2Q");
+		VoterChoices mine = new VoterChoices(cut, java.util.Map.of(1, Choice.DEFER));
+		given(this.store.choicesOf(cut.ref(), "U_BOB")).willReturn(Optional.of(mine));
+
+		assertThat(this.service.choicesOf(cut.ref(), "U_BOB")).contains(mine);
+		verifyNoInteractions(this.jobs, this.notifier);
+	}
+
+	@Test
 	void closeBySomeoneOtherThanTheFacilitatorIsRefusedAndChangesNothing() {
 		Cut cut = openCut("K7M2Q");
 

@@ -76,12 +76,19 @@ class RedisOutageTests {
 		HttpResponse<String> duringVote = requests.click("C1", "U_BOB", "vote-defer", cutId + "|1|D",
 				slack.responseUrl("during"));
 		HttpResponse<String> duringCommand = requests.command("C1", "U_ANN", "Another: a; b", slack.responseUrl("x"));
+		HttpResponse<String> duringMyVotes = requests.click("C1", "U_BOB", "my-votes", cutId,
+				slack.responseUrl("mine-during"));
 
 		assertThat(duringVote.statusCode()).isEqualTo(200);
 		FakeSlack.Call notRecorded = slack.await("response_url", (call) -> call.param("url").endsWith("during"), WAIT);
 		assertThat(notRecorded.json().get("text").getAsString()).contains("not recorded");
 		assertThat(JsonParser.parseString(duringCommand.body()).getAsJsonObject().get("text").getAsString())
 			.contains("nothing was saved");
+		assertThat(duringMyVotes.statusCode()).isEqualTo(200);
+		assertThat(slack.await("response_url", (call) -> call.param("url").endsWith("mine-during"), WAIT)
+			.json()
+			.get("text")
+			.getAsString()).contains("cannot show your votes");
 		assertThat(health().statusCode()).isEqualTo(503);
 
 		redis.restart();

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import dev.scopecut.app.CutSnapshot;
 import dev.scopecut.app.CutStore;
 import dev.scopecut.app.VoteResult;
+import dev.scopecut.app.VoterChoices;
 import dev.scopecut.cut.Choice;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutDraft;
@@ -90,6 +91,51 @@ class RedisCutStoreTests extends RedisStoreTest {
 		assertThat(snapshot.ballots().of("U_BOB")).isEqualTo(Map.of(2, Choice.DEFER));
 		assertThat(snapshot.version()).isEqualTo(2);
 		assertThat(this.store.version(REF)).isEqualTo(2);
+	}
+
+	@Test
+	void aVotersChoicesAreReadWithTheCutAndNothingOfOtherVoters() {
+		Cut cut = cut(REF, "C1");
+		this.store.insert(cut);
+		this.store.vote(REF, "U_BOB", 1, Choice.SHIP, NOW);
+		this.store.vote(REF, "U_BOB", 3, Choice.SHIP, NOW);
+		this.store.vote(REF, "U_BOB", 3, Choice.DEFER, NOW);
+		this.store.vote(REF, "U_CAT", 2, Choice.SHIP, NOW);
+		this.store.vote(REF, "U_BOBBY", 2, Choice.DEFER, NOW);
+
+		VoterChoices bob = this.store.choicesOf(REF, "U_BOB").orElseThrow();
+
+		assertThat(bob.cut()).isEqualTo(cut);
+		assertThat(bob.choices()).isEqualTo(Map.of(1, Choice.SHIP, 3, Choice.DEFER));
+		assertThat(this.store.choicesOf(REF, "U_DAN").orElseThrow().choices()).isEmpty();
+	}
+
+	@Test
+	void choicesOfAMissingCutAreEmptyAndReadingThemChangesNothing() {
+		this.store.insert(cut(REF, "C1"));
+		this.store.vote(REF, "U_BOB", 1, Choice.SHIP, NOW);
+
+		assertThat(this.store.choicesOf(new CutRef("T1", new CutId("ZZZZZ")), "U_BOB")).isEmpty();
+		assertThat(this.store.choicesOf(new CutRef("T2", REF.id()), "U_BOB")).isEmpty();
+		this.store.choicesOf(REF, "U_BOB");
+
+		// a private read answers no refresh the channel's message is waiting for
+		assertThat(this.store.vote(REF, "U_CAT", 1, Choice.SHIP, NOW).asksRefresh()).isFalse();
+		assertThat(this.store.version(REF)).isEqualTo(2);
+		assertThat(template.keys("*")).containsExactlyInAnyOrder(Keys.cut(REF), Keys.votes(REF),
+				Keys.openIn("T1", "C1"));
+	}
+
+	@Test
+	void aVotersChoicesStayReadableOnceTheCutIsClosed() {
+		this.store.insert(cut(REF, "C1"));
+		this.store.vote(REF, "U_BOB", 2, Choice.DEFER, NOW);
+		this.store.finish(REF, CutStatus.CLOSED, NOW);
+
+		VoterChoices bob = this.store.choicesOf(REF, "U_BOB").orElseThrow();
+
+		assertThat(bob.cut().status()).isEqualTo(CutStatus.CLOSED);
+		assertThat(bob.choices()).isEqualTo(Map.of(2, Choice.DEFER));
 	}
 
 	@Test

@@ -16,6 +16,9 @@ public final class ActionIds {
 
 	public static final String CLOSE = "close";
 
+	/** Shows the clicker their own choices, privately. */
+	public static final String MY_VOTES = "my-votes";
+
 	private ActionIds() {
 	}
 

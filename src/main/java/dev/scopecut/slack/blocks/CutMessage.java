@@ -6,10 +6,8 @@ import static com.slack.api.model.block.Blocks.header;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.confirmationDialog;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
-import static com.slack.api.model.block.composition.BlockCompositions.option;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
-import static com.slack.api.model.block.element.BlockElements.overflowMenu;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +17,6 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
 
 import dev.scopecut.app.CutSnapshot;
-import dev.scopecut.cut.Choice;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.Decision;
 import dev.scopecut.cut.ItemTally;
@@ -73,7 +70,7 @@ public final class CutMessage {
 				+ Mrkdwn.user(cut.facilitator()) + " · closes " + date(cut.settings().deadline()) + " · ID `"
 				+ cut.ref().id() + "`";
 		blocks.add(context(List.of(markdownText(context))));
-		blocks.add(actions("controls", List.of(closeButton(cut))));
+		blocks.add(actions("controls", List.of(closeButton(cut), myVotesButton(cut))));
 		String text = "Scope cut: " + Mrkdwn.escape(cut.title()) + " — vote Ship or Defer on " + cut.items().size()
 				+ (cut.items().size() == 1 ? " item" : " items");
 		return new SlackMessage(text, blocks);
@@ -114,29 +111,14 @@ public final class CutMessage {
 	}
 
 	private static List<LayoutBlock> buttonRow(Cut cut, ItemTally item) {
-		List<BlockElement> buttons = List.of(voteButton(cut, item, Choice.SHIP), voteButton(cut, item, Choice.DEFER));
 		return List.of(section((s) -> s.blockId("item-" + item.item().id()).text(markdownText(row(cut, item)))),
-				actions("vote-" + item.item().id(), buttons));
+				actions("vote-" + item.item().id(), VoteControls.buttons(cut, item.item())));
 	}
 
 	private static List<LayoutBlock> compactRow(Cut cut, ItemTally item) {
 		return List.of(section((s) -> s.blockId("item-" + item.item().id())
 			.text(markdownText(row(cut, item)))
-			.accessory(overflowMenu((menu) -> menu.actionId(ActionIds.VOTE_MENU)
-				.options(List.of(option(plainText(Choice.SHIP.label()), vote(cut, item, Choice.SHIP)),
-						option(plainText(Choice.DEFER.label()), vote(cut, item, Choice.DEFER))))))));
-	}
-
-	private static BlockElement voteButton(Cut cut, ItemTally item, Choice choice) {
-		String actionId = (choice == Choice.SHIP) ? ActionIds.VOTE_SHIP : ActionIds.VOTE_DEFER;
-		return button((b) -> b.actionId(actionId)
-			.text(plainText(choice.label()))
-			.value(vote(cut, item, choice))
-			.style(choice == Choice.SHIP ? "primary" : null));
-	}
-
-	private static String vote(Cut cut, ItemTally item, Choice choice) {
-		return new VoteValue(cut.ref().id(), item.item().id(), choice).encode();
+			.accessory(VoteControls.menu(cut, item.item()))));
 	}
 
 	/** An item's row: its text, its counts, and (on a named cut) who has voted on it. */
@@ -156,6 +138,11 @@ public final class CutMessage {
 				.text(plainText("Voting ends and the decision is posted in the channel."))
 				.confirm(plainText("Close it"))
 				.deny(plainText("Keep voting")))));
+	}
+
+	/** Shows the clicker, privately, their own choices on each item. */
+	private static BlockElement myVotesButton(Cut cut) {
+		return button((b) -> b.actionId(ActionIds.MY_VOTES).text(plainText("My votes")).value(cut.ref().id().value()));
 	}
 
 	/**

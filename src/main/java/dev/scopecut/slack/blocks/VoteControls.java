@@ -1,0 +1,50 @@
+package dev.scopecut.slack.blocks;
+
+import static com.slack.api.model.block.composition.BlockCompositions.option;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+import static com.slack.api.model.block.element.BlockElements.overflowMenu;
+
+import java.util.List;
+
+import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.model.block.element.OverflowMenuElement;
+
+import dev.scopecut.cut.Choice;
+import dev.scopecut.cut.Cut;
+import dev.scopecut.cut.Item;
+
+/**
+ * The Ship and Defer controls of one item, the same wherever they are shown (the cut's
+ * message, the private *My votes* view), so that a click anywhere is the same vote.
+ */
+final class VoteControls {
+
+	private VoteControls() {
+	}
+
+	/** The Ship and Defer buttons of an item's row. */
+	static List<BlockElement> buttons(Cut cut, Item item) {
+		return List.of(voteButton(cut, item, Choice.SHIP), voteButton(cut, item, Choice.DEFER));
+	}
+
+	/** The Ship/Defer menu that stands in for the buttons on a large cut. */
+	static OverflowMenuElement menu(Cut cut, Item item) {
+		return overflowMenu((menu) -> menu.actionId(ActionIds.VOTE_MENU)
+			.options(List.of(option(plainText(Choice.SHIP.label()), value(cut, item, Choice.SHIP)),
+					option(plainText(Choice.DEFER.label()), value(cut, item, Choice.DEFER)))));
+	}
+
+	private static BlockElement voteButton(Cut cut, Item item, Choice choice) {
+		String actionId = (choice == Choice.SHIP) ? ActionIds.VOTE_SHIP : ActionIds.VOTE_DEFER;
+		return button((b) -> b.actionId(actionId)
+			.text(plainText(choice.label()))
+			.value(value(cut, item, choice))
+			.style(choice == Choice.SHIP ? "primary" : null));
+	}
+
+	private static String value(Cut cut, Item item, Choice choice) {
+		return new VoteValue(cut.ref().id(), item.id(), choice).encode();
+	}
+
+}
