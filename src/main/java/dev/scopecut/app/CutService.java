@@ -87,13 +87,19 @@ public class CutService {
 
 	/**
 	 * Records a vote; the first change since the message was last read schedules its
-	 * refresh.
+	 * refresh. On a cut with chosen voters, anyone else is refused
+	 * ({@link VoteResult.Outcome#NOT_A_VOTER}) and nothing is stored; the store checks it
+	 * in the same atomic step as the vote. The vote that completes a cut set to close
+	 * when everyone has voted closes it.
 	 */
 	public VoteResult vote(CastVote vote) {
 		Instant now = this.clock.instant();
 		VoteResult result = this.store.vote(vote.cut(), vote.voter(), vote.itemId(), vote.choice(), now);
 		if (result.asksRefresh()) {
 			this.jobs.schedule(new Job(Job.Kind.REFRESH, vote.cut()), now);
+		}
+		if (result.everyoneVoted()) {
+			finished(vote.cut(), CutStatus.CLOSED);
 		}
 		return result;
 	}

@@ -25,7 +25,7 @@ public record CutSettings(String question, Instant deadline, int capacity, int q
 		if (capacity < 0 || quorum < 0) {
 			throw new IllegalArgumentException("capacity and quorum are 0 (none) or positive");
 		}
-		voters = List.copyOf(voters);
+		voters = voters.stream().distinct().toList();
 	}
 
 	/**

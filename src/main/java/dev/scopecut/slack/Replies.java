@@ -37,6 +37,7 @@ public final class Replies {
 			case CHANGED -> "You changed your vote on " + item + " to *" + choice.label() + "*.";
 			case UNCHANGED -> "Your vote on " + item + " stays *" + choice.label() + "*.";
 			case NOT_OPEN -> "This cut is closed, so your vote on " + item + " was not recorded.";
+			case NOT_A_VOTER -> "Only the chosen voters can vote in this cut.";
 			case NOT_FOUND -> "This cut or item no longer exists, so your vote was not recorded.";
 		};
 	}

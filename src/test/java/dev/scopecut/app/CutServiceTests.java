@@ -200,6 +200,21 @@ class CutServiceTests {
 	}
 
 	@Test
+	void theVoteThatCompletesACloseEarlyCutClosesIt() {
+		CutRef ref = ref("K7M2Q");
+		given(this.store.vote(ref, "U1", 2, Choice.SHIP, NOW))
+			.willReturn(new VoteResult(VoteResult.Outcome.RECORDED, "create project", false, true));
+		given(this.store.finish(ref, CutStatus.CLOSED, NOW)).willReturn(true);
+
+		this.service.vote(new CastVote(ref, "U1", 2, Choice.SHIP));
+
+		verify(this.store).finish(ref, CutStatus.CLOSED, NOW);
+		verify(this.jobs).schedule(new Job(Job.Kind.REFRESH, ref), NOW);
+		verify(this.jobs).schedule(new Job(Job.Kind.ANNOUNCE, ref), NOW);
+		verify(this.jobs).complete(new Job(Job.Kind.CLOSE, ref));
+	}
+
+	@Test
 	void closeBySomeoneOtherThanTheFacilitatorIsRefusedAndChangesNothing() {
 		Cut cut = openCut("K7M2Q");
 
