@@ -14,6 +14,7 @@ import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.CutRef;
 import dev.scopecut.cut.CutSettings;
 import dev.scopecut.cut.CutStatus;
+import dev.scopecut.cut.InvalidCutException;
 
 /** The use cases of a cut: start, vote, close, cancel and find. */
 public class CutService {
@@ -51,9 +52,15 @@ public class CutService {
 
 	/**
 	 * Stores a new open cut and schedules its deadline; {@link #publish} then shows it.
+	 * @throws InvalidCutException when the deadline is not in the future; nothing is
+	 * stored then
 	 */
 	public Cut start(StartCut command) {
 		Instant now = this.clock.instant();
+		if (!command.draft().settings().deadline().isAfter(now)) {
+			throw new InvalidCutException(InvalidCutException.Field.DEADLINE,
+					"The deadline has already passed; pick a time in the future.");
+		}
 		for (int attempt = 0; attempt < ID_ATTEMPTS; attempt++) {
 			CutRef ref = new CutRef(command.workspace(), CutId.random(this.random));
 			Cut cut = Cut.open(ref, command.channel(), command.facilitator(), command.draft(), now);

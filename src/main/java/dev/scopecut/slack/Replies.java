@@ -11,6 +11,7 @@ public final class Replies {
 
 	public static final String HELP = """
 			*Scopecut* cuts a release down to what must ship now. Everyone votes *Ship* or *Defer* on each item.
+			• `/scopecut` opens the *New scope cut* form: title, question, items, deadline, capacity, voters, quorum
 			• `/scopecut Title: item; item; item` starts a cut in this channel (items may also be one a line, or split by commas)
 			• `/scopecut list` shows this channel's open cuts
 			• `/scopecut close [ID]` closes a cut and posts the decision (facilitator only)
@@ -52,6 +53,11 @@ public final class Replies {
 				"Only " + Mrkdwn.user(cut.facilitator()) + ", who started " + id + ", can " + verb + " it.";
 			case NOT_OPEN -> id + " is already " + cut.status().name().toLowerCase() + ".";
 		};
+	}
+
+	public static String couldNotOpenModal(String reason) {
+		return "The *New scope cut* form could not be opened (" + Mrkdwn.escape(reason)
+				+ "). Try `/scopecut` again, or start a cut directly with `/scopecut Title: item; item`.";
 	}
 
 	public static String couldNotPost(String reason) {

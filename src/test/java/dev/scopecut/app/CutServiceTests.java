@@ -22,6 +22,7 @@ import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.CutRef;
 import dev.scopecut.cut.CutSettings;
 import dev.scopecut.cut.CutStatus;
+import dev.scopecut.cut.InvalidCutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -197,6 +198,17 @@ class CutServiceTests {
 		assertThat(this.service.vote(new CastVote(ref, "U1", 2, Choice.DEFER))).isSameAs(result);
 
 		verifyNoInteractions(this.jobs);
+	}
+
+	@Test
+	void aDeadlineThatIsNotInTheFutureIsRefusedAndNothingIsStored() {
+		CutDraft late = new CutDraft("Sharing app 0.1", List.of("email signup"), new CutSettings("", NOW, 0, 0, false));
+
+		assertThatExceptionOfType(InvalidCutException.class)
+			.isThrownBy(() -> this.service.start(new StartCut(WORKSPACE, CHANNEL, FACILITATOR, late)))
+			.extracting(InvalidCutException::field)
+			.isEqualTo(InvalidCutException.Field.DEADLINE);
+		verifyNoInteractions(this.store, this.jobs, this.notifier);
 	}
 
 	@Test

@@ -48,7 +48,7 @@ class RedisCutStoreTests extends RedisStoreTest {
 
 	static Cut cut(CutRef ref, String channel, List<String> voters, boolean closeWhenAllVoted) {
 		CutDraft draft = new CutDraft("Sharing app 0.1", List.of("email signup", "create project", "share link"),
-				new CutSettings("What do we learn?", NOW.plus(Duration.ofHours(24)), 2, 3, true, voters,
+				new CutSettings("What do we learn?", NOW.plus(Duration.ofHours(24)), 2, 2, true, voters,
 						closeWhenAllVoted));
 		return Cut.open(ref, channel, "U_ANN", draft, NOW);
 	}
