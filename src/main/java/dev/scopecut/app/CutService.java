@@ -106,7 +106,13 @@ public class CutService {
 			this.jobs.schedule(new Job(Job.Kind.REFRESH, vote.cut()), now);
 		}
 		if (result.everyoneVoted()) {
-			finished(vote.cut(), CutStatus.CLOSED);
+			try {
+				finished(vote.cut(), CutStatus.CLOSED);
+			}
+			catch (StoreUnavailableException ex) {
+				// The vote is stored: the next change, or else the deadline, closes the
+				// cut.
+			}
 		}
 		return result;
 	}

@@ -6,8 +6,8 @@ package dev.scopecut.app;
  * @param itemText the item voted on, for the voter's confirmation; empty when not found
  * @param asksRefresh whether the caller must schedule a refresh of the cut's message:
  * true for a change unless a refresh was already asked for and has not yet read the cut
- * @param everyoneVoted whether this vote was the last one missing on a cut that closes
- * when every chosen voter has voted on every item
+ * @param everyoneVoted whether, with this change, every chosen voter has voted on every
+ * item of a cut that closes then
  */
 public record VoteResult(Outcome outcome, String itemText, boolean asksRefresh, boolean everyoneVoted) {
 

@@ -3,9 +3,10 @@
 -- A change also asks for a refresh of the cut's message, unless one was already asked for
 -- since the cut was last read for showing (snapshot.lua clears the ask) and the ask is
 -- younger than ARGV[5]: a flood of votes then schedules one refresh, not one per vote.
--- A first vote on a cut set to close when everyone has voted also says whether every chosen
--- voter has now voted on every item: only chosen voters can vote, so that is when the votes
--- hash holds voters x items fields.
+-- A change on a cut set to close when everyone has voted also says whether every chosen voter
+-- has now voted on every item: only chosen voters can vote, so that is when the votes hash
+-- holds voters x items fields. (Said on every change while the cut is open, not only on the
+-- completing vote, so that a close that failed is tried again by the next change.)
 -- Returns { outcome, item text, '1' when the caller must schedule a refresh else '0',
 --           '1' when every chosen voter has voted on every item of a close-early cut else '0' }.
 -- KEYS[1] cut hash, KEYS[2] votes hash
@@ -35,9 +36,6 @@ if not cut[3] or tonumber(ARGV[4]) - tonumber(cut[3]) > tonumber(ARGV[5]) then
   redis.call('HSET', KEYS[1], 'refreshAskedAt', ARGV[4])
   ask = '1'
 end
-if previous then
-  return { 'CHANGED', cut[2], ask, '0' }
-end
 local everyone = '0'
 if cut[5] == '1' and voters ~= '' then
   local _, voterCommas = string.gsub(voters, ',', '')
@@ -45,5 +43,8 @@ if cut[5] == '1' and voters ~= '' then
   if redis.call('HLEN', KEYS[2]) >= (voterCommas + 1) * (itemCommas - 1) then
     everyone = '1'
   end
+end
+if previous then
+  return { 'CHANGED', cut[2], ask, everyone }
 end
 return { 'RECORDED', cut[2], ask, everyone }

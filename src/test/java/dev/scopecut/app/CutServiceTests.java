@@ -201,6 +201,16 @@ class CutServiceTests {
 	}
 
 	@Test
+	void aCloseEarlyThatCannotReachTheStoreLeavesTheVoteRecorded() {
+		CutRef ref = ref("K7M2Q");
+		VoteResult result = new VoteResult(VoteResult.Outcome.RECORDED, "create project", false, true);
+		given(this.store.vote(ref, "U1", 2, Choice.SHIP, NOW)).willReturn(result);
+		given(this.store.finish(ref, CutStatus.CLOSED, NOW)).willThrow(new StoreUnavailableException("down", null));
+
+		assertThat(this.service.vote(new CastVote(ref, "U1", 2, Choice.SHIP))).isSameAs(result);
+	}
+
+	@Test
 	void aDeadlineThatIsNotInTheFutureIsRefusedAndNothingIsStored() {
 		CutDraft late = new CutDraft("Sharing app 0.1", List.of("email signup"), new CutSettings("", NOW, 0, 0, false));
 

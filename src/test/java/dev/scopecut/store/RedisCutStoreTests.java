@@ -136,7 +136,7 @@ class RedisCutStoreTests extends RedisStoreTest {
 	}
 
 	@Test
-	void theLastMissingVoteOfACloseEarlyCutSaysEveryoneVotedOnce() {
+	void onceEveryChosenVoterHasVotedOnEveryItemEachChangeSaysSo() {
 		this.store.insert(chosen(REF, "C1"));
 		for (int item = 1; item <= 3; item++) {
 			assertThat(this.store.vote(REF, "U_ANN", item, Choice.SHIP, NOW).everyoneVoted()).isFalse();
@@ -145,8 +145,11 @@ class RedisCutStoreTests extends RedisStoreTest {
 		assertThat(this.store.vote(REF, "U_BOB", 2, Choice.DEFER, NOW).everyoneVoted()).isFalse();
 
 		assertThat(this.store.vote(REF, "U_BOB", 3, Choice.DEFER, NOW).everyoneVoted()).isTrue();
+		assertThat(this.store.vote(REF, "U_BOB", 3, Choice.SHIP, NOW).everyoneVoted()).isTrue();
+		// a repeated click changes nothing, and once closed nothing is counted
 		assertThat(this.store.vote(REF, "U_BOB", 3, Choice.SHIP, NOW).everyoneVoted()).isFalse();
-		assertThat(this.store.vote(REF, "U_BOB", 3, Choice.SHIP, NOW).everyoneVoted()).isFalse();
+		this.store.finish(REF, CutStatus.CLOSED, NOW);
+		assertThat(this.store.vote(REF, "U_BOB", 3, Choice.DEFER, NOW).everyoneVoted()).isFalse();
 	}
 
 	@Test
