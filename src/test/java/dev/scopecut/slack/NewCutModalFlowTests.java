@@ -120,9 +120,9 @@ class NewCutModalFlowTests extends EndToEndTest {
 
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', textBlock = """
-			a blank title                  | title    | Give the cut a title
+			a blank title                  | title    | Give the cut a title.
 			a 151-character title          | title    | title is 151 characters
-			no items                       | items    | at least one item
+			no items                       | items    | List at least one item, one a line.
 			31 items                       | items    | at most 30 items and this one has 31
 			an item listed twice           | items    | listed twice
 			a capacity of 0                | capacity | The capacity is a whole number, 1 or more
@@ -191,6 +191,17 @@ class NewCutModalFlowTests extends EndToEndTest {
 		await().atMost(WAIT)
 			.untilAsserted(
 					() -> assertThat(this.redisTemplate.opsForHash().get(cutKey, "status")).isEqualTo("CANCELLED"));
+	}
+
+	@Test
+	void whenTheBotCannotPostInTheChannelAtAllTheFacilitatorHearsByDirectMessage() {
+		slack.failOnce("chat.postMessage", "channel_not_found");
+		slack.failOnce("chat.postEphemeral", "channel_not_found");
+
+		submit(valid(Instant.now().plus(Duration.ofHours(2))));
+
+		FakeSlack.Call told = slack.await("chat.postMessage", (call) -> ANN.equals(call.param("channel")), WAIT);
+		assertThat(told.param("text")).contains("/invite @Scopecut");
 	}
 
 	@Test

@@ -61,7 +61,14 @@ final class NewCutForm {
 		CutSettings settings = new CutSettings(text(NewCutModal.QUESTION).strip(), Instant.ofEpochSecond(deadline),
 				capacity, quorum, options.contains(NewCutModal.ANONYMOUS), voters,
 				chosen && options.contains(NewCutModal.CLOSE_EARLY));
+		// The domain's own wording for these two speaks of the quick start's syntax.
+		if (text(NewCutModal.TITLE).isBlank()) {
+			throw new InvalidCutException(Field.TITLE, "Give the cut a title.");
+		}
 		List<String> items = List.of(text(NewCutModal.ITEMS).split("\\R"));
+		if (items.stream().allMatch(String::isBlank)) {
+			throw new InvalidCutException(Field.ITEMS, "List at least one item, one a line.");
+		}
 		return new CutDraft(text(NewCutModal.TITLE), items, settings);
 	}
 
