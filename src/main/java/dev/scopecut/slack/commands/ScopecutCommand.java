@@ -106,7 +106,7 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 				return ctx.ack();
 			}
 			log.warn("views.open refused: {}", opened.getError());
-			return ctx.ack(Replies.couldNotOpenModal(opened.getError()));
+			return ctx.ack(Replies.couldNotOpenModal(String.valueOf(opened.getError())));
 		}
 		catch (IOException | SlackApiException ex) {
 			log.warn("views.open failed: {}", ex.getClass().getSimpleName());
