@@ -14,6 +14,7 @@ import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.CutRef;
 import dev.scopecut.cut.CutSettings;
 import dev.scopecut.cut.CutStatus;
+import dev.scopecut.cut.InvalidCutException;
 
 /** The use cases of a cut: start, vote, close, cancel, find and export. */
 public class CutService {
@@ -51,9 +52,15 @@ public class CutService {
 
 	/**
 	 * Stores a new open cut and schedules its deadline; {@link #publish} then shows it.
+	 * @throws InvalidCutException when the deadline is not in the future; nothing is
+	 * stored then
 	 */
 	public Cut start(StartCut command) {
 		Instant now = this.clock.instant();
+		if (!command.draft().settings().deadline().isAfter(now)) {
+			throw new InvalidCutException(InvalidCutException.Field.DEADLINE,
+					"The deadline has already passed; pick a time in the future.");
+		}
 		for (int attempt = 0; attempt < ID_ATTEMPTS; attempt++) {
 			CutRef ref = new CutRef(command.workspace(), CutId.random(this.random));
 			Cut cut = Cut.open(ref, command.channel(), command.facilitator(), command.draft(), now);
@@ -87,13 +94,25 @@ public class CutService {
 
 	/**
 	 * Records a vote; the first change since the message was last read schedules its
-	 * refresh.
+	 * refresh. On a cut with chosen voters, anyone else is refused
+	 * ({@link VoteResult.Outcome#NOT_A_VOTER}) and nothing is stored; the store checks it
+	 * in the same atomic step as the vote. The vote that completes a cut set to close
+	 * when everyone has voted closes it.
 	 */
 	public VoteResult vote(CastVote vote) {
 		Instant now = this.clock.instant();
 		VoteResult result = this.store.vote(vote.cut(), vote.voter(), vote.itemId(), vote.choice(), now);
 		if (result.asksRefresh()) {
 			this.jobs.schedule(new Job(Job.Kind.REFRESH, vote.cut()), now);
+		}
+		if (result.everyoneVoted()) {
+			try {
+				finished(vote.cut(), CutStatus.CLOSED);
+			}
+			catch (StoreUnavailableException ex) {
+				// The vote is stored: the next change, or else the deadline, closes the
+				// cut.
+			}
 		}
 		return result;
 	}

@@ -6,8 +6,14 @@ package dev.scopecut.app;
  * @param itemText the item voted on, for the voter's confirmation; empty when not found
  * @param asksRefresh whether the caller must schedule a refresh of the cut's message:
  * true for a change unless a refresh was already asked for and has not yet read the cut
+ * @param everyoneVoted whether, with this change, every chosen voter has voted on every
+ * item of a cut that closes then
  */
-public record VoteResult(Outcome outcome, String itemText, boolean asksRefresh) {
+public record VoteResult(Outcome outcome, String itemText, boolean asksRefresh, boolean everyoneVoted) {
+
+	public VoteResult(Outcome outcome, String itemText, boolean asksRefresh) {
+		this(outcome, itemText, asksRefresh, false);
+	}
 
 	public enum Outcome {
 
@@ -19,6 +25,8 @@ public record VoteResult(Outcome outcome, String itemText, boolean asksRefresh) 
 		UNCHANGED,
 		/** The cut is closed or cancelled. */
 		NOT_OPEN,
+		/** The cut has chosen voters and the voter is not one of them. */
+		NOT_A_VOTER,
 		/** The cut does not exist in this workspace, or no longer has the item. */
 		NOT_FOUND
 

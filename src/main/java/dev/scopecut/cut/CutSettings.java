@@ -1,6 +1,7 @@
 package dev.scopecut.cut;
 
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 
@@ -25,7 +26,7 @@ public record CutSettings(String question, Instant deadline, int capacity, int q
 		if (capacity < 0 || quorum < 0) {
 			throw new IllegalArgumentException("capacity and quorum are 0 (none) or positive");
 		}
-		voters = List.copyOf(voters);
+		voters = List.copyOf(new LinkedHashSet<>(voters));
 	}
 
 	/**

@@ -11,6 +11,7 @@ public final class Replies {
 
 	public static final String HELP = """
 			*Scopecut* cuts a release down to what must ship now. Everyone votes *Ship* or *Defer* on each item.
+			• `/scopecut` opens the *New scope cut* form: title, question, items, deadline, capacity, voters, quorum
 			• `/scopecut Title: item; item; item` starts a cut in this channel (items may also be one a line, or split by commas)
 			• `/scopecut list` shows this channel's open cuts
 			• `/scopecut close [ID]` closes a cut and posts the decision (facilitator only)
@@ -40,6 +41,7 @@ public final class Replies {
 			case CHANGED -> "You changed your vote on " + item + " to *" + choice.label() + "*.";
 			case UNCHANGED -> "Your vote on " + item + " stays *" + choice.label() + "*.";
 			case NOT_OPEN -> "This cut is closed, so your vote on " + item + " was not recorded.";
+			case NOT_A_VOTER -> "Only the chosen voters can vote in this cut.";
 			case NOT_FOUND -> "This cut or item no longer exists, so your vote was not recorded.";
 		};
 	}
@@ -54,6 +56,11 @@ public final class Replies {
 				"Only " + Mrkdwn.user(cut.facilitator()) + ", who started " + id + ", can " + verb + " it.";
 			case NOT_OPEN -> id + " is already " + cut.status().name().toLowerCase() + ".";
 		};
+	}
+
+	public static String couldNotOpenModal(String reason) {
+		return "The *New scope cut* form could not be opened (" + Mrkdwn.escape(reason)
+				+ "). Try `/scopecut` again, or start a cut directly with `/scopecut Title: item; item`.";
 	}
 
 	public static String couldNotPost(String reason) {

@@ -81,7 +81,7 @@ class RedisCutStore implements CutStore {
 				List.of(Keys.cut(ref), Keys.votes(ref)), Integer.toString(itemId), voter, CutHash.code(choice),
 				CutHash.millis(at), Long.toString(REFRESH_REASK.toMillis())));
 		return new VoteResult(VoteResult.Outcome.valueOf(result.get(0).toString()), result.get(1).toString(),
-				"1".equals(result.get(2).toString()));
+				"1".equals(result.get(2).toString()), "1".equals(result.get(3).toString()));
 	}
 
 	@Override

@@ -1,22 +1,33 @@
--- Records or changes one vote, only on an open cut that has the item; counts the change.
+-- Records or changes one vote, only on an open cut that has the item and, when the cut has
+-- chosen voters, only from one of them; counts the change.
 -- A change also asks for a refresh of the cut's message, unless one was already asked for
 -- since the cut was last read for showing (snapshot.lua clears the ask) and the ask is
 -- younger than ARGV[5]: a flood of votes then schedules one refresh, not one per vote.
--- Returns { outcome, item text, '1' when the caller must schedule a refresh else '0' }.
+-- A change on a cut set to close when everyone has voted also says whether every chosen voter
+-- has now voted on every item: only chosen voters can vote, so that is when the votes hash
+-- holds voters x items fields. (Said on every change while the cut is open, not only on the
+-- completing vote, so that a close that failed is tried again by the next change.)
+-- Returns { outcome, item text, '1' when the caller must schedule a refresh else '0',
+--           '1' when every chosen voter has voted on every item of a close-early cut else '0' }.
 -- KEYS[1] cut hash, KEYS[2] votes hash
 -- ARGV[1] item id, ARGV[2] voter, ARGV[3] choice (S or D), ARGV[4] now millis,
 -- ARGV[5] millis after which an unanswered ask is asked again
-local cut = redis.call('HMGET', KEYS[1], 'status', 'item:' .. ARGV[1], 'refreshAskedAt')
+local cut = redis.call('HMGET', KEYS[1], 'status', 'item:' .. ARGV[1], 'refreshAskedAt', 'voters',
+  'closeWhenAllVoted', 'itemIds')
 if not cut[1] or not cut[2] then
-  return { 'NOT_FOUND', '', '0' }
+  return { 'NOT_FOUND', '', '0', '0' }
 end
 if cut[1] ~= 'OPEN' then
-  return { 'NOT_OPEN', cut[2], '0' }
+  return { 'NOT_OPEN', cut[2], '0', '0' }
+end
+local voters = cut[4] or ''
+if voters ~= '' and not string.find(',' .. voters .. ',', ',' .. ARGV[2] .. ',', 1, true) then
+  return { 'NOT_A_VOTER', cut[2], '0', '0' }
 end
 local field = ARGV[1] .. ':' .. ARGV[2]
 local previous = redis.call('HGET', KEYS[2], field)
 if previous == ARGV[3] then
-  return { 'UNCHANGED', cut[2], '0' }
+  return { 'UNCHANGED', cut[2], '0', '0' }
 end
 redis.call('HSET', KEYS[2], field, ARGV[3])
 redis.call('HINCRBY', KEYS[1], 'version', 1)
@@ -25,7 +36,15 @@ if not cut[3] or tonumber(ARGV[4]) - tonumber(cut[3]) > tonumber(ARGV[5]) then
   redis.call('HSET', KEYS[1], 'refreshAskedAt', ARGV[4])
   ask = '1'
 end
-if previous then
-  return { 'CHANGED', cut[2], ask }
+local everyone = '0'
+if cut[5] == '1' and voters ~= '' then
+  local _, voterCommas = string.gsub(voters, ',', '')
+  local _, itemCommas = string.gsub(cut[6] or ',', ',', '')
+  if redis.call('HLEN', KEYS[2]) >= (voterCommas + 1) * (itemCommas - 1) then
+    everyone = '1'
+  end
 end
-return { 'RECORDED', cut[2], ask }
+if previous then
+  return { 'CHANGED', cut[2], ask, everyone }
+end
+return { 'RECORDED', cut[2], ask, everyone }

@@ -23,6 +23,7 @@ import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.CutRef;
 import dev.scopecut.cut.CutSettings;
 import dev.scopecut.cut.CutStatus;
+import dev.scopecut.cut.InvalidCutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -208,6 +209,42 @@ class CutServiceTests {
 
 		assertThat(this.service.choicesOf(cut.ref(), "U_BOB")).contains(mine);
 		verifyNoInteractions(this.jobs, this.notifier);
+	}
+
+	@Test
+	void aCloseEarlyThatCannotReachTheStoreLeavesTheVoteRecorded() {
+		CutRef ref = ref("K7M2Q");
+		VoteResult result = new VoteResult(VoteResult.Outcome.RECORDED, "create project", false, true);
+		given(this.store.vote(ref, "U1", 2, Choice.SHIP, NOW)).willReturn(result);
+		given(this.store.finish(ref, CutStatus.CLOSED, NOW)).willThrow(new StoreUnavailableException("down", null));
+
+		assertThat(this.service.vote(new CastVote(ref, "U1", 2, Choice.SHIP))).isSameAs(result);
+	}
+
+	@Test
+	void aDeadlineThatIsNotInTheFutureIsRefusedAndNothingIsStored() {
+		CutDraft late = new CutDraft("Sharing app 0.1", List.of("email signup"), new CutSettings("", NOW, 0, 0, false));
+
+		assertThatExceptionOfType(InvalidCutException.class)
+			.isThrownBy(() -> this.service.start(new StartCut(WORKSPACE, CHANNEL, FACILITATOR, late)))
+			.extracting(InvalidCutException::field)
+			.isEqualTo(InvalidCutException.Field.DEADLINE);
+		verifyNoInteractions(this.store, this.jobs, this.notifier);
+	}
+
+	@Test
+	void theVoteThatCompletesACloseEarlyCutClosesIt() {
+		CutRef ref = ref("K7M2Q");
+		given(this.store.vote(ref, "U1", 2, Choice.SHIP, NOW))
+			.willReturn(new VoteResult(VoteResult.Outcome.RECORDED, "create project", false, true));
+		given(this.store.finish(ref, CutStatus.CLOSED, NOW)).willReturn(true);
+
+		this.service.vote(new CastVote(ref, "U1", 2, Choice.SHIP));
+
+		verify(this.store).finish(ref, CutStatus.CLOSED, NOW);
+		verify(this.jobs).schedule(new Job(Job.Kind.REFRESH, ref), NOW);
+		verify(this.jobs).schedule(new Job(Job.Kind.ANNOUNCE, ref), NOW);
+		verify(this.jobs).complete(new Job(Job.Kind.CLOSE, ref));
 	}
 
 	@Test

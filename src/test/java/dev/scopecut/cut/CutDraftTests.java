@@ -17,6 +17,38 @@ class CutDraftTests {
 	private static final CutSettings NO_LIMITS = new CutSettings("", DEADLINE, 0, 0, false);
 
 	@Test
+	void eachRefusalNamesTheFieldAtFault() {
+		assertThatExceptionOfType(InvalidCutException.class)
+			.isThrownBy(() -> new CutDraft(" ", List.of("a"), NO_LIMITS))
+			.extracting(InvalidCutException::field)
+			.isEqualTo(InvalidCutException.Field.TITLE);
+		assertThatExceptionOfType(InvalidCutException.class)
+			.isThrownBy(() -> new CutDraft("Release", List.of("a", "A"), NO_LIMITS))
+			.extracting(InvalidCutException::field)
+			.isEqualTo(InvalidCutException.Field.ITEMS);
+		assertThatExceptionOfType(InvalidCutException.class)
+			.isThrownBy(() -> new CutDraft("Release", List.of("a"), new CutSettings("", DEADLINE, 2, 0, false)))
+			.extracting(InvalidCutException::field)
+			.isEqualTo(InvalidCutException.Field.CAPACITY);
+	}
+
+	@Test
+	void aQuorumTheChosenVotersCouldNeverReachIsRefused() {
+		CutSettings settings = new CutSettings("", DEADLINE, 0, 3, false, List.of("U1", "U2"), false);
+
+		assertThatExceptionOfType(InvalidCutException.class)
+			.isThrownBy(() -> new CutDraft("Release", List.of("a"), settings))
+			.withMessage(
+					"The quorum (3) is more than the 2 chosen voters could ever reach; lower it or leave it empty.")
+			.extracting(InvalidCutException::field)
+			.isEqualTo(InvalidCutException.Field.QUORUM);
+		assertThat(new CutDraft("Release", List.of("a"),
+				new CutSettings("", DEADLINE, 0, 2, false, List.of("U1", "U2", "U1"), false))
+			.settings()
+			.voters()).containsExactly("U1", "U2");
+	}
+
+	@Test
 	void oneItemIsEnough() {
 		CutDraft draft = new CutDraft("Release", List.of("email signup"), NO_LIMITS);
 

@@ -39,15 +39,24 @@ class RedisCutStoreTests extends RedisStoreTest {
 	}
 
 	static Cut cut(CutRef ref, String channel) {
+		return cut(ref, channel, List.of(), false);
+	}
+
+	/** A cut only Ann and Bob may vote in, closing when both have voted on everything. */
+	static Cut chosen(CutRef ref, String channel) {
+		return cut(ref, channel, List.of("U_ANN", "U_BOB"), true);
+	}
+
+	static Cut cut(CutRef ref, String channel, List<String> voters, boolean closeWhenAllVoted) {
 		CutDraft draft = new CutDraft("Sharing app 0.1", List.of("email signup", "create project", "share link"),
-				new CutSettings("What do we learn?", NOW.plus(Duration.ofHours(24)), 2, 3, true,
-						List.of("U_ANN", "U_BOB"), true));
+				new CutSettings("What do we learn?", NOW.plus(Duration.ofHours(24)), 2, 2, true, voters,
+						closeWhenAllVoted));
 		return Cut.open(ref, channel, "U_ANN", draft, NOW);
 	}
 
 	@Test
 	void aCutReadsBackAsItWasStored() {
-		Cut cut = cut(REF, "C1");
+		Cut cut = chosen(REF, "C1");
 
 		assertThat(this.store.insert(cut)).isTrue();
 
@@ -158,6 +167,47 @@ class RedisCutStoreTests extends RedisStoreTest {
 		Instant later = NOW.plus(CutStore.REFRESH_REASK);
 		assertThat(this.store.vote(REF, "U_CAT", 1, Choice.SHIP, later).asksRefresh()).isFalse();
 		assertThat(this.store.vote(REF, "U_DAN", 1, Choice.SHIP, later.plusMillis(1)).asksRefresh()).isTrue();
+	}
+
+	@Test
+	void aVoteFromSomeoneOutsideTheChosenVotersIsRefusedAndStoredNowhere() {
+		this.store.insert(chosen(REF, "C1"));
+
+		VoteResult result = this.store.vote(REF, "U_EVE", 1, Choice.SHIP, NOW);
+
+		assertThat(result.outcome()).isEqualTo(VoteResult.Outcome.NOT_A_VOTER);
+		assertThat(result.asksRefresh()).isFalse();
+		assertThat(template.hasKey(Keys.votes(REF))).isFalse();
+		assertThat(this.store.version(REF)).isZero();
+	}
+
+	@Test
+	void onceEveryChosenVoterHasVotedOnEveryItemEachChangeSaysSo() {
+		this.store.insert(chosen(REF, "C1"));
+		for (int item = 1; item <= 3; item++) {
+			assertThat(this.store.vote(REF, "U_ANN", item, Choice.SHIP, NOW).everyoneVoted()).isFalse();
+		}
+		assertThat(this.store.vote(REF, "U_BOB", 1, Choice.SHIP, NOW).everyoneVoted()).isFalse();
+		assertThat(this.store.vote(REF, "U_BOB", 2, Choice.DEFER, NOW).everyoneVoted()).isFalse();
+
+		assertThat(this.store.vote(REF, "U_BOB", 3, Choice.DEFER, NOW).everyoneVoted()).isTrue();
+		assertThat(this.store.vote(REF, "U_BOB", 3, Choice.SHIP, NOW).everyoneVoted()).isTrue();
+		// a repeated click changes nothing, and once closed nothing is counted
+		assertThat(this.store.vote(REF, "U_BOB", 3, Choice.SHIP, NOW).everyoneVoted()).isFalse();
+		this.store.finish(REF, CutStatus.CLOSED, NOW);
+		assertThat(this.store.vote(REF, "U_BOB", 3, Choice.DEFER, NOW).everyoneVoted()).isFalse();
+	}
+
+	@Test
+	void aCutOpenToTheWholeChannelNeverSaysEveryoneVoted() {
+		Cut open = cut(REF, "C1");
+		CutSettings settings = open.settings();
+		Cut channelWide = Cut.open(REF, "C1", "U_ANN", new CutDraft(open.title(), List.of("email signup"),
+				new CutSettings(settings.question(), settings.deadline(), 0, 0, false, List.of(), true)), NOW);
+		this.store.insert(channelWide);
+
+		assertThat(this.store.vote(REF, "U_EVE", 1, Choice.SHIP, NOW))
+			.isEqualTo(new VoteResult(VoteResult.Outcome.RECORDED, "email signup", true, false));
 	}
 
 	@Test

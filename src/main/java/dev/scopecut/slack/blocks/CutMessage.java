@@ -66,7 +66,7 @@ public final class CutMessage {
 		for (ItemTally item : snapshot.tally().items()) {
 			blocks.addAll(compact ? compactRow(cut, item) : buttonRow(cut, item));
 		}
-		String context = DecisionText.voted(snapshot.tally().voterCount()) + " · started by "
+		String context = DecisionText.voted(cut.settings(), snapshot.tally().voterCount()) + " · started by "
 				+ Mrkdwn.user(cut.facilitator()) + " · closes " + date(cut.settings().deadline()) + " · ID `"
 				+ cut.ref().id() + "`";
 		blocks.add(context(List.of(markdownText(context))));
@@ -81,8 +81,8 @@ public final class CutMessage {
 		List<LayoutBlock> blocks = new ArrayList<>(top(cut));
 		Decision decision = snapshot.decision();
 		String quorum = decision.quorumMet() ? "" : " · *no quorum*";
-		blocks.add(section(
-				(s) -> s.text(markdownText("*Closed* · " + DecisionText.voted(decision.voterCount()) + quorum))));
+		blocks.add(section((s) -> s
+			.text(markdownText("*Closed* · " + DecisionText.voted(cut.settings(), decision.voterCount()) + quorum))));
 		blocks.addAll(result(decision));
 		blocks.add(context(List.of(markdownText(decision.rule()))));
 		blocks.add(context(List.of(markdownText("Started by " + Mrkdwn.user(cut.facilitator()) + " · closed "

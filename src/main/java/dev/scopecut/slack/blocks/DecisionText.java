@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import dev.scopecut.app.CutSnapshot;
+import dev.scopecut.cut.CutSettings;
 import dev.scopecut.cut.Decision;
 import dev.scopecut.cut.Outcome;
 
@@ -12,7 +13,7 @@ import dev.scopecut.cut.Outcome;
  * message's notification text:
  *
  * <pre>
- * Scope cut: Project-sharing app 0.1 — 6 voted
+ * Scope cut: Project-sharing app 0.1 — 6 of 8 voted
  * ship now    email signup, create project
  * defer       single sign-on (tie), dark mode (tie)
  * Rule: an item ships when …
@@ -35,7 +36,8 @@ public final class DecisionText {
 	static String headline(CutSnapshot snapshot) {
 		Decision decision = snapshot.decision();
 		String quorum = decision.quorumMet() ? "" : " (no quorum)";
-		return "Scope cut: " + Mrkdwn.escape(snapshot.cut().title()) + " — " + voted(decision.voterCount()) + quorum;
+		return "Scope cut: " + Mrkdwn.escape(snapshot.cut().title()) + " — "
+				+ voted(snapshot.cut().settings(), decision.voterCount()) + quorum;
 	}
 
 	static String shipLine(Decision decision) {
@@ -46,8 +48,9 @@ public final class DecisionText {
 		return DEFER_LABEL + items(decision.deferred());
 	}
 
-	static String voted(int voters) {
-		return voters + " voted";
+	/** "6 voted", or "6 of 8 voted" when only 8 chosen people may vote. */
+	static String voted(CutSettings settings, int voters) {
+		return settings.hasChosenVoters() ? voters + " of " + settings.voters().size() + " voted" : voters + " voted";
 	}
 
 	private static String items(List<Outcome> outcomes) {

@@ -1,5 +1,7 @@
 package dev.scopecut.slack.commands;
 
+import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
@@ -10,6 +12,9 @@ import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.views.ViewsOpenResponse;
+import com.slack.api.model.view.View;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -30,6 +35,7 @@ import dev.scopecut.slack.Replies;
 import dev.scopecut.slack.SlackListener;
 import dev.scopecut.slack.blocks.DecisionRecord;
 import dev.scopecut.slack.blocks.Mrkdwn;
+import dev.scopecut.slack.blocks.NewCutModal;
 
 /**
  * {@code /scopecut}: turns the text into a use case and acknowledges with the private
@@ -45,9 +51,12 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 
 	private final Executor executor;
 
-	ScopecutCommand(CutService cuts, @Qualifier("publishExecutor") Executor executor) {
+	private final Clock clock;
+
+	ScopecutCommand(CutService cuts, @Qualifier("publishExecutor") Executor executor, Clock clock) {
 		this.cuts = cuts;
 		this.executor = executor;
+		this.clock = clock;
 	}
 
 	@Override
@@ -65,7 +74,8 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 		String workspace = ctx.getTeamId();
 		try {
 			return switch (command.verb()) {
-				case NONE, HELP -> ctx.ack(Replies.HELP);
+				case NONE -> openNewCutModal(payload, ctx);
+				case HELP -> ctx.ack(Replies.HELP);
 				case LIST -> ctx.ack(list(this.cuts.openIn(workspace, payload.getChannelId())));
 				case CLOSE -> ctx.ack(Replies.finish(
 						this.cuts.close(resolve(payload, workspace, command, "close"), payload.getUserId()), "close"));
@@ -83,6 +93,27 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 		catch (StoreUnavailableException ex) {
 			log.warn("/scopecut not served: {}", ex.getMessage());
 			return ctx.ack(Replies.STORE_DOWN);
+		}
+	}
+
+	/**
+	 * Opens the <em>New scope cut</em> modal before acknowledging: the trigger id works
+	 * once and only for 3 seconds, and a refusal can then still be said in the
+	 * acknowledgement.
+	 */
+	private Response openNewCutModal(SlashCommandPayload payload, SlashCommandContext ctx) {
+		View modal = NewCutModal.view(this.clock.instant(), payload.getChannelId());
+		try {
+			ViewsOpenResponse opened = ctx.client().viewsOpen((r) -> r.triggerId(payload.getTriggerId()).view(modal));
+			if (opened.isOk()) {
+				return ctx.ack();
+			}
+			log.warn("views.open refused: {}", opened.getError());
+			return ctx.ack(Replies.couldNotOpenModal(String.valueOf(opened.getError())));
+		}
+		catch (IOException | SlackApiException ex) {
+			log.warn("views.open failed: {}", ex.getClass().getSimpleName());
+			return ctx.ack(Replies.couldNotOpenModal("Slack unreachable"));
 		}
 	}
 
@@ -139,7 +170,7 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 		try {
 			ctx.respond(text);
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			log.warn("Could not tell the facilitator that the cut was not posted: {}", ex.toString());
 		}
 	}

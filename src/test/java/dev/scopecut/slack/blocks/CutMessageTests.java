@@ -157,6 +157,22 @@ class CutMessageTests {
 	}
 
 	@Test
+	void aCutWithChosenVotersCountsVotersOutOfThoseChosen() {
+		CutSettings settings = new CutSettings("", DEADLINE, 0, 0, false,
+				List.of("U0ANNA", "U0BEN", "U0CHLOE", "U0EVE"), true);
+		Ballots ballots = ballots("U0ANNA=SS-", "U0BEN=SD-", "U0CHLOE=D--");
+		SlackMessage open = CutMessage.render(snapshot(cut(THREE_ITEMS, settings, CutStatus.OPEN), ballots));
+		CutSnapshot closed = snapshot(cut(THREE_ITEMS, settings, CutStatus.CLOSED), ballots);
+
+		GoldenJson.assertMatches("cut-open-chosen-voters", open.text(), open.blocks());
+		BlockKitLimits.assertWithinLimits(open.blocks());
+		assertThat(mrkdwnTexts(open)).anySatisfy((text) -> assertThat(text).startsWith("3 of 4 voted · started by"));
+		assertThat(mrkdwnTexts(CutMessage.render(closed)))
+			.anySatisfy((text) -> assertThat(text).startsWith("*Closed* · 3 of 4 voted"));
+		assertThat(DecisionText.of(closed)).startsWith("Scope cut: Project-sharing app 0.1 — 3 of 4 voted\n");
+	}
+
+	@Test
 	void largestCutStaysWithinSlackLimitsOpenAndClosed() {
 		// 150 characters, mostly '&', which escaping makes five times longer
 		List<String> items = IntStream.rangeClosed(1, 30)

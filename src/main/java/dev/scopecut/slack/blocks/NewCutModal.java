@@ -1,0 +1,153 @@
+package dev.scopecut.slack.blocks;
+
+import static com.slack.api.model.block.Blocks.input;
+import static com.slack.api.model.block.composition.BlockCompositions.option;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.checkboxes;
+import static com.slack.api.model.block.element.BlockElements.datetimePicker;
+import static com.slack.api.model.block.element.BlockElements.multiUsersSelect;
+import static com.slack.api.model.block.element.BlockElements.numberInput;
+import static com.slack.api.model.block.element.BlockElements.plainTextInput;
+import static com.slack.api.model.block.element.BlockElements.radioButtons;
+import static com.slack.api.model.view.Views.viewClose;
+import static com.slack.api.model.view.Views.viewSubmit;
+import static com.slack.api.model.view.Views.viewTitle;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.OptionObject;
+import com.slack.api.model.view.View;
+import com.slack.api.model.view.Views;
+
+import dev.scopecut.cut.CutDraft;
+import dev.scopecut.cut.Item;
+
+/**
+ * The <em>New scope cut</em> modal that {@code /scopecut} with no text opens, a pure
+ * function of the time and the channel. Each input's block id is also its action id, so
+ * that a refusal can be shown on the block at fault. The channel the cut will run in
+ * travels in {@code private_metadata}.
+ */
+public final class NewCutModal {
+
+	/** The view's callback id, which the submission listener answers to. */
+	public static final String CALLBACK_ID = "new-cut";
+
+	public static final String TITLE = "title";
+
+	public static final String QUESTION = "question";
+
+	public static final String ITEMS = "items";
+
+	public static final String DEADLINE = "deadline";
+
+	public static final String CAPACITY = "capacity";
+
+	public static final String WHO_VOTES = "who-votes";
+
+	public static final String VOTERS = "voters";
+
+	public static final String QUORUM = "quorum";
+
+	public static final String OPTIONS = "options";
+
+	/** {@link #WHO_VOTES}: everyone in the channel. */
+	public static final String EVERYONE = "everyone";
+
+	/** {@link #WHO_VOTES}: only the people chosen in {@link #VOTERS}. */
+	public static final String CHOSEN = "chosen";
+
+	/** {@link #OPTIONS}: show counts only, never who voted. */
+	public static final String ANONYMOUS = "anonymous";
+
+	/** {@link #OPTIONS}: close when every chosen voter has voted on every item. */
+	public static final String CLOSE_EARLY = "close-early";
+
+	/** Where the deadline starts: as long as a quick start stays open. */
+	static final Duration DEFAULT_DURATION = Duration.ofHours(24);
+
+	/** Slack's limit on a plain-text input's length. */
+	static final int INPUT_MAX = 3000;
+
+	private NewCutModal() {
+	}
+
+	/**
+	 * The modal as opened at {@code now} for a cut in {@code channel}.
+	 */
+	public static View view(Instant now, String channel) {
+		Instant deadline = now.plus(DEFAULT_DURATION).truncatedTo(ChronoUnit.MINUTES);
+		return Views.view((v) -> v.type("modal")
+			.callbackId(CALLBACK_ID)
+			.privateMetadata(channel)
+			.title(viewTitle((t) -> t.type("plain_text").text("New scope cut")))
+			.submit(viewSubmit((s) -> s.type("plain_text").text("Start cut")))
+			.close(viewClose((c) -> c.type("plain_text").text("Cancel")))
+			.blocks(blocks(deadline)));
+	}
+
+	private static List<LayoutBlock> blocks(Instant deadline) {
+		OptionObject everyone = option(plainText("Everyone in this channel"), EVERYONE);
+		OptionObject anonymous = option(plainText("Anonymous: show counts only, never who voted"), ANONYMOUS);
+		return List.of(
+				input((i) -> i.blockId(TITLE)
+					.label(plainText("Title"))
+					.element(plainTextInput((p) -> p.actionId(TITLE)
+						.maxLength(CutDraft.MAX_TITLE_LENGTH)
+						.placeholder(plainText("Project-sharing app 0.1"))))),
+				input((i) -> i.blockId(QUESTION)
+					.label(plainText("What must this release teach us?"))
+					.optional(true)
+					.element(plainTextInput((p) -> p.actionId(QUESTION)
+						.multiline(true)
+						.maxLength(INPUT_MAX)
+						.placeholder(plainText("Will people share a project without being asked?"))))),
+				input((i) -> i.blockId(ITEMS)
+					.label(plainText("Items"))
+					.hint(plainText("One a line: 1 to %d items, each at most %d characters."
+						.formatted(CutDraft.MAX_ITEMS, Item.MAX_LENGTH)))
+					.element(plainTextInput((p) -> p.actionId(ITEMS)
+						.multiline(true)
+						.maxLength(INPUT_MAX)
+						.placeholder(plainText("email signup\ncreate project\nshare project link"))))),
+				input((i) -> i.blockId(DEADLINE)
+					.label(plainText("Voting closes"))
+					.element(datetimePicker(
+							(d) -> d.actionId(DEADLINE).initialDateTime(Math.toIntExact(deadline.getEpochSecond()))))),
+				input((i) -> i.blockId(CAPACITY)
+					.label(plainText("Capacity"))
+					.optional(true)
+					.hint(plainText("At most this many items ship, the best-voted first. Empty for no limit."))
+					.element(numberInput((n) -> n.actionId(CAPACITY)
+						.decimalAllowed(false)
+						.minValue("1")
+						.maxValue(Integer.toString(CutDraft.MAX_ITEMS))))),
+				input((i) -> i.blockId(WHO_VOTES)
+					.label(plainText("Who votes"))
+					.element(radioButtons((r) -> r.actionId(WHO_VOTES)
+						.initialOption(everyone)
+						.options(List.of(everyone, option(plainText("Chosen people"), CHOSEN)))))),
+				input((i) -> i.blockId(VOTERS)
+					.label(plainText("Chosen people"))
+					.optional(true)
+					.hint(plainText("Only when “Chosen people” is picked: only they can vote."))
+					.element(multiUsersSelect((m) -> m.actionId(VOTERS).placeholder(plainText("Pick voters"))))),
+				input((i) -> i.blockId(QUORUM)
+					.label(plainText("Quorum"))
+					.optional(true)
+					.hint(plainText("With fewer voters than this, the result says “no quorum”. Empty for none."))
+					.element(numberInput((n) -> n.actionId(QUORUM).decimalAllowed(false).minValue("1")))),
+				input((i) -> i.blockId(OPTIONS)
+					.label(plainText("Options"))
+					.optional(true)
+					.element(checkboxes((c) -> c.actionId(OPTIONS)
+						.options(List.of(anonymous,
+								option(plainText("Close as soon as every chosen person has voted on every item"),
+										CLOSE_EARLY)))))));
+	}
+
+}

@@ -1,0 +1,101 @@
+package dev.scopecut.slack.views;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.slack.api.model.view.ViewState;
+
+import dev.scopecut.cut.CutDraft;
+import dev.scopecut.cut.CutSettings;
+import dev.scopecut.cut.InvalidCutException;
+import dev.scopecut.cut.InvalidCutException.Field;
+import dev.scopecut.slack.blocks.NewCutModal;
+
+/**
+ * Reads the submitted <em>New scope cut</em> modal into a {@link CutDraft}. What only the
+ * form knows (a number that is not one, "Chosen people" with nobody chosen) is refused
+ * here; everything else is the domain's to check, in {@link CutDraft}. Slack enforces the
+ * inputs' own limits too, but a payload is not trusted to have passed through them.
+ */
+final class NewCutForm {
+
+	private final Map<String, Map<String, ViewState.Value>> values;
+
+	private NewCutForm(Map<String, Map<String, ViewState.Value>> values) {
+		this.values = (values != null) ? values : Map.of();
+	}
+
+	/**
+	 * The draft the form asks for.
+	 * @throws InvalidCutException naming the field at fault
+	 */
+	static CutDraft draft(Map<String, Map<String, ViewState.Value>> values) {
+		return new NewCutForm(values).draft();
+	}
+
+	private CutDraft draft() {
+		Integer deadline = value(NewCutModal.DEADLINE).map(ViewState.Value::getSelectedDateTime).orElse(null);
+		if (deadline == null) {
+			throw new InvalidCutException(Field.DEADLINE, "Pick when voting closes.");
+		}
+		int capacity = count(NewCutModal.CAPACITY, Field.CAPACITY, "The capacity");
+		int quorum = count(NewCutModal.QUORUM, Field.QUORUM, "The quorum");
+		boolean chosen = value(NewCutModal.WHO_VOTES).map(ViewState.Value::getSelectedOption)
+			.map(ViewState.SelectedOption::getValue)
+			.filter(NewCutModal.CHOSEN::equals)
+			.isPresent();
+		List<String> voters = chosen
+				? value(NewCutModal.VOTERS).map(ViewState.Value::getSelectedUsers).orElse(List.of()) : List.of();
+		if (chosen && voters.isEmpty()) {
+			throw new InvalidCutException(Field.VOTERS,
+					"Pick at least one person, or choose “Everyone in this channel” above.");
+		}
+		List<String> options = value(NewCutModal.OPTIONS).map(ViewState.Value::getSelectedOptions)
+			.orElse(List.of())
+			.stream()
+			.map(ViewState.SelectedOption::getValue)
+			.toList();
+		// Counting the channel's members is not done: closing early needs chosen voters.
+		CutSettings settings = new CutSettings(text(NewCutModal.QUESTION).strip(), Instant.ofEpochSecond(deadline),
+				capacity, quorum, options.contains(NewCutModal.ANONYMOUS), voters,
+				chosen && options.contains(NewCutModal.CLOSE_EARLY));
+		// The domain's own wording for these two speaks of the quick start's syntax.
+		if (text(NewCutModal.TITLE).isBlank()) {
+			throw new InvalidCutException(Field.TITLE, "Give the cut a title.");
+		}
+		List<String> items = List.of(text(NewCutModal.ITEMS).split("\\R"));
+		if (items.stream().allMatch(String::isBlank)) {
+			throw new InvalidCutException(Field.ITEMS, "List at least one item, one a line.");
+		}
+		return new CutDraft(text(NewCutModal.TITLE), items, settings);
+	}
+
+	private Optional<ViewState.Value> value(String id) {
+		return Optional.ofNullable(this.values.get(id)).map((block) -> block.get(id));
+	}
+
+	private String text(String id) {
+		return value(id).map(ViewState.Value::getValue).orElse("");
+	}
+
+	/** An optional whole number of 1 or more; 0 when left empty. */
+	private int count(String id, Field field, String name) {
+		String text = text(id).strip();
+		if (text.isEmpty()) {
+			return 0;
+		}
+		try {
+			int count = Integer.parseInt(text);
+			if (count >= 1) {
+				return count;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// refused below
+		}
+		throw new InvalidCutException(field, name + " is a whole number, 1 or more; or leave it empty.");
+	}
+
+}

@@ -1,0 +1,133 @@
+package dev.scopecut.slack.views;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
+import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
+import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.chat.ChatPostEphemeralResponse;
+import com.slack.api.model.view.View;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+import dev.scopecut.app.CutService;
+import dev.scopecut.app.NotifyFailedException;
+import dev.scopecut.app.RetryLaterException;
+import dev.scopecut.app.StartCut;
+import dev.scopecut.app.StoreUnavailableException;
+import dev.scopecut.cut.Cut;
+import dev.scopecut.cut.CutDraft;
+import dev.scopecut.cut.InvalidCutException;
+import dev.scopecut.slack.BadRequest;
+import dev.scopecut.slack.Replies;
+import dev.scopecut.slack.SlackListener;
+import dev.scopecut.slack.blocks.NewCutModal;
+
+/**
+ * The submitted <em>New scope cut</em> modal. A refusal goes back as
+ * {@code response_action: errors} on the block at fault, and the modal stays open with
+ * nothing created. Otherwise the cut is stored before the acknowledgement (the modal
+ * closes) and posted after it, as a quick start is. The facilitator is whoever submitted;
+ * the workspace is the one Bolt resolved, never a field of the payload.
+ */
+@Component
+class NewCutSubmission implements SlackListener, ViewSubmissionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(NewCutSubmission.class);
+
+	private final CutService cuts;
+
+	private final Executor executor;
+
+	NewCutSubmission(CutService cuts, @Qualifier("publishExecutor") Executor executor) {
+		this.cuts = cuts;
+		this.executor = executor;
+	}
+
+	@Override
+	public void register(App app) {
+		app.viewSubmission(NewCutModal.CALLBACK_ID, this);
+	}
+
+	@Override
+	public Response apply(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
+		ViewSubmissionPayload payload = request.getPayload();
+		View view = payload.getView();
+		if (payload.getUser() == null || payload.getUser().getId() == null || view == null || view.getState() == null
+				|| view.getPrivateMetadata() == null || view.getPrivateMetadata().isBlank()) {
+			return BadRequest.response("view submission");
+		}
+		String facilitator = payload.getUser().getId();
+		String channel = view.getPrivateMetadata();
+		try {
+			CutDraft draft = NewCutForm.draft(view.getState().getValues());
+			Cut cut = this.cuts.start(new StartCut(ctx.getTeamId(), channel, facilitator, draft));
+			this.executor.execute(() -> publish(cut, ctx));
+			return ctx.ack();
+		}
+		catch (InvalidCutException ex) {
+			return ctx.ackWithErrors(Map.of(blockOf(ex.field()), ex.getMessage()));
+		}
+		catch (StoreUnavailableException ex) {
+			log.warn("New cut not stored: {}", ex.getMessage());
+			return ctx.ackWithErrors(Map.of(NewCutModal.TITLE, Replies.STORE_DOWN));
+		}
+		catch (RejectedExecutionException ex) {
+			log.warn("New cut not posted: the publish queue is full");
+			return ctx.ackWithErrors(Map.of(NewCutModal.TITLE,
+					"Scopecut is too busy to post the cut right now; " + "please submit again in a moment."));
+		}
+	}
+
+	/** The block that shows a refusal about the given part of the request. */
+	static String blockOf(InvalidCutException.Field field) {
+		return switch (field) {
+			case TITLE, REQUEST -> NewCutModal.TITLE;
+			case ITEMS -> NewCutModal.ITEMS;
+			case DEADLINE -> NewCutModal.DEADLINE;
+			case CAPACITY -> NewCutModal.CAPACITY;
+			case QUORUM -> NewCutModal.QUORUM;
+			case VOTERS -> NewCutModal.VOTERS;
+		};
+	}
+
+	private void publish(Cut cut, ViewSubmissionContext ctx) {
+		try {
+			this.cuts.publish(cut);
+		}
+		catch (NotifyFailedException ex) {
+			tell(cut, ctx, Replies.couldNotPost(ex.getReason()));
+		}
+		catch (RetryLaterException | StoreUnavailableException ex) {
+			tell(cut, ctx, "The cut “" + cut.title() + "” could not be posted just now (" + ex.getMessage()
+					+ "); please start it again.");
+		}
+	}
+
+	/**
+	 * Tells the facilitator privately in the channel; when the bot cannot post there (not
+	 * invited), in a direct message instead.
+	 */
+	private static void tell(Cut cut, ViewSubmissionContext ctx, String text) {
+		try {
+			ChatPostEphemeralResponse ephemeral = ctx.client()
+				.chatPostEphemeral((r) -> r.channel(cut.channel()).user(cut.facilitator()).text(text));
+			if (!ephemeral.isOk()) {
+				ctx.client().chatPostMessage((r) -> r.channel(cut.facilitator()).text(text));
+			}
+		}
+		catch (IOException | SlackApiException ex) {
+			log.warn("Could not tell the facilitator that the cut was not posted: {}", ex.getClass().getSimpleName());
+		}
+	}
+
+}
