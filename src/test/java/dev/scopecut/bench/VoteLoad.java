@@ -34,6 +34,16 @@ final class VoteLoad {
 	/** What one phase measured. */
 	record Result(long requests, long errors, double seconds, long[] latenciesMicros) {
 
+		/** Two runs as one; either may be null. */
+		static Result sum(Result a, Result b) {
+			if (a == null || b == null) {
+				return (a != null) ? a : b;
+			}
+			long[] latencies = Arrays.copyOf(a.latenciesMicros, a.latenciesMicros.length + b.latenciesMicros.length);
+			System.arraycopy(b.latenciesMicros, 0, latencies, a.latenciesMicros.length, b.latenciesMicros.length);
+			return new Result(a.requests + b.requests, a.errors + b.errors, a.seconds + b.seconds, latencies);
+		}
+
 		double perSecond() {
 			return this.requests / this.seconds;
 		}
@@ -49,6 +59,12 @@ final class VoteLoad {
 		}
 
 	}
+
+	/**
+	 * More votes a second than two cores can acknowledge: the size of a full-speed
+	 * sample.
+	 */
+	static final double MAX_PER_SECOND = 40_000;
 
 	private final int port;
 
@@ -112,7 +128,8 @@ final class VoteLoad {
 		long end = start + (long) (seconds * 1e9);
 		for (int c = 0; c < connections; c++) {
 			int connection = c;
-			long[] latencies = new long[perSecond > 0 ? (int) (perSecond / connections * seconds) + 16 : 1 << 20];
+			double expected = (perSecond > 0) ? perSecond : MAX_PER_SECOND;
+			long[] latencies = new long[(int) (expected / connections * seconds) + 16];
 			samples.add(latencies);
 			Thread thread = new Thread(() -> drive(connection, connections, start, end, perSecond, latencies, counts));
 			threads.add(thread);
