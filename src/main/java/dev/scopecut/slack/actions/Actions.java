@@ -3,8 +3,11 @@ package dev.scopecut.slack.actions;
 import java.util.Optional;
 
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.response.Response;
 
+import dev.scopecut.cut.CutId;
+import dev.scopecut.cut.CutRef;
 import dev.scopecut.slack.BadRequest;
 
 /**
@@ -29,6 +32,15 @@ final class Actions {
 			return action.getSelectedOption().getValue();
 		}
 		return action.getValue();
+	}
+
+	/**
+	 * The cut a button's value names, in the request's own workspace (never the
+	 * payload's); empty when the value is not a cut id.
+	 */
+	static Optional<CutRef> cut(BlockActionPayload payload, ActionContext ctx) {
+		return first(payload).flatMap((action) -> CutId.parse(value(action)))
+			.map((id) -> new CutRef(ctx.getTeamId(), id));
 	}
 
 	static Response badRequest() {

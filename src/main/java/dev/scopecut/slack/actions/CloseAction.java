@@ -14,7 +14,6 @@ import dev.scopecut.app.CutService;
 import dev.scopecut.app.FinishResult;
 import dev.scopecut.app.StoreUnavailableException;
 import dev.scopecut.cut.Cut;
-import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.CutRef;
 import dev.scopecut.slack.PrivateReplies;
 import dev.scopecut.slack.Replies;
@@ -42,12 +41,12 @@ class CloseAction implements SlackListener, BlockActionHandler {
 	@Override
 	public Response apply(BlockActionRequest request, ActionContext ctx) {
 		BlockActionPayload payload = request.getPayload();
-		Optional<CutId> id = Actions.first(payload).flatMap((action) -> CutId.parse(Actions.value(action)));
-		if (id.isEmpty()) {
+		Optional<CutRef> ref = Actions.cut(payload, ctx);
+		if (ref.isEmpty()) {
 			return Actions.badRequest();
 		}
 		try {
-			Optional<Cut> cut = this.cuts.find(new CutRef(ctx.getTeamId(), id.get()));
+			Optional<Cut> cut = this.cuts.find(ref.get());
 			if (cut.isEmpty()) {
 				return Actions.badRequest();
 			}

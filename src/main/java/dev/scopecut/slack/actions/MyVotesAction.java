@@ -13,7 +13,6 @@ import org.springframework.stereotype.Component;
 import dev.scopecut.app.CutService;
 import dev.scopecut.app.StoreUnavailableException;
 import dev.scopecut.app.VoterChoices;
-import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.CutRef;
 import dev.scopecut.slack.PrivateReplies;
 import dev.scopecut.slack.Replies;
@@ -46,13 +45,12 @@ class MyVotesAction implements SlackListener, BlockActionHandler {
 	@Override
 	public Response apply(BlockActionRequest request, ActionContext ctx) {
 		BlockActionPayload payload = request.getPayload();
-		Optional<CutId> id = Actions.first(payload).flatMap((action) -> CutId.parse(Actions.value(action)));
-		if (id.isEmpty()) {
+		Optional<CutRef> ref = Actions.cut(payload, ctx);
+		if (ref.isEmpty()) {
 			return Actions.badRequest();
 		}
 		try {
-			Optional<VoterChoices> mine = this.cuts.choicesOf(new CutRef(ctx.getTeamId(), id.get()),
-					payload.getUser().getId());
+			Optional<VoterChoices> mine = this.cuts.choicesOf(ref.get(), payload.getUser().getId());
 			if (mine.isEmpty()) {
 				return Actions.badRequest();
 			}
