@@ -37,6 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import dev.scopecut.ScopecutApplication;
 import dev.scopecut.support.FakeSlack;
 import dev.scopecut.support.RedisProcess;
+import dev.scopecut.support.TestSettings;
 import dev.scopecut.support.SignedRequests;
 
 /**
@@ -99,10 +100,7 @@ class RedisRestartDuringTrafficTests {
 
 	@DynamicPropertySource
 	static void endpoints(DynamicPropertyRegistry registry) {
-		registry.add("spring.data.redis.url", redis::url);
-		registry.add("scopecut.slack.api-url", slack::apiUrl);
-		registry.add("scopecut.slack.signing-secret", () -> Secrets.SIGNING_SECRET);
-		registry.add("scopecut.slack.bot-token", () -> Secrets.BOT_TOKEN);
+		TestSettings.register(registry, redis, slack, Secrets.SIGNING_SECRET, Secrets.BOT_TOKEN);
 	}
 
 	@AfterEach

@@ -24,6 +24,7 @@ import com.google.gson.JsonParser;
 import dev.scopecut.ScopecutApplication;
 import dev.scopecut.support.FakeSlack;
 import dev.scopecut.support.RedisProcess;
+import dev.scopecut.support.TestSettings;
 import dev.scopecut.support.SignedRequests;
 
 /**
@@ -49,10 +50,7 @@ class RedisOutageTests {
 
 	@DynamicPropertySource
 	static void endpoints(DynamicPropertyRegistry registry) {
-		registry.add("spring.data.redis.url", redis::url);
-		registry.add("scopecut.slack.api-url", slack::apiUrl);
-		registry.add("scopecut.slack.signing-secret", () -> SignedRequests.SECRET);
-		registry.add("scopecut.slack.bot-token", () -> "xoxb-test-token");
+		TestSettings.register(registry, redis, slack);
 	}
 
 	@AfterAll

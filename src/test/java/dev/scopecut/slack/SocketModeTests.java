@@ -26,6 +26,7 @@ import dev.scopecut.ScopecutApplication;
 import dev.scopecut.support.FakeSlack;
 import dev.scopecut.support.FakeSocketMode;
 import dev.scopecut.support.RedisProcess;
+import dev.scopecut.support.TestSettings;
 import dev.scopecut.support.SignedRequests;
 
 /**
@@ -62,11 +63,8 @@ class SocketModeTests {
 
 	@DynamicPropertySource
 	static void endpoints(DynamicPropertyRegistry registry) {
-		registry.add("spring.data.redis.url", redis::url);
-		registry.add("scopecut.slack.api-url", slack::apiUrl);
-		registry.add("scopecut.slack.bot-token", () -> "xoxb-test-token");
+		TestSettings.register(registry, redis, slack, "", TestSettings.BOT_TOKEN);
 		registry.add("scopecut.slack.app-token", () -> "xapp-test");
-		registry.add("scopecut.slack.signing-secret", () -> "");
 	}
 
 	@AfterAll

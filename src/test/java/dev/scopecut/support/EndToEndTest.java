@@ -46,10 +46,7 @@ public abstract class EndToEndTest {
 
 	@DynamicPropertySource
 	static void endpoints(DynamicPropertyRegistry registry) {
-		registry.add("spring.data.redis.url", redis::url);
-		registry.add("scopecut.slack.api-url", slack::apiUrl);
-		registry.add("scopecut.slack.signing-secret", () -> SignedRequests.SECRET);
-		registry.add("scopecut.slack.bot-token", () -> "xoxb-test-token");
+		TestSettings.register(registry, redis, slack);
 	}
 
 	@BeforeEach
