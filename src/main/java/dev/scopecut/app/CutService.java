@@ -290,8 +290,13 @@ public class CutService {
 		}
 		if (open.size() > 1) {
 			String ids = open.stream().map((cut) -> "`" + cut.ref().id() + "`").collect(Collectors.joining(", "));
-			throw new CutLookupException("This channel has %d open cuts (%s): name one, e.g. `/scopecut %s %s`."
-				.formatted(open.size(), ids, verb, open.get(0).ref().id()));
+			String example = switch (verb) {
+				case "add", "remove" -> verb + " " + open.get(0).ref().id() + ": item text";
+				case "extend" -> verb + " " + open.get(0).ref().id() + " 2h";
+				default -> verb + " " + open.get(0).ref().id();
+			};
+			throw new CutLookupException("This channel has %d open cuts (%s): name one, e.g. `/scopecut %s`."
+				.formatted(open.size(), ids, example));
 		}
 		return open.get(0);
 	}

@@ -91,6 +91,9 @@ class EditFlowTests extends EndToEndTest {
 	void onlyTheFacilitatorEditsAndARefusalChangesNothing() {
 		FakeSlack.Call message = startCut("Sharing app 0.1: email signup; create project");
 		String id = cutId(message);
+		org.awaitility.Awaitility.await()
+			.atMost(WAIT)
+			.until(() -> this.redisTemplate.opsForHash().hasKey(cutKey(id), "ts"));
 		Map<Object, Object> before = this.redisTemplate.opsForHash().entries(cutKey(id));
 
 		List<String> answers = List.of(
@@ -121,6 +124,17 @@ class EditFlowTests extends EndToEndTest {
 
 		assertThat(record).containsPattern("## Edits\n\n- \\S+Z `" + ANN + "` added: dark mode\n- \\S+Z `" + ANN
 				+ "` removed: create project\n- \\S+Z `" + ANN + "` extended the deadline: by 30m, to \\S+Z\n```$");
+	}
+
+	@Test
+	void withTwoOpenCutsAnEditSaysHowToNameOne() {
+		startCut("Sharing app 0.1: email signup");
+		startCut("Billing 2.0: invoices");
+
+		String answer = ackText(this.requests.command(CHANNEL, ANN, "add refunds", slack.responseUrl("n")));
+
+		assertThat(answer).contains("2 open cuts", ": item text`");
+		assertThat(this.redisTemplate.keys("scopecut:{" + FakeSlack.TEAM + "}:history:*")).isEmpty();
 	}
 
 	@Test

@@ -28,7 +28,7 @@ record CommandText(Verb verb, Optional<CutId> cutId, String text, String argumen
 	 * item's text: "add dark mode", "add K7M2Q: dark mode".
 	 */
 	private static final Pattern ITEM_EDIT = Pattern
-		.compile("(?is)^(add|remove)(?:\\s+([0-9A-Za-z]{5})\\s*:)?(?:\\s+(.*))?$");
+		.compile("(?is)^(add|remove)(?:\\s+([0-9A-Za-z]{5})\\s*:\\s*(.*)|\\s+(.*)|)$");
 
 	/**
 	 * {@code extend}, an optional cut ID, then a duration: "extend 2h", "extend K7M2Q
@@ -36,11 +36,11 @@ record CommandText(Verb verb, Optional<CutId> cutId, String text, String argumen
 	 */
 	private static final Pattern EXTEND = Pattern.compile("(?i)^extend(?:\\s+(\\S+))?(?:\\s+(\\S+))?$");
 
+	private static final Pattern SUBCOMMAND = Pattern.compile("(?i)^(help|list|close|cancel|export)(?:\\s+(\\S+))?$");
+
 	CommandText(Verb verb, Optional<CutId> cutId, String text) {
 		this(verb, cutId, text, "");
 	}
-
-	private static final Pattern SUBCOMMAND = Pattern.compile("(?i)^(help|list|close|cancel|export)(?:\\s+(\\S+))?$");
 
 	static CommandText parse(String raw) {
 		String text = (raw != null) ? raw.strip() : "";
@@ -72,10 +72,11 @@ record CommandText(Verb verb, Optional<CutId> cutId, String text, String argumen
 
 	private static CommandText itemEdit(Matcher matcher, String text) {
 		Verb verb = Verb.valueOf(matcher.group(1).toUpperCase(Locale.ROOT));
-		String item = (matcher.group(3) != null) ? matcher.group(3).strip() : "";
 		if (matcher.group(2) == null) {
+			String item = (matcher.group(4) != null) ? matcher.group(4).strip() : "";
 			return new CommandText(verb, Optional.empty(), text, item);
 		}
+		String item = matcher.group(3).strip();
 		Optional<CutId> cutId = CutId.parse(matcher.group(2));
 		// Not an ID after all: the colon belongs to the item's text.
 		return cutId.map((id) -> new CommandText(verb, Optional.of(id), text, item))

@@ -41,6 +41,9 @@ class CommandTextTests {
 			add dark mode              | ADD     | -     | dark mode
 			ADD  k7m2q:  dark mode     | ADD     | K7M2Q | dark mode
 			add Email: signup          | ADD     | -     | Email: signup
+			add k7m2q:dark mode        | ADD     | K7M2Q | dark mode
+			remove K7M2Q:              | REMOVE  | K7M2Q | ''
+			adding: a; b               | START   | -     | ''
 			add                        | ADD     | -     | ''
 			remove dark mode           | REMOVE  | -     | dark mode
 			remove K7M2Q: dark mode    | REMOVE  | K7M2Q | dark mode
