@@ -3,6 +3,7 @@ package dev.scopecut.app;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -13,10 +14,14 @@ import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.CutRef;
 import dev.scopecut.cut.CutSettings;
+import dev.scopecut.cut.CutEdits;
 import dev.scopecut.cut.CutStatus;
+import dev.scopecut.cut.CutDraft;
+import dev.scopecut.cut.Edit;
+import dev.scopecut.cut.Item;
 import dev.scopecut.cut.InvalidCutException;
 
-/** The use cases of a cut: start, vote, close, cancel, find and export. */
+/** The use cases of a cut: start, vote, edit, close, cancel, find and export. */
 public class CutService {
 
 	/** How long a quick-start cut stays open. */
@@ -159,6 +164,86 @@ public class CutService {
 		return true;
 	}
 
+	/**
+	 * Adds an item to an open cut for its facilitator; the message is refreshed to show
+	 * it.
+	 * @throws InvalidCutException when the item breaks a limit; nothing changes then
+	 */
+	public EditResult addItem(Cut cut, String user, String text) {
+		Optional<EditResult> refused = refusedEdit(cut, user);
+		if (refused.isPresent()) {
+			return refused.get();
+		}
+		String item = CutEdits.newItem(cut, text);
+		Edit edit = new Edit(Edit.Kind.ADD, this.clock.instant(), user, item);
+		return edited(cut, this.store.addItem(cut.ref(), item, CutDraft.MAX_ITEMS, edit), edit);
+	}
+
+	/**
+	 * Removes an item, named by its text, from an open cut for its facilitator, with
+	 * every vote on it; the message is refreshed without it.
+	 * @throws InvalidCutException when no item reads so, or it must stay; nothing changes
+	 * then
+	 */
+	public EditResult removeItem(Cut cut, String user, String text) {
+		Optional<EditResult> refused = refusedEdit(cut, user);
+		if (refused.isPresent()) {
+			return refused.get();
+		}
+		Item item = CutEdits.itemToRemove(cut, text);
+		Edit edit = new Edit(Edit.Kind.REMOVE, this.clock.instant(), user, item.text());
+		return edited(cut, this.store.removeItem(cut.ref(), item.id(), edit), edit);
+	}
+
+	/**
+	 * Moves an open cut's deadline later for its facilitator, and its closing with it.
+	 * @throws InvalidCutException when the extension is not a sane duration; nothing
+	 * changes then
+	 */
+	public EditResult extendDeadline(Cut cut, String user, String typed) {
+		Optional<EditResult> refused = refusedEdit(cut, user);
+		if (refused.isPresent()) {
+			return refused.get();
+		}
+		Instant now = this.clock.instant();
+		Duration extension = CutEdits.extension(typed);
+		Instant deadline = CutEdits.extendedDeadline(cut, extension, now);
+		Edit edit = new Edit(Edit.Kind.EXTEND, now, user,
+				"by " + CutEdits.describe(extension) + ", to " + deadline.truncatedTo(ChronoUnit.SECONDS));
+		Optional<Instant> extended = this.store.extendDeadline(cut.ref(), extension, edit);
+		if (extended.isEmpty()) {
+			return edited(cut, EditOutcome.NOT_OPEN, edit);
+		}
+		this.jobs.reschedule(new Job(Job.Kind.CLOSE, cut.ref()), extended.get());
+		return edited(cut, EditOutcome.DONE, edit);
+	}
+
+	private Optional<EditResult> refusedEdit(Cut cut, String user) {
+		if (!cut.isFacilitator(user)) {
+			return Optional.of(new EditResult(EditResult.Outcome.NOT_FACILITATOR, cut, null));
+		}
+		if (!cut.isOpen()) {
+			return Optional.of(new EditResult(EditResult.Outcome.NOT_OPEN, cut, null));
+		}
+		return Optional.empty();
+	}
+
+	private EditResult edited(Cut cut, EditOutcome outcome, Edit edit) {
+		switch (outcome) {
+			case DONE, DONE_EVERYONE_VOTED -> {
+				this.jobs.schedule(new Job(Job.Kind.REFRESH, cut.ref()), this.clock.instant());
+				if (outcome == EditOutcome.DONE_EVERYONE_VOTED) {
+					finished(cut.ref(), CutStatus.CLOSED);
+				}
+				return new EditResult(EditResult.Outcome.DONE, cut, edit);
+			}
+			case NOT_OPEN -> {
+				return new EditResult(EditResult.Outcome.NOT_OPEN, this.store.find(cut.ref()).orElse(cut), null);
+			}
+			default -> throw CutEdits.refusal(outcome.name(), edit.detail());
+		}
+	}
+
 	public Optional<Cut> find(CutRef ref) {
 		return this.store.find(ref);
 	}
@@ -185,7 +270,7 @@ public class CutService {
 		// again; a refresh already queued keeps its place.
 		CutSnapshot snapshot = this.store.snapshot(cut.ref())
 			.orElseThrow(() -> new CutLookupException("There is no cut `" + cut.ref().id() + "` in this workspace."));
-		return new CutReading(snapshot, this.clock.instant());
+		return new CutReading(snapshot, this.clock.instant(), this.store.history(cut.ref()));
 	}
 
 	/**
@@ -205,8 +290,13 @@ public class CutService {
 		}
 		if (open.size() > 1) {
 			String ids = open.stream().map((cut) -> "`" + cut.ref().id() + "`").collect(Collectors.joining(", "));
-			throw new CutLookupException("This channel has %d open cuts (%s): name one, e.g. `/scopecut %s %s`."
-				.formatted(open.size(), ids, verb, open.get(0).ref().id()));
+			String example = switch (verb) {
+				case "add", "remove" -> verb + " " + open.get(0).ref().id() + ": item text";
+				case "extend" -> verb + " " + open.get(0).ref().id() + " 2h";
+				default -> verb + " " + open.get(0).ref().id();
+			};
+			throw new CutLookupException("This channel has %d open cuts (%s): name one, e.g. `/scopecut %s`."
+				.formatted(open.size(), ids, example));
 		}
 		return open.get(0);
 	}

@@ -9,6 +9,7 @@ import dev.scopecut.cut.Choice;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutRef;
 import dev.scopecut.cut.CutStatus;
+import dev.scopecut.cut.Edit;
 
 /**
  * Where cuts and their votes are kept. Every method is one atomic step, so that any
@@ -68,5 +69,27 @@ public interface CutStore {
 	 * How many changes the cut has seen; grows with every vote that changed something.
 	 */
 	long version(CutRef ref);
+
+	/**
+	 * Adds an item to an open cut under a new id, never one used before in the cut, and
+	 * appends the edit to its history.
+	 */
+	EditOutcome addItem(CutRef ref, String text, int maxItems, Edit edit);
+
+	/**
+	 * Removes an item of an open cut with every vote on it, and appends the edit to its
+	 * history.
+	 */
+	EditOutcome removeItem(CutRef ref, int itemId, Edit edit);
+
+	/**
+	 * Moves an open cut's deadline later by the extension and appends the edit to its
+	 * history.
+	 * @return the new deadline; empty, and nothing changed, when the cut is not open
+	 */
+	Optional<Instant> extendDeadline(CutRef ref, Duration extension, Edit edit);
+
+	/** The cut's edits, oldest first (the latest {@code HISTORY_MAX} of them). */
+	List<Edit> history(CutRef ref);
 
 }

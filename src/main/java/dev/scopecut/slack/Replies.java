@@ -1,5 +1,6 @@
 package dev.scopecut.slack;
 
+import dev.scopecut.app.EditResult;
 import dev.scopecut.app.FinishResult;
 import dev.scopecut.app.VoteResult;
 import dev.scopecut.cut.Choice;
@@ -16,6 +17,9 @@ public final class Replies {
 			• `/scopecut list` shows this channel's open cuts
 			• `/scopecut close [ID]` closes a cut and posts the decision (facilitator only)
 			• `/scopecut cancel [ID]` cancels a cut with no decision (facilitator only)
+			• `/scopecut add [ID:] item text` adds an item to an open cut (facilitator only)
+			• `/scopecut remove [ID:] item text` removes an item, typed as the cut shows it, with its votes (facilitator only)
+			• `/scopecut extend [ID] 2h` moves the deadline later by `30m`, `2h`, `1d`… (facilitator only)
 			• `/scopecut export [ID]` gives a cut's decision record as Markdown, privately; name a closed cut by its ID
 			• `/scopecut help` shows this
 			The ID can be left out when the channel has one open cut.
@@ -55,6 +59,22 @@ public final class Replies {
 			case NOT_FACILITATOR ->
 				"Only " + Mrkdwn.user(cut.facilitator()) + ", who started " + id + ", can " + verb + " it.";
 			case NOT_OPEN -> id + " is already " + cut.status().name().toLowerCase() + ".";
+		};
+	}
+
+	public static String edit(EditResult result) {
+		Cut cut = result.cut();
+		String id = "`" + cut.ref().id() + "`";
+		return switch (result.outcome()) {
+			case DONE -> switch (result.edit().kind()) {
+				case ADD -> "Added “" + Mrkdwn.escape(result.edit().detail()) + "” to " + id + ".";
+				case REMOVE ->
+					"Removed “" + Mrkdwn.escape(result.edit().detail()) + "” from " + id + ", with every vote on it.";
+				case EXTEND -> "Extended the deadline of " + id + " " + result.edit().detail() + ".";
+			};
+			case NOT_FACILITATOR -> "Only " + Mrkdwn.user(cut.facilitator()) + ", who started " + id
+					+ ", can edit it; nothing was changed.";
+			case NOT_OPEN -> id + " is already " + cut.status().name().toLowerCase() + "; nothing was changed.";
 		};
 	}
 

@@ -11,6 +11,8 @@ import dev.scopecut.cut.CutRef;
  * <pre>
  * scopecut:{T123}:cut:K7M2Q     hash   the cut: settings, status, items, message ts, version
  * scopecut:{T123}:votes:K7M2Q   hash   "itemId:userId" -> "S" (ship) or "D" (defer)
+ * scopecut:{T123}:history:K7M2Q list  the facilitator's edits, oldest first, the latest 50:
+ *                                      "atMillis TAB userId TAB ADD|REMOVE|EXTEND TAB detail"
  * scopecut:{T123}:open:C456     zset   ids of the channel's open cuts, scored by start time
  * scopecut:jobs                 zset   "KIND|T123|K7M2Q", scored by due time (epoch millis)
  * </pre>
@@ -28,6 +30,10 @@ final class Keys {
 
 	static String votes(CutRef ref) {
 		return prefix(ref.workspace()) + "votes:" + ref.id();
+	}
+
+	static String history(CutRef ref) {
+		return prefix(ref.workspace()) + "history:" + ref.id();
 	}
 
 	static String openIn(String workspace, String channel) {

@@ -13,13 +13,16 @@ import org.springframework.stereotype.Component;
 
 import dev.scopecut.app.CutSnapshot;
 import dev.scopecut.app.CutStore;
+import dev.scopecut.app.EditOutcome;
 import dev.scopecut.app.VoteResult;
 import dev.scopecut.app.VoterChoices;
 import dev.scopecut.cut.Choice;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.CutRef;
+import dev.scopecut.cut.CutEdits;
 import dev.scopecut.cut.CutStatus;
+import dev.scopecut.cut.Edit;
 
 /**
  * Keeps cuts in Redis (layout in {@link Keys}). Why each write is atomic: every change is
@@ -96,8 +99,8 @@ class RedisCutStore implements CutStore {
 			return false;
 		}
 		Long finished = this.guard.call(() -> this.redis.execute(Scripts.FINISH_CUT,
-				List.of(Keys.cut(ref), Keys.votes(ref), Keys.openIn(ref.workspace(), cut.channel())), status.name(),
-				CutHash.millis(at), Long.toString(this.retention.toSeconds()), ref.id().value()));
+				List.of(Keys.cut(ref), Keys.votes(ref), Keys.openIn(ref.workspace(), cut.channel()), Keys.history(ref)),
+				status.name(), CutHash.millis(at), Long.toString(this.retention.toSeconds()), ref.id().value()));
 		return Long.valueOf(1).equals(finished);
 	}
 
@@ -139,6 +142,50 @@ class RedisCutStore implements CutStore {
 	public long version(CutRef ref) {
 		Object version = this.guard.call(() -> this.redis.opsForHash().get(Keys.cut(ref), CutHash.VERSION));
 		return (version != null) ? Long.parseLong(version.toString()) : 0;
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public EditOutcome addItem(CutRef ref, String text, int maxItems, Edit edit) {
+		List<Object> result = this.guard
+			.call(() -> this.redis.execute(Scripts.ADD_ITEM, List.of(Keys.cut(ref), Keys.history(ref)), text,
+					Integer.toString(maxItems), entry(edit), Integer.toString(CutEdits.HISTORY_MAX)));
+		return EditOutcome.valueOf(result.get(0).toString());
+	}
+
+	@Override
+	public EditOutcome removeItem(CutRef ref, int itemId, Edit edit) {
+		String result = this.guard.call(() -> this.redis.execute(Scripts.REMOVE_ITEM,
+				List.of(Keys.cut(ref), Keys.votes(ref), Keys.history(ref)), Integer.toString(itemId), entry(edit),
+				Integer.toString(CutEdits.HISTORY_MAX)));
+		return EditOutcome.valueOf(result);
+	}
+
+	@Override
+	public Optional<Instant> extendDeadline(CutRef ref, Duration extension, Edit edit) {
+		Long deadline = this.guard
+			.call(() -> this.redis.execute(Scripts.EXTEND_DEADLINE, List.of(Keys.cut(ref), Keys.history(ref)),
+					Long.toString(extension.toMillis()), entry(edit), Integer.toString(CutEdits.HISTORY_MAX)));
+		return (deadline == null || deadline < 0) ? Optional.empty() : Optional.of(Instant.ofEpochMilli(deadline));
+	}
+
+	@Override
+	public List<Edit> history(CutRef ref) {
+		List<String> entries = this.guard.call(() -> this.redis.opsForList().range(Keys.history(ref), 0, -1));
+		List<Edit> edits = new ArrayList<>();
+		for (String entry : (entries != null) ? entries : List.<String>of()) {
+			String[] parts = entry.split("\t", 4);
+			if (parts.length == 4) {
+				edits.add(new Edit(Edit.Kind.valueOf(parts[2]), Instant.ofEpochMilli(Long.parseLong(parts[0])),
+						parts[1], parts[3]));
+			}
+		}
+		return edits;
+	}
+
+	/** One edit as a history entry: at, by, kind and detail, separated by tabs. */
+	private static String entry(Edit edit) {
+		return CutHash.millis(edit.at()) + "\t" + edit.by() + "\t" + edit.kind().name() + "\t" + edit.detail();
 	}
 
 	private void setIfExists(CutRef ref, String field, String value) {

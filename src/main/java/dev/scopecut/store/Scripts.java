@@ -27,6 +27,13 @@ final class Scripts {
 	@SuppressWarnings("rawtypes")
 	static final RedisScript<List> CHOICES_OF = load("choices-of", List.class);
 
+	@SuppressWarnings("rawtypes")
+	static final RedisScript<List> ADD_ITEM = load("add-item", List.class);
+
+	static final RedisScript<String> REMOVE_ITEM = load("remove-item", String.class);
+
+	static final RedisScript<Long> EXTEND_DEADLINE = load("extend-deadline", Long.class);
+
 	static final RedisScript<Long> SET_IF_EXISTS = load("set-if-exists", Long.class);
 
 	@SuppressWarnings("rawtypes")

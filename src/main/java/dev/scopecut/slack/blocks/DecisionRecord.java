@@ -12,6 +12,7 @@ import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutSettings;
 import dev.scopecut.cut.CutStatus;
 import dev.scopecut.cut.Decision;
+import dev.scopecut.cut.Edit;
 import dev.scopecut.cut.Outcome;
 
 /**
@@ -58,6 +59,14 @@ public final class DecisionRecord {
 
 	/** The record as a Markdown document, ending with a new line. */
 	public static String markdown(CutSnapshot snapshot, Instant readAt) {
+		return markdown(snapshot, readAt, List.of());
+	}
+
+	/**
+	 * The record as a Markdown document, ending with a new line; with an "Edits" section
+	 * listing the facilitator's edits, oldest first, when there were any.
+	 */
+	public static String markdown(CutSnapshot snapshot, Instant readAt, List<Edit> edits) {
 		Cut cut = snapshot.cut();
 		CutSettings settings = cut.settings();
 		Decision decision = snapshot.decision();
@@ -93,6 +102,15 @@ public final class DecisionRecord {
 			lines.add("");
 			lines.add(text(decision.rule()));
 		}
+		if (!edits.isEmpty()) {
+			lines.add("");
+			lines.add("## Edits");
+			lines.add("");
+			for (Edit edit : edits) {
+				lines.add("- " + date(edit.at()) + " `" + edit.by() + "` " + edit.kind().verb() + ": "
+						+ text(edit.detail()));
+			}
+		}
 		return String.join("\n", lines) + "\n";
 	}
 
@@ -101,8 +119,13 @@ public final class DecisionRecord {
 	 * usually one; more when the record is longer than one message may be.
 	 */
 	public static List<String> slackTexts(CutSnapshot snapshot, Instant readAt) {
+		return slackTexts(snapshot, readAt, List.of());
+	}
+
+	/** The record with its edits as private Slack messages; see {@link #slackTexts}. */
+	public static List<String> slackTexts(CutSnapshot snapshot, Instant readAt, List<Edit> edits) {
 		String id = snapshot.cut().ref().id().value();
-		List<String> parts = parts(markdown(snapshot, readAt).stripTrailing(), MESSAGE_TEXT_MAX - WRAPPING_MAX);
+		List<String> parts = parts(markdown(snapshot, readAt, edits).stripTrailing(), MESSAGE_TEXT_MAX - WRAPPING_MAX);
 		List<String> texts = new ArrayList<>();
 		for (int i = 0; i < parts.size(); i++) {
 			String intro = (parts.size() == 1) ? "Decision record of `" + id + "`, as Markdown:"

@@ -9,23 +9,51 @@ import dev.scopecut.cut.CutId;
 
 /**
  * What follows {@code /scopecut}: a subcommand with an optional cut ID, or a quick start.
- * A subcommand is only ever one word and an ID, so "list view: a; b" starts a cut titled
- * "list view" rather than listing.
+ * A subcommand is one word and an ID, so "list view: a; b" starts a cut titled "list
+ * view" rather than listing; except the edits, which take an argument: {@code add} and
+ * {@code remove} an item's text (an ID, when given, comes first and ends with a colon),
+ * {@code extend} a duration. Text starting with one of those three words is always an
+ * edit, never a quick start.
  */
-record CommandText(Verb verb, Optional<CutId> cutId, String text) {
+record CommandText(Verb verb, Optional<CutId> cutId, String text, String argument) {
 
 	enum Verb {
 
-		NONE, HELP, LIST, CLOSE, CANCEL, EXPORT, START, UNKNOWN
+		NONE, HELP, LIST, CLOSE, CANCEL, EXPORT, ADD, REMOVE, EXTEND, START, UNKNOWN
 
 	}
 
+	/**
+	 * {@code add} or {@code remove}, an optional cut ID followed by a colon, then the
+	 * item's text: "add dark mode", "add K7M2Q: dark mode".
+	 */
+	private static final Pattern ITEM_EDIT = Pattern
+		.compile("(?is)^(add|remove)(?:\\s+([0-9A-Za-z]{5})\\s*:\\s*(.*)|\\s+(.*)|)$");
+
+	/**
+	 * {@code extend}, an optional cut ID, then a duration: "extend 2h", "extend K7M2Q
+	 * 1d".
+	 */
+	private static final Pattern EXTEND = Pattern.compile("(?i)^extend(?:\\s+(\\S+))?(?:\\s+(\\S+))?$");
+
 	private static final Pattern SUBCOMMAND = Pattern.compile("(?i)^(help|list|close|cancel|export)(?:\\s+(\\S+))?$");
+
+	CommandText(Verb verb, Optional<CutId> cutId, String text) {
+		this(verb, cutId, text, "");
+	}
 
 	static CommandText parse(String raw) {
 		String text = (raw != null) ? raw.strip() : "";
 		if (text.isEmpty()) {
 			return new CommandText(Verb.NONE, Optional.empty(), text);
+		}
+		Matcher edit = ITEM_EDIT.matcher(text);
+		if (edit.matches()) {
+			return itemEdit(edit, text);
+		}
+		Matcher extend = EXTEND.matcher(text);
+		if (extend.matches()) {
+			return extend(extend, text);
 		}
 		Matcher matcher = SUBCOMMAND.matcher(text);
 		if (matcher.matches()) {
@@ -40,6 +68,30 @@ record CommandText(Verb verb, Optional<CutId> cutId, String text) {
 					: new CommandText(Verb.UNKNOWN, Optional.empty(), text);
 		}
 		return new CommandText(text.contains(":") ? Verb.START : Verb.UNKNOWN, Optional.empty(), text);
+	}
+
+	private static CommandText itemEdit(Matcher matcher, String text) {
+		Verb verb = Verb.valueOf(matcher.group(1).toUpperCase(Locale.ROOT));
+		if (matcher.group(2) == null) {
+			String item = (matcher.group(4) != null) ? matcher.group(4).strip() : "";
+			return new CommandText(verb, Optional.empty(), text, item);
+		}
+		String item = matcher.group(3).strip();
+		Optional<CutId> cutId = CutId.parse(matcher.group(2));
+		// Not an ID after all: the colon belongs to the item's text.
+		return cutId.map((id) -> new CommandText(verb, Optional.of(id), text, item))
+			.orElseGet(() -> new CommandText(verb, Optional.empty(), text,
+					text.substring(matcher.group(1).length()).strip()));
+	}
+
+	private static CommandText extend(Matcher matcher, String text) {
+		if (matcher.group(2) == null) {
+			String duration = (matcher.group(1) != null) ? matcher.group(1) : "";
+			return new CommandText(Verb.EXTEND, Optional.empty(), text, duration);
+		}
+		Optional<CutId> cutId = CutId.parse(matcher.group(1));
+		return cutId.map((id) -> new CommandText(Verb.EXTEND, Optional.of(id), text, matcher.group(2)))
+			.orElseGet(() -> new CommandText(Verb.UNKNOWN, Optional.empty(), text));
 	}
 
 }

@@ -82,6 +82,13 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 				case CANCEL -> ctx.ack(Replies.finish(
 						this.cuts.cancel(resolve(payload, workspace, command, "cancel"), payload.getUserId()),
 						"cancel"));
+				case ADD -> ctx.ack(Replies.edit(this.cuts.addItem(resolve(payload, workspace, command, "add"),
+						payload.getUserId(), command.argument())));
+				case REMOVE -> ctx.ack(Replies.edit(this.cuts.removeItem(resolve(payload, workspace, command, "remove"),
+						payload.getUserId(), command.argument())));
+				case EXTEND ->
+					ctx.ack(Replies.edit(this.cuts.extendDeadline(resolve(payload, workspace, command, "extend"),
+							payload.getUserId(), command.argument())));
 				case EXPORT -> export(payload, workspace, command, ctx);
 				case START -> start(payload, workspace, ctx);
 				case UNKNOWN -> ctx.ack(Replies.unknown(command.text()));
@@ -128,7 +135,7 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 	private Response export(SlashCommandPayload payload, String workspace, CommandText command,
 			SlashCommandContext ctx) {
 		CutReading reading = this.cuts.export(workspace, payload.getChannelId(), command.cutId());
-		List<String> texts = DecisionRecord.slackTexts(reading.snapshot(), reading.readAt());
+		List<String> texts = DecisionRecord.slackTexts(reading.snapshot(), reading.readAt(), reading.edits());
 		if (texts.size() == 1) {
 			return ctx.ack(texts.get(0));
 		}

@@ -20,6 +20,7 @@ import dev.scopecut.cut.CutRef;
 import dev.scopecut.cut.CutSettings;
 import dev.scopecut.cut.CutStatus;
 import dev.scopecut.cut.DecisionRule;
+import dev.scopecut.cut.Edit;
 import dev.scopecut.cut.Item;
 import dev.scopecut.support.GoldenText;
 
@@ -102,6 +103,28 @@ class DecisionRecordTests {
 		assertThat(markdown).contains("- Status: cancelled; no decision was made", "- Cancelled: 2025-03-05T16:30:00Z",
 				"## Items, as they stood", "- single sign-on — Ship 2, Defer 2\n");
 		assertThat(markdown).doesNotContain("Ship now", "Rule:", "(tie)");
+	}
+
+	@Test
+	void editsAreListedOldestFirstWithWhenWhoAndWhat() {
+		Cut cut = cut(FIVE_ITEMS, CutSettings.quickStart(DEADLINE), CutStatus.CLOSED);
+		List<Edit> edits = List.of(
+				new Edit(Edit.Kind.ADD, Instant.parse("2025-03-03T10:00:00.400Z"), FACILITATOR, "dark mode"),
+				new Edit(Edit.Kind.REMOVE, Instant.parse("2025-03-03T11:30:00Z"), FACILITATOR, "team *workspaces*"),
+				new Edit(Edit.Kind.EXTEND, Instant.parse("2025-03-04T08:00:00Z"), FACILITATOR,
+						"by 1d, to 2025-03-05T17:00:00Z"));
+
+		String markdown = DecisionRecord.markdown(snapshot(cut, SIX_VOTERS), READ_AT, edits);
+
+		GoldenText.assertMatches("record-edited.md", markdown);
+		assertThat(markdown).endsWith("""
+				## Edits
+
+				- 2025-03-03T10:00:00Z `U0FACIL` added: dark mode
+				- 2025-03-03T11:30:00Z `U0FACIL` removed: team \\*workspaces\\*
+				- 2025-03-04T08:00:00Z `U0FACIL` extended the deadline: by 1d, to 2025-03-05T17:00:00Z
+				""");
+		assertThat(DecisionRecord.markdown(snapshot(cut, SIX_VOTERS), READ_AT)).doesNotContain("Edits");
 	}
 
 	@Test

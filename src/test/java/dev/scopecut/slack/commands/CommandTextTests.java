@@ -36,4 +36,29 @@ class CommandTextTests {
 		assertThat(command.cutId()).isEqualTo(Optional.ofNullable(id).map(CutId::new));
 	}
 
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+			add dark mode              | ADD     | -     | dark mode
+			ADD  k7m2q:  dark mode     | ADD     | K7M2Q | dark mode
+			add Email: signup          | ADD     | -     | Email: signup
+			add k7m2q:dark mode        | ADD     | K7M2Q | dark mode
+			remove K7M2Q:              | REMOVE  | K7M2Q | ''
+			adding: a; b               | START   | -     | ''
+			add                        | ADD     | -     | ''
+			remove dark mode           | REMOVE  | -     | dark mode
+			remove K7M2Q: dark mode    | REMOVE  | K7M2Q | dark mode
+			extend 2h                  | EXTEND  | -     | 2h
+			extend k7m2q 1d            | EXTEND  | K7M2Q | 1d
+			extend                     | EXTEND  | -     | ''
+			extend nope! 2h            | UNKNOWN | -     | ''
+			additions: a; b            | START   | -     | ''
+			""")
+	void editsTakeAnOptionalIdThenTheirArgument(String text, Verb verb, String id, String argument) {
+		CommandText command = CommandText.parse(text);
+
+		assertThat(command.verb()).isEqualTo(verb);
+		assertThat(command.cutId()).isEqualTo(Optional.ofNullable(id).map(CutId::new));
+		assertThat(command.argument()).isEqualTo(argument);
+	}
+
 }

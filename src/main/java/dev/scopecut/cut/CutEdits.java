@@ -1,0 +1,172 @@
+package dev.scopecut.cut;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The rules of editing an open cut, checked before anything is stored: an added item
+ * keeps the limits of a new cut ({@link CutDraft}), a removal leaves at least one item
+ * (and no fewer than the capacity), and an extension is positive and at most
+ * {@link #MAX_EXTENSION}.
+ */
+public final class CutEdits {
+
+	/** The longest one extension may add to a deadline. */
+	public static final Duration MAX_EXTENSION = Duration.ofDays(30);
+
+	/** How many edits a cut's history keeps, the latest ones. */
+	public static final int HISTORY_MAX = 50;
+
+	private static final Pattern EXTENSION = Pattern.compile("(?i)^(\\d{1,6})\\s*([mhd])$");
+
+	private CutEdits() {
+	}
+
+	/**
+	 * The text of an item to add, stripped.
+	 * @throws InvalidCutException when it is empty, too long, already listed, or the cut
+	 * is full
+	 */
+	public static String newItem(Cut cut, String typed) {
+		String text = (typed != null) ? typed.strip() : "";
+		if (text.isEmpty()) {
+			throw new InvalidCutException(InvalidCutException.Field.ITEMS,
+					"Say which item to add, e.g. `/scopecut add dark mode`.");
+		}
+		if (text.contains("\n") || text.contains(";")) {
+			throw new InvalidCutException(InvalidCutException.Field.ITEMS,
+					"Add one item at a time, without `;` or new lines.");
+		}
+		if (text.length() > Item.MAX_LENGTH) {
+			throw new InvalidCutException(InvalidCutException.Field.ITEMS,
+					"The item is %d characters; shorten it to %d or fewer.".formatted(text.length(), Item.MAX_LENGTH));
+		}
+		if (cut.items().size() >= CutDraft.MAX_ITEMS) {
+			throw full();
+		}
+		if (find(cut, text).isPresent()) {
+			throw duplicate(text);
+		}
+		return text;
+	}
+
+	/**
+	 * The item a removal means, by its text (ignoring case).
+	 * @throws InvalidCutException when no item reads so, or when removing it would leave
+	 * no item or fewer items than the capacity
+	 */
+	public static Item itemToRemove(Cut cut, String typed) {
+		String text = (typed != null) ? typed.strip() : "";
+		if (text.isEmpty()) {
+			throw new InvalidCutException(InvalidCutException.Field.ITEMS,
+					"Say which item to remove by its text, e.g. `/scopecut remove dark mode`.");
+		}
+		Item item = find(cut, text).orElseThrow(() -> new InvalidCutException(InvalidCutException.Field.ITEMS,
+				"No item of `%s` reads “%s”; type the item's text as the cut shows it.".formatted(cut.ref().id(),
+						text)));
+		if (cut.items().size() <= 1) {
+			throw lastItem();
+		}
+		if (cut.settings().capacity() > cut.items().size() - 1) {
+			throw belowCapacity(cut.settings().capacity());
+		}
+		return item;
+	}
+
+	/**
+	 * How long an extension adds, from text such as {@code 30m}, {@code 2h} or
+	 * {@code 1d}.
+	 * @throws InvalidCutException when it is not such a duration, not positive, or more
+	 * than {@link #MAX_EXTENSION}
+	 */
+	public static Duration extension(String typed) {
+		Matcher matcher = EXTENSION.matcher((typed != null) ? typed.strip() : "");
+		if (!matcher.matches()) {
+			throw new InvalidCutException(InvalidCutException.Field.DEADLINE,
+					"Say how long to extend by, in minutes, hours or days: e.g. `/scopecut extend 2h` (or `30m`, `1d`).");
+		}
+		long amount = Long.parseLong(matcher.group(1));
+		Duration extension = switch (matcher.group(2).toLowerCase(Locale.ROOT)) {
+			case "m" -> Duration.ofMinutes(amount);
+			case "h" -> Duration.ofHours(amount);
+			default -> Duration.ofDays(amount);
+		};
+		if (extension.isZero()) {
+			throw new InvalidCutException(InvalidCutException.Field.DEADLINE,
+					"An extension must be longer than zero, e.g. `2h`.");
+		}
+		if (extension.compareTo(MAX_EXTENSION) > 0) {
+			throw new InvalidCutException(InvalidCutException.Field.DEADLINE,
+					"An extension can be at most %d days; extend by less.".formatted(MAX_EXTENSION.toDays()));
+		}
+		return extension;
+	}
+
+	/**
+	 * The deadline after an extension.
+	 * @throws InvalidCutException when it would still be in the past
+	 */
+	public static Instant extendedDeadline(Cut cut, Duration extension, Instant now) {
+		Instant deadline = cut.settings().deadline().plus(extension);
+		if (!deadline.isAfter(now)) {
+			throw new InvalidCutException(InvalidCutException.Field.DEADLINE,
+					"The deadline would still be in the past; extend by more.");
+		}
+		return deadline;
+	}
+
+	/** How an extension reads in a history: "2h, to 2030-01-01T11:00:00Z". */
+	public static String describe(Duration extension) {
+		if (extension.toMinutesPart() == 0 && extension.toHoursPart() == 0) {
+			return extension.toDays() + "d";
+		}
+		if (extension.toMinutesPart() == 0) {
+			return extension.toHours() + "h";
+		}
+		return extension.toMinutes() + "m";
+	}
+
+	static InvalidCutException full() {
+		return new InvalidCutException(InvalidCutException.Field.ITEMS,
+				"A cut takes at most %d items and this one is full; remove one first.".formatted(CutDraft.MAX_ITEMS));
+	}
+
+	static InvalidCutException duplicate(String text) {
+		return new InvalidCutException(InvalidCutException.Field.ITEMS,
+				"“%s” is already listed; list each item once.".formatted(text));
+	}
+
+	static InvalidCutException lastItem() {
+		return new InvalidCutException(InvalidCutException.Field.ITEMS,
+				"A cut keeps at least one item; this is its last. Cancel the cut instead with `/scopecut cancel`.");
+	}
+
+	static InvalidCutException belowCapacity(int capacity) {
+		return new InvalidCutException(InvalidCutException.Field.ITEMS,
+				"This cut ships at most %d items, so it keeps at least %d; add an item before removing this one."
+					.formatted(capacity, capacity));
+	}
+
+	/**
+	 * What a refusal from the store means, when a concurrent edit got there first.
+	 */
+	public static InvalidCutException refusal(String reason, String text) {
+		return switch (reason) {
+			case "FULL" -> full();
+			case "DUPLICATE" -> duplicate(text);
+			case "LAST_ITEM" -> lastItem();
+			default -> new InvalidCutException(InvalidCutException.Field.ITEMS,
+					"“%s” is no longer an item of this cut.".formatted(text));
+		};
+	}
+
+	private static Optional<Item> find(Cut cut, String text) {
+		String wanted = text.toLowerCase(Locale.ROOT);
+		return cut.items().stream().filter((item) -> item.text().toLowerCase(Locale.ROOT).equals(wanted)).findFirst();
+	}
+
+}

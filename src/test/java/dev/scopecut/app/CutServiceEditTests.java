@@ -1,0 +1,168 @@
+package dev.scopecut.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.scopecut.cut.Cut;
+import dev.scopecut.cut.CutDraft;
+import dev.scopecut.cut.CutId;
+import dev.scopecut.cut.CutRef;
+import dev.scopecut.cut.CutSettings;
+import dev.scopecut.cut.CutStatus;
+import dev.scopecut.cut.Edit;
+import dev.scopecut.cut.InvalidCutException;
+
+class CutServiceEditTests {
+
+	private static final Instant NOW = Instant.parse("2030-01-01T09:00:00Z");
+
+	private static final Instant DEADLINE = NOW.plus(Duration.ofHours(2));
+
+	private static final CutRef REF = new CutRef("T1", new CutId("K7M2Q"));
+
+	private static final String FACILITATOR = "U_ANN";
+
+	private CutStore store;
+
+	private JobQueue jobs;
+
+	private CutService service;
+
+	private Cut cut;
+
+	@BeforeEach
+	void setUp() {
+		this.store = mock(CutStore.class);
+		this.jobs = mock(JobQueue.class);
+		this.service = new CutService(this.store, this.jobs, mock(CutNotifier.class), Clock.fixed(NOW, ZoneOffset.UTC),
+				new SplittableRandom(7));
+		this.cut = Cut.open(REF, "C1", FACILITATOR,
+				new CutDraft("Sharing app", List.of("email signup", "dark mode"), CutSettings.quickStart(DEADLINE)),
+				NOW.minusSeconds(60));
+	}
+
+	@Test
+	void addingAnItemStoresItWithItsEditAndRefreshesTheMessage() {
+		given(this.store.addItem(any(), any(), anyInt(), any())).willReturn(EditOutcome.DONE);
+
+		EditResult result = this.service.addItem(this.cut, FACILITATOR, " sso ");
+
+		Edit edit = new Edit(Edit.Kind.ADD, NOW, FACILITATOR, "sso");
+		assertThat(result).isEqualTo(new EditResult(EditResult.Outcome.DONE, this.cut, edit));
+		verify(this.store).addItem(REF, "sso", 30, edit);
+		verify(this.jobs).schedule(new Job(Job.Kind.REFRESH, REF), NOW);
+	}
+
+	@Test
+	void removingAnItemNamesItByItsTextAndRefreshesTheMessage() {
+		given(this.store.removeItem(any(), anyInt(), any())).willReturn(EditOutcome.DONE);
+
+		EditResult result = this.service.removeItem(this.cut, FACILITATOR, "Dark Mode");
+
+		assertThat(result.outcome()).isEqualTo(EditResult.Outcome.DONE);
+		verify(this.store).removeItem(REF, 2, new Edit(Edit.Kind.REMOVE, NOW, FACILITATOR, "dark mode"));
+		verify(this.jobs).schedule(new Job(Job.Kind.REFRESH, REF), NOW);
+	}
+
+	@Test
+	void removingTheLastItemSomeoneHadNotVotedOnClosesACutThatClosesWhenEveryoneVoted() {
+		given(this.store.removeItem(any(), anyInt(), any())).willReturn(EditOutcome.DONE_EVERYONE_VOTED);
+		given(this.store.finish(eq(REF), eq(CutStatus.CLOSED), any())).willReturn(true);
+
+		this.service.removeItem(this.cut, FACILITATOR, "dark mode");
+
+		verify(this.store).finish(REF, CutStatus.CLOSED, NOW);
+		verify(this.jobs).schedule(new Job(Job.Kind.ANNOUNCE, REF), NOW);
+	}
+
+	@Test
+	void extendingTheDeadlineMovesTheCloseJobToTheNewDeadline() {
+		Instant extended = DEADLINE.plus(Duration.ofHours(2));
+		given(this.store.extendDeadline(any(), any(), any())).willReturn(Optional.of(extended));
+
+		EditResult result = this.service.extendDeadline(this.cut, FACILITATOR, "2h");
+
+		assertThat(result.edit().detail()).isEqualTo("by 2h, to 2030-01-01T13:00:00Z");
+		verify(this.store).extendDeadline(REF, Duration.ofHours(2), result.edit());
+		verify(this.jobs).reschedule(new Job(Job.Kind.CLOSE, REF), extended);
+		verify(this.jobs).schedule(new Job(Job.Kind.REFRESH, REF), NOW);
+	}
+
+	@Test
+	void anyoneButTheFacilitatorIsRefusedAndNothingIsTouched() {
+		assertThat(this.service.addItem(this.cut, "U_BOB", "sso").outcome())
+			.isEqualTo(EditResult.Outcome.NOT_FACILITATOR);
+		assertThat(this.service.removeItem(this.cut, "U_BOB", "dark mode").outcome())
+			.isEqualTo(EditResult.Outcome.NOT_FACILITATOR);
+		assertThat(this.service.extendDeadline(this.cut, "U_BOB", "2h").outcome())
+			.isEqualTo(EditResult.Outcome.NOT_FACILITATOR);
+
+		verifyNoInteractions(this.store, this.jobs);
+	}
+
+	@Test
+	void invalidEditsAreRefusedBeforeTheStore() {
+		assertThatExceptionOfType(InvalidCutException.class)
+			.isThrownBy(() -> this.service.addItem(this.cut, FACILITATOR, "email signup"));
+		assertThatExceptionOfType(InvalidCutException.class)
+			.isThrownBy(() -> this.service.removeItem(this.cut, FACILITATOR, "sso"));
+		assertThatExceptionOfType(InvalidCutException.class)
+			.isThrownBy(() -> this.service.extendDeadline(this.cut, FACILITATOR, "40d"));
+
+		verifyNoInteractions(this.store, this.jobs);
+	}
+
+	@Test
+	void aCutClosedMeanwhileIsSaidToBeClosedAndNothingIsScheduled() {
+		Cut closed = new Cut(REF, "C1", FACILITATOR, "Sharing app", this.cut.items(), this.cut.settings(),
+				CutStatus.CLOSED, NOW, NOW, "1.2");
+		given(this.store.addItem(any(), any(), anyInt(), any())).willReturn(EditOutcome.NOT_OPEN);
+		given(this.store.find(REF)).willReturn(Optional.of(closed));
+
+		EditResult result = this.service.addItem(this.cut, FACILITATOR, "sso");
+
+		assertThat(result).isEqualTo(new EditResult(EditResult.Outcome.NOT_OPEN, closed, null));
+		verifyNoInteractions(this.jobs);
+	}
+
+	@Test
+	void aConcurrentEditThatFilledTheCutIsSaidAsARefusal() {
+		given(this.store.addItem(any(), any(), anyInt(), any())).willReturn(EditOutcome.FULL);
+
+		assertThatExceptionOfType(InvalidCutException.class)
+			.isThrownBy(() -> this.service.addItem(this.cut, FACILITATOR, "sso"))
+			.withMessageContaining("at most 30 items");
+		verifyNoInteractions(this.jobs);
+	}
+
+	@Test
+	void exportReadsTheHistoryWithTheCut() {
+		CutSnapshot snapshot = new CutSnapshot(this.cut, dev.scopecut.cut.Ballots.NONE, 3, null);
+		List<Edit> edits = List.of(new Edit(Edit.Kind.ADD, NOW, FACILITATOR, "sso"));
+		given(this.store.find(REF)).willReturn(Optional.of(this.cut));
+		given(this.store.snapshot(REF)).willReturn(Optional.of(snapshot));
+		given(this.store.history(REF)).willReturn(edits);
+
+		assertThat(this.service.export("T1", "C1", Optional.of(REF.id())))
+			.isEqualTo(new CutReading(snapshot, NOW, edits));
+	}
+
+}

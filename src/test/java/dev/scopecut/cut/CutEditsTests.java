@@ -1,0 +1,101 @@
+package dev.scopecut.cut;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CutEditsTests {
+
+	private static final Instant NOW = Instant.parse("2030-01-01T09:00:00Z");
+
+	private static final CutRef REF = new CutRef("T1", new CutId("K7M2Q"));
+
+	private static Cut cut(List<String> items, int capacity) {
+		CutDraft draft = new CutDraft("Sharing app", items,
+				new CutSettings("", NOW.plus(Duration.ofHours(2)), capacity, 0, false));
+		return Cut.open(REF, "C1", "U_ANN", draft, NOW);
+	}
+
+	@Test
+	void anAddedItemIsStrippedAndKeepsTheLimitsOfANewCut() {
+		Cut cut = cut(List.of("email signup", "dark mode"), 0);
+
+		assertThat(CutEdits.newItem(cut, "  share link ")).isEqualTo("share link");
+		assertThatExceptionOfType(InvalidCutException.class).isThrownBy(() -> CutEdits.newItem(cut, "  "))
+			.withMessageContaining("which item to add");
+		assertThatExceptionOfType(InvalidCutException.class).isThrownBy(() -> CutEdits.newItem(cut, "x".repeat(151)))
+			.withMessageContaining("151 characters");
+		assertThat(CutEdits.newItem(cut, "x".repeat(150))).hasSize(150);
+		assertThatExceptionOfType(InvalidCutException.class).isThrownBy(() -> CutEdits.newItem(cut, "Dark Mode"))
+			.withMessageContaining("already listed");
+		assertThatExceptionOfType(InvalidCutException.class).isThrownBy(() -> CutEdits.newItem(cut, "a; b"))
+			.withMessageContaining("one item at a time");
+	}
+
+	@Test
+	void aFullCutTakesNoMoreItems() {
+		Cut full = cut(IntStream.rangeClosed(1, 30).mapToObj((i) -> "item " + i).toList(), 0);
+
+		assertThatExceptionOfType(InvalidCutException.class).isThrownBy(() -> CutEdits.newItem(full, "one more"))
+			.withMessageContaining("at most 30 items");
+	}
+
+	@Test
+	void anItemToRemoveIsNamedByItsTextIgnoringCase() {
+		Cut cut = cut(List.of("email signup", "dark mode"), 0);
+
+		assertThat(CutEdits.itemToRemove(cut, " DARK mode ")).isEqualTo(new Item(2, "dark mode"));
+		assertThatExceptionOfType(InvalidCutException.class).isThrownBy(() -> CutEdits.itemToRemove(cut, "sso"))
+			.withMessageContaining("No item of `K7M2Q` reads “sso”");
+	}
+
+	@Test
+	void theLastItemAndItemsTheCapacityNeedsStay() {
+		assertThatExceptionOfType(InvalidCutException.class)
+			.isThrownBy(() -> CutEdits.itemToRemove(cut(List.of("only"), 0), "only"))
+			.withMessageContaining("at least one item");
+		assertThatExceptionOfType(InvalidCutException.class)
+			.isThrownBy(() -> CutEdits.itemToRemove(cut(List.of("a", "b"), 2), "a"))
+			.withMessageContaining("ships at most 2 items");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "30m, PT30M", "2h, PT2H", "1d, PT24H", "2 H, PT2H", "30d, PT720H" })
+	void anExtensionIsMinutesHoursOrDays(String typed, Duration expected) {
+		assertThat(CutEdits.extension(typed)).isEqualTo(expected);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "0h", "-2h", "2w", "31d", "721h", "soon", "2h30m", "1.5h" })
+	void anythingElseIsRefusedWithWhatToChange(String typed) {
+		assertThatExceptionOfType(InvalidCutException.class).isThrownBy(() -> CutEdits.extension(typed))
+			.satisfies((ex) -> assertThat(ex.field()).isEqualTo(InvalidCutException.Field.DEADLINE));
+	}
+
+	@Test
+	void anExtensionMustLeaveTheDeadlineInTheFuture() {
+		Cut cut = cut(List.of("a"), 0);
+
+		assertThat(CutEdits.extendedDeadline(cut, Duration.ofHours(1), NOW)).isEqualTo(NOW.plus(Duration.ofHours(3)));
+		assertThatExceptionOfType(InvalidCutException.class)
+			.isThrownBy(() -> CutEdits.extendedDeadline(cut, Duration.ofHours(1), NOW.plus(Duration.ofHours(4))))
+			.withMessageContaining("still be in the past");
+	}
+
+	@Test
+	void anExtensionIsDescribedInItsLargestWholeUnit() {
+		assertThat(CutEdits.describe(Duration.ofDays(2))).isEqualTo("2d");
+		assertThat(CutEdits.describe(Duration.ofHours(36))).isEqualTo("36h");
+		assertThat(CutEdits.describe(Duration.ofMinutes(90))).isEqualTo("90m");
+	}
+
+}

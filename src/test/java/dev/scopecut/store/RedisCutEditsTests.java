@@ -1,0 +1,142 @@
+package dev.scopecut.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.scopecut.app.CutSnapshot;
+import dev.scopecut.app.EditOutcome;
+import dev.scopecut.app.VoteResult;
+import dev.scopecut.cut.Choice;
+import dev.scopecut.cut.Cut;
+import dev.scopecut.cut.CutStatus;
+import dev.scopecut.cut.Edit;
+import dev.scopecut.cut.Item;
+
+/** The edit scripts against a real Redis: each one atomic, on the cut's own keys. */
+class RedisCutEditsTests extends RedisStoreTest {
+
+	static final Instant NOW = RedisCutStoreTests.NOW;
+
+	static final dev.scopecut.cut.CutRef REF = RedisCutStoreTests.REF;
+
+	RedisCutStore store;
+
+	@BeforeEach
+	void store() {
+		this.store = new RedisCutStore(template, new RedisGuard(), new StoreProperties(Duration.ofDays(90)));
+	}
+
+	static Edit edit(Edit.Kind kind, String detail) {
+		return new Edit(kind, NOW, "U_ANN", detail);
+	}
+
+	@Test
+	void anAddedItemTakesANewIdAndCanBeVotedOn() {
+		this.store.insert(RedisCutStoreTests.cut(REF, "C1"));
+
+		assertThat(this.store.addItem(REF, "dark mode", 30, edit(Edit.Kind.ADD, "dark mode")))
+			.isEqualTo(EditOutcome.DONE);
+
+		Cut cut = this.store.find(REF).orElseThrow();
+		assertThat(cut.items()).last().isEqualTo(new Item(4, "dark mode"));
+		assertThat(this.store.vote(REF, "U_BOB", 4, Choice.SHIP, NOW).outcome()).isEqualTo(VoteResult.Outcome.RECORDED);
+		assertThat(this.store.version(REF)).isEqualTo(2);
+	}
+
+	@Test
+	void aRemovedItemsIdIsNeverGivenAgainSoItsOldVotesCannotComeBack() {
+		this.store.insert(RedisCutStoreTests.cut(REF, "C1"));
+		this.store.vote(REF, "U_BOB", 3, Choice.SHIP, NOW);
+		this.store.vote(REF, "U_CAT", 3, Choice.DEFER, NOW);
+		this.store.vote(REF, "U_BOB", 1, Choice.SHIP, NOW);
+
+		assertThat(this.store.removeItem(REF, 3, edit(Edit.Kind.REMOVE, "share link"))).isEqualTo(EditOutcome.DONE);
+		this.store.addItem(REF, "dark mode", 30, edit(Edit.Kind.ADD, "dark mode"));
+
+		CutSnapshot snapshot = this.store.snapshot(REF).orElseThrow();
+		assertThat(snapshot.cut().items()).extracting(Item::id).containsExactly(1, 2, 4);
+		assertThat(template.opsForHash().entries(Keys.votes(REF))).isEqualTo(Map.of("1:U_BOB", "S"));
+		assertThat(template.opsForHash().hasKey(Keys.cut(REF), "item:3")).isFalse();
+		assertThat(snapshot.tally().voterCount()).isEqualTo(1);
+		assertThat(this.store.vote(REF, "U_BOB", 3, Choice.SHIP, NOW).outcome())
+			.isEqualTo(VoteResult.Outcome.NOT_FOUND);
+	}
+
+	@Test
+	void theStoreRefusesAFullCutADuplicateTheLastItemAndAMissingOne() {
+		this.store.insert(RedisCutStoreTests.cut(REF, "C1"));
+
+		assertThat(this.store.addItem(REF, "Email Signup", 30, edit(Edit.Kind.ADD, "x")))
+			.isEqualTo(EditOutcome.DUPLICATE);
+		assertThat(this.store.addItem(REF, "one more", 3, edit(Edit.Kind.ADD, "x"))).isEqualTo(EditOutcome.FULL);
+		assertThat(this.store.removeItem(REF, 9, edit(Edit.Kind.REMOVE, "x"))).isEqualTo(EditOutcome.NO_ITEM);
+		this.store.removeItem(REF, 1, edit(Edit.Kind.REMOVE, "email signup"));
+		this.store.removeItem(REF, 2, edit(Edit.Kind.REMOVE, "create project"));
+		assertThat(this.store.removeItem(REF, 3, edit(Edit.Kind.REMOVE, "x"))).isEqualTo(EditOutcome.LAST_ITEM);
+
+		assertThat(this.store.find(REF).orElseThrow().items()).containsExactly(new Item(3, "share link"));
+		assertThat(this.store.history(REF)).extracting(Edit::detail).containsExactly("email signup", "create project");
+	}
+
+	@Test
+	void anExtensionMovesTheDeadlineAndIsKeptInTheHistory() {
+		Cut cut = RedisCutStoreTests.cut(REF, "C1");
+		this.store.insert(cut);
+
+		assertThat(this.store.extendDeadline(REF, Duration.ofHours(2), edit(Edit.Kind.EXTEND, "by 2h")))
+			.contains(cut.settings().deadline().plus(Duration.ofHours(2)));
+
+		assertThat(this.store.find(REF).orElseThrow().settings().deadline())
+			.isEqualTo(cut.settings().deadline().plus(Duration.ofHours(2)));
+		assertThat(this.store.history(REF)).containsExactly(new Edit(Edit.Kind.EXTEND, NOW, "U_ANN", "by 2h"));
+	}
+
+	@Test
+	void aClosedCutTakesNoEditAndItsHistoryExpiresWithIt() {
+		this.store.insert(RedisCutStoreTests.cut(REF, "C1"));
+		this.store.addItem(REF, "dark mode", 30, edit(Edit.Kind.ADD, "dark mode\twith a tab"));
+		this.store.finish(REF, CutStatus.CLOSED, NOW);
+
+		assertThat(this.store.addItem(REF, "sso", 30, edit(Edit.Kind.ADD, "sso"))).isEqualTo(EditOutcome.NOT_OPEN);
+		assertThat(this.store.removeItem(REF, 1, edit(Edit.Kind.REMOVE, "x"))).isEqualTo(EditOutcome.NOT_OPEN);
+		assertThat(this.store.extendDeadline(REF, Duration.ofHours(1), edit(Edit.Kind.EXTEND, "x"))).isEmpty();
+
+		assertThat(this.store.find(REF).orElseThrow().items()).hasSize(4);
+		assertThat(this.store.history(REF)).extracting(Edit::detail).containsExactly("dark mode\twith a tab");
+		long ninetyDays = Duration.ofDays(90).toSeconds();
+		assertThat(template.getExpire(Keys.history(REF))).isBetween(ninetyDays - 5, ninetyDays);
+	}
+
+	@Test
+	void theHistoryKeepsOnlyTheLatestEdits() {
+		this.store.insert(RedisCutStoreTests.cut(REF, "C1"));
+		for (int i = 0; i < 60; i++) {
+			this.store.extendDeadline(REF, Duration.ofMinutes(1), edit(Edit.Kind.EXTEND, "edit " + i));
+		}
+
+		List<Edit> history = this.store.history(REF);
+		assertThat(history).hasSize(50);
+		assertThat(history.get(0).detail()).isEqualTo("edit 10");
+		assertThat(history.get(49).detail()).isEqualTo("edit 59");
+	}
+
+	@Test
+	void removingTheOnlyItemSomeoneHadNotVotedOnSaysEveryoneHasVoted() {
+		this.store.insert(RedisCutStoreTests.chosen(REF, "C1"));
+		for (String voter : List.of("U_ANN", "U_BOB")) {
+			this.store.vote(REF, voter, 1, Choice.SHIP, NOW);
+			this.store.vote(REF, voter, 2, Choice.DEFER, NOW);
+		}
+
+		assertThat(this.store.removeItem(REF, 3, edit(Edit.Kind.REMOVE, "share link")))
+			.isEqualTo(EditOutcome.DONE_EVERYONE_VOTED);
+	}
+
+}
