@@ -12,6 +12,7 @@ import static com.slack.api.model.block.element.BlockElements.button;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
@@ -54,6 +55,7 @@ public final class CutMessage {
 	public static SlackMessage announcement(CutSnapshot snapshot) {
 		List<LayoutBlock> blocks = new ArrayList<>();
 		blocks.add(section((s) -> s.text(markdownText("*" + DecisionText.headline(snapshot) + "*"))));
+		question(snapshot.cut()).ifPresent(blocks::add);
 		blocks.addAll(result(snapshot.decision()));
 		blocks.add(context(List.of(markdownText(snapshot.decision().rule()))));
 		return new SlackMessage(DecisionText.of(snapshot), blocks);
@@ -101,13 +103,19 @@ public final class CutMessage {
 	private static List<LayoutBlock> top(Cut cut) {
 		List<LayoutBlock> blocks = new ArrayList<>();
 		blocks.add(header((h) -> h.text(plainText(cut.title(), true))));
-		if (!cut.settings().question().isBlank()) {
-			// nothing else bounds the question's length
-			String heading = "*What must this release teach us?*\n";
-			String question = Mrkdwn.escape(cut.settings().question(), SECTION_TEXT_MAX - heading.length());
-			blocks.add(section((s) -> s.text(markdownText(heading + question))));
-		}
+		question(cut).ifPresent(blocks::add);
 		return blocks;
+	}
+
+	/** The release question, when the cut has one: every message and result shows it. */
+	private static Optional<LayoutBlock> question(Cut cut) {
+		if (cut.settings().question().isBlank()) {
+			return Optional.empty();
+		}
+		// nothing else bounds the question's length
+		String heading = "*What must this release teach us?*\n";
+		String question = Mrkdwn.escape(cut.settings().question(), SECTION_TEXT_MAX - heading.length());
+		return Optional.of(section((s) -> s.text(markdownText(heading + question))));
 	}
 
 	private static List<LayoutBlock> buttonRow(Cut cut, ItemTally item) {

@@ -126,6 +126,17 @@ class CutMessageTests {
 	}
 
 	@Test
+	void theResultShowsTheReleaseQuestionInTheMessageAndTheAnnouncement() {
+		Cut cut = cut(List.of("a", "b"), settings("What will teams pay for?", false), CutStatus.CLOSED);
+		CutSnapshot snapshot = snapshot(cut, ballots("U01=SD"));
+
+		assertThat(mrkdwnTexts(CutMessage.announcement(snapshot)))
+			.contains("*What must this release teach us?*\nWhat will teams pay for?");
+		assertThat(mrkdwnTexts(CutMessage.render(snapshot)))
+			.contains("*What must this release teach us?*\nWhat will teams pay for?");
+	}
+
+	@Test
 	void decisionTextIsTheHeadlineTheTwoLinesAndTheRule() {
 		Cut cut = cut(List.of("a", "b", "c"), settings("", false), CutStatus.CLOSED);
 		Ballots ballots = ballots("U01=SSS", "U02=SSS", "U03=SSD", "U04=SSD", "U05=SD-", "U06=DD-");
