@@ -78,11 +78,20 @@ public class CutService {
 	}
 
 	/**
-	 * Posts a new cut's message. When Slack refuses (the bot is not in the channel, say)
-	 * the cut is cancelled, so that nothing is left half-created, and the refusal is
-	 * rethrown.
+	 * Posts a new cut's message. On a cut open to the whole channel, the channel's
+	 * members are read first and kept with the cut, so that the message counts "N of M
+	 * voted" and closing when everyone has voted can work; when they cannot be read, the
+	 * cut counts "N voted" and only its deadline or facilitator closes it. When Slack
+	 * refuses the post (the bot is not in the channel, say) the cut is cancelled, so that
+	 * nothing is left half-created, and the refusal is rethrown.
 	 */
 	public void publish(Cut cut) {
+		if (!cut.settings().hasChosenVoters()) {
+			Optional<List<String>> members = this.notifier.members(cut);
+			if (members.isPresent() && !members.get().isEmpty() && this.store.setMembers(cut.ref(), members.get())) {
+				cut = cut.withMembers(members.get());
+			}
+		}
 		try {
 			String ts = this.notifier.post(new CutSnapshot(cut, Ballots.NONE, 0, null));
 			this.store.attachMessage(cut.ref(), ts);
