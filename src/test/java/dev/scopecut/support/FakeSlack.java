@@ -110,6 +110,10 @@ public final class FakeSlack implements AutoCloseable {
 	}
 
 	public static FakeSlack start() {
+		// Without TCP_NODELAY each answer waits ~40 ms for the client's delayed ACK (the
+		// headers and body go out as two writes); read once, when the first server
+		// starts.
+		System.setProperty("sun.net.httpserver.nodelay", "true");
 		try {
 			FakeSlack fake = new FakeSlack(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200));
 			fake.server.createContext("/api/", fake::handleMethod);
