@@ -87,10 +87,7 @@ public class CutService {
 	 */
 	public void publish(Cut cut) {
 		if (!cut.settings().hasChosenVoters()) {
-			Optional<List<String>> members = this.notifier.members(cut);
-			if (members.isPresent() && !members.get().isEmpty() && this.store.setMembers(cut.ref(), members.get())) {
-				cut = cut.withMembers(members.get());
-			}
+			cut = withMembers(cut);
 		}
 		try {
 			String ts = this.notifier.post(new CutSnapshot(cut, Ballots.NONE, 0, null));
@@ -104,6 +101,23 @@ public class CutService {
 			this.store.finish(cut.ref(), CutStatus.CANCELLED, this.clock.instant());
 			throw ex;
 		}
+	}
+
+	/**
+	 * The cut with its channel's members, read from Slack and kept in the store; the cut
+	 * as it was when either cannot be done, so that it is still posted.
+	 */
+	private Cut withMembers(Cut cut) {
+		List<String> members = this.notifier.members(cut).orElse(List.of());
+		try {
+			if (!members.isEmpty() && this.store.setMembers(cut.ref(), members)) {
+				return cut.withMembers(members);
+			}
+		}
+		catch (StoreUnavailableException ex) {
+			// Not counted then; posting tells the facilitator if the store stays down.
+		}
+		return cut;
 	}
 
 	/**

@@ -171,6 +171,20 @@ class CutServiceTests {
 	}
 
 	@Test
+	void publishStillPostsTheCutUncountedWhenItsMembersCannotBeStored() {
+		Cut cut = openCut("K7M2Q");
+		given(this.notifier.members(cut)).willReturn(Optional.of(List.of("U_ANN")));
+		given(this.store.setMembers(any(), any())).willThrow(new StoreUnavailableException("down", null));
+		given(this.notifier.post(any())).willReturn("1700000000.000100");
+
+		this.service.publish(cut);
+
+		ArgumentCaptor<CutSnapshot> posted = ArgumentCaptor.forClass(CutSnapshot.class);
+		verify(this.notifier).post(posted.capture());
+		assertThat(posted.getValue().cut().eligibleVoters()).isEmpty();
+	}
+
+	@Test
 	void publishAsksForNoMembersWhenVotersWereChosen() {
 		CutSettings settings = new CutSettings("", DEADLINE, 0, 0, false, List.of("U_ANN"), true);
 		Cut cut = Cut.open(ref("K7M2Q"), CHANNEL, FACILITATOR,
