@@ -1,11 +1,23 @@
 package dev.scopecut.app;
 
+import java.util.List;
+import java.util.Optional;
+
+import dev.scopecut.cut.Cut;
+
 /**
  * Shows cuts where the team works. Methods throw {@link RetryLaterException} when the
  * same call should be made again later, and {@link NotifyFailedException} when it never
  * will succeed.
  */
 public interface CutNotifier {
+
+	/**
+	 * The human members of the cut's channel, to count who may vote on a cut open to the
+	 * whole channel; empty when they cannot be known (Slack refused or failed, or the
+	 * channel is too large to count). Never throws.
+	 */
+	Optional<List<String>> members(Cut cut);
 
 	/** Posts the cut's message and returns its timestamp. */
 	String post(CutSnapshot snapshot);

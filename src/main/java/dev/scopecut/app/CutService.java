@@ -78,11 +78,17 @@ public class CutService {
 	}
 
 	/**
-	 * Posts a new cut's message. When Slack refuses (the bot is not in the channel, say)
-	 * the cut is cancelled, so that nothing is left half-created, and the refusal is
-	 * rethrown.
+	 * Posts a new cut's message. On a cut open to the whole channel, the channel's
+	 * members are read first and kept with the cut, so that the message counts "N of M
+	 * voted" and closing when everyone has voted can work; when they cannot be read, the
+	 * cut counts "N voted" and only its deadline or facilitator closes it. When Slack
+	 * refuses the post (the bot is not in the channel, say) the cut is cancelled, so that
+	 * nothing is left half-created, and the refusal is rethrown.
 	 */
 	public void publish(Cut cut) {
+		if (!cut.settings().hasChosenVoters()) {
+			cut = withMembers(cut);
+		}
 		try {
 			String ts = this.notifier.post(new CutSnapshot(cut, Ballots.NONE, 0, null));
 			this.store.attachMessage(cut.ref(), ts);
@@ -95,6 +101,23 @@ public class CutService {
 			this.store.finish(cut.ref(), CutStatus.CANCELLED, this.clock.instant());
 			throw ex;
 		}
+	}
+
+	/**
+	 * The cut with its channel's members, read from Slack and kept in the store; the cut
+	 * as it was when either cannot be done, so that it is still posted.
+	 */
+	private Cut withMembers(Cut cut) {
+		List<String> members = this.notifier.members(cut).orElse(List.of());
+		try {
+			if (!members.isEmpty() && this.store.setMembers(cut.ref(), members)) {
+				return cut.withMembers(members);
+			}
+		}
+		catch (StoreUnavailableException ex) {
+			// Not counted then; posting tells the facilitator if the store stays down.
+		}
+		return cut;
 	}
 
 	/**

@@ -41,6 +41,13 @@ public interface CutStore {
 	 */
 	Duration REFRESH_REASK = Duration.ofSeconds(30);
 
+	/**
+	 * Remembers who may vote on a cut open to the whole channel: its human members when
+	 * it started. Counted in "N of M voted" and by closing when everyone has voted.
+	 * @return false, and nothing stored, when the cut is gone or no longer open
+	 */
+	boolean setMembers(CutRef ref, List<String> members);
+
 	/** Remembers the Slack message that shows the cut. */
 	void attachMessage(CutRef ref, String messageTs);
 

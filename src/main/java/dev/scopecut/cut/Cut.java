@@ -2,7 +2,9 @@ package dev.scopecut.cut;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,9 +13,11 @@ import java.util.Optional;
  *
  * @param messageTs the Slack timestamp of the cut's message; null until it is posted
  * @param closedAt when the cut was closed or cancelled; null while open
+ * @param members on a cut open to the whole channel, the channel's human members when the
+ * cut started; empty when they are not known (or when voters were chosen)
  */
 public record Cut(CutRef ref, String channel, String facilitator, String title, List<Item> items, CutSettings settings,
-		CutStatus status, Instant createdAt, Instant closedAt, String messageTs) {
+		CutStatus status, Instant createdAt, Instant closedAt, String messageTs, List<String> members) {
 
 	public Cut {
 		Objects.requireNonNull(ref, "ref");
@@ -24,6 +28,13 @@ public record Cut(CutRef ref, String channel, String facilitator, String title, 
 		Objects.requireNonNull(status, "status");
 		Objects.requireNonNull(createdAt, "createdAt");
 		items = List.copyOf(items);
+		members = List.copyOf(new LinkedHashSet<>(members));
+	}
+
+	/** A cut whose channel members are not known. */
+	public Cut(CutRef ref, String channel, String facilitator, String title, List<Item> items, CutSettings settings,
+			CutStatus status, Instant createdAt, Instant closedAt, String messageTs) {
+		this(ref, channel, facilitator, title, items, settings, status, createdAt, closedAt, messageTs, List.of());
 	}
 
 	/**
@@ -44,6 +55,36 @@ public record Cut(CutRef ref, String channel, String facilitator, String title, 
 
 	public boolean isFacilitator(String user) {
 		return this.facilitator.equals(user);
+	}
+
+	/** The same cut, knowing the channel's members when it started. */
+	public Cut withMembers(List<String> channelMembers) {
+		return new Cut(this.ref, this.channel, this.facilitator, this.title, this.items, this.settings, this.status,
+				this.createdAt, this.closedAt, this.messageTs, channelMembers);
+	}
+
+	/**
+	 * Who may vote and is counted in "N of M voted": the chosen voters, else the
+	 * channel's members when the cut started; empty when not known.
+	 */
+	public List<String> eligibleVoters() {
+		return this.settings.hasChosenVoters() ? this.settings.voters() : this.members;
+	}
+
+	/**
+	 * How many eligible voters voted on at least one of the cut's items; anyone else's
+	 * votes still count in the tally, but not here, so this never exceeds the number of
+	 * eligible voters.
+	 */
+	public int eligibleWhoVoted(Ballots ballots) {
+		int voted = 0;
+		for (String voter : eligibleVoters()) {
+			Map<Integer, Choice> choices = ballots.of(voter);
+			if (this.items.stream().anyMatch((item) -> choices.containsKey(item.id()))) {
+				voted++;
+			}
+		}
+		return voted;
 	}
 
 	public Optional<Item> item(int id) {

@@ -2,14 +2,21 @@ package dev.scopecut.slack;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.slack.api.Slack;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.chat.ChatUpdateResponse;
+import com.slack.api.methods.response.conversations.ConversationsMembersResponse;
+import com.slack.api.methods.response.users.UsersInfoResponse;
+import com.slack.api.model.User;
 import okhttp3.FormBody;
 import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import dev.scopecut.app.CutNotifier;
@@ -37,6 +44,19 @@ class SlackCutNotifier implements CutNotifier {
 	/** The wait when Slack cannot be reached, or a 429 comes without Retry-After. */
 	static final Duration DEFAULT_WAIT = Duration.ofSeconds(5);
 
+	/**
+	 * A channel with more members than this (bots included) is not counted: reading each
+	 * one with {@code users.info} would take too long, and the cut says "N voted".
+	 */
+	static final int MEMBERS_MAX = 500;
+
+	/** Slack's own bot, a member of every channel, never flagged {@code is_bot}. */
+	static final String SLACKBOT = "USLACKBOT";
+
+	private static final int MEMBERS_PAGE = 200;
+
+	private static final Logger log = LoggerFactory.getLogger(SlackCutNotifier.class);
+
 	private final Slack slack;
 
 	private final WorkspaceTokens tokens;
@@ -44,6 +64,57 @@ class SlackCutNotifier implements CutNotifier {
 	SlackCutNotifier(Slack slack, WorkspaceTokens tokens) {
 		this.slack = slack;
 		this.tokens = tokens;
+	}
+
+	/**
+	 * Reads the channel's members with {@code conversations.members}, a page of 200 at a
+	 * time, then each one with {@code users.info} to leave out bots, deleted users and
+	 * Slackbot. Slack refusing (a missing scope, the bot not in the channel) or failing
+	 * is logged with its error code only, and the cut is not counted.
+	 */
+	@Override
+	public Optional<List<String>> members(Cut cut) {
+		try {
+			List<String> members = new ArrayList<>();
+			String cursor = "";
+			do {
+				FormBody.Builder form = new FormBody.Builder().add("channel", cut.channel())
+					.add("limit", Integer.toString(MEMBERS_PAGE));
+				if (!cursor.isEmpty()) {
+					form.add("cursor", cursor);
+				}
+				ConversationsMembersResponse page = call(cut, "conversations.members", form,
+						ConversationsMembersResponse.class);
+				if (page.getMembers() != null) {
+					members.addAll(page.getMembers());
+				}
+				if (members.size() > MEMBERS_MAX) {
+					log.info("The channel of cut {} has more than {} members; it is not counted", cut.ref().id(),
+							MEMBERS_MAX);
+					return Optional.empty();
+				}
+				cursor = (page.getResponseMetadata() != null) ? page.getResponseMetadata().getNextCursor() : null;
+			}
+			while (cursor != null && !cursor.isEmpty());
+			List<String> humans = new ArrayList<>();
+			for (String member : members) {
+				if (!SLACKBOT.equals(member) && isHuman(cut, member)) {
+					humans.add(member);
+				}
+			}
+			return Optional.of(humans);
+		}
+		catch (RetryLaterException | NotifyFailedException ex) {
+			log.warn("Could not read the members of the channel of cut {} ({}); it counts who voted only",
+					cut.ref().id(), ex.getMessage());
+			return Optional.empty();
+		}
+	}
+
+	private boolean isHuman(Cut cut, String member) {
+		User user = call(cut, "users.info", new FormBody.Builder().add("user", member), UsersInfoResponse.class)
+			.getUser();
+		return user != null && !user.isBot() && !user.isDeleted();
 	}
 
 	@Override

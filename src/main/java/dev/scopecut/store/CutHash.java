@@ -28,6 +28,12 @@ final class CutHash {
 
 	static final String MESSAGE_TS = "ts";
 
+	/**
+	 * On a cut open to the whole channel, its human members when it started,
+	 * comma-joined; absent when not known.
+	 */
+	static final String MEMBERS = "members";
+
 	private CutHash() {
 	}
 
@@ -68,7 +74,7 @@ final class CutHash {
 				"1".equals(hash.get("closeWhenAllVoted")));
 		return new Cut(ref, hash.get("channel"), hash.get("facilitator"), hash.get("title"), items, settings,
 				CutStatus.valueOf(hash.get("status")), instant(hash.get("createdAt")), instant(hash.get("closedAt")),
-				hash.get(MESSAGE_TS));
+				hash.get(MESSAGE_TS), voters(hash.get(MEMBERS)));
 	}
 
 	private static List<String> voters(String joined) {

@@ -88,6 +88,13 @@ class RedisCutStore implements CutStore {
 	}
 
 	@Override
+	public boolean setMembers(CutRef ref, List<String> members) {
+		Long set = this.guard
+			.call(() -> this.redis.execute(Scripts.SET_MEMBERS, List.of(Keys.cut(ref)), String.join(",", members)));
+		return Long.valueOf(1).equals(set);
+	}
+
+	@Override
 	public void attachMessage(CutRef ref, String messageTs) {
 		setIfExists(ref, CutHash.MESSAGE_TS, messageTs);
 	}

@@ -36,6 +36,8 @@ final class Scripts {
 
 	static final RedisScript<Long> SET_IF_EXISTS = load("set-if-exists", Long.class);
 
+	static final RedisScript<Long> SET_MEMBERS = load("set-members", Long.class);
+
 	@SuppressWarnings("rawtypes")
 	static final RedisScript<List> CLAIM_JOBS = load("claim-jobs", List.class);
 

@@ -3,17 +3,53 @@
 -- A change also asks for a refresh of the cut's message, unless one was already asked for
 -- since the cut was last read for showing (snapshot.lua clears the ask) and the ask is
 -- younger than ARGV[5]: a flood of votes then schedules one refresh, not one per vote.
--- A change on a cut set to close when everyone has voted also says whether every chosen voter
--- has now voted on every item: only chosen voters can vote, so that is when the votes hash
--- holds voters x items fields. (Said on every change while the cut is open, not only on the
--- completing vote, so that a close that failed is tried again by the next change.)
+-- A change on a cut set to close when everyone has voted also says whether everyone who may
+-- vote has now voted on every item. With chosen voters, only they can vote, so that is when
+-- the votes hash holds voters x items fields. On a cut open to the whole channel, everyone is
+-- the channel's members when the cut started ('members', stored by set-members.lua; without
+-- it the cut does not close early), counted by everyMemberVoted below. (Said on every change
+-- while the cut is open, not only on the completing vote, so that a close that failed is
+-- tried again by the next change.)
 -- Returns { outcome, item text, '1' when the caller must schedule a refresh else '0',
---           '1' when every chosen voter has voted on every item of a close-early cut else '0' }.
+--           '1' when everyone has voted on every item of a close-early cut else '0' }.
 -- KEYS[1] cut hash, KEYS[2] votes hash
 -- ARGV[1] item id, ARGV[2] voter, ARGV[3] choice (S or D), ARGV[4] now millis,
 -- ARGV[5] millis after which an unanswered ask is asked again
+-- Whether every member has voted on every item, where the votes hash may also hold votes of
+-- people who are not members (anyone in the channel may vote, someone who joined later too):
+-- HLEN alone would count those. Members' votes are a subset of the hash, so fewer fields than
+-- members x items settles it at once (one HLEN, the usual case); otherwise each member's
+-- fields are read with one HMGET, stopping at the first member with an item not voted on.
+-- At most 500 members (the Slack adapter counts no more), so the worst case is one complete
+-- pass when the cut is about to close.
+local function everyMemberVoted(members, itemIds, votes)
+  local ids = {}
+  for id in string.gmatch(itemIds, '%d+') do
+    ids[#ids + 1] = id
+  end
+  local count = 0
+  for _ in string.gmatch(members, '[^,]+') do
+    count = count + 1
+  end
+  if #ids == 0 or redis.call('HLEN', votes) < count * #ids then
+    return false
+  end
+  for member in string.gmatch(members, '[^,]+') do
+    local fields = {}
+    for i, id in ipairs(ids) do
+      fields[i] = id .. ':' .. member
+    end
+    for _, choice in ipairs(redis.call('HMGET', votes, unpack(fields))) do
+      if not choice then
+        return false
+      end
+    end
+  end
+  return true
+end
+
 local cut = redis.call('HMGET', KEYS[1], 'status', 'item:' .. ARGV[1], 'refreshAskedAt', 'voters',
-  'closeWhenAllVoted', 'itemIds')
+  'closeWhenAllVoted', 'itemIds', 'members')
 if not cut[1] or not cut[2] then
   return { 'NOT_FOUND', '', '0', '0' }
 end
@@ -41,6 +77,10 @@ if cut[5] == '1' and voters ~= '' then
   local _, voterCommas = string.gsub(voters, ',', '')
   local _, itemCommas = string.gsub(cut[6] or ',', ',', '')
   if redis.call('HLEN', KEYS[2]) >= (voterCommas + 1) * (itemCommas - 1) then
+    everyone = '1'
+  end
+elseif cut[5] == '1' and (cut[7] or '') ~= '' then
+  if everyMemberVoted(cut[7], cut[6] or ',', KEYS[2]) then
     everyone = '1'
   end
 end

@@ -142,6 +142,62 @@ class CutServiceTests {
 	}
 
 	@Test
+	void publishKeepsTheChannelsMembersWithACutOpenToTheChannelAndPostsItCountingThem() {
+		Cut cut = openCut("K7M2Q");
+		given(this.notifier.members(cut)).willReturn(Optional.of(List.of("U_ANN", "U_BOB")));
+		given(this.store.setMembers(cut.ref(), List.of("U_ANN", "U_BOB"))).willReturn(true);
+		given(this.notifier.post(any())).willReturn("1700000000.000100");
+
+		this.service.publish(cut);
+
+		ArgumentCaptor<CutSnapshot> posted = ArgumentCaptor.forClass(CutSnapshot.class);
+		InOrder order = inOrder(this.store, this.notifier);
+		order.verify(this.store).setMembers(cut.ref(), List.of("U_ANN", "U_BOB"));
+		order.verify(this.notifier).post(posted.capture());
+		assertThat(posted.getValue().cut().eligibleVoters()).containsExactly("U_ANN", "U_BOB");
+	}
+
+	@Test
+	void publishPostsACutCountingNobodyWhenItsMembersCannotBeKnown() {
+		Cut cut = openCut("K7M2Q");
+		given(this.notifier.post(any())).willReturn("1700000000.000100");
+
+		this.service.publish(cut);
+
+		ArgumentCaptor<CutSnapshot> posted = ArgumentCaptor.forClass(CutSnapshot.class);
+		verify(this.notifier).post(posted.capture());
+		assertThat(posted.getValue().cut().eligibleVoters()).isEmpty();
+		verify(this.store, never()).setMembers(any(), any());
+	}
+
+	@Test
+	void publishStillPostsTheCutUncountedWhenItsMembersCannotBeStored() {
+		Cut cut = openCut("K7M2Q");
+		given(this.notifier.members(cut)).willReturn(Optional.of(List.of("U_ANN")));
+		given(this.store.setMembers(any(), any())).willThrow(new StoreUnavailableException("down", null));
+		given(this.notifier.post(any())).willReturn("1700000000.000100");
+
+		this.service.publish(cut);
+
+		ArgumentCaptor<CutSnapshot> posted = ArgumentCaptor.forClass(CutSnapshot.class);
+		verify(this.notifier).post(posted.capture());
+		assertThat(posted.getValue().cut().eligibleVoters()).isEmpty();
+	}
+
+	@Test
+	void publishAsksForNoMembersWhenVotersWereChosen() {
+		CutSettings settings = new CutSettings("", DEADLINE, 0, 0, false, List.of("U_ANN"), true);
+		Cut cut = Cut.open(ref("K7M2Q"), CHANNEL, FACILITATOR,
+				new CutDraft("Sharing app 0.1", List.of("email signup"), settings), NOW);
+		given(this.notifier.post(any())).willReturn("1700000000.000100");
+
+		this.service.publish(cut);
+
+		verify(this.notifier, never()).members(any());
+		verify(this.store, never()).setMembers(any(), any());
+	}
+
+	@Test
 	void publishRefreshesTheMessageWhenVotesOrACloseCameWhileItWasBeingPosted() {
 		Cut cut = openCut("K7M2Q");
 		given(this.notifier.post(any())).willReturn("1700000000.000100");

@@ -55,6 +55,35 @@ class CutFlowTests extends EndToEndTest {
 	}
 
 	@Test
+	void aCutOpenToTheChannelCountsItsHumanMembersWhenItStarts() {
+		slack.channelMembers(CHANNEL, ANN, BOB, "U0000CAT", "U0000ROBOT", "USLACKBOT");
+		slack.bots("U0000ROBOT");
+
+		FakeSlack.Call message = startCut("Sharing app 0.1: email signup; create project");
+
+		assertThat(blocks(message)).contains("0 of 3 voted · started by");
+		assertThat(slack.calls("conversations.members")).singleElement()
+			.satisfies((call) -> assertThat(call.param("limit")).isEqualTo("200"));
+		assertThat(slack.calls("users.info")).extracting((call) -> call.param("user"))
+			.containsExactly(ANN, BOB, "U0000CAT", "U0000ROBOT");
+		this.requests.click(CHANNEL, BOB, "vote-ship", voteValues(message).get(0), slack.responseUrl("bob-1"));
+		slack.await("chat.update", (call) -> call.param("blocks").contains("1 of 3 voted"), WAIT);
+	}
+
+	@Test
+	void whenSlackRefusesTheChannelsMembersTheCutCountsWhoVotedOnly() {
+		slack.channelMembers(CHANNEL, ANN, BOB, "U0000CAT");
+		slack.failOnce("conversations.members", "missing_scope");
+
+		FakeSlack.Call message = startCut("Sharing app 0.1: email signup; create project");
+
+		assertThat(blocks(message)).contains("0 voted · started by").doesNotContain(" of 3");
+		assertThat(slack.calls("users.info")).isEmpty();
+		this.requests.click(CHANNEL, BOB, "vote-ship", voteValues(message).get(0), slack.responseUrl("bob-1"));
+		slack.await("chat.update", (call) -> call.param("blocks").contains("1 voted · started by"), WAIT);
+	}
+
+	@Test
 	void changingAVoteMovesItAndRepeatingItChangesNothing() {
 		FakeSlack.Call message = startCut("Sharing app 0.1: email signup; create project");
 		List<String> values = voteValues(message);

@@ -110,7 +110,7 @@ class NewCutModalFlowTests extends EndToEndTest {
 		Map<Object, Object> cut = this.redisTemplate.opsForHash()
 			.entries(this.redisTemplate.keys(CUT_KEYS).iterator().next());
 		assertThat(cut).containsEntry("voters", "")
-			.containsEntry("closeWhenAllVoted", "0")
+			.containsEntry("closeWhenAllVoted", "1")
 			.containsEntry("capacity", "0")
 			.containsEntry("quorum", "0")
 			.containsEntry("anonymous", "0")
@@ -243,6 +243,41 @@ class NewCutModalFlowTests extends EndToEndTest {
 		assertThat(slack.calls("chat.postMessage")).hasSize(2);
 		assertThat(replyText(slack.await("response_url", (call) -> call.param("url").endsWith("b4"), WAIT)))
 			.contains("closed");
+	}
+
+	@Test
+	void aCutOpenToTheChannelClosesOnceWhenEveryMemberHasVotedOnEveryItem() throws Exception {
+		slack.channelMembers(CHANNEL, ANN, BOB, "U0000CAT", "U0000ROBOT");
+		slack.bots("U0000ROBOT");
+		submit(valid(Instant.now().plus(Duration.ofHours(2))).text("items", "email signup\ncreate project")
+			.radio("who-votes", "everyone")
+			.number("quorum", null));
+		FakeSlack.Call message = slack.await("chat.postMessage", WAIT);
+		assertThat(blocks(message)).contains("0 of 3 voted");
+		List<String> values = voteValues(message);
+		String cutKey = this.redisTemplate.keys(CUT_KEYS).iterator().next();
+		assertThat(this.redisTemplate.opsForHash().get(cutKey, "members")).isEqualTo(ANN + "," + BOB + ",U0000CAT");
+
+		this.requests.click(CHANNEL, ANN, "vote-ship", values.get(0), slack.responseUrl("a1"));
+		this.requests.click(CHANNEL, ANN, "vote-ship", values.get(2), slack.responseUrl("a2"));
+		this.requests.click(CHANNEL, BOB, "vote-defer", values.get(1), slack.responseUrl("b1"));
+		this.requests.click(CHANNEL, BOB, "vote-ship", values.get(2), slack.responseUrl("b2"));
+		// someone who joined since votes on everything: counted in the tally, not as a
+		// member
+		this.requests.click(CHANNEL, "U0000EVE", "vote-ship", values.get(0), slack.responseUrl("e1"));
+		this.requests.click(CHANNEL, "U0000EVE", "vote-ship", values.get(2), slack.responseUrl("e2"));
+		this.requests.click(CHANNEL, "U0000CAT", "vote-ship", values.get(0), slack.responseUrl("c1"));
+		assertThat(this.redisTemplate.opsForHash().get(cutKey, "status")).isEqualTo("OPEN");
+		this.requests.click(CHANNEL, "U0000CAT", "vote-defer", values.get(3), slack.responseUrl("c2"));
+		this.requests.click(CHANNEL, "U0000CAT", "vote-defer", values.get(3), slack.responseUrl("c3"));
+
+		assertThat(this.redisTemplate.opsForHash().get(cutKey, "status")).isEqualTo("CLOSED");
+		FakeSlack.Call decision = slack.await("chat.postMessage",
+				(call) -> call.param("text") != null && call.param("text").contains("ship now"), WAIT);
+		assertThat(decision.param("text")).startsWith("Scope cut: Sharing app 0.1 — 3 of 3 voted\n");
+		slack.await("chat.update", (call) -> call.param("blocks").contains("*Closed* · 3 of 3 voted"), WAIT);
+		Thread.sleep(1500);
+		assertThat(slack.calls("chat.postMessage")).hasSize(2);
 	}
 
 	/** Ann's cut of three items, for Ann and Bob only, every setting given. */

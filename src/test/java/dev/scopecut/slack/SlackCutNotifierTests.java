@@ -63,6 +63,51 @@ class SlackCutNotifierTests {
 	}
 
 	@Test
+	void membersAreReadPageByPageAndOnlyHumansAreKept() {
+		String[] members = new String[250];
+		for (int i = 0; i < members.length; i++) {
+			members[i] = String.format("U%04d", i);
+		}
+		members[0] = "USLACKBOT";
+		slack.channelMembers("C1", members);
+		slack.bots("U0001", "U0249");
+
+		List<String> humans = this.notifier.members(this.snapshot.cut()).orElseThrow();
+
+		assertThat(humans).hasSize(247).doesNotContain("USLACKBOT", "U0001", "U0249").contains("U0002", "U0248");
+		assertThat(slack.calls("conversations.members")).extracting((call) -> call.param("cursor"))
+			.containsExactly(null, "200");
+		assertThat(slack.calls("users.info")).hasSize(249);
+	}
+
+	@Test
+	void aChannelOfMoreThan500MembersIsNotCounted() {
+		String[] members = new String[501];
+		for (int i = 0; i < members.length; i++) {
+			members[i] = String.format("U%04d", i);
+		}
+		slack.channelMembers("C1", members);
+
+		assertThat(this.notifier.members(this.snapshot.cut())).isEmpty();
+		assertThat(slack.calls("users.info")).isEmpty();
+	}
+
+	@Test
+	void aRefusalOrAFailureOfAnyMembersCallMeansNotCounted() {
+		slack.channelMembers("C1", "U1", "U2");
+		slack.failOnce("conversations.members", "not_in_channel");
+		assertThat(this.notifier.members(this.snapshot.cut())).isEmpty();
+
+		slack.failOnceWithStatus("users.info", 503);
+		assertThat(this.notifier.members(this.snapshot.cut())).isEmpty();
+
+		slack.rateLimit("users.info", 1, 3);
+		assertThat(this.notifier.members(this.snapshot.cut())).isEmpty();
+
+		assertThat(this.notifier.members(this.snapshot.cut())).contains(List.of("U1", "U2"));
+	}
+
+	@Test
 	void a429BecomesAWaitOfExactlyItsRetryAfter() {
 		slack.rateLimit("chat.postMessage", 1, 7);
 

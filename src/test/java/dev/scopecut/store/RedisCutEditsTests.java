@@ -139,4 +139,20 @@ class RedisCutEditsTests extends RedisStoreTest {
 			.isEqualTo(EditOutcome.DONE_EVERYONE_VOTED);
 	}
 
+	@Test
+	void onACutOpenToTheChannelRemovingAnItemCountsItsMembersOnly() {
+		this.store.insert(RedisCutStoreTests.cut(REF, "C1", List.of(), true));
+		this.store.setMembers(REF, List.of("U_ANN", "U_BOB"));
+		this.store.vote(REF, "U_ANN", 1, Choice.SHIP, NOW);
+		this.store.vote(REF, "U_NEW", 1, Choice.SHIP, NOW);
+		this.store.vote(REF, "U_NEW", 2, Choice.SHIP, NOW);
+		this.store.vote(REF, "U_ANN", 2, Choice.SHIP, NOW);
+		this.store.vote(REF, "U_BOB", 1, Choice.DEFER, NOW);
+
+		// the fields now outnumber members x items, but Bob has not voted on item 2
+		assertThat(this.store.removeItem(REF, 3, edit(Edit.Kind.REMOVE, "share link"))).isEqualTo(EditOutcome.DONE);
+		assertThat(this.store.removeItem(REF, 2, edit(Edit.Kind.REMOVE, "create project")))
+			.isEqualTo(EditOutcome.DONE_EVERYONE_VOTED);
+	}
+
 }

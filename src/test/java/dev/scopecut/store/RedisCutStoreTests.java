@@ -199,7 +199,7 @@ class RedisCutStoreTests extends RedisStoreTest {
 	}
 
 	@Test
-	void aCutOpenToTheWholeChannelNeverSaysEveryoneVoted() {
+	void aCutOpenToTheWholeChannelWithoutItsMembersNeverSaysEveryoneVoted() {
 		Cut open = cut(REF, "C1");
 		CutSettings settings = open.settings();
 		Cut channelWide = Cut.open(REF, "C1", "U_ANN", new CutDraft(open.title(), List.of("email signup"),
@@ -208,6 +208,42 @@ class RedisCutStoreTests extends RedisStoreTest {
 
 		assertThat(this.store.vote(REF, "U_EVE", 1, Choice.SHIP, NOW))
 			.isEqualTo(new VoteResult(VoteResult.Outcome.RECORDED, "email signup", true, false));
+	}
+
+	@Test
+	void theChannelsMembersAreKeptWithAnOpenCutOnlyAndReadBack() {
+		assertThat(this.store.setMembers(REF, List.of("U_ANN", "U_BOB"))).isFalse();
+		assertThat(template.hasKey(Keys.cut(REF))).isFalse();
+		this.store.insert(cut(REF, "C1", List.of(), true));
+
+		assertThat(this.store.setMembers(REF, List.of("U_ANN", "U_BOB"))).isTrue();
+
+		assertThat(this.store.find(REF).orElseThrow().members()).containsExactly("U_ANN", "U_BOB");
+		assertThat(this.store.snapshot(REF).orElseThrow().cut().eligibleVoters()).containsExactly("U_ANN", "U_BOB");
+		this.store.finish(REF, CutStatus.CLOSED, NOW);
+		assertThat(this.store.setMembers(REF, List.of("U_EVE"))).isFalse();
+		assertThat(this.store.find(REF).orElseThrow().members()).containsExactly("U_ANN", "U_BOB");
+	}
+
+	@Test
+	void onAChannelWideCutEveryoneIsTheMembersAndOthersVotesNeitherCountNorAreRefused() {
+		this.store.insert(cut(REF, "C1", List.of(), true));
+		this.store.setMembers(REF, List.of("U_ANN", "U_BOB"));
+		// a newcomer votes on everything: stored, and enough fields for members x items
+		for (int item = 1; item <= 3; item++) {
+			assertThat(this.store.vote(REF, "U_NEW", item, Choice.SHIP, NOW).outcome())
+				.isEqualTo(VoteResult.Outcome.RECORDED);
+		}
+		for (int item = 1; item <= 3; item++) {
+			assertThat(this.store.vote(REF, "U_ANN", item, Choice.SHIP, NOW).everyoneVoted()).isFalse();
+		}
+		assertThat(this.store.vote(REF, "U_BOB", 1, Choice.SHIP, NOW).everyoneVoted()).isFalse();
+		assertThat(this.store.vote(REF, "U_BOB", 2, Choice.DEFER, NOW).everyoneVoted()).isFalse();
+		assertThat(this.store.vote(REF, "U_NEW", 3, Choice.DEFER, NOW).everyoneVoted()).isFalse();
+
+		assertThat(this.store.vote(REF, "U_BOB", 3, Choice.DEFER, NOW).everyoneVoted()).isTrue();
+		assertThat(this.store.snapshot(REF).orElseThrow().ballots().byVoter()).containsOnlyKeys("U_NEW", "U_ANN",
+				"U_BOB");
 	}
 
 	@Test

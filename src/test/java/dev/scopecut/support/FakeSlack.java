@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -100,11 +101,19 @@ public final class FakeSlack implements AutoCloseable {
 
 	private volatile String connectionsOpenUrl;
 
+	private final Map<String, List<String>> channelMembers = new ConcurrentHashMap<>();
+
+	private final Set<String> bots = ConcurrentHashMap.newKeySet();
+
 	private FakeSlack(HttpServer server) {
 		this.server = server;
 	}
 
 	public static FakeSlack start() {
+		// Without TCP_NODELAY each answer waits ~40 ms for the client's delayed ACK (the
+		// headers and body go out as two writes); read once, when the first server
+		// starts.
+		System.setProperty("sun.net.httpserver.nodelay", "true");
 		try {
 			FakeSlack fake = new FakeSlack(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200));
 			fake.server.createContext("/api/", fake::handleMethod);
@@ -140,6 +149,20 @@ public final class FakeSlack implements AutoCloseable {
 	}
 
 	/**
+	 * The channel's members as {@code conversations.members} lists them, a page of
+	 * {@code limit} at a time; a channel never declared has none, so the app does not
+	 * count its cuts' voters.
+	 */
+	public void channelMembers(String channel, String... members) {
+		this.channelMembers.put(channel, List.of(members));
+	}
+
+	/** Users {@code users.info} says are bots ({@code is_bot}); anyone else is human. */
+	public void bots(String... users) {
+		this.bots.addAll(List.of(users));
+	}
+
+	/**
 	 * The next {@code times} calls of the method get a 429 with this Retry-After
 	 * (seconds).
 	 */
@@ -172,6 +195,8 @@ public final class FakeSlack implements AutoCloseable {
 		this.calls.clear();
 		this.scripted.clear();
 		this.latency = Duration.ZERO;
+		this.channelMembers.clear();
+		this.bots.clear();
 		this.messageSeq.set(FIRST_TS);
 	}
 
@@ -249,8 +274,26 @@ public final class FakeSlack implements AutoCloseable {
 						: "{\"ok\":false,\"error\":\"invalid_auth\"}";
 			case "chat.update" ->
 				"{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"" + params.get("ts") + "\"}";
+			case "conversations.members" -> membersPage(params);
+			case "users.info" -> "{\"ok\":true,\"user\":{\"id\":\"" + params.get("user") + "\",\"is_bot\":"
+					+ this.bots.contains(params.get("user")) + ",\"deleted\":false}}";
 			default -> "{\"ok\":true}";
 		};
+	}
+
+	/** One page of a channel's members; the cursor is the offset of the next page. */
+	private String membersPage(Map<String, String> params) {
+		List<String> members = this.channelMembers.getOrDefault(params.get("channel"), List.of());
+		int limit = Integer.parseInt(params.getOrDefault("limit", "100"));
+		String cursor = params.get("cursor");
+		int from = (cursor == null || cursor.isEmpty()) ? 0 : Integer.parseInt(cursor);
+		int to = Math.min(members.size(), from + limit);
+		String page = members.subList(from, to)
+			.stream()
+			.map((member) -> "\"" + member + "\"")
+			.collect(java.util.stream.Collectors.joining(","));
+		String next = (to < members.size()) ? Integer.toString(to) : "";
+		return "{\"ok\":true,\"members\":[" + page + "],\"response_metadata\":{\"next_cursor\":\"" + next + "\"}}";
 	}
 
 	private String nextTs() {

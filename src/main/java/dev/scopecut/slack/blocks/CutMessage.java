@@ -68,9 +68,8 @@ public final class CutMessage {
 		for (ItemTally item : snapshot.tally().items()) {
 			blocks.addAll(compact ? compactRow(cut, item) : buttonRow(cut, item));
 		}
-		String context = DecisionText.voted(cut.settings(), snapshot.tally().voterCount()) + " · started by "
-				+ Mrkdwn.user(cut.facilitator()) + " · closes " + date(cut.settings().deadline()) + " · ID `"
-				+ cut.ref().id() + "`";
+		String context = DecisionText.voted(snapshot) + " · started by " + Mrkdwn.user(cut.facilitator()) + " · closes "
+				+ date(cut.settings().deadline()) + " · ID `" + cut.ref().id() + "`";
 		blocks.add(context(List.of(markdownText(context))));
 		blocks.add(actions("controls", List.of(closeButton(cut), myVotesButton(cut))));
 		String text = "Scope cut: " + Mrkdwn.escape(cut.title()) + " — vote Ship or Defer on " + cut.items().size()
@@ -83,8 +82,7 @@ public final class CutMessage {
 		List<LayoutBlock> blocks = new ArrayList<>(top(cut));
 		Decision decision = snapshot.decision();
 		String quorum = decision.quorumMet() ? "" : " · *no quorum*";
-		blocks.add(section((s) -> s
-			.text(markdownText("*Closed* · " + DecisionText.voted(cut.settings(), decision.voterCount()) + quorum))));
+		blocks.add(section((s) -> s.text(markdownText("*Closed* · " + DecisionText.voted(snapshot) + quorum))));
 		blocks.addAll(result(decision));
 		blocks.add(context(List.of(markdownText(decision.rule()))));
 		blocks.add(context(List.of(markdownText("Started by " + Mrkdwn.user(cut.facilitator()) + " · closed "

@@ -87,7 +87,7 @@ public final class DecisionRecord {
 			case CLOSED -> "- Closed: " + date(cut.closedAt());
 			case CANCELLED -> "- Cancelled: " + date(cut.closedAt());
 		});
-		lines.add("- Voters: " + voters(settings, decision));
+		lines.add("- Voters: " + voters(snapshot, settings, decision));
 		lines.add("- Votes: " + (settings.anonymous() ? "anonymous" : "named"));
 		if (settings.hasCapacity()) {
 			lines.add("- Capacity: at most " + settings.capacity()
@@ -149,9 +149,8 @@ public final class DecisionRecord {
 		};
 	}
 
-	private static String voters(CutSettings settings, Decision decision) {
-		String voted = settings.hasChosenVoters() ? decision.voterCount() + " of " + settings.voters().size() + " voted"
-				: decision.voterCount() + " voted";
+	private static String voters(CutSnapshot snapshot, CutSettings settings, Decision decision) {
+		String voted = DecisionText.voted(snapshot);
 		if (!settings.hasQuorum()) {
 			return voted;
 		}

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import dev.scopecut.app.CutSnapshot;
-import dev.scopecut.cut.CutSettings;
+import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.Decision;
 import dev.scopecut.cut.Outcome;
 
@@ -36,8 +36,7 @@ public final class DecisionText {
 	static String headline(CutSnapshot snapshot) {
 		Decision decision = snapshot.decision();
 		String quorum = decision.quorumMet() ? "" : " (no quorum)";
-		return "Scope cut: " + Mrkdwn.escape(snapshot.cut().title()) + " — "
-				+ voted(snapshot.cut().settings(), decision.voterCount()) + quorum;
+		return "Scope cut: " + Mrkdwn.escape(snapshot.cut().title()) + " — " + voted(snapshot) + quorum;
 	}
 
 	static String shipLine(Decision decision) {
@@ -48,9 +47,16 @@ public final class DecisionText {
 		return DEFER_LABEL + items(decision.deferred());
 	}
 
-	/** "6 voted", or "6 of 8 voted" when only 8 chosen people may vote. */
-	static String voted(CutSettings settings, int voters) {
-		return settings.hasChosenVoters() ? voters + " of " + settings.voters().size() + " voted" : voters + " voted";
+	/**
+	 * "6 of 8 voted" when 8 people may vote (chosen, or the channel's members when the
+	 * cut started), counting only those 8; "6 voted" when who may vote is not known.
+	 */
+	static String voted(CutSnapshot snapshot) {
+		Cut cut = snapshot.cut();
+		if (cut.eligibleVoters().isEmpty()) {
+			return snapshot.tally().voterCount() + " voted";
+		}
+		return cut.eligibleWhoVoted(snapshot.ballots()) + " of " + cut.eligibleVoters().size() + " voted";
 	}
 
 	private static String items(List<Outcome> outcomes) {

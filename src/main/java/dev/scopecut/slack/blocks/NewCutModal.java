@@ -64,7 +64,10 @@ public final class NewCutModal {
 	/** {@link #OPTIONS}: show counts only, never who voted. */
 	public static final String ANONYMOUS = "anonymous";
 
-	/** {@link #OPTIONS}: close when every chosen voter has voted on every item. */
+	/**
+	 * {@link #OPTIONS}: close when every chosen voter, or every member of the channel
+	 * when the cut starts, has voted on every item.
+	 */
 	public static final String CLOSE_EARLY = "close-early";
 
 	/** Where the deadline starts: as long as a quick start stays open. */
@@ -146,7 +149,7 @@ public final class NewCutModal {
 					.optional(true)
 					.element(checkboxes((c) -> c.actionId(OPTIONS)
 						.options(List.of(anonymous,
-								option(plainText("Close as soon as every chosen person has voted on every item"),
+								option(plainText("Close as soon as everyone who may vote has voted on every item"),
 										CLOSE_EARLY)))))));
 	}
 

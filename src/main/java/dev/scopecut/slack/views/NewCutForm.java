@@ -57,10 +57,11 @@ final class NewCutForm {
 			.stream()
 			.map(ViewState.SelectedOption::getValue)
 			.toList();
-		// Counting the channel's members is not done: closing early needs chosen voters.
+		// Closing early counts the chosen voters, else the channel's members when the cut
+		// starts (when Slack cannot say who they are, only the deadline closes the cut).
 		CutSettings settings = new CutSettings(text(NewCutModal.QUESTION).strip(), Instant.ofEpochSecond(deadline),
 				capacity, quorum, options.contains(NewCutModal.ANONYMOUS), voters,
-				chosen && options.contains(NewCutModal.CLOSE_EARLY));
+				options.contains(NewCutModal.CLOSE_EARLY));
 		// The domain's own wording for these two speaks of the quick start's syntax.
 		if (text(NewCutModal.TITLE).isBlank()) {
 			throw new InvalidCutException(Field.TITLE, "Give the cut a title.");

@@ -184,6 +184,26 @@ class CutMessageTests {
 	}
 
 	@Test
+	void aCutOpenToTheChannelCountsItsMembersOnlyOutOfItsMembers() {
+		CutSettings settings = new CutSettings("", DEADLINE, 0, 0, false, List.of(), true);
+		// U0NEW joined the channel after the cut started: a vote in the tally, not a
+		// member
+		Ballots ballots = ballots("U0ANNA=SS-", "U0BEN=SD-", "U0NEW=DDD");
+		List<String> members = List.of("U0ANNA", "U0BEN", "U0CHLOE");
+		CutSnapshot open = snapshot(cut(THREE_ITEMS, settings, CutStatus.OPEN).withMembers(members), ballots);
+		CutSnapshot closed = snapshot(cut(THREE_ITEMS, settings, CutStatus.CLOSED).withMembers(members), ballots);
+
+		assertThat(mrkdwnTexts(CutMessage.render(open)))
+			.anySatisfy((text) -> assertThat(text).startsWith("2 of 3 voted · started by"));
+		assertThat(mrkdwnTexts(CutMessage.render(closed)))
+			.anySatisfy((text) -> assertThat(text).startsWith("*Closed* · 2 of 3 voted"));
+		assertThat(DecisionText.of(closed)).startsWith("Scope cut: Project-sharing app 0.1 — 2 of 3 voted\n");
+		assertThat(closed.decision().voterCount()).isEqualTo(3);
+		assertThat(mrkdwnTexts(CutMessage.render(snapshot(cut(THREE_ITEMS, settings, CutStatus.OPEN), ballots))))
+			.anySatisfy((text) -> assertThat(text).startsWith("3 voted · started by"));
+	}
+
+	@Test
 	void largestCutStaysWithinSlackLimitsOpenAndClosed() {
 		// 150 characters, mostly '&', which escaping makes five times longer
 		List<String> items = IntStream.rangeClosed(1, 30)
