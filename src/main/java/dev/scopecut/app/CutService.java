@@ -86,38 +86,36 @@ public class CutService {
 	 * nothing is left half-created, and the refusal is rethrown.
 	 */
 	public void publish(Cut cut) {
-		if (!cut.settings().hasChosenVoters()) {
-			cut = withMembers(cut);
-		}
 		try {
 			String ts = this.notifier.post(new CutSnapshot(cut, Ballots.NONE, 0, null));
 			this.store.attachMessage(cut.ref(), ts);
-			if (this.store.version(cut.ref()) > 0) {
-				// Votes or a close came while the message was being posted: show them.
-				this.jobs.schedule(new Job(Job.Kind.REFRESH, cut.ref()), this.clock.instant());
-			}
 		}
 		catch (NotifyFailedException | RetryLaterException ex) {
 			this.store.finish(cut.ref(), CutStatus.CANCELLED, this.clock.instant());
 			throw ex;
 		}
+		// Counted after posting, so that a large channel's members never delay the
+		// message.
+		boolean counted = !cut.settings().hasChosenVoters() && countMembers(cut);
+		if (counted || this.store.version(cut.ref()) > 0) {
+			// The members, votes or a close came while the message was being posted: show
+			// them.
+			this.jobs.schedule(new Job(Job.Kind.REFRESH, cut.ref()), this.clock.instant());
+		}
 	}
 
 	/**
-	 * The cut with its channel's members, read from Slack and kept in the store; the cut
-	 * as it was when either cannot be done, so that it is still posted.
+	 * Reads the channel's members from Slack and keeps them with the cut; false when
+	 * either cannot be done, and the cut then counts who voted only.
 	 */
-	private Cut withMembers(Cut cut) {
+	private boolean countMembers(Cut cut) {
 		List<String> members = this.notifier.members(cut).orElse(List.of());
 		try {
-			if (!members.isEmpty() && this.store.setMembers(cut.ref(), members)) {
-				return cut.withMembers(members);
-			}
+			return !members.isEmpty() && this.store.setMembers(cut.ref(), members);
 		}
 		catch (StoreUnavailableException ex) {
-			// Not counted then; posting tells the facilitator if the store stays down.
+			return false;
 		}
-		return cut;
 	}
 
 	/**

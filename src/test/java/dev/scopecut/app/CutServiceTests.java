@@ -142,7 +142,7 @@ class CutServiceTests {
 	}
 
 	@Test
-	void publishKeepsTheChannelsMembersWithACutOpenToTheChannelAndPostsItCountingThem() {
+	void publishPostsTheCutThenKeepsTheChannelsMembersAndRefreshesItToCountThem() {
 		Cut cut = openCut("K7M2Q");
 		given(this.notifier.members(cut)).willReturn(Optional.of(List.of("U_ANN", "U_BOB")));
 		given(this.store.setMembers(cut.ref(), List.of("U_ANN", "U_BOB"))).willReturn(true);
@@ -150,11 +150,11 @@ class CutServiceTests {
 
 		this.service.publish(cut);
 
-		ArgumentCaptor<CutSnapshot> posted = ArgumentCaptor.forClass(CutSnapshot.class);
-		InOrder order = inOrder(this.store, this.notifier);
+		InOrder order = inOrder(this.store, this.notifier, this.jobs);
+		order.verify(this.notifier).post(any());
+		order.verify(this.store).attachMessage(cut.ref(), "1700000000.000100");
 		order.verify(this.store).setMembers(cut.ref(), List.of("U_ANN", "U_BOB"));
-		order.verify(this.notifier).post(posted.capture());
-		assertThat(posted.getValue().cut().eligibleVoters()).containsExactly("U_ANN", "U_BOB");
+		order.verify(this.jobs).schedule(new Job(Job.Kind.REFRESH, cut.ref()), NOW);
 	}
 
 	@Test
@@ -179,9 +179,8 @@ class CutServiceTests {
 
 		this.service.publish(cut);
 
-		ArgumentCaptor<CutSnapshot> posted = ArgumentCaptor.forClass(CutSnapshot.class);
-		verify(this.notifier).post(posted.capture());
-		assertThat(posted.getValue().cut().eligibleVoters()).isEmpty();
+		verify(this.store).attachMessage(cut.ref(), "1700000000.000100");
+		verify(this.jobs, never()).schedule(eq(new Job(Job.Kind.REFRESH, cut.ref())), any());
 	}
 
 	@Test

@@ -61,7 +61,8 @@ class CutFlowTests extends EndToEndTest {
 
 		FakeSlack.Call message = startCut("Sharing app 0.1: email signup; create project");
 
-		assertThat(blocks(message)).contains("0 of 3 voted · started by");
+		assertThat(blocks(message)).contains("0 voted · started by");
+		slack.await("chat.update", (call) -> blocks(call).contains("0 of 3 voted · started by"), WAIT);
 		assertThat(slack.calls("conversations.members")).singleElement()
 			.satisfies((call) -> assertThat(call.param("limit")).isEqualTo("200"));
 		assertThat(slack.calls("users.info")).extracting((call) -> call.param("user"))

@@ -253,7 +253,7 @@ class NewCutModalFlowTests extends EndToEndTest {
 			.radio("who-votes", "everyone")
 			.number("quorum", null));
 		FakeSlack.Call message = slack.await("chat.postMessage", WAIT);
-		assertThat(blocks(message)).contains("0 of 3 voted");
+		slack.await("chat.update", (call) -> blocks(call).contains("0 of 3 voted"), WAIT);
 		List<String> values = voteValues(message);
 		String cutKey = this.redisTemplate.keys(CUT_KEYS).iterator().next();
 		assertThat(this.redisTemplate.opsForHash().get(cutKey, "members")).isEqualTo(ANN + "," + BOB + ",U0000CAT");
