@@ -1,6 +1,7 @@
 package dev.scopecut.slack;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * One value of an {@code application/x-www-form-urlencoded} body, decoded straight from
@@ -9,6 +10,19 @@ import java.nio.charset.StandardCharsets;
  * makes.
  */
 final class FormValue {
+
+	private static final byte[] HEX = new byte[128];
+
+	static {
+		Arrays.fill(HEX, (byte) -1);
+		for (int i = 0; i < 10; i++) {
+			HEX['0' + i] = (byte) i;
+		}
+		for (int i = 0; i < 6; i++) {
+			HEX['a' + i] = (byte) (10 + i);
+			HEX['A' + i] = (byte) (10 + i);
+		}
+	}
 
 	private FormValue() {
 	}
@@ -36,8 +50,8 @@ final class FormValue {
 				b = ' ';
 			}
 			else if (b == '%') {
-				int high = (i + 2 < to) ? Character.digit(body[i + 1], 16) : -1;
-				int low = (i + 2 < to) ? Character.digit(body[i + 2], 16) : -1;
+				int high = (i + 2 < to) ? hex(body[i + 1]) : -1;
+				int low = (i + 2 < to) ? hex(body[i + 2]) : -1;
 				if (high < 0 || low < 0) {
 					throw new IllegalArgumentException("malformed form encoding");
 				}
@@ -47,6 +61,11 @@ final class FormValue {
 			decoded[length++] = b;
 		}
 		return new String(decoded, 0, length, StandardCharsets.UTF_8);
+	}
+
+	/** A hex digit's value, or -1: the decoding loop's one table look-up. */
+	private static int hex(byte digit) {
+		return (digit >= 0) ? HEX[digit] : -1;
 	}
 
 	private static int indexOf(byte[] body, byte value, int from) {
