@@ -1,12 +1,15 @@
 package dev.scopecut.slack.blocks;
 
+import static dev.scopecut.support.Fixtures.ballots;
+import static dev.scopecut.support.Fixtures.everyoneVotes;
+import static dev.scopecut.support.Fixtures.numberedItems;
+import static dev.scopecut.support.Fixtures.blocksJson;
+import static dev.scopecut.support.Fixtures.ofType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 
 import com.google.gson.JsonArray;
@@ -17,7 +20,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.scopecut.app.CutSnapshot;
 import dev.scopecut.cut.Ballots;
-import dev.scopecut.cut.Choice;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.CutRef;
@@ -374,53 +376,7 @@ class CutMessageTests {
 		return snapshot(cut, ballots("U0V1=SSSS", "U0V2=SSSD", "U0V3=SSDD", "U0V4=SSDD", "U0V5=SD-D", "U0V6=DD--"));
 	}
 
-	/**
-	 * Ballots from {@code voter=choices}, one character an item in order: S, D, or - for
-	 * no vote.
-	 */
-	private static Ballots ballots(String... rows) {
-		Map<String, Map<Integer, Choice>> byVoter = new LinkedHashMap<>();
-		for (String row : rows) {
-			String[] parts = row.split("=");
-			Map<Integer, Choice> choices = new LinkedHashMap<>();
-			for (int i = 0; i < parts[1].length(); i++) {
-				char c = parts[1].charAt(i);
-				if (c != '-') {
-					choices.put(i + 1, (c == 'S') ? Choice.SHIP : Choice.DEFER);
-				}
-			}
-			byVoter.put(parts[0], choices);
-		}
-		return new Ballots(byVoter);
-	}
-
-	/** Every voter votes on every item, choices following the pattern, e.g. "SD". */
-	private static Ballots everyoneVotes(int voters, int items, String pattern) {
-		String choices = pattern.repeat(items).substring(0, items);
-		return ballots(IntStream.rangeClosed(1, voters)
-			.mapToObj((v) -> "U%03d=%s".formatted(v, choices))
-			.toArray(String[]::new));
-	}
-
-	private static List<String> numberedItems(int count) {
-		return IntStream.rangeClosed(1, count).mapToObj((i) -> "item " + i).toList();
-	}
-
 	// reading the JSON Slack receives
-
-	private static JsonArray blocksJson(SlackMessage message) {
-		return JsonParser.parseString(GoldenJson.toJson(message.blocks())).getAsJsonArray();
-	}
-
-	private static List<JsonObject> ofType(JsonArray blocks, String type) {
-		List<JsonObject> found = new ArrayList<>();
-		blocks.forEach((block) -> {
-			if (block.getAsJsonObject().get("type").getAsString().equals(type)) {
-				found.add(block.getAsJsonObject());
-			}
-		});
-		return found;
-	}
 
 	/** The text of every mrkdwn text object in the message, wherever it is. */
 	private static List<String> mrkdwnTexts(SlackMessage message) {

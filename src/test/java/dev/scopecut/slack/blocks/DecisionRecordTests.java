@@ -1,19 +1,18 @@
 package dev.scopecut.slack.blocks;
 
+import static dev.scopecut.support.Fixtures.ballots;
+import static dev.scopecut.support.Fixtures.everyoneVotes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
 import dev.scopecut.app.CutSnapshot;
 import dev.scopecut.cut.Ballots;
-import dev.scopecut.cut.Choice;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.CutRef;
@@ -234,34 +233,6 @@ class DecisionRecordTests {
 
 	private static CutSnapshot snapshot(Cut cut, Ballots ballots) {
 		return new CutSnapshot(cut, ballots, 7, null);
-	}
-
-	/**
-	 * Ballots from {@code voter=choices}, one character an item in order: S, D, or - for
-	 * no vote.
-	 */
-	private static Ballots ballots(String... rows) {
-		Map<String, Map<Integer, Choice>> byVoter = new LinkedHashMap<>();
-		for (String row : rows) {
-			String[] parts = row.split("=");
-			Map<Integer, Choice> choices = new LinkedHashMap<>();
-			for (int i = 0; i < parts[1].length(); i++) {
-				char c = parts[1].charAt(i);
-				if (c != '-') {
-					choices.put(i + 1, (c == 'S') ? Choice.SHIP : Choice.DEFER);
-				}
-			}
-			byVoter.put(parts[0], choices);
-		}
-		return new Ballots(byVoter);
-	}
-
-	/** Every voter votes on every item, choices following the pattern, e.g. "SD". */
-	private static Ballots everyoneVotes(int voters, int items, String pattern) {
-		String choices = pattern.repeat(items).substring(0, items);
-		return ballots(IntStream.rangeClosed(1, voters)
-			.mapToObj((v) -> "U%03d=%s".formatted(v, choices))
-			.toArray(String[]::new));
 	}
 
 }

@@ -1,5 +1,8 @@
 package dev.scopecut.slack.blocks;
 
+import static dev.scopecut.support.Fixtures.numberedItems;
+import static dev.scopecut.support.Fixtures.blocksJson;
+import static dev.scopecut.support.Fixtures.ofType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -9,9 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
 
 import dev.scopecut.app.CutSnapshot;
@@ -157,24 +158,6 @@ class MyVotesMessageTests {
 		texts.forEach((text) -> items.add(new Item(items.size() + 1, text)));
 		return new Cut(REF, "C0RELEASE", "U0FACIL", title, items, new CutSettings("", DEADLINE, 0, 0, anonymous),
 				status, CREATED, (status == CutStatus.OPEN) ? null : DEADLINE, "1741000000.000100");
-	}
-
-	private static List<String> numberedItems(int count) {
-		return IntStream.rangeClosed(1, count).mapToObj((i) -> "item " + i).toList();
-	}
-
-	private static JsonArray blocksJson(SlackMessage message) {
-		return JsonParser.parseString(GoldenJson.toJson(message.blocks())).getAsJsonArray();
-	}
-
-	private static List<JsonObject> ofType(JsonArray blocks, String type) {
-		List<JsonObject> found = new ArrayList<>();
-		blocks.forEach((block) -> {
-			if (block.getAsJsonObject().get("type").getAsString().equals(type)) {
-				found.add(block.getAsJsonObject());
-			}
-		});
-		return found;
 	}
 
 	private static List<JsonObject> actionsBlocks(SlackMessage message) {
