@@ -1,0 +1,250 @@
+/* The sandbox page: shows what the chosen person sees, and sends what they do. */
+(() => {
+  const $ = (id) => document.getElementById(id);
+  const page = {
+    user: localStorage.getItem('scopecut.sandbox.user') || 'U01ANN',
+    pane: 'channel',
+    snapshot: null,
+    modalKey: null,
+    loading: false,
+    again: false
+  };
+
+  function toast(text) {
+    const node = $('toast');
+    node.textContent = text;
+    node.hidden = false;
+    clearTimeout(toast.timer);
+    toast.timer = setTimeout(() => { node.hidden = true; }, 5000);
+  }
+
+  async function send(path, body) {
+    const response = await fetch('/sandbox/ui/' + path, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body || {})
+    });
+    const answer = await response.json().catch(() => ({}));
+    if (!response.ok) toast(answer.error || ('The sandbox answered HTTP ' + response.status));
+    return answer;
+  }
+
+  /* Reads the person's view; refreshes asked for meanwhile are folded into one more. */
+  async function refresh() {
+    if (page.loading) { page.again = true; return; }
+    page.loading = true;
+    try {
+      const response = await fetch('/sandbox/ui/state?user=' + encodeURIComponent(page.user));
+      page.snapshot = await response.json();
+      draw();
+    } finally {
+      page.loading = false;
+      if (page.again) { page.again = false; refresh(); }
+    }
+  }
+
+  function me() {
+    return page.snapshot.users.find((u) => u.id === page.snapshot.me);
+  }
+
+  function context(extra) {
+    const users = {};
+    const bots = [];
+    page.snapshot.users.forEach((u) => {
+      users[u.id] = u.real_name;
+      if (u.is_bot) bots.push(u.id);
+    });
+    return Object.assign({ users, bots, tz: me().tz }, extra);
+  }
+
+  function time(ts) {
+    return new Intl.DateTimeFormat('en-GB', { timeZone: me().tz, hour: '2-digit', minute: '2-digit' })
+      .format(new Date(Number(ts) * 1000));
+  }
+
+  function messageNode(message) {
+    const node = document.createElement('article');
+    node.className = 'msg' + (message.ephemeral ? ' ephemeral' : '') + (message.rejected.length ? ' rejected' : '');
+    node.id = message.channel + '-' + message.ts;
+    node.dataset.ts = message.ts;
+    const head = document.createElement('div');
+    head.className = 'msg-head';
+    head.innerHTML = '<b></b> <span class="muted"></span>';
+    head.querySelector('b').textContent = message.authorName;
+    head.querySelector('span').textContent = time(message.ts);
+    if (message.ephemeral) {
+      const badge = document.createElement('span');
+      badge.className = 'badge';
+      badge.textContent = 'Only visible to you';
+      head.appendChild(badge);
+    }
+    node.appendChild(head);
+    if (message.rejected.length) {
+      const flag = document.createElement('div');
+      flag.className = 'rejected-flag';
+      flag.textContent = 'Slack would reject this message (invalid_blocks), so nobody would see it: '
+        + message.rejected.join('; ');
+      node.appendChild(flag);
+    }
+    const ctx = context({
+      onAction: (action) => send('action', { user: page.user, channel: message.channel, ts: message.ts, action })
+    });
+    if (message.blocks.length) {
+      node.appendChild(BlockKit.render(message.blocks, ctx));
+    } else {
+      const body = document.createElement('div');
+      body.className = 'msg-text';
+      body.innerHTML = BlockKit.mrkdwn(message.text, ctx);
+      node.appendChild(body);
+    }
+    return node;
+  }
+
+  function drawMessages() {
+    const list = $('messages');
+    const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
+    const messages = page.pane === 'dm' ? page.snapshot.dmMessages : page.snapshot.messages;
+    // Unchanged messages keep their nodes: no flicker, and an open menu stays open.
+    const kept = new Map(Array.from(list.querySelectorAll('article.msg')).map((n) => [n.dataset.key, n]));
+    list.replaceChildren(...messages.map((message) => {
+      const key = page.user + JSON.stringify(message);
+      const node = kept.get(key) || messageNode(message);
+      node.dataset.key = key;
+      return node;
+    }));
+    if (!messages.length) {
+      const empty = document.createElement('p');
+      empty.className = 'muted empty';
+      empty.textContent = page.pane === 'dm'
+        ? 'No direct messages from Scopecut yet.'
+        : 'Type /scopecut Demo: a; b; c below and press Enter to start a cut, or /scopecut alone for the form.';
+      list.appendChild(empty);
+    }
+    if (atBottom) list.scrollTop = list.scrollHeight;
+    highlightPermalink();
+  }
+
+  function drawHome() {
+    const home = $('home');
+    const view = page.snapshot.home;
+    if (!view) {
+      const empty = document.createElement('p');
+      empty.className = 'muted empty';
+      empty.textContent = 'Scopecut has not published a Home tab for ' + me().real_name + '.';
+      home.replaceChildren(empty);
+      return;
+    }
+    home.replaceChildren(BlockKit.render(view.blocks, context({
+      onAction: (action) => send('action', { user: page.user, viewId: view.id, action })
+    })));
+  }
+
+  function drawModal() {
+    const modal = page.snapshot.modal;
+    const key = modal ? modal.view.id + '/' + modal.view.hash + '/' + JSON.stringify(modal.errors) : null;
+    if (key === page.modalKey) return; // keeps what the person typed
+    page.modalKey = key;
+    $('modal-backdrop').hidden = !modal;
+    if (!modal) { $('modal').replaceChildren(); return; }
+    const view = modal.view;
+    const form = $('modal');
+    const title = document.createElement('h2');
+    title.textContent = (view.title && view.title.text) || '';
+    const parts = [title];
+    if (modal.errors['']) {
+      const general = document.createElement('div');
+      general.className = 'bk-error';
+      general.textContent = modal.errors[''];
+      parts.push(general);
+    }
+    const body = BlockKit.render(view.blocks, context({
+      errors: modal.errors,
+      onAction: (action) => send('action', { user: page.user, viewId: view.id, action })
+    }));
+    body.classList.add('modal-body');
+    parts.push(body);
+    const buttons = document.createElement('div');
+    buttons.className = 'modal-buttons';
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.id = 'modal-close';
+    close.textContent = (view.close && view.close.text) || 'Cancel';
+    close.addEventListener('click', () => send('close', { user: page.user }));
+    buttons.appendChild(close);
+    if (view.submit) {
+      const submit = document.createElement('button');
+      submit.type = 'submit';
+      submit.id = 'modal-submit';
+      submit.className = 'bk-primary';
+      submit.textContent = view.submit.text;
+      buttons.appendChild(submit);
+    }
+    parts.push(buttons);
+    form.replaceChildren(...parts);
+    form.dataset.viewId = view.id;
+  }
+
+  function draw() {
+    const snapshot = page.snapshot;
+    const select = $('user');
+    if (select.options.length === 0) {
+      snapshot.users.filter((u) => !u.is_bot).forEach((u) => {
+        const option = document.createElement('option');
+        option.value = u.id;
+        option.textContent = u.real_name + ' (' + u.tz + ')';
+        select.appendChild(option);
+      });
+    }
+    select.value = snapshot.me;
+    $('local-time').textContent = 'Local time ' + new Intl.DateTimeFormat('en-GB',
+      { timeZone: me().tz, hour: '2-digit', minute: '2-digit', weekday: 'short' }).format(new Date());
+    document.querySelectorAll('.nav').forEach((n) => n.classList.toggle('active', n.dataset.pane === page.pane));
+    $('pane-title').textContent = page.pane === 'channel' ? '# ' + snapshot.channel.name
+      : page.pane === 'dm' ? 'Scopecut — direct messages with ' + me().real_name : 'Scopecut — Home';
+    $('messages').hidden = page.pane === 'home';
+    $('composer-form').hidden = page.pane === 'home';
+    $('home').hidden = page.pane !== 'home';
+    if (page.pane === 'home') drawHome(); else drawMessages();
+    drawModal();
+    $('activity').replaceChildren(...snapshot.activity.map((line) => {
+      const item = document.createElement('li');
+      item.textContent = line;
+      return item;
+    }));
+  }
+
+  function highlightPermalink() {
+    const target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (target) target.classList.add('linked');
+  }
+
+  $('user').addEventListener('change', (event) => {
+    page.user = event.target.value;
+    localStorage.setItem('scopecut.sandbox.user', page.user);
+    page.modalKey = undefined;
+    refresh().then(() => { if (page.pane === 'home') send('home', { user: page.user }); });
+  });
+  document.querySelectorAll('.nav').forEach((button) => button.addEventListener('click', () => {
+    page.pane = button.dataset.pane;
+    draw();
+    if (page.pane === 'home') send('home', { user: page.user });
+  }));
+  $('composer-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const text = $('composer').value.trim();
+    if (!text) return;
+    $('composer').value = '';
+    const conversation = page.pane === 'dm' ? page.snapshot.dm : page.snapshot.channel.id;
+    send('message', { user: page.user, conversation, text });
+  });
+  $('modal').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const form = $('modal');
+    send('submit', { user: page.user, viewId: form.dataset.viewId, values: BlockKit.collectState(form) });
+  });
+  $('reset').addEventListener('click', () => send('reset'));
+  window.addEventListener('hashchange', highlightPermalink);
+
+  const events = new EventSource('/sandbox/ui/events');
+  events.addEventListener('change', refresh);
+  events.onerror = () => toast('Lost the connection to the sandbox; retrying…');
+  refresh();
+})();
