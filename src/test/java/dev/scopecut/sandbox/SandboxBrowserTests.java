@@ -4,11 +4,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -96,6 +104,87 @@ class SandboxBrowserTests extends SandboxTest {
 		this.wait
 			.until((driver) -> this.workspace.snapshot(BEN).get("activity").toString().contains("app_home_opened"));
 		browser.findElement(By.id("nav-channel")).click();
+	}
+
+	/**
+	 * The renderer on every golden message and view the bot's own tests pin: nothing
+	 * shown as unsupported, no raw mrkdwn token left, and every text, button, menu
+	 * option, bold span, mention and form input of the JSON on the page.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("goldens")
+	void theRendererDrawsEveryGoldenBlockKitJson(Path golden) throws IOException {
+		JsonObject json = JsonParser.parseString(Files.readString(golden)).getAsJsonObject();
+		RenderedBlocks rendered = render(json.getAsJsonArray("blocks"));
+		ExpectedBlocks expected = ExpectedBlocks.of(json.getAsJsonArray("blocks"));
+		assertThat(rendered.unknown()).as("placeholders for unsupported Block Kit").isZero();
+		assertThat(rendered.text()).doesNotContain("<@", "<!", "<#");
+		assertThat(expected.texts()).isNotEmpty()
+			.allSatisfy((text) -> assertThat(rendered.text()).as("the page's text").contains(text));
+		assertThat(rendered.buttons()).isEqualTo(expected.buttons());
+		assertThat(rendered.primary()).isEqualTo(expected.primary());
+		assertThat(rendered.menuItems()).isEqualTo(expected.menuItems());
+		assertThat(rendered.bold()).isEqualTo(expected.bold());
+		assertThat(rendered.inputs()).isEqualTo(expected.inputs());
+	}
+
+	static Stream<Path> goldens() throws IOException {
+		try (Stream<Path> files = Files.list(Path.of("src/test/resources/golden"))) {
+			List<Path> json = files.filter((file) -> file.toString().endsWith(".json")).sorted().toList();
+			assertThat(json).isNotEmpty();
+			return json.stream();
+		}
+	}
+
+	@Test
+	void mrkdwnIsDrawnAsSlackDrawsIt() {
+		String html = (String) browser.executeScript(
+				"return BlockKit.mrkdwn(arguments[0], " + "{users: {U01ANN: 'Ann Lee'}, tz: 'Asia/Kolkata'})",
+				"*bold* _italic_ ~gone~ `a_b*c` <https://example.com/x?a=1&amp;b=2|the link> <@U01ANN> "
+						+ "<!date^0^{date_num} {time}|never> &lt;kept&gt; 5 * 3 * 2");
+		assertThat(html).contains("<b>bold</b>", "<i>italic</i>", "<s>gone</s>", "<code>a_b*c</code>",
+				"<a href=\"https://example.com/x?a=1&amp;b=2\" target=\"_blank\" rel=\"noopener\">the link</a>",
+				"@Ann Lee", "1970-01-01 5:30 AM", "&lt;kept&gt;", "5 * 3 * 2");
+	}
+
+	@Test
+	void blocksAndElementsTheSandboxDoesNotKnowAreShownAsPlaceholders() {
+		JsonArray blocks = JsonParser
+			.parseString("[{\"type\":\"rich_text\",\"elements\":[]},"
+					+ "{\"type\":\"actions\",\"elements\":[{\"type\":\"workflow_button\",\"action_id\":\"w\"}]}]")
+			.getAsJsonArray();
+		RenderedBlocks rendered = render(blocks);
+		assertThat(rendered.unknown()).isEqualTo(2);
+		assertThat(rendered.text()).contains("Unsupported block \"rich_text\"",
+				"Unsupported element \"workflow_button\"");
+	}
+
+	private static RenderedBlocks render(JsonArray blocks) {
+		@SuppressWarnings("unchecked")
+		Map<String, Object> result = (Map<String, Object>) browser.executeScript("""
+				const root = BlockKit.render(JSON.parse(arguments[0]), {users: {}, tz: 'UTC', onAction: () => {}});
+				const all = (selector) => Array.from(root.querySelectorAll(selector)).map((node) => node.textContent);
+				return {
+				  text: root.textContent,
+				  unknown: root.querySelectorAll('.bk-unknown').length,
+				  buttons: all('button.bk-button:not(.bk-overflow-toggle)'),
+				  primary: root.querySelectorAll('button.bk-primary').length,
+				  menuItems: all('.bk-menu-item'),
+				  bold: all('b'),
+				  inputs: Object.keys(BlockKit.collectState(root)).sort()
+				};""", blocks.toString());
+		return new RenderedBlocks((String) result.get("text"), ((Number) result.get("unknown")).intValue(),
+				strings(result.get("buttons")), ((Number) result.get("primary")).intValue(),
+				strings(result.get("menuItems")), strings(result.get("bold")), strings(result.get("inputs")));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> strings(Object list) {
+		return ((List<Object>) list).stream().map(String::valueOf).toList();
+	}
+
+	private record RenderedBlocks(String text, int unknown, List<String> buttons, int primary, List<String> menuItems,
+			List<String> bold, List<String> inputs) {
 	}
 
 	private void actAs(String user) {
