@@ -39,4 +39,12 @@ class ArchitectureTests {
 		.dependOnClassesThat()
 		.resideInAPackage("dev.scopecut.slack..");
 
+	@ArchTest
+	static final ArchRule theSandboxOnlySpeaksSlacksHttpContract = noClasses().that()
+		.resideInAPackage("dev.scopecut.sandbox..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("dev.scopecut.cut..", "dev.scopecut.app..", "dev.scopecut.store..", "dev.scopecut.slack..",
+				"dev.scopecut.schedule..", "com.slack.api..");
+
 }
