@@ -2,6 +2,7 @@ package dev.scopecut.sandbox;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -35,7 +36,7 @@ final class BlockKitRules {
 		List<String> broken = new ArrayList<>();
 		if (blocks.size() > surface.maxBlocks) {
 			broken.add(blocks.size() + " blocks, at most " + surface.maxBlocks + " in a "
-					+ surface.name().toLowerCase(java.util.Locale.ROOT));
+					+ surface.name().toLowerCase(Locale.ROOT));
 		}
 		for (int i = 0; i < blocks.size(); i++) {
 			if (!blocks.get(i).isJsonObject()) {

@@ -1,6 +1,7 @@
 package dev.scopecut.sandbox;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -181,7 +182,7 @@ class PeopleActions {
 			return;
 		}
 		String onlyFor = "in_channel".equals(Json.string(reply, "response_type")) ? null : user;
-		java.util.List<String> broken = BlockKitRules.violations(blocks, BlockKitRules.Surface.MESSAGE);
+		List<String> broken = BlockKitRules.violations(blocks, BlockKitRules.Surface.MESSAGE);
 		if (broken.isEmpty()) {
 			this.workspace.post(conversation, Teammates.BOT, text, blocks, onlyFor);
 		}

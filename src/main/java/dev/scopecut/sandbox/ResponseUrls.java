@@ -3,7 +3,6 @@ package dev.scopecut.sandbox;
 import java.util.List;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;

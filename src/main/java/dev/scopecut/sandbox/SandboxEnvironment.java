@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.apache.commons.logging.Log;
@@ -49,7 +50,7 @@ class SandboxEnvironment implements EnvironmentPostProcessor {
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		String wanted = environment.getProperty(SWITCH, "false").strip().toLowerCase(java.util.Locale.ROOT);
+		String wanted = environment.getProperty(SWITCH, "false").strip().toLowerCase(Locale.ROOT);
 		if (!wanted.equals("true") && !wanted.equals("auto")) {
 			return;
 		}

@@ -12,8 +12,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +54,7 @@ class SlackDelivery implements ApplicationListener<WebServerInitializedEvent> {
 
 	private volatile int port;
 
-	private final java.util.concurrent.atomic.AtomicLong events = new java.util.concurrent.atomic.AtomicLong();
+	private final AtomicLong events = new AtomicLong();
 
 	/** Scopecut's answer, and how long it took. */
 	record Delivered(int status, String body, Duration took) {
@@ -169,7 +171,7 @@ class SlackDelivery implements ApplicationListener<WebServerInitializedEvent> {
 	Delivered viewSubmission(String user, JsonObject view) {
 		JsonObject payload = interaction("view_submission", user);
 		payload.add("view", view);
-		payload.add("response_urls", new com.google.gson.JsonArray());
+		payload.add("response_urls", new JsonArray());
 		return post(interactionBody(payload), "application/x-www-form-urlencoded",
 				"submit " + view.get("callback_id").getAsString());
 	}
@@ -192,7 +194,7 @@ class SlackDelivery implements ApplicationListener<WebServerInitializedEvent> {
 		envelope.addProperty("type", "event_callback");
 		envelope.addProperty("event_id", "Ev%d%04d".formatted(now / 1000, this.events.incrementAndGet() % 10_000));
 		envelope.addProperty("event_time", now / 1000);
-		com.google.gson.JsonArray authorizations = new com.google.gson.JsonArray();
+		JsonArray authorizations = new JsonArray();
 		JsonObject authorization = new JsonObject();
 		authorization.addProperty("team_id", Teammates.TEAM);
 		authorization.addProperty("user_id", Teammates.BOT);
@@ -225,11 +227,11 @@ class SlackDelivery implements ApplicationListener<WebServerInitializedEvent> {
 		return payload;
 	}
 
-	private com.google.gson.JsonArray actions(JsonObject action) {
+	private JsonArray actions(JsonObject action) {
 		JsonObject stamped = action.deepCopy();
 		long now = this.clock.millis();
 		stamped.addProperty("action_ts", "%d.%06d".formatted(now / 1000, (now % 1000) * 1000));
-		com.google.gson.JsonArray actions = new com.google.gson.JsonArray();
+		JsonArray actions = new JsonArray();
 		actions.add(stamped);
 		return actions;
 	}

@@ -5,11 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import jakarta.servlet.http.HttpServletRequest;
@@ -325,7 +325,7 @@ class SlackWebApi {
 	private static Map<String, String> params(HttpServletRequest request) throws IOException {
 		Map<String, String> params = new HashMap<>();
 		String type = request.getContentType();
-		if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+		if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
 			String body = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 			JsonParser.parseString(body)
 				.getAsJsonObject()
