@@ -208,7 +208,15 @@ public final class FakeSlack implements AutoCloseable {
 	 * out this bot token, which {@code auth.test} then knows as that workspace's.
 	 */
 	public void installCode(String code, String team, String botToken) {
-		this.grants.put("code:" + code, grant(team, botToken, null, 0));
+		installCode(code, team, botToken, null, 0);
+	}
+
+	/**
+	 * An install of an app with token rotation on: the bot token comes with a refresh
+	 * token and expires in {@code expiresIn} seconds.
+	 */
+	public void installCode(String code, String team, String botToken, String refreshToken, int expiresIn) {
+		this.grants.put("code:" + code, grant(team, botToken, refreshToken, expiresIn));
 		this.tokenTeams.put(botToken, team);
 	}
 
