@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.scopecut.support.FakeSlack;
+import dev.scopecut.support.InstallBrowser;
 import dev.scopecut.support.MultiWorkspaceTest;
 import dev.scopecut.support.SignedRequests;
 
@@ -34,7 +35,7 @@ class OAuthInstallTests extends MultiWorkspaceTest {
 
 	@Test
 	void theInstallPageOffersAddToSlackWithAStateBoundToTheBrowser() {
-		InstallPage page = openInstallPage();
+		InstallBrowser.InstallPage page = openInstallPage();
 
 		assertThat(page.response().statusCode()).isEqualTo(200);
 		assertThat(page.response().body()).contains("Add to Slack")
@@ -47,7 +48,7 @@ class OAuthInstallTests extends MultiWorkspaceTest {
 	@Test
 	void theWholeRoundTripStoresTheInstallationAndTheWorkspaceThenUsesItsOwnToken() {
 		slack.installCode("code-a", TEAM_A, "xoxb-team-a");
-		InstallPage page = openInstallPage();
+		InstallBrowser.InstallPage page = openInstallPage();
 
 		HttpResponse<String> done = redirect("code-a", page.state(), page.cookie());
 
@@ -68,7 +69,7 @@ class OAuthInstallTests extends MultiWorkspaceTest {
 	@Test
 	void aReplayedStateIsRefusedAndInstallsNothingMore() {
 		slack.installCode("code-a", TEAM_A, "xoxb-team-a");
-		InstallPage page = openInstallPage();
+		InstallBrowser.InstallPage page = openInstallPage();
 		assertThat(redirect("code-a", page.state(), page.cookie()).statusCode()).isEqualTo(200);
 		this.redisTemplate.delete(INSTALLATION);
 
@@ -83,7 +84,7 @@ class OAuthInstallTests extends MultiWorkspaceTest {
 	@Test
 	void anExpiredStateIsRefused() {
 		slack.installCode("code-a", TEAM_A, "xoxb-team-a");
-		InstallPage page = openInstallPage();
+		InstallBrowser.InstallPage page = openInstallPage();
 		String key = "scopecut:oauth-state:" + page.state();
 		// What ten minutes would do: Redis expires the state.
 		this.redisTemplate.expire(key, Duration.ofMillis(1));
@@ -100,8 +101,8 @@ class OAuthInstallTests extends MultiWorkspaceTest {
 	@Test
 	void aStateFromAnotherBrowserOrWithoutItsCookieIsRefusedAndNotUsedUp() {
 		slack.installCode("code-a", TEAM_A, "xoxb-team-a");
-		InstallPage mine = openInstallPage();
-		InstallPage theirs = openInstallPage();
+		InstallBrowser.InstallPage mine = openInstallPage();
+		InstallBrowser.InstallPage theirs = openInstallPage();
 
 		assertThat(redirect("code-a", mine.state(), theirs.cookie()).statusCode()).isEqualTo(400);
 		assertThat(redirect("code-a", mine.state(), null).statusCode()).isEqualTo(400);
@@ -112,7 +113,7 @@ class OAuthInstallTests extends MultiWorkspaceTest {
 
 	@Test
 	void aCodeSlackRefusesShowsTheFailurePageAndStoresNothing() {
-		InstallPage page = openInstallPage();
+		InstallBrowser.InstallPage page = openInstallPage();
 
 		HttpResponse<String> refused = redirect("no-such-code", page.state(), page.cookie());
 
@@ -125,7 +126,7 @@ class OAuthInstallTests extends MultiWorkspaceTest {
 	void aRotatingTokenAboutToExpireIsRefreshedByBoltOnTheNextRequestAndSaved() {
 		slack.installCode("code-a", TEAM_A, "xoxb-old", "xoxe-old", 60);
 		slack.refreshGrant("xoxe-old", TEAM_A, "xoxb-new", "xoxe-new", 43_200);
-		InstallPage page = openInstallPage();
+		InstallBrowser.InstallPage page = openInstallPage();
 		assertThat(redirect("code-a", page.state(), page.cookie()).statusCode()).isEqualTo(200);
 		Bot installed = this.installations.findBot(null, TEAM_A);
 		assertThat(installed.getBotRefreshToken()).isEqualTo("xoxe-old");
@@ -152,7 +153,7 @@ class OAuthInstallTests extends MultiWorkspaceTest {
 	void aBackgroundJobRefreshesAnExpiredRotatingTokenItselfAndSavesIt() throws Exception {
 		slack.installCode("code-a", TEAM_A, "xoxb-old", "xoxe-old", 60);
 		slack.refreshGrant("xoxe-old", TEAM_A, "xoxb-new", "xoxe-new", 43_200);
-		InstallPage page = openInstallPage();
+		InstallBrowser.InstallPage page = openInstallPage();
 		assertThat(redirect("code-a", page.state(), page.cookie()).statusCode()).isEqualTo(200);
 		Bot expired = this.installations.findBot(null, TEAM_A);
 		expired.setBotTokenExpiresAt(System.currentTimeMillis() - 1_000);

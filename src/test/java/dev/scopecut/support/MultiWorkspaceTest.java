@@ -1,16 +1,8 @@
 package dev.scopecut.support;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -26,11 +18,9 @@ public abstract class MultiWorkspaceTest extends EndToEndBase {
 
 	public static final String CLIENT_SECRET = "client-secret-for-tests";
 
-	public static final String COOKIE = "slack-app-oauth-state";
+	public static final String COOKIE = InstallBrowser.COOKIE;
 
-	private static final Pattern STATE = Pattern.compile("[?&;]state=([A-Za-z0-9-]+)");
-
-	protected final HttpClient browser = HttpClient.newHttpClient();
+	protected InstallBrowser browser;
 
 	@DynamicPropertySource
 	static void multiWorkspace(DynamicPropertyRegistry registry) {
@@ -39,53 +29,21 @@ public abstract class MultiWorkspaceTest extends EndToEndBase {
 		registry.add("scopecut.slack.client-secret", () -> CLIENT_SECRET);
 	}
 
-	/** A visit to the install page, and the state it issued (in its link and cookie). */
-	protected record InstallPage(HttpResponse<String> response, String state, String cookie) {
+	@BeforeEach
+	void browser() {
+		this.browser = new InstallBrowser(this.port);
 	}
 
-	protected InstallPage openInstallPage() {
-		HttpResponse<String> page = get("/slack/install", null);
-		Matcher state = STATE.matcher(page.body());
-		assertThat(state.find()).as("the install page links to Slack with a state: %s", page.body()).isTrue();
-		String cookie = page.headers()
-			.allValues("Set-Cookie")
-			.stream()
-			.filter((value) -> value.startsWith(COOKIE + "="))
-			.findFirst()
-			.map((value) -> value.split(";", 2)[0])
-			.orElseThrow(() -> new AssertionError("no state cookie: " + page.headers()));
-		return new InstallPage(page, state.group(1), cookie);
+	protected InstallBrowser.InstallPage openInstallPage() {
+		return this.browser.openInstallPage();
 	}
 
-	/** Slack sending the browser back with a code, as after "Allow". */
 	protected HttpResponse<String> redirect(String code, String state, String cookie) {
-		return get("/slack/oauth_redirect?code=" + code + "&state=" + state, cookie);
+		return this.browser.redirect(code, state, cookie);
 	}
 
-	/** Installs Scopecut in a workspace through the whole OAuth round trip. */
 	protected void install(String team, String botToken) {
-		String code = "code-" + team;
-		slack.installCode(code, team, botToken);
-		InstallPage page = openInstallPage();
-		HttpResponse<String> done = redirect(code, page.state(), page.cookie());
-		assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
-	}
-
-	protected HttpResponse<String> get(String path, String cookie) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
-		if (cookie != null) {
-			request.header("Cookie", cookie);
-		}
-		try {
-			return this.browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		this.browser.install(slack, team, botToken);
 	}
 
 }
