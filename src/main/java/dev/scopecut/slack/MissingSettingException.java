@@ -1,12 +1,12 @@
 package dev.scopecut.slack;
 
 /** A required environment variable is not set; start-up stops and says which one. */
-public class MissingSettingException extends RuntimeException {
+public class MissingSettingException extends SettingsException {
 
 	private final String variable;
 
 	public MissingSettingException(String variable, String what) {
-		super("Set " + variable + ": " + what + ".");
+		super(variable + " is not set.", "Set " + variable + ": " + what + ".");
 		this.variable = variable;
 	}
 

@@ -4,14 +4,14 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Turns a missing setting into Spring Boot's short start-up report, naming the variable.
+ * Turns unusable Slack settings into Spring Boot's short start-up report, naming the
+ * variable to set.
  */
-class MissingSettingFailureAnalyzer extends AbstractFailureAnalyzer<MissingSettingException> {
+class MissingSettingFailureAnalyzer extends AbstractFailureAnalyzer<SettingsException> {
 
 	@Override
-	protected FailureAnalysis analyze(Throwable rootFailure, MissingSettingException cause) {
-		return new FailureAnalysis("Scopecut cannot start: " + cause.getVariable() + " is not set.", cause.getMessage(),
-				cause);
+	protected FailureAnalysis analyze(Throwable rootFailure, SettingsException cause) {
+		return new FailureAnalysis("Scopecut cannot start: " + cause.getProblem(), cause.getMessage(), cause);
 	}
 
 }

@@ -18,9 +18,19 @@ class SharedGsonBlockActionRequest extends BlockActionRequest {
 		this.payload = payload;
 		getContext().setResponseUrl(payload.getResponseUrl());
 		getContext().setTriggerId(payload.getTriggerId());
-		if (payload.getTeam() != null) {
+		// The workspace the click happened in; an organisation-wide install may send no
+		// team, and then, as in Bolt's own parser, the clicker's workspace.
+		if (payload.getEnterprise() != null) {
+			getContext().setEnterpriseId(payload.getEnterprise().getId());
+		}
+		else if (payload.getTeam() != null) {
 			getContext().setEnterpriseId(payload.getTeam().getEnterpriseId());
+		}
+		if (payload.getTeam() != null && payload.getTeam().getId() != null) {
 			getContext().setTeamId(payload.getTeam().getId());
+		}
+		else if (payload.getUser().getTeamId() != null) {
+			getContext().setTeamId(payload.getUser().getTeamId());
 		}
 		getContext().setRequestUserId(payload.getUser().getId());
 	}

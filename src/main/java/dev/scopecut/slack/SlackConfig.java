@@ -6,6 +6,13 @@ import java.util.List;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.jakarta_servlet.SlackOAuthAppServlet;
+import com.slack.api.bolt.service.InstallationService;
+import com.slack.api.bolt.service.OAuthStateService;
+import com.slack.api.bolt.service.builtin.oauth.OAuthV2AccessErrorHandler;
+import com.slack.api.token_rotation.TokenRotator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +26,14 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 @EnableConfigurationProperties(SlackProperties.class)
 class SlackConfig {
 
+	/**
+	 * The bot scopes an "Add to Slack" install asks for; the same as manifest.yml's (a
+	 * test keeps them in step).
+	 */
+	static final String BOT_SCOPES = "commands,chat:write,channels:read,groups:read,users:read";
+
+	private static final Logger log = LoggerFactory.getLogger(SlackConfig.class);
+
 	/** The Web API client; every call goes to {@code SLACK_API_URL}. */
 	@Bean
 	Slack slack(SlackProperties properties) {
@@ -27,16 +42,40 @@ class SlackConfig {
 		return Slack.getInstance(config);
 	}
 
+	/**
+	 * The token of the one workspace, or of each installed workspace read from its
+	 * installation.
+	 */
 	@Bean
-	WorkspaceTokens workspaceTokens(SlackProperties properties) {
-		return (workspace) -> properties.botToken();
+	WorkspaceTokens workspaceTokens(SlackProperties properties, Slack slack, InstallationService installations) {
+		if (!properties.multiWorkspace()) {
+			return (workspace) -> properties.botToken();
+		}
+		return new InstalledWorkspaceTokens(installations, new TokenRotator(slack.methods(),
+				TokenRotator.DEFAULT_MILLISECONDS_BEFORE_EXPIRATION, properties.clientId(), properties.clientSecret()));
 	}
 
 	@Bean
-	App slackApp(SlackProperties properties, Slack slack, List<SlackListener> listeners) {
+	App slackApp(SlackProperties properties, Slack slack, List<SlackListener> listeners,
+			InstallationService installations, OAuthStateService oauthStates) {
+		InstallPages pages = new InstallPages();
+		// Every setting is given, even when unset: Bolt would otherwise read
+		// SLACK_BOT_TOKEN, SLACK_CLIENT_ID and the like from the environment itself.
 		AppConfig config = AppConfig.builder()
 			.slack(slack)
+			// Single-workspace mode only; in multi-workspace mode Bolt finds each
+			// request's workspace token in its installation (and refreshes it when
+			// rotation is on).
 			.singleTeamBotToken(properties.botToken())
+			.clientId(properties.clientId())
+			.clientSecret(properties.clientSecret())
+			.scope(BOT_SCOPES)
+			.userScope(null)
+			.redirectUri(null)
+			.oauthInstallPath(InstallPages.INSTALL_PATH)
+			.oauthRedirectUriPath(InstallPages.REDIRECT_PATH)
+			.oAuthRedirectUriPageRenderer(pages)
+			.tokenRotationExpirationMillis(TokenRotator.DEFAULT_MILLISECONDS_BEFORE_EXPIRATION)
 			.signingSecret(properties.signingSecret())
 			// VerifiedSlackAppServlet checks signatures before parsing; Socket Mode needs
 			// none.
@@ -45,8 +84,30 @@ class SlackConfig {
 			.authTestCacheEnabled(true)
 			.build();
 		App app = new App(config);
+		app.service(installations);
+		app.service(oauthStates);
+		if (properties.multiWorkspace()) {
+			app.asOAuthApp(true);
+			app.oauthCallbackStateError((request, response) -> pages.failure(response, InstallPages.INVALID_STATE));
+			app.oauthCallbackAccessError((OAuthV2AccessErrorHandler) (request, response, answer) -> {
+				log.warn("Slack refused an install (oauth.v2.access): {}", answer.getError());
+				return pages.failure(response, answer.getError());
+			});
+		}
 		listeners.forEach((listener) -> listener.register(app));
 		return app;
+	}
+
+	/**
+	 * "Add to Slack" ({@code GET /slack/install}) and its redirect, in multi-workspace
+	 * mode only.
+	 */
+	@Bean
+	ServletRegistrationBean<SlackOAuthAppServlet> slackInstall(App app, SlackProperties properties) {
+		ServletRegistrationBean<SlackOAuthAppServlet> registration = new ServletRegistrationBean<>(
+				new SlackOAuthAppServlet(app), InstallPages.INSTALL_PATH, InstallPages.REDIRECT_PATH);
+		registration.setEnabled(properties.multiWorkspace());
+		return registration;
 	}
 
 	@Bean

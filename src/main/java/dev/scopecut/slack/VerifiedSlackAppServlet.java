@@ -22,6 +22,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.scopecut.app.StoreUnavailableException;
+
 /**
  * Bolt's servlet, made safe at the edge. Bolt parses a body before it verifies its
  * signature, so an unsigned malformed request would reach the parser and answer 500. Here
@@ -90,6 +92,13 @@ class VerifiedSlackAppServlet extends SlackAppServlet {
 		Response slackResponse;
 		try {
 			slackResponse = this.app.run(slackRequest);
+		}
+		catch (StoreUnavailableException ex) {
+			// Multi-workspace mode reads the workspace's installation before any
+			// listener.
+			log.warn("Refused a {}: {}", slackRequest.getRequestType(), ex.getMessage());
+			reply(resp, 503, "store unavailable");
+			return;
 		}
 		catch (Exception ex) {
 			// Bolt throws on payloads that parse but lack what it needs (a block action

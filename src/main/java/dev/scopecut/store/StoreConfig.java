@@ -3,6 +3,7 @@ package dev.scopecut.store;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import com.slack.api.bolt.service.OAuthStateService;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.resource.Delay;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -10,6 +11,7 @@ import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderC
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * The Redis client's behaviour when Redis goes away; connection settings stay Spring
@@ -35,6 +37,13 @@ class StoreConfig {
 	ClientResourcesBuilderCustomizer quickReconnect() {
 		return (resources) -> resources
 			.reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS));
+	}
+
+	/** OAuth states for "Add to Slack", each good for ten minutes (Bolt's default). */
+	@Bean
+	OAuthStateService oauthStates(StringRedisTemplate redis, RedisGuard guard) {
+		return new RedisOAuthStateService(redis, guard,
+				Duration.ofSeconds(OAuthStateService.DEFAULT_EXPIRATION_IN_SECONDS));
 	}
 
 }

@@ -286,6 +286,17 @@ class CutJobsTests {
 	}
 
 	@Test
+	void announceForAWorkspaceThatNoLongerHasScopecutIsDroppedNotRetried() {
+		given(this.store.snapshot(REF)).willReturn(Optional.of(snapshot(CutStatus.CLOSED, 9, NOW)));
+		willThrow(new NotifyFailedException("not_installed")).given(this.notifier).announce(any());
+
+		this.cutJobs.run(ANNOUNCE);
+
+		verify(this.jobs).complete(ANNOUNCE);
+		verifyNoMoreInteractions(this.jobs);
+	}
+
+	@Test
 	void announceOfACutThatIsGonePostsNothing() {
 		given(this.store.snapshot(REF)).willReturn(Optional.empty());
 

@@ -17,6 +17,12 @@ final class Secrets {
 
 	static final String VERIFICATION_TOKEN = "vtok-NEVER-LOG-77d3";
 
+	/** Multi-workspace mode: the app's client secret. */
+	static final String CLIENT_SECRET = "csec-NEVER-LOG-1b8e";
+
+	/** Multi-workspace mode: a bot token handed out by oauth.v2.access. */
+	static final String INSTALLED_BOT_TOKEN = "xoxb-NEVER-LOG-inst";
+
 	/** Shared by every value above; catches a secret cut short or partly masked too. */
 	static final String MARK = "NEVER-LOG";
 

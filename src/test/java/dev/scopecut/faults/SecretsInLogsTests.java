@@ -7,7 +7,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
@@ -25,6 +27,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.scopecut.ScopecutApplication;
 import dev.scopecut.support.FakeSlack;
+import dev.scopecut.support.InstallBrowser;
 import dev.scopecut.support.RedisProcess;
 import dev.scopecut.support.SignedRequests;
 
@@ -69,6 +72,7 @@ class SecretsInLogsTests {
 		if (this.app != null) {
 			this.app.close();
 		}
+		slack.reset();
 		// Levels are JVM-wide: give the test classes that run next their usual ones.
 		LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
 		logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.INFO);
@@ -132,6 +136,36 @@ class SecretsInLogsTests {
 			.contains("rate limited (429)")
 			.contains("Vote not recorded");
 		Secrets.assertNoneIn(logged, "the app's output at DEBUG");
+	}
+
+	@Test
+	void noSecretIsLoggedAtDebugThroughAnAddToSlackInstallAndTheInstalledWorkspacesRequests(CapturedOutput output) {
+		this.app = new SpringApplicationBuilder(ScopecutApplication.class).run("--server.port=0",
+				"--spring.data.redis.url=" + redis.url(), "--scopecut.slack.api-url=" + slack.apiUrl(),
+				"--scopecut.slack.signing-secret=" + Secrets.SIGNING_SECRET, "--scopecut.slack.bot-token=",
+				"--scopecut.slack.client-id=1234.5678", "--scopecut.slack.client-secret=" + Secrets.CLIENT_SECRET,
+				"--logging.level.root=DEBUG", "--logging.level.com.slack.api=DEBUG");
+		int port = ((WebServerApplicationContext) this.app).getWebServer().getPort();
+		SignedRequests requests = new SignedRequests(port, Secrets.SIGNING_SECRET);
+		InstallBrowser browser = new InstallBrowser(port);
+		slack.reset();
+
+		browser.install(slack, "T0000SECRET", Secrets.INSTALLED_BOT_TOKEN);
+		InstallBrowser.InstallPage page = browser.openInstallPage();
+		assertThat(browser.redirect("code-T0000SECRET", page.state(), "wrong=cookie").statusCode()).isEqualTo(400);
+		requests.post(Secrets.withVerificationToken(SignedRequests.slashCommand("T0000SECRET", CHANNEL, ANN,
+				"Secrets: alpha; bravo", slack.responseUrl("installed"))));
+		assertThat(slack.await("chat.postMessage", PATIENCE).token()).isEqualTo(Secrets.INSTALLED_BOT_TOKEN);
+		// The client secret goes to Slack in a Basic Authorization header: base64 too.
+		String basic = "Basic " + Base64.getEncoder()
+			.encodeToString(("1234.5678:" + Secrets.CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
+		assertThat(slack.await("oauth.v2.access", PATIENCE).authorization()).isEqualTo(basic);
+		this.app.close();
+
+		String logged = output.getAll();
+		assertThat(logged).as("the run logged at DEBUG").contains(" DEBUG ").contains("oauth.v2.access");
+		Secrets.assertNoneIn(logged, "the app's output at DEBUG in multi-workspace mode");
+		assertThat(logged).doesNotContain(basic.substring("Basic ".length()));
 	}
 
 	/** Bob votes Ship on an item and is told privately what became of it. */

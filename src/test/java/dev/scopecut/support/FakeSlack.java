@@ -48,6 +48,17 @@ public final class FakeSlack implements AutoCloseable {
 		}
 
 		/**
+		 * The token the call carried: its bearer {@code Authorization} or its
+		 * {@code token} parameter.
+		 */
+		public String token() {
+			if (this.authorization != null && this.authorization.startsWith("Bearer ")) {
+				return this.authorization.substring("Bearer ".length());
+			}
+			return this.params.get("token");
+		}
+
+		/**
 		 * The values of the vote buttons (or menu options) in a posted message, in order.
 		 */
 		public List<String> voteValues() {
@@ -104,6 +115,15 @@ public final class FakeSlack implements AutoCloseable {
 	private final Map<String, List<String>> channelMembers = new ConcurrentHashMap<>();
 
 	private final Set<String> bots = ConcurrentHashMap.newKeySet();
+
+	/**
+	 * The workspace of each bot token {@code auth.test} knows; others are
+	 * {@link #TEAM}'s.
+	 */
+	private final Map<String, String> tokenTeams = new ConcurrentHashMap<>();
+
+	/** The {@code oauth.v2.access} answer for each code or refresh token. */
+	private final Map<String, String> grants = new ConcurrentHashMap<>();
 
 	private FakeSlack(HttpServer server) {
 		this.server = server;
@@ -183,6 +203,62 @@ public final class FakeSlack implements AutoCloseable {
 		script(method, new Scripted(200, null, "{\"ok\":false,\"error\":\"" + error + "\"}"));
 	}
 
+	/**
+	 * An install of workspace {@code team}: {@code oauth.v2.access} with this code hands
+	 * out this bot token, which {@code auth.test} then knows as that workspace's.
+	 */
+	public void installCode(String code, String team, String botToken) {
+		installCode(code, team, botToken, null, 0);
+	}
+
+	/**
+	 * An install of an app with token rotation on: the bot token comes with a refresh
+	 * token and expires in {@code expiresIn} seconds.
+	 */
+	public void installCode(String code, String team, String botToken, String refreshToken, int expiresIn) {
+		this.grants.put("code:" + code, grant(team, botToken, refreshToken, expiresIn));
+		this.tokenTeams.put(botToken, team);
+	}
+
+	/**
+	 * A refresh of a rotating token: {@code oauth.v2.access} with
+	 * {@code grant_type=refresh_token} and this refresh token hands out a new bot token
+	 * and refresh token, expiring in {@code expiresIn} seconds.
+	 */
+	public void refreshGrant(String refreshToken, String team, String newBotToken, String newRefreshToken,
+			int expiresIn) {
+		this.grants.put("refresh:" + refreshToken, grant(team, newBotToken, newRefreshToken, expiresIn));
+		this.tokenTeams.put(newBotToken, team);
+	}
+
+	/** {@code auth.test} answers for this bot token as workspace {@code team}. */
+	public void tokenOf(String team, String botToken) {
+		this.tokenTeams.put(botToken, team);
+	}
+
+	private static String grant(String team, String botToken, String refreshToken, int expiresIn) {
+		JsonObject answer = new JsonObject();
+		answer.addProperty("ok", true);
+		answer.addProperty("app_id", "A0000APP");
+		JsonObject user = new JsonObject();
+		user.addProperty("id", "U0000INSTALLER");
+		answer.add("authed_user", user);
+		answer.addProperty("scope", "commands,chat:write,channels:read,groups:read,users:read");
+		answer.addProperty("token_type", "bot");
+		answer.addProperty("access_token", botToken);
+		answer.addProperty("bot_user_id", BOT_USER);
+		JsonObject teamObject = new JsonObject();
+		teamObject.addProperty("id", team);
+		teamObject.addProperty("name", "Workspace " + team);
+		answer.add("team", teamObject);
+		answer.addProperty("is_enterprise_install", false);
+		if (refreshToken != null) {
+			answer.addProperty("refresh_token", refreshToken);
+			answer.addProperty("expires_in", expiresIn);
+		}
+		return answer.toString();
+	}
+
 	public List<Call> calls() {
 		return List.copyOf(this.calls);
 	}
@@ -197,6 +273,8 @@ public final class FakeSlack implements AutoCloseable {
 		this.latency = Duration.ZERO;
 		this.channelMembers.clear();
 		this.bots.clear();
+		this.tokenTeams.clear();
+		this.grants.clear();
 		this.messageSeq.set(FIRST_TS);
 	}
 
@@ -235,8 +313,9 @@ public final class FakeSlack implements AutoCloseable {
 	private void handleMethod(HttpExchange exchange) throws IOException {
 		String method = exchange.getRequestURI().getPath().substring("/api/".length());
 		Map<String, String> params = form(read(exchange.getRequestBody()));
-		this.calls.add(new Call(method, params, exchange.getRequestHeaders().getFirst("Authorization"),
-				System.currentTimeMillis()));
+		Call call = new Call(method, params, exchange.getRequestHeaders().getFirst("Authorization"),
+				System.currentTimeMillis());
+		this.calls.add(call);
 		pause();
 		Scripted reply = next(method);
 		if (reply != null) {
@@ -246,7 +325,7 @@ public final class FakeSlack implements AutoCloseable {
 			send(exchange, reply.status(), reply.body());
 			return;
 		}
-		send(exchange, 200, answer(method, params));
+		send(exchange, 200, answer(call));
 	}
 
 	private void handleResponseUrl(HttpExchange exchange) throws IOException {
@@ -262,11 +341,16 @@ public final class FakeSlack implements AutoCloseable {
 		return (queue != null) ? queue.poll() : null;
 	}
 
-	private String answer(String method, Map<String, String> params) {
-		return switch (method) {
+	private String answer(Call call) {
+		Map<String, String> params = call.params();
+		return switch (call.method()) {
 			case "auth.test" ->
 				"{\"ok\":true,\"url\":\"https://test.slack.com/\",\"team\":\"Test\",\"user\":\"scopecut\","
-						+ "\"team_id\":\"" + TEAM + "\",\"user_id\":\"" + BOT_USER + "\",\"bot_id\":\"B0000BOT\"}";
+						+ "\"team_id\":\"" + this.tokenTeams.getOrDefault(String.valueOf(call.token()), TEAM)
+						+ "\",\"user_id\":\"" + BOT_USER + "\",\"bot_id\":\"B0000BOT\"}";
+			case "oauth.v2.access" -> this.grants.getOrDefault("refresh_token".equals(params.get("grant_type"))
+					? "refresh:" + params.get("refresh_token") : "code:" + params.get("code"),
+					"{\"ok\":false,\"error\":\"invalid_grant\"}");
 			case "chat.postMessage" ->
 				"{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"" + nextTs() + "\"}";
 			case "apps.connections.open" ->

@@ -1,0 +1,176 @@
+package dev.scopecut.store;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.google.gson.Gson;
+import com.slack.api.bolt.model.Bot;
+import com.slack.api.bolt.model.Installer;
+import com.slack.api.bolt.model.builtin.DefaultBot;
+import com.slack.api.bolt.model.builtin.DefaultInstaller;
+import com.slack.api.bolt.service.InstallationService;
+import com.slack.api.util.json.GsonFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Bolt's installations, kept in Redis next to the cuts so that every instance sees every
+ * install (Bolt itself ships file and S3 stores only). The key layout and why each change
+ * is atomic are in {@link Keys}. An installation holds tokens: it is never logged, and
+ * neither are the Bolt model objects, whose {@code toString()} shows them.
+ */
+@Component
+class RedisInstallationService implements InstallationService {
+
+	/**
+	 * Bolt's models in Slack's snake_case; one Gson, which caches its adapters, for every
+	 * call.
+	 */
+	private static final Gson GSON = GsonFactory.createSnakeCase();
+
+	static final String BOT = "bot";
+
+	static final String ENTERPRISE = "enterprise";
+
+	private static final String USER = "user:";
+
+	private final StringRedisTemplate redis;
+
+	private final RedisGuard guard;
+
+	RedisInstallationService(StringRedisTemplate redis, RedisGuard guard) {
+		this.redis = redis;
+		this.guard = guard;
+	}
+
+	/** Only the latest installation of each workspace is kept. */
+	@Override
+	public boolean isHistoricalDataEnabled() {
+		return false;
+	}
+
+	@Override
+	public void setHistoricalDataEnabled(boolean isHistoricalDataEnabled) {
+		if (isHistoricalDataEnabled) {
+			throw new UnsupportedOperationException("Scopecut keeps only the latest installation of a workspace");
+		}
+	}
+
+	/** The bot and the installing user in one {@code HSET}, so both land or neither. */
+	@Override
+	public void saveInstallerAndBot(Installer installer) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		if (installer.getBotAccessToken() != null) {
+			fields.put(BOT, GSON.toJson(installer.toBot()));
+		}
+		if (installer.getInstallerUserId() != null) {
+			fields.put(USER + installer.getInstallerUserId(), GSON.toJson(installer));
+		}
+		if (!fields.isEmpty()) {
+			String key = key(installer.getIsEnterpriseInstall(), installer.getEnterpriseId(), installer.getTeamId());
+			this.guard.call(() -> {
+				this.redis.opsForHash().putAll(key, fields);
+				return null;
+			});
+		}
+	}
+
+	/** Saves a bot whose token was just rotated. */
+	@Override
+	public void saveBot(Bot bot) {
+		String key = key(bot.getIsEnterpriseInstall(), bot.getEnterpriseId(), bot.getTeamId());
+		this.guard.call(() -> {
+			this.redis.opsForHash().put(key, BOT, GSON.toJson(bot));
+			return null;
+		});
+	}
+
+	@Override
+	public void deleteBot(Bot bot) {
+		String key = key(bot.getIsEnterpriseInstall(), bot.getEnterpriseId(), bot.getTeamId());
+		this.guard.call(() -> this.redis.opsForHash().delete(key, BOT));
+	}
+
+	/** Deletes the user's installation only; the workspace's bot stays installed. */
+	@Override
+	public void deleteInstaller(Installer installer) {
+		String key = key(installer.getIsEnterpriseInstall(), installer.getEnterpriseId(), installer.getTeamId());
+		this.guard.call(() -> this.redis.opsForHash().delete(key, USER + installer.getInstallerUserId()));
+	}
+
+	/**
+	 * Everything installed for a workspace, or for an organisation when no workspace is
+	 * named (an organisation-wide install was removed).
+	 */
+	@Override
+	public void deleteAll(String enterpriseId, String teamId) {
+		if (teamId != null) {
+			this.guard.call(() -> this.redis.delete(Keys.installation(teamId)));
+		}
+		else if (enterpriseId != null) {
+			this.guard.call(() -> this.redis.delete(Keys.enterpriseInstallation(enterpriseId)));
+		}
+	}
+
+	@Override
+	public Bot findBot(String enterpriseId, String teamId) {
+		String json = find(enterpriseId, teamId, BOT);
+		return (json != null) ? GSON.fromJson(json, DefaultBot.class) : null;
+	}
+
+	@Override
+	public Installer findInstaller(String enterpriseId, String teamId, String userId) {
+		if (userId == null) {
+			return null;
+		}
+		String json = find(enterpriseId, teamId, USER + userId);
+		return (json != null) ? GSON.fromJson(json, DefaultInstaller.class) : null;
+	}
+
+	@Override
+	public String getInstallationGuideText(String enterpriseId, String teamId, String userId) {
+		return "Scopecut is not installed in this workspace (or was removed). Ask an admin to add it again "
+				+ "through its Add to Slack page.";
+	}
+
+	/**
+	 * The workspace's own installation first; else its organisation's organisation-wide
+	 * one, named by the request or, for a background job that knows only the workspace,
+	 * by the link its first request left.
+	 */
+	private String find(String enterpriseId, String teamId, String field) {
+		return this.guard.call(() -> {
+			if (teamId != null) {
+				String own = (String) this.redis.opsForHash().get(Keys.installation(teamId), field);
+				if (own != null) {
+					return own;
+				}
+			}
+			String enterprise = (enterpriseId != null || teamId == null) ? enterpriseId
+					: (String) this.redis.opsForHash().get(Keys.installation(teamId), ENTERPRISE);
+			if (enterprise == null) {
+				return null;
+			}
+			String orgWide = (String) this.redis.opsForHash().get(Keys.enterpriseInstallation(enterprise), field);
+			if (orgWide != null && teamId != null && enterpriseId != null) {
+				this.redis.opsForHash().put(Keys.installation(teamId), ENTERPRISE, enterprise);
+			}
+			return orgWide;
+		});
+	}
+
+	/**
+	 * The hash of an installation: the organisation's for an organisation-wide install,
+	 * else the workspace's.
+	 */
+	private static String key(Boolean enterpriseInstall, String enterpriseId, String teamId) {
+		if (Boolean.TRUE.equals(enterpriseInstall) && enterpriseId != null) {
+			return Keys.enterpriseInstallation(enterpriseId);
+		}
+		if (teamId == null) {
+			throw new IllegalArgumentException("an installation names neither its workspace nor an organisation");
+		}
+		return Keys.installation(teamId);
+	}
+
+}

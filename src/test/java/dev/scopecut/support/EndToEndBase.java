@@ -1,0 +1,87 @@
+package dev.scopecut.support;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import com.google.gson.JsonParser;
+
+import dev.scopecut.ScopecutApplication;
+
+/**
+ * The whole app on a random port, against a real {@code redis-server} and the fake Slack
+ * Web API, driven through {@code POST /slack/events} with requests signed as Slack signs
+ * them. One Redis and one fake Slack serve every end-to-end test class, so Spring reuses
+ * the context of each mode; each test starts from an empty Redis and a fresh call log.
+ * The Slack settings (one workspace, or many) are its subclasses': Spring registers every
+ * class's dynamic properties, so one class cannot override another's.
+ */
+@SpringBootTest(classes = ScopecutApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class EndToEndBase {
+
+	protected static final Duration WAIT = Duration.ofSeconds(10);
+
+	protected static final String CHANNEL = "C0000PLAN";
+
+	protected static final String ANN = "U0000ANN";
+
+	protected static final String BOB = "U0000BOB";
+
+	protected static final RedisProcess redis = RedisProcess.start();
+
+	protected static final FakeSlack slack = FakeSlack.start();
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected StringRedisTemplate redisTemplate;
+
+	protected SignedRequests requests;
+
+	@BeforeEach
+	void startClean() {
+		this.redisTemplate.execute((org.springframework.data.redis.core.RedisCallback<Object>) (connection) -> {
+			connection.serverCommands().flushAll();
+			return null;
+		});
+		slack.reset();
+		this.requests = new SignedRequests(this.port);
+	}
+
+	/** Starts a cut by quick start as Ann and returns its posted message call. */
+	protected FakeSlack.Call startCut(String text) {
+		int before = slack.calls("chat.postMessage").size();
+		this.requests.command(CHANNEL, ANN, text, slack.responseUrl("start"));
+		return slack.await("chat.postMessage", (call) -> slack.calls("chat.postMessage").indexOf(call) >= before, WAIT);
+	}
+
+	/** The values of the buttons (or menu options) in a posted message, in order. */
+	protected static List<String> voteValues(FakeSlack.Call message) {
+		return message.voteValues();
+	}
+
+	/**
+	 * A message's blocks as one JSON text with no escapes, so assertions can look for
+	 * "<@U1>".
+	 */
+	protected static String blocks(FakeSlack.Call message) {
+		return JsonParser.parseString(message.param("blocks")).toString();
+	}
+
+	/** The private text of a slash command's acknowledgement. */
+	protected static String ackText(java.net.http.HttpResponse<String> response) {
+		return JsonParser.parseString(response.body()).getAsJsonObject().get("text").getAsString();
+	}
+
+	/** The text a response-URL reply carried. */
+	protected static String replyText(FakeSlack.Call reply) {
+		return reply.json().get("text").getAsString();
+	}
+
+}
