@@ -1,7 +1,5 @@
 package dev.scopecut.sandbox;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +18,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.scopecut.ScopecutApplication;
+import dev.scopecut.support.Http;
 import dev.scopecut.support.RedisProcess;
 
 /**
@@ -77,16 +76,7 @@ abstract class SandboxTest {
 		if (authorization != null) {
 			request.header("Authorization", authorization);
 		}
-		try {
-			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return Http.send(this.http, request.build());
 	}
 
 	/** A page's request to the sandbox, as JSON. */

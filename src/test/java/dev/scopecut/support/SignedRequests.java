@@ -1,7 +1,5 @@
 package dev.scopecut.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -83,16 +81,7 @@ public final class SignedRequests {
 		if (signature != null) {
 			request.header(SlackSignature.HeaderNames.X_SLACK_SIGNATURE, signature);
 		}
-		try {
-			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return Http.send(this.http, request.build());
 	}
 
 	public static String sign(String secret, String timestamp, String body) {
