@@ -105,6 +105,8 @@ public final class FakeSlack implements AutoCloseable {
 
 	private final Set<String> bots = ConcurrentHashMap.newKeySet();
 
+	private final Map<String, String> timeZones = new ConcurrentHashMap<>();
+
 	private FakeSlack(HttpServer server) {
 		this.server = server;
 	}
@@ -163,6 +165,18 @@ public final class FakeSlack implements AutoCloseable {
 	}
 
 	/**
+	 * The time zone {@code users.info} gives the user ({@code tz}); none when not set.
+	 */
+	public void timeZone(String user, String tz) {
+		this.timeZones.put(user, tz);
+	}
+
+	/** The direct-message channel {@code conversations.open} opens with the user. */
+	public static String dmChannel(String user) {
+		return "D" + user;
+	}
+
+	/**
 	 * The next {@code times} calls of the method get a 429 with this Retry-After
 	 * (seconds).
 	 */
@@ -197,6 +211,7 @@ public final class FakeSlack implements AutoCloseable {
 		this.latency = Duration.ZERO;
 		this.channelMembers.clear();
 		this.bots.clear();
+		this.timeZones.clear();
 		this.messageSeq.set(FIRST_TS);
 	}
 
@@ -276,7 +291,15 @@ public final class FakeSlack implements AutoCloseable {
 				"{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"" + params.get("ts") + "\"}";
 			case "conversations.members" -> membersPage(params);
 			case "users.info" -> "{\"ok\":true,\"user\":{\"id\":\"" + params.get("user") + "\",\"is_bot\":"
-					+ this.bots.contains(params.get("user")) + ",\"deleted\":false}}";
+					+ this.bots.contains(params.get("user")) + ",\"deleted\":false"
+					+ (this.timeZones.containsKey(params.get("user"))
+							? ",\"tz\":\"" + this.timeZones.get(params.get("user")) + "\"" : "")
+					+ "}}";
+			case "conversations.open" ->
+				"{\"ok\":true,\"channel\":{\"id\":\"" + dmChannel(params.get("users")) + "\"}}";
+			case "chat.getPermalink" -> "{\"ok\":true,\"channel\":\"" + params.get("channel")
+					+ "\",\"permalink\":\"https://test.slack.com/archives/" + params.get("channel") + "/p"
+					+ params.get("message_ts").replace(".", "") + "\"}";
 			default -> "{\"ok\":true}";
 		};
 	}
