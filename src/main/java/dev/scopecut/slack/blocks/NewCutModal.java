@@ -140,8 +140,8 @@ public final class NewCutModal {
 							(d) -> d.actionId(DEADLINE).initialDateTime(Math.toIntExact(deadline.getEpochSecond()))))),
 				input((i) -> i.blockId(REMINDERS)
 					.label(plainText("Remind who has not voted"))
-					.hint(plainText("By direct message, never between 20:00 and 08:00 their time. "
-							+ "A cut shorter than an hour gets none; /scopecut remind sends one at any time."))
+					.hint(plainText("By direct message, never between 20:00 and 08:00 their time "
+							+ "nor in a cut's first hour; /scopecut remind sends one at any time."))
 					.element(radioButtons((r) -> r.actionId(REMINDERS)
 						.initialOption(bothReminders)
 						.options(List.of(bothReminders,
