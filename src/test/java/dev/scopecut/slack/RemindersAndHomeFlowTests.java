@@ -149,6 +149,16 @@ class RemindersAndHomeFlowTests extends EndToEndTest {
 	}
 
 	@Test
+	void slackChecksTheEventUrlWithAChallengeThatIsAnswered() {
+		HttpResponse<String> response = this.requests.event(
+				"{\"token\":\"legacy-verification-token\",\"challenge\":\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\",\"type\":\"url_verification\"}",
+				Map.of());
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
+	}
+
+	@Test
 	void theMessagesTabPublishesNothing() {
 		String event = SignedRequests.homeOpened(FakeSlack.TEAM, BOB, "Ev0004")
 			.replace("\"tab\":\"home\"", "\"tab\":\"messages\"");
