@@ -11,7 +11,12 @@ import dev.scopecut.app.CutJobs;
 import dev.scopecut.app.CutNotifier;
 import dev.scopecut.app.CutService;
 import dev.scopecut.app.CutStore;
+import dev.scopecut.app.HomeService;
 import dev.scopecut.app.JobQueue;
+import dev.scopecut.app.ReminderMarks;
+import dev.scopecut.app.ReminderNotifier;
+import dev.scopecut.app.Reminders;
+import dev.scopecut.app.WorkspaceCuts;
 
 /** Wires the framework-free core to its adapters. */
 @Configuration(proxyBeanMethods = false)
@@ -29,8 +34,20 @@ class CoreConfig {
 	}
 
 	@Bean
-	CutJobs cutJobs(CutStore store, JobQueue jobs, CutNotifier notifier, CutService service, Clock clock) {
-		return new CutJobs(store, jobs, notifier, service, clock);
+	Reminders reminders(CutStore store, JobQueue jobs, CutNotifier notifier, ReminderNotifier messages,
+			ReminderMarks marks, Clock clock) {
+		return new Reminders(store, jobs, notifier, messages, marks, clock);
+	}
+
+	@Bean
+	HomeService homeService(WorkspaceCuts cuts) {
+		return new HomeService(cuts);
+	}
+
+	@Bean
+	CutJobs cutJobs(CutStore store, JobQueue jobs, CutNotifier notifier, CutService service, Reminders reminders,
+			Clock clock) {
+		return new CutJobs(store, jobs, notifier, service, reminders, clock);
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.scopecut;
 
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.handler.BoltEventHandler;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -46,5 +48,12 @@ class ArchitectureTests {
 		.dependOnClassesThat()
 		.resideInAnyPackage("dev.scopecut.cut..", "dev.scopecut.app..", "dev.scopecut.store..", "dev.scopecut.slack..",
 				"dev.scopecut.schedule..", "com.slack.api..");
+
+	/** Slack retries events; only EventDeduplication's registration runs each once. */
+	@ArchTest
+	static final ArchRule everyEventListenerIsRegisteredToRunOncePerEvent = noClasses().that()
+		.doNotHaveSimpleName("EventDeduplication")
+		.should()
+		.callMethod(App.class, "event", Class.class, BoltEventHandler.class);
 
 }

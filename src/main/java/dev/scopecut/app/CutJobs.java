@@ -33,13 +33,17 @@ public class CutJobs {
 
 	private final CutService service;
 
+	private final Reminders reminders;
+
 	private final Clock clock;
 
-	public CutJobs(CutStore store, JobQueue jobs, CutNotifier notifier, CutService service, Clock clock) {
+	public CutJobs(CutStore store, JobQueue jobs, CutNotifier notifier, CutService service, Reminders reminders,
+			Clock clock) {
 		this.store = store;
 		this.jobs = jobs;
 		this.notifier = notifier;
 		this.service = service;
+		this.reminders = reminders;
 		this.clock = clock;
 	}
 
@@ -53,6 +57,8 @@ public class CutJobs {
 				case REFRESH -> refresh(job);
 				case ANNOUNCE -> announce(job);
 				case CLOSE -> closeAtDeadline(job);
+				case REMIND -> this.reminders.fanOut(job);
+				case REMIND_ONE -> this.reminders.remindOne(job);
 			}
 		}
 		catch (RetryLaterException ex) {

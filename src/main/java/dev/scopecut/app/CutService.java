@@ -71,6 +71,8 @@ public class CutService {
 			Cut cut = Cut.open(ref, command.channel(), command.facilitator(), command.draft(), now);
 			if (this.store.insert(cut)) {
 				this.jobs.schedule(new Job(Job.Kind.CLOSE, ref), cut.settings().deadline());
+				cut.nextReminder(cut.settings().deadline(), now)
+					.ifPresent((at) -> this.jobs.schedule(new Job(Job.Kind.REMIND, ref), at));
 				return cut;
 			}
 		}
@@ -182,6 +184,7 @@ public class CutService {
 			this.jobs.schedule(new Job(Job.Kind.ANNOUNCE, ref), now);
 		}
 		this.jobs.complete(new Job(Job.Kind.CLOSE, ref));
+		this.jobs.complete(new Job(Job.Kind.REMIND, ref));
 		return true;
 	}
 
@@ -236,6 +239,10 @@ public class CutService {
 			return edited(cut, EditOutcome.NOT_OPEN, edit);
 		}
 		this.jobs.reschedule(new Job(Job.Kind.CLOSE, cut.ref()), extended.get());
+		// The reminder times follow the deadline.
+		Job remind = new Job(Job.Kind.REMIND, cut.ref());
+		cut.nextReminder(extended.get(), now)
+			.ifPresentOrElse((at) -> this.jobs.reschedule(remind, at), () -> this.jobs.complete(remind));
 		return edited(cut, EditOutcome.DONE, edit);
 	}
 

@@ -87,6 +87,43 @@ public record Cut(CutRef ref, String channel, String facilitator, String title, 
 		return voted;
 	}
 
+	/** Whether the voter has a choice on every one of the cut's items. */
+	public boolean hasVotedOnEvery(Map<Integer, Choice> choices) {
+		return this.items.stream().allMatch((item) -> choices.containsKey(item.id()));
+	}
+
+	/** The items the voter has not voted on yet, in the cut's order. */
+	public List<Item> itemsLeft(Map<Integer, Choice> choices) {
+		return this.items.stream().filter((item) -> !choices.containsKey(item.id())).toList();
+	}
+
+	/**
+	 * Of the given voters, those who have not voted on every item: who a reminder is for.
+	 */
+	public List<String> stillToVote(List<String> voters, Ballots ballots) {
+		return voters.stream().filter((voter) -> !hasVotedOnEvery(ballots.of(voter))).toList();
+	}
+
+	/**
+	 * Whether the user may vote here, is counted, and has items left: a vote waits for
+	 * them.
+	 */
+	public boolean awaitsVoteFrom(String user, Ballots ballots) {
+		return isOpen() && eligibleVoters().contains(user) && !hasVotedOnEvery(ballots.of(user));
+	}
+
+	/** The reminder due at {@code now}: the latest slot not after it. */
+	public Optional<Instant> reminderDue(Instant now) {
+		return this.settings.reminders().due(this.createdAt, this.settings.deadline(), now);
+	}
+
+	/**
+	 * The next reminder after {@code now}, for the given deadline (which may have moved).
+	 */
+	public Optional<Instant> nextReminder(Instant deadline, Instant now) {
+		return this.settings.reminders().next(this.createdAt, deadline, now);
+	}
+
 	public Optional<Item> item(int id) {
 		return this.items.stream().filter((item) -> item.id() == id).findFirst();
 	}

@@ -16,17 +16,28 @@ import java.util.Objects;
  * @param voters the chosen voters' user ids; empty when everyone in the channel may vote
  * @param closeWhenAllVoted whether the cut closes as soon as every voter has voted on
  * every item
+ * @param reminders when the people who have not voted on every item get a direct message
  */
 public record CutSettings(String question, Instant deadline, int capacity, int quorum, boolean anonymous,
-		List<String> voters, boolean closeWhenAllVoted) {
+		List<String> voters, boolean closeWhenAllVoted, ReminderPlan reminders) {
 
 	public CutSettings {
 		Objects.requireNonNull(question, "question");
 		Objects.requireNonNull(deadline, "deadline");
+		Objects.requireNonNull(reminders, "reminders");
 		if (capacity < 0 || quorum < 0) {
 			throw new IllegalArgumentException("capacity and quorum are 0 (none) or positive");
 		}
 		voters = List.copyOf(new LinkedHashSet<>(voters));
+	}
+
+	/**
+	 * Settings with the default reminders: halfway to the deadline and an hour before it.
+	 */
+	public CutSettings(String question, Instant deadline, int capacity, int quorum, boolean anonymous,
+			List<String> voters, boolean closeWhenAllVoted) {
+		this(question, deadline, capacity, quorum, anonymous, voters, closeWhenAllVoted,
+				ReminderPlan.HALFWAY_AND_LAST_HOUR);
 	}
 
 	/**

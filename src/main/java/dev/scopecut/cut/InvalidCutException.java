@@ -10,7 +10,7 @@ public class InvalidCutException extends RuntimeException {
 	/** The part of a cut's request a refusal is about. */
 	public enum Field {
 
-		TITLE, ITEMS, DEADLINE, CAPACITY, QUORUM, VOTERS,
+		TITLE, ITEMS, DEADLINE, REMINDERS, CAPACITY, QUORUM, VOTERS,
 		/** The request as a whole, as a quick start's text. */
 		REQUEST
 

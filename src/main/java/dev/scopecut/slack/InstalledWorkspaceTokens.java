@@ -73,8 +73,7 @@ class InstalledWorkspaceTokens implements WorkspaceTokens {
 		}
 		catch (TokenRotationException ex) {
 			if (ex.getCause() instanceof IOException) {
-				throw new RetryLaterException("Slack unreachable while refreshing a token",
-						SlackCutNotifier.DEFAULT_WAIT);
+				throw new RetryLaterException("Slack unreachable while refreshing a token", SlackWebApi.DEFAULT_WAIT);
 			}
 			throw new NotifyFailedException("token_refresh_refused");
 		}

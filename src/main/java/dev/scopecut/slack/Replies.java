@@ -2,6 +2,7 @@ package dev.scopecut.slack;
 
 import dev.scopecut.app.EditResult;
 import dev.scopecut.app.FinishResult;
+import dev.scopecut.app.Reminders;
 import dev.scopecut.app.VoteResult;
 import dev.scopecut.cut.Choice;
 import dev.scopecut.cut.Cut;
@@ -17,6 +18,7 @@ public final class Replies {
 			• `/scopecut list` shows this channel's open cuts
 			• `/scopecut close [ID]` closes a cut and posts the decision (facilitator only)
 			• `/scopecut cancel [ID]` cancels a cut with no decision (facilitator only)
+			• `/scopecut remind [ID]` reminds everyone who has items left to vote on, by direct message, now (facilitator only)
 			• `/scopecut add [ID:] item text` adds an item to an open cut (facilitator only)
 			• `/scopecut remove [ID:] item text` removes an item, typed as the cut shows it, with its votes (facilitator only)
 			• `/scopecut extend [ID] 2h` moves the deadline later by `30m`, `2h`, `1d`… (facilitator only)
@@ -59,6 +61,17 @@ public final class Replies {
 			case NOT_FACILITATOR ->
 				"Only " + Mrkdwn.user(cut.facilitator()) + ", who started " + id + ", can " + verb + " it.";
 			case NOT_OPEN -> id + " is already " + cut.status().name().toLowerCase() + ".";
+		};
+	}
+
+	public static String remind(Cut cut, Reminders.Asked asked) {
+		String id = "`" + cut.ref().id() + "`";
+		return switch (asked) {
+			case SENDING -> "Reminding everyone who has items of " + id
+					+ " left to vote on, by direct message (outside their quiet hours, 20:00 to 08:00 their time).";
+			case NOT_FACILITATOR ->
+				"Only " + Mrkdwn.user(cut.facilitator()) + ", who started " + id + ", can send its reminders.";
+			case NOT_OPEN -> id + " is already " + cut.status().name().toLowerCase() + "; nobody was reminded.";
 		};
 	}
 

@@ -30,7 +30,7 @@ class SlackConfig {
 	 * The bot scopes an "Add to Slack" install asks for; the same as manifest.yml's (a
 	 * test keeps them in step).
 	 */
-	static final String BOT_SCOPES = "commands,chat:write,channels:read,groups:read,users:read";
+	static final String BOT_SCOPES = "commands,chat:write,channels:read,groups:read,users:read,im:write";
 
 	private static final Logger log = LoggerFactory.getLogger(SlackConfig.class);
 

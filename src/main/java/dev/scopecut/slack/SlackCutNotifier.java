@@ -1,7 +1,5 @@
 package dev.scopecut.slack;
 
-import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +12,6 @@ import com.slack.api.methods.response.conversations.ConversationsMembersResponse
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.model.User;
 import okhttp3.FormBody;
-import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -33,16 +30,10 @@ import dev.scopecut.slack.blocks.SlackMessage;
  * {@link RetryLaterException} carrying Slack's Retry-After, so the job waits exactly as
  * told and then runs again.
  * <p>
- * The calls go through the SDK's HTTP client, but the SDK's method wrappers are not used:
- * they read every answer with a new Gson, building the adapters of the whole response
- * type again by reflection, about 10 ms of CPU per update. Request and answer are the
- * SDK's own types, written and read with the shared {@link SlackJson#GSON}.
+ * The calls go through {@link SlackWebApi}, with the SDK's own request and answer types.
  */
 @Component
 class SlackCutNotifier implements CutNotifier {
-
-	/** The wait when Slack cannot be reached, or a 429 comes without Retry-After. */
-	static final Duration DEFAULT_WAIT = Duration.ofSeconds(5);
 
 	/**
 	 * A channel with more members than this (bots included) is not counted: reading each
@@ -57,13 +48,10 @@ class SlackCutNotifier implements CutNotifier {
 
 	private static final Logger log = LoggerFactory.getLogger(SlackCutNotifier.class);
 
-	private final Slack slack;
-
-	private final WorkspaceTokens tokens;
+	private final SlackWebApi api;
 
 	SlackCutNotifier(Slack slack, WorkspaceTokens tokens) {
-		this.slack = slack;
-		this.tokens = tokens;
+		this.api = new SlackWebApi(slack, tokens);
 	}
 
 	/**
@@ -144,39 +132,7 @@ class SlackCutNotifier implements CutNotifier {
 	}
 
 	private <T extends SlackApiTextResponse> T call(Cut cut, String method, FormBody.Builder form, Class<T> type) {
-		String url = this.slack.getConfig().getMethodsEndpointUrlPrefix() + method;
-		String token = this.tokens.botToken(cut.ref().workspace());
-		try (Response response = this.slack.getHttpClient().postFormWithBearerHeader(url, token, form.build())) {
-			String body = response.body().string();
-			if (response.code() == 429) {
-				throw new RetryLaterException("rate limited (429)", retryAfter(response.headers("Retry-After")));
-			}
-			if (response.code() >= 500) {
-				throw new RetryLaterException("Slack answered " + response.code(), DEFAULT_WAIT);
-			}
-			if (!response.isSuccessful()) {
-				throw new NotifyFailedException("http_" + response.code());
-			}
-			T answer = SlackJson.GSON.fromJson(body, type);
-			if (answer == null || !answer.isOk()) {
-				String error = (answer != null) ? answer.getError() : "empty_answer";
-				if ("ratelimited".equals(error)) {
-					throw new RetryLaterException("rate limited", DEFAULT_WAIT);
-				}
-				throw new NotifyFailedException(error);
-			}
-			return answer;
-		}
-		catch (IOException ex) {
-			throw new RetryLaterException("Slack unreachable: " + ex.getClass().getSimpleName(), DEFAULT_WAIT);
-		}
-	}
-
-	static Duration retryAfter(List<String> header) {
-		if (header.isEmpty() || !header.get(0).strip().matches("\\d{1,6}")) {
-			return DEFAULT_WAIT;
-		}
-		return Duration.ofSeconds(Long.parseLong(header.get(0).strip()));
+		return this.api.call(cut.ref().workspace(), method, form, type);
 	}
 
 }

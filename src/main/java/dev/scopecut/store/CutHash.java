@@ -14,6 +14,7 @@ import dev.scopecut.cut.CutRef;
 import dev.scopecut.cut.CutSettings;
 import dev.scopecut.cut.CutStatus;
 import dev.scopecut.cut.Item;
+import dev.scopecut.cut.ReminderPlan;
 
 /**
  * Maps a cut to the fields of its Redis hash and back. Items are kept as
@@ -49,6 +50,7 @@ final class CutHash {
 		fields.put("anonymous", cut.settings().anonymous() ? "1" : "0");
 		fields.put("voters", String.join(",", cut.settings().voters()));
 		fields.put("closeWhenAllVoted", cut.settings().closeWhenAllVoted() ? "1" : "0");
+		fields.put("reminders", cut.settings().reminders().name());
 		fields.put("status", cut.status().name());
 		fields.put("createdAt", millis(cut.createdAt()));
 		fields.put(VERSION, "0");
@@ -71,10 +73,15 @@ final class CutHash {
 		CutSettings settings = new CutSettings(hash.get("question"), instant(hash.get("deadline")),
 				Integer.parseInt(hash.get("capacity")), Integer.parseInt(hash.get("quorum")),
 				"1".equals(hash.get("anonymous")), voters(hash.get("voters")),
-				"1".equals(hash.get("closeWhenAllVoted")));
+				"1".equals(hash.get("closeWhenAllVoted")), reminders(hash.get("reminders")));
 		return new Cut(ref, hash.get("channel"), hash.get("facilitator"), hash.get("title"), items, settings,
 				CutStatus.valueOf(hash.get("status")), instant(hash.get("createdAt")), instant(hash.get("closedAt")),
 				hash.get(MESSAGE_TS), voters(hash.get(MEMBERS)));
+	}
+
+	/** A cut stored before reminders could be chosen has the default ones. */
+	private static ReminderPlan reminders(String name) {
+		return (name != null) ? ReminderPlan.valueOf(name) : ReminderPlan.HALFWAY_AND_LAST_HOUR;
 	}
 
 	private static List<String> voters(String joined) {

@@ -27,7 +27,16 @@ import dev.scopecut.cut.CutRef;
  * scopecut:{T123}:history:K7M2Q list  the facilitator's edits, oldest first, the latest 50:
  *                                      "atMillis TAB userId TAB ADD|REMOVE|EXTEND TAB detail"
  * scopecut:{T123}:open:C456     zset   ids of the channel's open cuts, scored by start time
- * scopecut:jobs                 zset   "KIND|T123|K7M2Q", scored by due time (epoch millis)
+ * scopecut:{T123}:open          zset   ids of the workspace's open cuts, scored by start time
+ * scopecut:{T123}:closed        zset   ids of the workspace's latest 200 closed (not cancelled)
+ *                                      cuts, scored by closing time; an id may outlive its
+ *                                      expired cut, and is then skipped
+ * scopecut:{T123}:reminded:K7M2Q:S1700000000:U1
+ *                               string "1": the reminder of that slot went to that user;
+ *                                      expires a day after the cut's deadline
+ * scopecut:{T123}:event:Ev0123  string "1": an Events API delivery seen; expires after an hour
+ * scopecut:jobs                 zset   "KIND|T123|K7M2Q" (then "|detail" for a job that has
+ *                                      one), scored by due time (epoch millis)
  * scopecut:{T123}:installation  hash   "bot" -> the bot's installation (JSON, tokens included),
  *                                      "user:U456" -> that installer's installation (JSON),
  *                                      "enterprise" -> E789 when an organisation-wide install
@@ -35,6 +44,17 @@ import dev.scopecut.cut.CutRef;
  * scopecut:{E789}:enterprise-installation  hash  the same fields, for an organisation-wide install
  * scopecut:oauth-state:STATE    string "1", until the redirect consumes it; expires after 10 minutes
  * </pre>
+ *
+ * Why the indexes cannot drift from the cuts: the workspace's open and closed sets are
+ * changed only by insert-cut.lua and finish-cut.lua, in the same script as the cut's
+ * status, on the same hash tag.
+ * <p>
+ * Why a reminder goes at most once per user and slot: mark-reminder.lua checks that the
+ * cut is open and sets the mark with SET NX in one step, before the message is sent; only
+ * the caller that set it sends. A crash between marking and sending loses that one
+ * reminder (at most once, by choice: a missed nudge costs less than a repeated one); a
+ * send Slack answers with 429 or 5xx takes its mark back, so the retry can send. A repeat
+ * of an event delivery is told apart the same way, by SET NX on its event id.
  */
 final class Keys {
 
@@ -69,6 +89,22 @@ final class Keys {
 
 	static String oauthState(String state) {
 		return "scopecut:oauth-state:" + state;
+	}
+
+	static String openIn(String workspace) {
+		return prefix(workspace) + "open";
+	}
+
+	static String closedIn(String workspace) {
+		return prefix(workspace) + "closed";
+	}
+
+	static String reminded(CutRef ref, String slot, String user) {
+		return prefix(ref.workspace()) + "reminded:" + ref.id() + ":" + slot + ":" + user;
+	}
+
+	static String event(String workspace, String eventId) {
+		return prefix(workspace) + "event:" + eventId;
 	}
 
 	private static String prefix(String workspace) {

@@ -16,6 +16,7 @@ import dev.scopecut.app.CutStore;
 import dev.scopecut.app.EditOutcome;
 import dev.scopecut.app.VoteResult;
 import dev.scopecut.app.VoterChoices;
+import dev.scopecut.app.WorkspaceCuts;
 import dev.scopecut.cut.Choice;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutId;
@@ -33,7 +34,10 @@ import dev.scopecut.cut.Edit;
  * no read-modify-write.
  */
 @Component
-class RedisCutStore implements CutStore {
+class RedisCutStore implements CutStore, WorkspaceCuts {
+
+	/** How many of a workspace's latest closed cuts its index keeps, for App Home. */
+	static final int CLOSED_KEPT = 200;
 
 	private final StringRedisTemplate redis;
 
@@ -56,8 +60,11 @@ class RedisCutStore implements CutStore {
 			args.add(field);
 			args.add(value);
 		});
-		Long inserted = this.guard.call(() -> this.redis.execute(Scripts.INSERT_CUT,
-				List.of(Keys.cut(cut.ref()), Keys.openIn(cut.ref().workspace(), cut.channel())), args.toArray()));
+		Long inserted = this.guard.call(
+				() -> this.redis.execute(
+						Scripts.INSERT_CUT, List.of(Keys.cut(cut.ref()),
+								Keys.openIn(cut.ref().workspace(), cut.channel()), Keys.openIn(cut.ref().workspace())),
+						args.toArray()));
 		return Long.valueOf(1).equals(inserted);
 	}
 
@@ -75,6 +82,27 @@ class RedisCutStore implements CutStore {
 			CutId.parse(id).flatMap((cutId) -> find(new CutRef(workspace, cutId))).ifPresent(cuts::add);
 		}
 		return cuts;
+	}
+
+	@Override
+	public List<CutSnapshot> open(String workspace, int max) {
+		return snapshots(workspace,
+				this.guard.call(() -> this.redis.opsForZSet().reverseRange(Keys.openIn(workspace), 0, max - 1)));
+	}
+
+	@Override
+	public List<CutSnapshot> recentlyClosed(String workspace, int max) {
+		return snapshots(workspace,
+				this.guard.call(() -> this.redis.opsForZSet().reverseRange(Keys.closedIn(workspace), 0, max - 1)));
+	}
+
+	/** The cuts of the ids listed, in order; an id whose cut has expired is skipped. */
+	private List<CutSnapshot> snapshots(String workspace, Set<String> ids) {
+		List<CutSnapshot> snapshots = new ArrayList<>();
+		for (String id : (ids != null) ? ids : Set.<String>of()) {
+			CutId.parse(id).flatMap((cutId) -> snapshot(new CutRef(workspace, cutId))).ifPresent(snapshots::add);
+		}
+		return snapshots;
 	}
 
 	@Override
@@ -106,8 +134,10 @@ class RedisCutStore implements CutStore {
 			return false;
 		}
 		Long finished = this.guard.call(() -> this.redis.execute(Scripts.FINISH_CUT,
-				List.of(Keys.cut(ref), Keys.votes(ref), Keys.openIn(ref.workspace(), cut.channel()), Keys.history(ref)),
-				status.name(), CutHash.millis(at), Long.toString(this.retention.toSeconds()), ref.id().value()));
+				List.of(Keys.cut(ref), Keys.votes(ref), Keys.openIn(ref.workspace(), cut.channel()), Keys.history(ref),
+						Keys.openIn(ref.workspace()), Keys.closedIn(ref.workspace())),
+				status.name(), CutHash.millis(at), Long.toString(this.retention.toSeconds()), ref.id().value(),
+				Integer.toString(CLOSED_KEPT)));
 		return Long.valueOf(1).equals(finished);
 	}
 

@@ -13,9 +13,10 @@ import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.CutRef;
 
 /**
- * The job queue as one sorted set of "KIND|workspace|cutId" scored by due time.
- * Scheduling is ZADD NX (a waiting job keeps its time, which is what coalesces
- * refreshes); claiming is one script that moves due jobs to the end of their lease.
+ * The job queue as one sorted set of "KIND|workspace|cutId" (and "|detail" when the job
+ * has one) scored by due time. Scheduling is ZADD NX (a waiting job keeps its time, which
+ * is what coalesces refreshes); claiming is one script that moves due jobs to the end of
+ * their lease.
  */
 @Component
 class RedisJobQueue implements JobQueue {
@@ -54,12 +55,14 @@ class RedisJobQueue implements JobQueue {
 	}
 
 	static String member(Job job) {
-		return job.kind() + "|" + job.cut().workspace() + "|" + job.cut().id();
+		String member = job.kind() + "|" + job.cut().workspace() + "|" + job.cut().id();
+		return job.detail().isEmpty() ? member : member + "|" + job.detail();
 	}
 
 	static Job job(String member) {
-		String[] parts = member.split("\\|", 3);
-		return new Job(Job.Kind.valueOf(parts[0]), new CutRef(parts[1], new CutId(parts[2])));
+		String[] parts = member.split("\\|", 4);
+		return new Job(Job.Kind.valueOf(parts[0]), new CutRef(parts[1], new CutId(parts[2])),
+				(parts.length == 4) ? parts[3] : "");
 	}
 
 }

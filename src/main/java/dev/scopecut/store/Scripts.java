@@ -38,6 +38,8 @@ final class Scripts {
 
 	static final RedisScript<Long> SET_MEMBERS = load("set-members", Long.class);
 
+	static final RedisScript<String> MARK_REMINDER = load("mark-reminder", String.class);
+
 	@SuppressWarnings("rawtypes")
 	static final RedisScript<List> CLAIM_JOBS = load("claim-jobs", List.class);
 

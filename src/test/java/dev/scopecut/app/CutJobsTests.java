@@ -67,7 +67,8 @@ class CutJobsTests {
 		this.jobs = mock(JobQueue.class);
 		this.notifier = mock(CutNotifier.class);
 		this.service = mock(CutService.class);
-		this.cutJobs = new CutJobs(this.store, this.jobs, this.notifier, this.service, this.clock);
+		this.cutJobs = new CutJobs(this.store, this.jobs, this.notifier, this.service, mock(Reminders.class),
+				this.clock);
 	}
 
 	@ParameterizedTest(name = "{0} ms after the last update")

@@ -103,6 +103,9 @@ class CutServiceEditTests {
 		assertThat(result.edit().detail()).isEqualTo("by 2h, to 2030-01-01T13:00:00Z");
 		verify(this.store).extendDeadline(REF, Duration.ofHours(2), result.edit());
 		verify(this.jobs).reschedule(new Job(Job.Kind.CLOSE, REF), extended);
+		// The reminders follow: halfway from the start (a minute ago) to the new
+		// deadline.
+		verify(this.jobs).reschedule(new Job(Job.Kind.REMIND, REF), NOW.plus(Duration.ofSeconds(7170)));
 		verify(this.jobs).schedule(new Job(Job.Kind.REFRESH, REF), NOW);
 	}
 

@@ -84,6 +84,9 @@ class CutServiceTests {
 			.containsExactly("1 email signup", "2 share link");
 		verify(this.store).insert(cut);
 		verify(this.jobs).schedule(new Job(Job.Kind.CLOSE, cut.ref()), DEADLINE);
+		// A two-hour cut: one reminder, an hour before its deadline, which is also
+		// halfway.
+		verify(this.jobs).schedule(new Job(Job.Kind.REMIND, cut.ref()), DEADLINE.minus(Duration.ofHours(1)));
 		verifyNoMoreInteractions(this.jobs);
 		verifyNoInteractions(this.notifier);
 	}
@@ -99,6 +102,7 @@ class CutServiceTests {
 		assertThat(tried.getAllValues()).extracting((attempt) -> attempt.ref().id()).doesNotHaveDuplicates();
 		assertThat(cut).isSameAs(tried.getAllValues().get(2));
 		verify(this.jobs).schedule(new Job(Job.Kind.CLOSE, cut.ref()), DEADLINE);
+		verify(this.jobs).schedule(new Job(Job.Kind.REMIND, cut.ref()), DEADLINE.minus(Duration.ofHours(1)));
 		verifyNoMoreInteractions(this.jobs);
 	}
 
@@ -335,6 +339,7 @@ class CutServiceTests {
 		order.verify(this.jobs).schedule(new Job(Job.Kind.REFRESH, cut.ref()), NOW);
 		verify(this.jobs).schedule(new Job(Job.Kind.ANNOUNCE, cut.ref()), NOW);
 		verify(this.jobs).complete(new Job(Job.Kind.CLOSE, cut.ref()));
+		verify(this.jobs).complete(new Job(Job.Kind.REMIND, cut.ref()));
 		verifyNoMoreInteractions(this.jobs);
 		verifyNoInteractions(this.notifier);
 	}
@@ -351,6 +356,7 @@ class CutServiceTests {
 		verify(this.jobs).schedule(new Job(Job.Kind.REFRESH, cut.ref()), NOW);
 		verify(this.jobs).complete(new Job(Job.Kind.CLOSE, cut.ref()));
 		verify(this.jobs, never()).schedule(new Job(Job.Kind.ANNOUNCE, cut.ref()), NOW);
+		verify(this.jobs).complete(new Job(Job.Kind.REMIND, cut.ref()));
 		verifyNoMoreInteractions(this.jobs);
 	}
 

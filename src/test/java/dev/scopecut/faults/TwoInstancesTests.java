@@ -141,7 +141,8 @@ class TwoInstancesTests {
 			.untilAsserted(() -> assertThat(Tallies.shown(last(updates(ts)))).isEqualTo(expected));
 		// Nothing left to refresh: the updates seen are all there will be.
 		await("no refresh left").atMost(PATIENCE)
-			.until(() -> redisReads.jobs(cutId).equals(List.of("CLOSE|" + FakeSlack.TEAM + "|" + cutId)));
+			.until(() -> redisReads.jobs(cutId)
+				.equals(List.of("REMIND|" + FakeSlack.TEAM + "|" + cutId, "CLOSE|" + FakeSlack.TEAM + "|" + cutId)));
 		List<FakeSlack.Call> updates = updates(ts);
 		assertThat(updates).as("updates while votes came for %s", VOTING).hasSizeGreaterThanOrEqualTo(3);
 		assertThat(Tallies.shown(last(updates))).isEqualTo(expected);

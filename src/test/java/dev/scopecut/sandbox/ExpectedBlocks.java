@@ -26,6 +26,9 @@ record ExpectedBlocks(List<String> texts, List<String> buttons, int primary, Lis
 
 	private static final Pattern MENTION = Pattern.compile("<@(U\\w+)>");
 
+	/** A link, {@code <url|label>}, is drawn as its label. */
+	private static final Pattern LINK = Pattern.compile("<[^@#!|>][^|>]*\\|([^>]*)>");
+
 	static ExpectedBlocks of(JsonArray blocks) {
 		ExpectedBlocks expected = new ExpectedBlocks(new ArrayList<>(), new ArrayList<>(), 0, new ArrayList<>(),
 				new ArrayList<>(), new ArrayList<>());
@@ -78,7 +81,11 @@ record ExpectedBlocks(List<String> texts, List<String> buttons, int primary, Lis
 		String withoutCode = text.replaceAll("`[^`\\n]+`", "");
 		Matcher bold = BOLD.matcher(withoutCode);
 		while (bold.find()) {
-			this.bold.add(bold.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"));
+			this.bold.add(LINK.matcher(bold.group(1))
+				.replaceAll("$1")
+				.replace("&lt;", "<")
+				.replace("&gt;", ">")
+				.replace("&amp;", "&"));
 		}
 		Matcher word = WORD.matcher(text.replaceAll("<[^<>]*>", " "));
 		while (word.find()) {

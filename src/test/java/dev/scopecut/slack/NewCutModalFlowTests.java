@@ -45,7 +45,7 @@ class NewCutModalFlowTests extends EndToEndTest {
 		assertThat(view.get("callback_id").getAsString()).isEqualTo("new-cut");
 		assertThat(view.get("private_metadata").getAsString()).isEqualTo(CHANNEL);
 		assertThat(view.getAsJsonObject("title").get("text").getAsString()).isEqualTo("New scope cut");
-		assertThat(view.getAsJsonArray("blocks")).hasSize(9);
+		assertThat(view.getAsJsonArray("blocks")).hasSize(10);
 		assertThat(this.redisTemplate.keys("*")).isEmpty();
 	}
 
@@ -84,6 +84,7 @@ class NewCutModalFlowTests extends EndToEndTest {
 			.containsEntry("anonymous", "1")
 			.containsEntry("voters", ANN + "," + BOB)
 			.containsEntry("closeWhenAllVoted", "1")
+			.containsEntry("reminders", "LAST_HOUR")
 			.containsEntry("status", "OPEN")
 			.containsEntry("item:1", "email signup")
 			.containsEntry("item:3", "share link");
@@ -132,6 +133,7 @@ class NewCutModalFlowTests extends EndToEndTest {
 			a deadline in the past         | deadline | The deadline has already passed
 			no deadline                    | deadline | Pick when voting closes
 			chosen people but nobody       | voters   | Pick at least one person
+			reminders Slack never offered  | reminders | Pick when reminders go out
 			""")
 	void anInvalidFieldIsShownOnItsBlockAndNothingIsCreated(String what, String block, String says) {
 		Instant deadline = Instant.now().plus(Duration.ofHours(2));
@@ -143,6 +145,7 @@ class NewCutModalFlowTests extends EndToEndTest {
 					IntStream.rangeClosed(1, 31).mapToObj((i) -> "item " + i).collect(Collectors.joining("\n")));
 			case "an item listed twice" -> (s) -> s.text("items", "signup\nSignup");
 			case "a capacity of 0" -> (s) -> s.number("capacity", "0");
+			case "reminders Slack never offered" -> (s) -> s.radio("reminders", "hourly");
 			case "a capacity above the items" -> (s) -> s.number("capacity", "4");
 			case "a quorum that is not a number" -> (s) -> s.number("quorum", "two");
 			case "a quorum above the voters" -> (s) -> s.number("quorum", "3");
@@ -287,6 +290,7 @@ class NewCutModalFlowTests extends EndToEndTest {
 			.text("question", "Will people share a link?")
 			.text("items", "email signup\ncreate project\nshare link")
 			.dateTime("deadline", deadline.getEpochSecond())
+			.radio("reminders", "last-hour")
 			.number("capacity", "2")
 			.radio("who-votes", "chosen")
 			.users("voters", List.of(ANN, BOB))

@@ -122,7 +122,7 @@ class SlackCutNotifierTests {
 		slack.failOnceWithStatus("chat.postMessage", 404);
 
 		assertThatThrownBy(() -> this.notifier.post(this.snapshot)).isInstanceOfSatisfying(RetryLaterException.class,
-				(ex) -> assertThat(ex.getWait()).isEqualTo(SlackCutNotifier.DEFAULT_WAIT));
+				(ex) -> assertThat(ex.getWait()).isEqualTo(SlackWebApi.DEFAULT_WAIT));
 		assertThatThrownBy(() -> this.notifier.post(this.snapshot)).isInstanceOfSatisfying(NotifyFailedException.class,
 				(ex) -> assertThat(ex.getReason()).isEqualTo("channel_not_found"));
 		assertThatThrownBy(() -> this.notifier.post(this.snapshot)).isInstanceOfSatisfying(NotifyFailedException.class,
@@ -140,9 +140,9 @@ class SlackCutNotifierTests {
 
 	@Test
 	void retryAfterFallsBackToTheDefaultWhenMissingOrNonsense() {
-		assertThat(SlackCutNotifier.retryAfter(List.of("12"))).isEqualTo(Duration.ofSeconds(12));
-		assertThat(SlackCutNotifier.retryAfter(List.of())).isEqualTo(SlackCutNotifier.DEFAULT_WAIT);
-		assertThat(SlackCutNotifier.retryAfter(List.of("soon"))).isEqualTo(SlackCutNotifier.DEFAULT_WAIT);
+		assertThat(SlackWebApi.retryAfter(List.of("12"))).isEqualTo(Duration.ofSeconds(12));
+		assertThat(SlackWebApi.retryAfter(List.of())).isEqualTo(SlackWebApi.DEFAULT_WAIT);
+		assertThat(SlackWebApi.retryAfter(List.of("soon"))).isEqualTo(SlackWebApi.DEFAULT_WAIT);
 	}
 
 }

@@ -132,7 +132,7 @@ class RedisCutStoreTests extends RedisStoreTest {
 		assertThat(this.store.vote(REF, "U_CAT", 1, Choice.SHIP, NOW).asksRefresh()).isFalse();
 		assertThat(this.store.version(REF)).isEqualTo(2);
 		assertThat(template.keys("*")).containsExactlyInAnyOrder(Keys.cut(REF), Keys.votes(REF),
-				Keys.openIn("T1", "C1"));
+				Keys.openIn("T1", "C1"), Keys.openIn("T1"));
 	}
 
 	@Test
@@ -256,7 +256,8 @@ class RedisCutStoreTests extends RedisStoreTest {
 		assertThat(this.store.vote(missing, "U_BOB", 1, Choice.SHIP, NOW).outcome())
 			.isEqualTo(VoteResult.Outcome.NOT_FOUND);
 
-		assertThat(template.keys("*")).containsExactlyInAnyOrder(Keys.cut(REF), Keys.openIn("T1", "C1"));
+		assertThat(template.keys("*")).containsExactlyInAnyOrder(Keys.cut(REF), Keys.openIn("T1", "C1"),
+				Keys.openIn("T1"));
 	}
 
 	@Test

@@ -125,6 +125,8 @@ public final class FakeSlack implements AutoCloseable {
 	/** The {@code oauth.v2.access} answer for each code or refresh token. */
 	private final Map<String, String> grants = new ConcurrentHashMap<>();
 
+	private final Map<String, String> timeZones = new ConcurrentHashMap<>();
+
 	private FakeSlack(HttpServer server) {
 		this.server = server;
 	}
@@ -180,6 +182,18 @@ public final class FakeSlack implements AutoCloseable {
 	/** Users {@code users.info} says are bots ({@code is_bot}); anyone else is human. */
 	public void bots(String... users) {
 		this.bots.addAll(List.of(users));
+	}
+
+	/**
+	 * The time zone {@code users.info} gives the user ({@code tz}); none when not set.
+	 */
+	public void timeZone(String user, String tz) {
+		this.timeZones.put(user, tz);
+	}
+
+	/** The direct-message channel {@code conversations.open} opens with the user. */
+	public static String dmChannel(String user) {
+		return "D" + user;
 	}
 
 	/**
@@ -275,6 +289,7 @@ public final class FakeSlack implements AutoCloseable {
 		this.bots.clear();
 		this.tokenTeams.clear();
 		this.grants.clear();
+		this.timeZones.clear();
 		this.messageSeq.set(FIRST_TS);
 	}
 
@@ -360,7 +375,15 @@ public final class FakeSlack implements AutoCloseable {
 				"{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"" + params.get("ts") + "\"}";
 			case "conversations.members" -> membersPage(params);
 			case "users.info" -> "{\"ok\":true,\"user\":{\"id\":\"" + params.get("user") + "\",\"is_bot\":"
-					+ this.bots.contains(params.get("user")) + ",\"deleted\":false}}";
+					+ this.bots.contains(params.get("user")) + ",\"deleted\":false"
+					+ (this.timeZones.containsKey(params.get("user"))
+							? ",\"tz\":\"" + this.timeZones.get(params.get("user")) + "\"" : "")
+					+ "}}";
+			case "conversations.open" ->
+				"{\"ok\":true,\"channel\":{\"id\":\"" + dmChannel(params.get("users")) + "\"}}";
+			case "chat.getPermalink" -> "{\"ok\":true,\"channel\":\"" + params.get("channel")
+					+ "\",\"permalink\":\"https://test.slack.com/archives/" + params.get("channel") + "/p"
+					+ params.get("message_ts").replace(".", "") + "\"}";
 			default -> "{\"ok\":true}";
 		};
 	}

@@ -57,6 +57,34 @@ public final class SignedRequests {
 		return send(body, timestamp, sign(this.secret, timestamp, body), "application/x-www-form-urlencoded");
 	}
 
+	/**
+	 * Delivers an Events API callback as Slack does, JSON signed with the current time;
+	 * {@code headers} may add the {@code X-Slack-Retry-Num} of a redelivery.
+	 */
+	public HttpResponse<String> event(String json, Map<String, String> headers) {
+		String timestamp = Long.toString(System.currentTimeMillis() / 1000);
+		return send(json, timestamp, sign(this.secret, timestamp, json), "application/json", headers);
+	}
+
+	/** An {@code app_home_opened} event callback for the user's Home tab. */
+	public static String homeOpened(String team, String user, String eventId) {
+		JsonObject event = new JsonObject();
+		event.addProperty("type", "app_home_opened");
+		event.addProperty("user", user);
+		event.addProperty("channel", "D" + user);
+		event.addProperty("tab", "home");
+		event.addProperty("event_ts", "1700000000.000300");
+		JsonObject callback = new JsonObject();
+		callback.addProperty("token", "legacy-verification-token");
+		callback.addProperty("team_id", team);
+		callback.addProperty("api_app_id", "A0000APP");
+		callback.add("event", event);
+		callback.addProperty("type", "event_callback");
+		callback.addProperty("event_id", eventId);
+		callback.addProperty("event_time", 1700000000);
+		return callback.toString();
+	}
+
 	/** Posts with the headers given, for requests Slack would never send. */
 	public HttpResponse<String> send(String body, String timestamp, String signature, String contentType) {
 		return send(body, timestamp, signature, contentType, Map.of());

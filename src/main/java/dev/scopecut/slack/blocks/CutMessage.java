@@ -66,7 +66,7 @@ public final class CutMessage {
 		List<LayoutBlock> blocks = new ArrayList<>(top(cut));
 		boolean compact = cut.items().size() > BUTTON_ROWS_MAX;
 		for (ItemTally item : snapshot.tally().items()) {
-			blocks.addAll(compact ? compactRow(cut, item) : buttonRow(cut, item));
+			blocks.addAll(VoteControls.row(cut, item.item(), row(cut, item), compact));
 		}
 		String context = DecisionText.voted(snapshot) + " · started by " + Mrkdwn.user(cut.facilitator()) + " · closes "
 				+ date(cut.settings().deadline()) + " · ID `" + cut.ref().id() + "`";
@@ -114,17 +114,6 @@ public final class CutMessage {
 		String heading = "*What must this release teach us?*\n";
 		String question = Mrkdwn.escape(cut.settings().question(), SECTION_TEXT_MAX - heading.length());
 		return Optional.of(section((s) -> s.text(markdownText(heading + question))));
-	}
-
-	private static List<LayoutBlock> buttonRow(Cut cut, ItemTally item) {
-		return List.of(section((s) -> s.blockId("item-" + item.item().id()).text(markdownText(row(cut, item)))),
-				actions("vote-" + item.item().id(), VoteControls.buttons(cut, item.item())));
-	}
-
-	private static List<LayoutBlock> compactRow(Cut cut, ItemTally item) {
-		return List.of(section((s) -> s.blockId("item-" + item.item().id())
-			.text(markdownText(row(cut, item)))
-			.accessory(VoteControls.menu(cut, item.item()))));
 	}
 
 	/** An item's row: its text, its counts, and (on a named cut) who has voted on it. */
@@ -187,7 +176,7 @@ public final class CutMessage {
 	}
 
 	/** A date Slack shows in each reader's own time zone, with a UTC fallback. */
-	private static String date(Instant instant) {
+	static String date(Instant instant) {
 		return "<!date^" + instant.getEpochSecond() + "^{date_short_pretty} at {time}|" + instant + ">";
 	}
 

@@ -1,6 +1,5 @@
 package dev.scopecut.slack.blocks;
 
-import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 
@@ -50,14 +49,8 @@ public final class MyVotesMessage {
 			if (!cut.isOpen()) {
 				blocks.add(section((s) -> s.blockId("item-" + item.id()).text(markdownText(row))));
 			}
-			else if (compact) {
-				blocks.add(section((s) -> s.blockId("item-" + item.id())
-					.text(markdownText(row))
-					.accessory(VoteControls.menu(cut, item))));
-			}
 			else {
-				blocks.add(section((s) -> s.blockId("item-" + item.id()).text(markdownText(row))));
-				blocks.add(actions("vote-" + item.id(), VoteControls.buttons(cut, item)));
+				blocks.addAll(VoteControls.row(cut, item, row, compact));
 			}
 		}
 		return new SlackMessage("Your votes on " + title + ": " + progress, blocks);

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
@@ -25,6 +26,7 @@ import com.slack.api.model.view.Views;
 
 import dev.scopecut.cut.CutDraft;
 import dev.scopecut.cut.Item;
+import dev.scopecut.cut.ReminderPlan;
 
 /**
  * The <em>New scope cut</em> modal that {@code /scopecut} with no text opens, a pure
@@ -44,6 +46,12 @@ public final class NewCutModal {
 	public static final String ITEMS = "items";
 
 	public static final String DEADLINE = "deadline";
+
+	/**
+	 * When reminders go out: one of the {@link ReminderPlan}s, named by
+	 * {@link #reminderValue}.
+	 */
+	public static final String REMINDERS = "reminders";
 
 	public static final String CAPACITY = "capacity";
 
@@ -80,6 +88,13 @@ public final class NewCutModal {
 	}
 
 	/**
+	 * The option value that stands for a reminder plan: {@code halfway-and-last-hour}.
+	 */
+	public static String reminderValue(ReminderPlan plan) {
+		return plan.name().toLowerCase(Locale.ROOT).replace('_', '-');
+	}
+
+	/**
 	 * The modal as opened at {@code now} for a cut in {@code channel}.
 	 */
 	public static View view(Instant now, String channel) {
@@ -95,6 +110,8 @@ public final class NewCutModal {
 
 	private static List<LayoutBlock> blocks(Instant deadline) {
 		OptionObject everyone = option(plainText("Everyone in this channel"), EVERYONE);
+		OptionObject bothReminders = option(plainText("Halfway to the deadline, and an hour before it"),
+				reminderValue(ReminderPlan.HALFWAY_AND_LAST_HOUR));
 		OptionObject anonymous = option(plainText("Anonymous: show counts only, never who voted"), ANONYMOUS);
 		return List.of(
 				input((i) -> i.blockId(TITLE)
@@ -121,6 +138,15 @@ public final class NewCutModal {
 					.label(plainText("Voting closes"))
 					.element(datetimePicker(
 							(d) -> d.actionId(DEADLINE).initialDateTime(Math.toIntExact(deadline.getEpochSecond()))))),
+				input((i) -> i.blockId(REMINDERS)
+					.label(plainText("Remind who has not voted"))
+					.hint(plainText("By direct message, never between 20:00 and 08:00 their time "
+							+ "nor in a cut's first hour; /scopecut remind sends one at any time."))
+					.element(radioButtons((r) -> r.actionId(REMINDERS)
+						.initialOption(bothReminders)
+						.options(List.of(bothReminders,
+								option(plainText("An hour before the deadline"), reminderValue(ReminderPlan.LAST_HOUR)),
+								option(plainText("Never"), reminderValue(ReminderPlan.NONE))))))),
 				input((i) -> i.blockId(CAPACITY)
 					.label(plainText("Capacity"))
 					.optional(true)

@@ -1,5 +1,8 @@
 package dev.scopecut.slack.blocks;
 
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.option;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
@@ -7,6 +10,7 @@ import static com.slack.api.model.block.element.BlockElements.overflowMenu;
 
 import java.util.List;
 
+import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.OverflowMenuElement;
 
@@ -21,6 +25,20 @@ import dev.scopecut.cut.Item;
 final class VoteControls {
 
 	private VoteControls() {
+	}
+
+	/**
+	 * An item's row with its controls: its text in a section, then a row of Ship and
+	 * Defer buttons; or, when {@code compact} (a large cut), one section with a
+	 * Ship/Defer menu, so the row is one block instead of two.
+	 */
+	static List<LayoutBlock> row(Cut cut, Item item, String mrkdwn, boolean compact) {
+		if (compact) {
+			return List.of(section(
+					(s) -> s.blockId("item-" + item.id()).text(markdownText(mrkdwn)).accessory(menu(cut, item))));
+		}
+		return List.of(section((s) -> s.blockId("item-" + item.id()).text(markdownText(mrkdwn))),
+				actions("vote-" + item.id(), buttons(cut, item)));
 	}
 
 	/** The Ship and Defer buttons of an item's row. */

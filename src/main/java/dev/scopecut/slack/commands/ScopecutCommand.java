@@ -24,6 +24,7 @@ import dev.scopecut.app.CutLookupException;
 import dev.scopecut.app.CutReading;
 import dev.scopecut.app.CutService;
 import dev.scopecut.app.NotifyFailedException;
+import dev.scopecut.app.Reminders;
 import dev.scopecut.app.RetryLaterException;
 import dev.scopecut.app.StartCut;
 import dev.scopecut.app.StoreUnavailableException;
@@ -51,10 +52,14 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 
 	private final Executor executor;
 
+	private final Reminders reminders;
+
 	private final Clock clock;
 
-	ScopecutCommand(CutService cuts, @Qualifier("publishExecutor") Executor executor, Clock clock) {
+	ScopecutCommand(CutService cuts, Reminders reminders, @Qualifier("publishExecutor") Executor executor,
+			Clock clock) {
 		this.cuts = cuts;
+		this.reminders = reminders;
 		this.executor = executor;
 		this.clock = clock;
 	}
@@ -82,6 +87,7 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 				case CANCEL -> ctx.ack(Replies.finish(
 						this.cuts.cancel(resolve(payload, workspace, command, "cancel"), payload.getUserId()),
 						"cancel"));
+				case REMIND -> ctx.ack(remind(payload, workspace, command));
 				case ADD -> ctx.ack(Replies.edit(this.cuts.addItem(resolve(payload, workspace, command, "add"),
 						payload.getUserId(), command.argument())));
 				case REMOVE -> ctx.ack(Replies.edit(this.cuts.removeItem(resolve(payload, workspace, command, "remove"),
@@ -122,6 +128,11 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 			log.warn("views.open failed: {}", ex.getClass().getSimpleName());
 			return ctx.ack(Replies.couldNotOpenModal("Slack unreachable"));
 		}
+	}
+
+	private String remind(SlashCommandPayload payload, String workspace, CommandText command) {
+		Cut cut = resolve(payload, workspace, command, "remind");
+		return Replies.remind(cut, this.reminders.remindNow(cut, payload.getUserId()));
 	}
 
 	private Cut resolve(SlashCommandPayload payload, String workspace, CommandText command, String verb) {

@@ -9,6 +9,7 @@ import com.slack.api.bolt.service.InstallationService;
 import com.slack.api.model.event.AppUninstalledEvent;
 import org.springframework.stereotype.Component;
 
+import dev.scopecut.slack.EventDeduplication;
 import dev.scopecut.slack.SlackListener;
 
 /**
@@ -22,13 +23,16 @@ class AppUninstalled implements SlackListener, BoltEventHandler<AppUninstalledEv
 
 	private final InstallationService installations;
 
-	AppUninstalled(InstallationService installations) {
+	private final EventDeduplication events;
+
+	AppUninstalled(InstallationService installations, EventDeduplication events) {
 		this.installations = installations;
+		this.events = events;
 	}
 
 	@Override
 	public void register(App app) {
-		app.event(AppUninstalledEvent.class, this);
+		this.events.register(app, AppUninstalledEvent.class, this);
 	}
 
 	@Override

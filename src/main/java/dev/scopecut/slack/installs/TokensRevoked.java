@@ -13,6 +13,7 @@ import com.slack.api.bolt.service.InstallationService;
 import com.slack.api.model.event.TokensRevokedEvent;
 import org.springframework.stereotype.Component;
 
+import dev.scopecut.slack.EventDeduplication;
 import dev.scopecut.slack.SlackListener;
 
 /**
@@ -25,13 +26,16 @@ class TokensRevoked implements SlackListener, BoltEventHandler<TokensRevokedEven
 
 	private final InstallationService installations;
 
-	TokensRevoked(InstallationService installations) {
+	private final EventDeduplication events;
+
+	TokensRevoked(InstallationService installations, EventDeduplication events) {
 		this.installations = installations;
+		this.events = events;
 	}
 
 	@Override
 	public void register(App app) {
-		app.event(TokensRevokedEvent.class, this);
+		this.events.register(app, TokensRevokedEvent.class, this);
 	}
 
 	@Override

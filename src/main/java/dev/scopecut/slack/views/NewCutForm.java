@@ -1,6 +1,7 @@
 package dev.scopecut.slack.views;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import dev.scopecut.cut.CutDraft;
 import dev.scopecut.cut.CutSettings;
 import dev.scopecut.cut.InvalidCutException;
 import dev.scopecut.cut.InvalidCutException.Field;
+import dev.scopecut.cut.ReminderPlan;
 import dev.scopecut.slack.blocks.NewCutModal;
 
 /**
@@ -61,7 +63,7 @@ final class NewCutForm {
 		// starts (when Slack cannot say who they are, only the deadline closes the cut).
 		CutSettings settings = new CutSettings(text(NewCutModal.QUESTION).strip(), Instant.ofEpochSecond(deadline),
 				capacity, quorum, options.contains(NewCutModal.ANONYMOUS), voters,
-				options.contains(NewCutModal.CLOSE_EARLY));
+				options.contains(NewCutModal.CLOSE_EARLY), reminders());
 		// The domain's own wording for these two speaks of the quick start's syntax.
 		if (text(NewCutModal.TITLE).isBlank()) {
 			throw new InvalidCutException(Field.TITLE, "Give the cut a title.");
@@ -71,6 +73,19 @@ final class NewCutForm {
 			throw new InvalidCutException(Field.ITEMS, "List at least one item, one a line.");
 		}
 		return new CutDraft(text(NewCutModal.TITLE), items, settings);
+	}
+
+	/** The reminders chosen; the default ones when the form predates the choice. */
+	private ReminderPlan reminders() {
+		Optional<String> chosen = value(NewCutModal.REMINDERS).map(ViewState.Value::getSelectedOption)
+			.map(ViewState.SelectedOption::getValue);
+		if (chosen.isEmpty()) {
+			return ReminderPlan.HALFWAY_AND_LAST_HOUR;
+		}
+		return Arrays.stream(ReminderPlan.values())
+			.filter((plan) -> NewCutModal.reminderValue(plan).equals(chosen.get()))
+			.findFirst()
+			.orElseThrow(() -> new InvalidCutException(Field.REMINDERS, "Pick when reminders go out."));
 	}
 
 	private Optional<ViewState.Value> value(String id) {

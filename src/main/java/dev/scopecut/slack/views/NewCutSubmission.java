@@ -94,6 +94,7 @@ class NewCutSubmission implements SlackListener, ViewSubmissionHandler {
 			case TITLE, REQUEST -> NewCutModal.TITLE;
 			case ITEMS -> NewCutModal.ITEMS;
 			case DEADLINE -> NewCutModal.DEADLINE;
+			case REMINDERS -> NewCutModal.REMINDERS;
 			case CAPACITY -> NewCutModal.CAPACITY;
 			case QUORUM -> NewCutModal.QUORUM;
 			case VOTERS -> NewCutModal.VOTERS;

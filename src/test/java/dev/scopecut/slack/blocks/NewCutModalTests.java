@@ -29,8 +29,8 @@ class NewCutModalTests {
 		BlockKitLimits.assertWithinLimits(view.getBlocks(), BlockKitLimits.Surface.MODAL);
 		assertThat(view.getBlocks()).extracting(LayoutBlock::getBlockId)
 			.containsExactly(NewCutModal.TITLE, NewCutModal.QUESTION, NewCutModal.ITEMS, NewCutModal.DEADLINE,
-					NewCutModal.CAPACITY, NewCutModal.WHO_VOTES, NewCutModal.VOTERS, NewCutModal.QUORUM,
-					NewCutModal.OPTIONS);
+					NewCutModal.REMINDERS, NewCutModal.CAPACITY, NewCutModal.WHO_VOTES, NewCutModal.VOTERS,
+					NewCutModal.QUORUM, NewCutModal.OPTIONS);
 	}
 
 	@Test

@@ -19,6 +19,9 @@ class CommandTextTests {
 			list                | LIST    | -
 			close               | CLOSE   | -
 			cancel k7m2q        | CANCEL  | K7M2Q
+			remind              | REMIND  | -
+			Remind k7m2q        | REMIND  | K7M2Q
+			remind me: a; b     | START   | -
 			export              | EXPORT  | -
 			EXPORT K7M2Q        | EXPORT  | K7M2Q
 			'  export   k7m2q ' | EXPORT  | K7M2Q

@@ -1,0 +1,46 @@
+package dev.scopecut.app;
+
+import java.util.Comparator;
+import java.util.List;
+
+import dev.scopecut.cut.Cut;
+
+/** Reads one person's App Home from the workspace's open and recently closed cuts. */
+public class HomeService {
+
+	/** The most open cuts read for one Home: far more than anyone has waiting. */
+	public static final int OPEN_READ_MAX = 200;
+
+	/** The most recently closed cuts read for one Home. */
+	public static final int CLOSED_READ_MAX = 50;
+
+	private final WorkspaceCuts cuts;
+
+	public HomeService(WorkspaceCuts cuts) {
+		this.cuts = cuts;
+	}
+
+	public Home home(String workspace, String user) {
+		List<CutSnapshot> open = this.cuts.open(workspace, OPEN_READ_MAX);
+		List<CutSnapshot> waiting = open.stream()
+			.filter((snapshot) -> snapshot.cut().awaitsVoteFrom(user, snapshot.ballots()))
+			.sorted(Comparator.comparing((CutSnapshot snapshot) -> snapshot.cut().settings().deadline()))
+			.toList();
+		List<CutSnapshot> running = open.stream().filter((snapshot) -> snapshot.cut().isFacilitator(user)).toList();
+		List<CutSnapshot> decided = this.cuts.recentlyClosed(workspace, CLOSED_READ_MAX)
+			.stream()
+			.filter((snapshot) -> tookPart(snapshot, user))
+			.toList();
+		return new Home(user, waiting, running, decided);
+	}
+
+	/**
+	 * The decisions of "my channels": cuts the person ran, could vote in (chosen, or a
+	 * member of the channel when it started) or voted in.
+	 */
+	private static boolean tookPart(CutSnapshot snapshot, String user) {
+		Cut cut = snapshot.cut();
+		return cut.isFacilitator(user) || cut.eligibleVoters().contains(user) || !snapshot.ballots().of(user).isEmpty();
+	}
+
+}

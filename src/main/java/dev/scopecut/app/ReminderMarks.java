@@ -1,0 +1,33 @@
+package dev.scopecut.app;
+
+import java.time.Instant;
+
+import dev.scopecut.cut.CutRef;
+
+/**
+ * Remembers which reminders went out, so that each person gets at most one per slot,
+ * however many instances run the job and however often it is retried.
+ */
+public interface ReminderMarks {
+
+	enum Mark {
+
+		/** Marked now: the caller, and only it, sends this reminder. */
+		MARKED,
+		/** Someone marked it before: it was sent, or its sender died trying. */
+		ALREADY_MARKED,
+		/** The cut is gone or no longer open: nothing is sent. */
+		NOT_OPEN
+
+	}
+
+	/**
+	 * Marks the reminder of one slot for one person, in the same atomic step as checking
+	 * that the cut is still open; the mark is kept until {@code until}.
+	 */
+	Mark mark(CutRef cut, String slot, String user, Instant until);
+
+	/** Takes a mark back after a send that failed and will be tried again. */
+	void unmark(CutRef cut, String slot, String user);
+
+}

@@ -1,0 +1,21 @@
+package dev.scopecut.app;
+
+import java.time.ZoneId;
+
+/**
+ * Reaches one person directly. Methods throw {@link RetryLaterException} when the same
+ * call should be made again later, and {@link NotifyFailedException} when it never will
+ * succeed (the workspace uninstalled Scopecut, the user is gone).
+ */
+public interface ReminderNotifier {
+
+	/** The user's own time zone as Slack knows it; UTC when Slack gives none. */
+	ZoneId timeZone(String workspace, String user);
+
+	/**
+	 * Sends the voter a direct message about the items they have not voted on yet, with
+	 * Ship and Defer for each.
+	 */
+	void remind(VoterChoices voter, String user);
+
+}

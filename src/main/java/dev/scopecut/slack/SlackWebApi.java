@@ -1,0 +1,73 @@
+package dev.scopecut.slack;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+import com.slack.api.Slack;
+import com.slack.api.methods.SlackApiTextResponse;
+import okhttp3.FormBody;
+import okhttp3.Response;
+
+import dev.scopecut.app.NotifyFailedException;
+import dev.scopecut.app.RetryLaterException;
+
+/**
+ * Calls one Web API method with a workspace's bot token and reads the answer with the
+ * shared {@link SlackJson#GSON}. The SDK's method wrappers are not used: they read every
+ * answer with a new Gson, building the adapters of the whole response type again by
+ * reflection, about 10 ms of CPU per call. A 429 becomes a {@link RetryLaterException}
+ * carrying Slack's Retry-After, a 5xx or an unreachable Slack one with
+ * {@link #DEFAULT_WAIT}, and any other refusal a {@link NotifyFailedException}.
+ */
+class SlackWebApi {
+
+	/** The wait when Slack cannot be reached, or a 429 comes without Retry-After. */
+	static final Duration DEFAULT_WAIT = Duration.ofSeconds(5);
+
+	private final Slack slack;
+
+	private final WorkspaceTokens tokens;
+
+	SlackWebApi(Slack slack, WorkspaceTokens tokens) {
+		this.slack = slack;
+		this.tokens = tokens;
+	}
+
+	<T extends SlackApiTextResponse> T call(String workspace, String method, FormBody.Builder form, Class<T> type) {
+		String url = this.slack.getConfig().getMethodsEndpointUrlPrefix() + method;
+		String token = this.tokens.botToken(workspace);
+		try (Response response = this.slack.getHttpClient().postFormWithBearerHeader(url, token, form.build())) {
+			String body = response.body().string();
+			if (response.code() == 429) {
+				throw new RetryLaterException("rate limited (429)", retryAfter(response.headers("Retry-After")));
+			}
+			if (response.code() >= 500) {
+				throw new RetryLaterException("Slack answered " + response.code(), DEFAULT_WAIT);
+			}
+			if (!response.isSuccessful()) {
+				throw new NotifyFailedException("http_" + response.code());
+			}
+			T answer = SlackJson.GSON.fromJson(body, type);
+			if (answer == null || !answer.isOk()) {
+				String error = (answer != null) ? answer.getError() : "empty_answer";
+				if ("ratelimited".equals(error)) {
+					throw new RetryLaterException("rate limited", DEFAULT_WAIT);
+				}
+				throw new NotifyFailedException(error);
+			}
+			return answer;
+		}
+		catch (IOException ex) {
+			throw new RetryLaterException("Slack unreachable: " + ex.getClass().getSimpleName(), DEFAULT_WAIT);
+		}
+	}
+
+	static Duration retryAfter(List<String> header) {
+		if (header.isEmpty() || !header.get(0).strip().matches("\\d{1,6}")) {
+			return DEFAULT_WAIT;
+		}
+		return Duration.ofSeconds(Long.parseLong(header.get(0).strip()));
+	}
+
+}

@@ -1,0 +1,119 @@
+package dev.scopecut.slack.blocks;
+
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.divider;
+import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.view.View;
+import com.slack.api.model.view.Views;
+
+import dev.scopecut.app.CutSnapshot;
+import dev.scopecut.app.Home;
+import dev.scopecut.cut.Cut;
+import dev.scopecut.cut.CutId;
+import dev.scopecut.cut.Decision;
+
+/**
+ * Renders one person's App Home, a pure function of what it shows and the links to the
+ * cuts' messages: the cuts waiting for their vote, the cuts they run, and recent
+ * decisions. Each list shows at most a set number of cuts and then says how many more
+ * there are, so the tab stays within Slack's 100 blocks however many cuts there are.
+ */
+public final class HomeView {
+
+	/** The most cuts shown waiting for a vote. */
+	static final int WAITING_SHOWN = 30;
+
+	/** The most cuts shown that the person runs. */
+	static final int RUNNING_SHOWN = 20;
+
+	/** The most decisions shown. */
+	static final int DECIDED_SHOWN = 10;
+
+	private HomeView() {
+	}
+
+	/**
+	 * @param links the permalink of each cut's message, by cut id, where Slack gave one
+	 */
+	public static View render(Home home, Map<CutId, String> links) {
+		List<LayoutBlock> blocks = new ArrayList<>();
+		list(blocks, "Waiting for your vote", home.waiting(), WAITING_SHOWN,
+				"Nothing waits for your vote. Cuts you may vote in show up here until you have voted on every item.",
+				(snapshot) -> waiting(snapshot, home.user(), links));
+		blocks.add(divider());
+		list(blocks, "Cuts you run", home.running(), RUNNING_SHOWN,
+				"You run no open cut. Start one in a channel with `/scopecut`.",
+				(snapshot) -> running(snapshot, links));
+		blocks.add(divider());
+		list(blocks, "Recent decisions", home.decided(), DECIDED_SHOWN, "No decisions yet in cuts you took part in.",
+				HomeView::decided);
+		return Views.view((v) -> v.type("home").blocks(blocks));
+	}
+
+	private static void list(List<LayoutBlock> blocks, String heading, List<CutSnapshot> cuts, int shown, String none,
+			Function<CutSnapshot, String> line) {
+		blocks.add(header((h) -> h.text(plainText(heading))));
+		if (cuts.isEmpty()) {
+			blocks.add(context(List.of(markdownText(none))));
+			return;
+		}
+		cuts.stream().limit(shown).forEach((snapshot) -> {
+			String text = line.apply(snapshot);
+			blocks.add(section((s) -> s.text(markdownText(text))));
+		});
+		if (cuts.size() > shown) {
+			blocks.add(context(List.of(markdownText("and " + (cuts.size() - shown) + " more"))));
+		}
+	}
+
+	private static String waiting(CutSnapshot snapshot, String user, Map<CutId, String> links) {
+		Cut cut = snapshot.cut();
+		int left = cut.itemsLeft(snapshot.ballots().of(user)).size();
+		return title(cut, links) + " in <#" + cut.channel() + ">\n" + left + " of " + cut.items().size()
+				+ ((cut.items().size() == 1) ? " item" : " items") + " left to vote on · closes "
+				+ CutMessage.date(cut.settings().deadline());
+	}
+
+	private static String running(CutSnapshot snapshot, Map<CutId, String> links) {
+		Cut cut = snapshot.cut();
+		return title(cut, links) + " in <#" + cut.channel() + ">\n" + DecisionText.voted(snapshot) + " · closes "
+				+ CutMessage.date(cut.settings().deadline()) + " · ID `" + cut.ref().id() + "`";
+	}
+
+	private static String decided(CutSnapshot snapshot) {
+		Cut cut = snapshot.cut();
+		Decision decision = snapshot.decision();
+		String head = "*" + Mrkdwn.escape(cut.title()) + "* in <#" + cut.channel() + "> · closed "
+				+ CutMessage.date(cut.closedAt()) + " · ID `" + cut.ref().id() + "`\n";
+		int lineMax = (CutMessage.SECTION_TEXT_MAX - head.length()) / 2 - 1;
+		return head + shortened(DecisionText.shipLine(decision), lineMax) + "\n"
+				+ shortened(DecisionText.deferLine(decision), lineMax);
+	}
+
+	/** The cut's title, linked to its message when the link is known. */
+	private static String title(Cut cut, Map<CutId, String> links) {
+		String title = Mrkdwn.escape(cut.title());
+		String link = links.get(cut.ref().id());
+		return "*" + ((link != null) ? "<" + link + "|" + title + ">" : title) + "*";
+	}
+
+	/** Escaped text cut at an item boundary so it fits, never inside an entity. */
+	private static String shortened(String text, int max) {
+		if (text.length() <= max) {
+			return text;
+		}
+		int end = text.lastIndexOf(", ", max - 1);
+		return text.substring(0, Math.max(end, 0)) + "…";
+	}
+
+}

@@ -1,0 +1,40 @@
+package dev.scopecut.store;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+
+import dev.scopecut.app.ReminderMarks;
+import dev.scopecut.cut.CutRef;
+
+/**
+ * One key per user and reminder slot, set by mark-reminder.lua together with the check
+ * that the cut is open (layout and atomicity argument in {@link Keys}).
+ */
+@Component
+class RedisReminderMarks implements ReminderMarks {
+
+	private final StringRedisTemplate redis;
+
+	private final RedisGuard guard;
+
+	RedisReminderMarks(StringRedisTemplate redis, RedisGuard guard) {
+		this.redis = redis;
+		this.guard = guard;
+	}
+
+	@Override
+	public Mark mark(CutRef cut, String slot, String user, Instant until) {
+		String mark = this.guard.call(() -> this.redis.execute(Scripts.MARK_REMINDER,
+				List.of(Keys.cut(cut), Keys.reminded(cut, slot, user)), Long.toString(until.toEpochMilli())));
+		return Mark.valueOf(mark);
+	}
+
+	@Override
+	public void unmark(CutRef cut, String slot, String user) {
+		this.guard.call(() -> this.redis.delete(Keys.reminded(cut, slot, user)));
+	}
+
+}

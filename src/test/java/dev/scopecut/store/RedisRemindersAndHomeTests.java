@@ -1,0 +1,135 @@
+package dev.scopecut.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.scopecut.app.CutSnapshot;
+import dev.scopecut.app.ReminderMarks.Mark;
+import dev.scopecut.cut.Choice;
+import dev.scopecut.cut.Cut;
+import dev.scopecut.cut.CutDraft;
+import dev.scopecut.cut.CutId;
+import dev.scopecut.cut.CutRef;
+import dev.scopecut.cut.CutSettings;
+import dev.scopecut.cut.CutStatus;
+import dev.scopecut.cut.ReminderPlan;
+
+/**
+ * What reminders and App Home keep in Redis: the workspace's open and closed indexes,
+ * kept by the same scripts that change a cut's status; one mark per user and slot; one
+ * first delivery per event id.
+ */
+class RedisRemindersAndHomeTests extends RedisStoreTest {
+
+	static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+
+	RedisCutStore store;
+
+	RedisReminderMarks marks;
+
+	RedisEventDeliveries deliveries;
+
+	@BeforeEach
+	void stores() {
+		this.store = new RedisCutStore(template, new RedisGuard(), new StoreProperties(Duration.ofDays(90)));
+		this.marks = new RedisReminderMarks(template, new RedisGuard());
+		this.deliveries = new RedisEventDeliveries(template, new RedisGuard());
+	}
+
+	static CutRef ref(String id) {
+		return new CutRef("T1", new CutId(id));
+	}
+
+	Cut insert(String id, String channel, Instant at) {
+		Cut cut = Cut.open(ref(id), channel, "U_ANN", new CutDraft("Cut " + id, List.of("a", "b"), new CutSettings("",
+				at.plus(Duration.ofDays(1)), 0, 0, false, List.of(), false, ReminderPlan.LAST_HOUR)), at);
+		assertThat(this.store.insert(cut)).isTrue();
+		return cut;
+	}
+
+	@Test
+	void theWorkspaceOpenIndexListsOpenCutsOfEveryChannelNewestFirstWithTheirVotes() {
+		insert("AAAAA", "C1", NOW);
+		insert("BBBBB", "C2", NOW.plusSeconds(1));
+		insert("CCCCC", "C1", NOW.plusSeconds(2));
+		this.store.vote(ref("BBBBB"), "U_BOB", 1, Choice.SHIP, NOW);
+		this.store.finish(ref("AAAAA"), CutStatus.CANCELLED, NOW);
+
+		List<CutSnapshot> open = this.store.open("T1", 10);
+
+		assertThat(open).extracting((snapshot) -> snapshot.cut().ref().id().value()).containsExactly("CCCCC", "BBBBB");
+		assertThat(open.get(1).ballots().of("U_BOB")).containsEntry(1, Choice.SHIP);
+		assertThat(open.get(1).cut().settings().reminders()).isEqualTo(ReminderPlan.LAST_HOUR);
+		assertThat(this.store.open("T1", 1)).hasSize(1);
+		assertThat(this.store.open("T2", 10)).isEmpty();
+	}
+
+	@Test
+	void theClosedIndexListsClosedCutsLatestFirstButNotCancelledOnesAndKeepsTheLatest200() {
+		IntStream.range(0, RedisCutStore.CLOSED_KEPT + 3).forEach((i) -> {
+			String id = "A" + "%04d".formatted(i).replace('0', 'Z').replace('1', 'Y');
+			insert(id, "C1", NOW);
+			this.store.finish(ref(id), (i == RedisCutStore.CLOSED_KEPT + 2) ? CutStatus.CANCELLED : CutStatus.CLOSED,
+					NOW.plusSeconds(i));
+		});
+
+		assertThat(template.opsForZSet().size("scopecut:{T1}:closed")).isEqualTo(RedisCutStore.CLOSED_KEPT);
+		List<CutSnapshot> closed = this.store.recentlyClosed("T1", 2);
+		assertThat(closed).extracting((snapshot) -> snapshot.cut().closedAt())
+			.containsExactly(NOW.plusSeconds(RedisCutStore.CLOSED_KEPT + 1),
+					NOW.plusSeconds(RedisCutStore.CLOSED_KEPT));
+		assertThat(this.store.open("T1", 10)).isEmpty();
+	}
+
+	@Test
+	void aClosedCutWhoseKeysExpiredIsSkipped() {
+		insert("AAAAA", "C1", NOW);
+		this.store.finish(ref("AAAAA"), CutStatus.CLOSED, NOW);
+		template.delete("scopecut:{T1}:cut:AAAAA");
+
+		assertThat(this.store.recentlyClosed("T1", 10)).isEmpty();
+	}
+
+	@Test
+	void aReminderIsMarkedOncePerUserAndSlotUntilTakenBack() {
+		insert("AAAAA", "C1", NOW);
+		Instant until = Instant.now().plus(Duration.ofDays(2));
+
+		assertThat(this.marks.mark(ref("AAAAA"), "S1", "U_BOB", until)).isEqualTo(Mark.MARKED);
+		assertThat(this.marks.mark(ref("AAAAA"), "S1", "U_BOB", until)).isEqualTo(Mark.ALREADY_MARKED);
+		assertThat(this.marks.mark(ref("AAAAA"), "S2", "U_BOB", until)).isEqualTo(Mark.MARKED);
+		assertThat(this.marks.mark(ref("AAAAA"), "S1", "U_CAT", until)).isEqualTo(Mark.MARKED);
+		long ttl = template.getExpire("scopecut:{T1}:reminded:AAAAA:S1:U_BOB");
+		assertThat(ttl).isBetween(Duration.ofDays(2).toSeconds() - 60, Duration.ofDays(2).toSeconds());
+
+		this.marks.unmark(ref("AAAAA"), "S1", "U_BOB");
+		assertThat(this.marks.mark(ref("AAAAA"), "S1", "U_BOB", until)).isEqualTo(Mark.MARKED);
+	}
+
+	@Test
+	void noReminderIsMarkedOnAClosedOrMissingCut() {
+		insert("AAAAA", "C1", NOW);
+		this.store.finish(ref("AAAAA"), CutStatus.CLOSED, NOW);
+		Instant until = Instant.now().plus(Duration.ofDays(2));
+
+		assertThat(this.marks.mark(ref("AAAAA"), "S1", "U_BOB", until)).isEqualTo(Mark.NOT_OPEN);
+		assertThat(this.marks.mark(ref("BBBBB"), "S1", "U_BOB", until)).isEqualTo(Mark.NOT_OPEN);
+		assertThat(template.keys("scopecut:{T1}:reminded:*")).isEmpty();
+	}
+
+	@Test
+	void anEventIsFirstOnceAndItsIdIsForgottenAfterAnHour() {
+		assertThat(this.deliveries.isFirst("T1", "Ev01")).isTrue();
+		assertThat(this.deliveries.isFirst("T1", "Ev01")).isFalse();
+		assertThat(this.deliveries.isFirst("T2", "Ev01")).isTrue();
+		assertThat(template.getExpire("scopecut:{T1}:event:Ev01")).isBetween(3500L, 3600L);
+	}
+
+}
