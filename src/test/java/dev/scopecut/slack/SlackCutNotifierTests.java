@@ -119,6 +119,7 @@ class SlackCutNotifierTests {
 		assertThat(slack.calls("conversations.members")).extracting((call) -> call.param("cursor"))
 			.containsExactly(null, "200");
 		assertThat(slack.calls("users.list")).extracting((call) -> call.param("cursor")).containsExactly(null, "200");
+		assertThat(slack.calls("users.list")).extracting(FakeSlack.Call::token).containsOnly("xoxb-T1");
 		assertThat(slack.calls("users.info")).isEmpty();
 	}
 
