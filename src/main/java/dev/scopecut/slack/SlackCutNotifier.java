@@ -9,8 +9,6 @@ import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.chat.ChatUpdateResponse;
 import com.slack.api.methods.response.conversations.ConversationsMembersResponse;
-import com.slack.api.methods.response.users.UsersInfoResponse;
-import com.slack.api.model.User;
 import okhttp3.FormBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,13 +34,10 @@ import dev.scopecut.slack.blocks.SlackMessage;
 class SlackCutNotifier implements CutNotifier {
 
 	/**
-	 * A channel with more members than this (bots included) is not counted: reading each
-	 * one with {@code users.info} would take too long, and the cut says "N voted".
+	 * A channel with more members than this (bots included) is not counted: the cut says
+	 * "N voted".
 	 */
 	static final int MEMBERS_MAX = 500;
-
-	/** Slack's own bot, a member of every channel, never flagged {@code is_bot}. */
-	static final String SLACKBOT = "USLACKBOT";
 
 	private static final int MEMBERS_PAGE = 200;
 
@@ -50,15 +45,19 @@ class SlackCutNotifier implements CutNotifier {
 
 	private final SlackWebApi api;
 
-	SlackCutNotifier(Slack slack, WorkspaceTokens tokens) {
+	private final SlackPeople people;
+
+	SlackCutNotifier(Slack slack, WorkspaceTokens tokens, SlackPeople people) {
 		this.api = new SlackWebApi(slack, tokens);
+		this.people = people;
 	}
 
 	/**
 	 * Reads the channel's members with {@code conversations.members}, a page of 200 at a
-	 * time, then each one with {@code users.info} to leave out bots, deleted users and
-	 * Slackbot. Slack refusing (a missing scope, the bot not in the channel) or failing
-	 * is logged with its error code only, and the cut is not counted.
+	 * time, then leaves out bots, deleted users and Slackbot with {@link SlackPeople}
+	 * (cached, else {@code users.info} or {@code users.list}). Slack refusing (a missing
+	 * scope, the bot not in the channel), failing or asking to wait is logged with its
+	 * error code only, and the cut is not counted.
 	 */
 	@Override
 	public Optional<List<String>> members(Cut cut) {
@@ -84,12 +83,7 @@ class SlackCutNotifier implements CutNotifier {
 				cursor = (page.getResponseMetadata() != null) ? page.getResponseMetadata().getNextCursor() : null;
 			}
 			while (cursor != null && !cursor.isEmpty());
-			List<String> humans = new ArrayList<>();
-			for (String member : members) {
-				if (!SLACKBOT.equals(member) && isHuman(cut, member)) {
-					humans.add(member);
-				}
-			}
+			List<String> humans = this.people.humans(cut.ref().workspace(), members);
 			return Optional.of(humans);
 		}
 		catch (RetryLaterException | NotifyFailedException ex) {
@@ -97,12 +91,6 @@ class SlackCutNotifier implements CutNotifier {
 					cut.ref().id(), ex.getMessage());
 			return Optional.empty();
 		}
-	}
-
-	private boolean isHuman(Cut cut, String member) {
-		User user = call(cut, "users.info", new FormBody.Builder().add("user", member), UsersInfoResponse.class)
-			.getUser();
-		return user != null && !user.isBot() && !user.isDeleted();
 	}
 
 	@Override

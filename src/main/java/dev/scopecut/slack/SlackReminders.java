@@ -1,14 +1,10 @@
 package dev.scopecut.slack;
 
-import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import com.slack.api.Slack;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
-import com.slack.api.methods.response.users.UsersInfoResponse;
-import com.slack.api.model.User;
 import okhttp3.FormBody;
 import org.springframework.stereotype.Component;
 
@@ -20,11 +16,11 @@ import dev.scopecut.slack.blocks.ReminderMessage;
 import dev.scopecut.slack.blocks.SlackMessage;
 
 /**
- * Reminders by direct message: {@code users.info} for the recipient's time zone,
- * {@code conversations.open} for the direct-message channel with them, then
- * {@code chat.postMessage}. Pacing is the job queue's (one person's job
- * {@link dev.scopecut.app.Reminders#PACE} after another's); a 429 comes back as a
- * {@link dev.scopecut.app.RetryLaterException} with its Retry-After.
+ * Reminders by direct message: the recipient's time zone (kept for a day in the people
+ * cache, else {@code users.info}), {@code conversations.open} for the direct-message
+ * channel with them, then {@code chat.postMessage}. Pacing is the job queue's (one
+ * person's job {@link dev.scopecut.app.Reminders#PACE} after another's); a 429 comes back
+ * as a {@link dev.scopecut.app.RetryLaterException} with its Retry-After.
  */
 @Component
 class SlackReminders implements ReminderNotifier {
@@ -33,25 +29,18 @@ class SlackReminders implements ReminderNotifier {
 
 	private final Permalinks permalinks;
 
-	SlackReminders(Slack slack, WorkspaceTokens tokens, Permalinks permalinks) {
+	private final SlackPeople people;
+
+	SlackReminders(Slack slack, WorkspaceTokens tokens, Permalinks permalinks, SlackPeople people) {
 		this.api = new SlackWebApi(slack, tokens);
 		this.permalinks = permalinks;
+		this.people = people;
 	}
 
+	/** From the people cache, else {@code users.info}: see {@link SlackPeople}. */
 	@Override
 	public ZoneId timeZone(String workspace, String user) {
-		User found = this.api
-			.call(workspace, "users.info", new FormBody.Builder().add("user", user), UsersInfoResponse.class)
-			.getUser();
-		if (found == null || found.getTz() == null) {
-			return ZoneOffset.UTC;
-		}
-		try {
-			return ZoneId.of(found.getTz());
-		}
-		catch (DateTimeException ex) {
-			return ZoneOffset.UTC;
-		}
+		return this.people.timeZone(workspace, user);
 	}
 
 	@Override

@@ -35,6 +35,11 @@ import dev.scopecut.cut.CutRef;
  *                               string "1": the reminder of that slot went to that user;
  *                                      expires a day after the cut's deadline
  * scopecut:{T123}:event:Ev0123  string "1": an Events API delivery seen; expires after an hour
+ * scopecut:{T123}:person:U1     string what Slack said of a user: "H|Europe/Paris" (a human, with
+ *                                      their time zone), "H|" (no time zone given) or "N|" (a bot,
+ *                                      an app or a deleted user); expires 24 hours after it was read
+ * scopecut:{T123}:held-off:users.info
+ *                               string "1" while Slack's Retry-After for that method lasts (PX)
  * scopecut:jobs                 zset   "KIND|T123|K7M2Q" (then "|detail" for a job that has
  *                                      one), scored by due time (epoch millis)
  * scopecut:{T123}:installation  hash   "bot" -> the bot's installation (JSON, tokens included),
@@ -55,6 +60,14 @@ import dev.scopecut.cut.CutRef;
  * reminder (at most once, by choice: a missed nudge costs less than a repeated one); a
  * send Slack answers with 429 or 5xx takes its mark back, so the retry can send. A repeat
  * of an event delivery is told apart the same way, by SET NX on its event id.
+ * <p>
+ * Why the people cache needs no script: each person is one key, written whole by one
+ * {@code SET ... PX} with what Slack answered, never read and changed back. Two instances
+ * filling it at once write the same facts, read a moment apart, and the later simply
+ * wins; an entry is never half written, and a crash between two people's keys leaves the
+ * other one a miss, asked again next time. Reads are one {@code MGET} of keys on the
+ * workspace's slot. Staleness is bounded by the expiry (a user deactivated or gone to
+ * another time zone is seen within a day), the price of not asking Slack per person.
  */
 final class Keys {
 
@@ -105,6 +118,14 @@ final class Keys {
 
 	static String event(String workspace, String eventId) {
 		return prefix(workspace) + "event:" + eventId;
+	}
+
+	static String person(String workspace, String user) {
+		return prefix(workspace) + "person:" + user;
+	}
+
+	static String heldOff(String workspace, String method) {
+		return prefix(workspace) + "held-off:" + method;
 	}
 
 	private static String prefix(String workspace) {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import com.google.gson.JsonParser;
 import com.slack.api.Slack;
@@ -15,7 +17,9 @@ import org.junit.jupiter.api.Test;
 
 import dev.scopecut.app.CutSnapshot;
 import dev.scopecut.app.NotifyFailedException;
+import dev.scopecut.app.PeopleCache;
 import dev.scopecut.app.RetryLaterException;
+import dev.scopecut.app.StoreUnavailableException;
 import dev.scopecut.cut.Ballots;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutDraft;
@@ -30,6 +34,38 @@ class SlackCutNotifierTests {
 
 	static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
 
+	/**
+	 * The people cache with its Redis down: every person is asked of Slack. The cache
+	 * itself, against a real Redis, is {@link PeopleCacheTests}'.
+	 */
+	static final PeopleCache REDIS_DOWN = new PeopleCache() {
+
+		@Override
+		public Map<String, Person> find(String workspace, Collection<String> users) {
+			throw down();
+		}
+
+		@Override
+		public void keep(String workspace, Collection<Person> people) {
+			throw down();
+		}
+
+		@Override
+		public void holdOff(String workspace, String method, Duration wait) {
+			throw down();
+		}
+
+		@Override
+		public Duration heldOff(String workspace, String method) {
+			throw down();
+		}
+
+		private StoreUnavailableException down() {
+			return new StoreUnavailableException("Redis did not answer", null);
+		}
+
+	};
+
 	SlackCutNotifier notifier;
 
 	CutSnapshot snapshot;
@@ -39,7 +75,9 @@ class SlackCutNotifierTests {
 		slack.reset();
 		com.slack.api.SlackConfig config = new com.slack.api.SlackConfig();
 		config.setMethodsEndpointUrlPrefix(slack.apiUrl());
-		this.notifier = new SlackCutNotifier(Slack.getInstance(config), (workspace) -> "xoxb-" + workspace);
+		Slack client = Slack.getInstance(config);
+		WorkspaceTokens tokens = (workspace) -> "xoxb-" + workspace;
+		this.notifier = new SlackCutNotifier(client, tokens, new SlackPeople(client, tokens, REDIS_DOWN));
 		Cut cut = Cut.open(new CutRef("T1", new CutId("K7M2Q")), "C1", "U1",
 				new CutDraft("Release", List.of("a", "b"), CutSettings.quickStart(NOW.plusSeconds(3600))), NOW);
 		this.snapshot = new CutSnapshot(cut, Ballots.NONE, 0, null);
@@ -63,7 +101,7 @@ class SlackCutNotifierTests {
 	}
 
 	@Test
-	void membersAreReadPageByPageAndOnlyHumansAreKept() {
+	void membersAreReadPageByPageAndOnlyHumansAreKeptFromTheWorkspacesListWhenManyAreUnknown() {
 		String[] members = new String[250];
 		for (int i = 0; i < members.length; i++) {
 			members[i] = String.format("U%04d", i);
@@ -71,13 +109,29 @@ class SlackCutNotifierTests {
 		members[0] = "USLACKBOT";
 		slack.channelMembers("C1", members);
 		slack.bots("U0001", "U0249");
+		slack.deleted("U0100");
 
 		List<String> humans = this.notifier.members(this.snapshot.cut()).orElseThrow();
 
-		assertThat(humans).hasSize(247).doesNotContain("USLACKBOT", "U0001", "U0249").contains("U0002", "U0248");
+		assertThat(humans).hasSize(246)
+			.doesNotContain("USLACKBOT", "U0001", "U0249", "U0100")
+			.contains("U0002", "U0248");
 		assertThat(slack.calls("conversations.members")).extracting((call) -> call.param("cursor"))
 			.containsExactly(null, "200");
-		assertThat(slack.calls("users.info")).hasSize(249);
+		assertThat(slack.calls("users.list")).extracting((call) -> call.param("cursor")).containsExactly(null, "200");
+		assertThat(slack.calls("users.list")).extracting(FakeSlack.Call::token).containsOnly("xoxb-T1");
+		assertThat(slack.calls("users.info")).isEmpty();
+	}
+
+	@Test
+	void aFewUnknownMembersAreReadOneByOneAndADeactivatedOneIsLeftOut() {
+		slack.channelMembers("C1", "U1", "U2", "U3", "USLACKBOT");
+		slack.deleted("U2");
+
+		assertThat(this.notifier.members(this.snapshot.cut())).contains(List.of("U1", "U3"));
+		assertThat(slack.calls("users.info")).extracting((call) -> call.param("user"))
+			.containsExactly("U1", "U2", "U3");
+		assertThat(slack.calls("users.list")).isEmpty();
 	}
 
 	@Test
@@ -133,7 +187,9 @@ class SlackCutNotifierTests {
 	void anUnreachableSlackIsWaitedOut() {
 		com.slack.api.SlackConfig config = new com.slack.api.SlackConfig();
 		config.setMethodsEndpointUrlPrefix("http://127.0.0.1:1/api/");
-		SlackCutNotifier unreachable = new SlackCutNotifier(Slack.getInstance(config), (workspace) -> "xoxb-1");
+		Slack client = Slack.getInstance(config);
+		SlackCutNotifier unreachable = new SlackCutNotifier(client, (workspace) -> "xoxb-1",
+				new SlackPeople(client, (workspace) -> "xoxb-1", REDIS_DOWN));
 
 		assertThatThrownBy(() -> unreachable.post(this.snapshot)).isInstanceOf(RetryLaterException.class);
 	}

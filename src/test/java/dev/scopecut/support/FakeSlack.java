@@ -16,12 +16,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -116,6 +119,11 @@ public final class FakeSlack implements AutoCloseable {
 
 	private final Set<String> bots = ConcurrentHashMap.newKeySet();
 
+	private final Set<String> deleted = ConcurrentHashMap.newKeySet();
+
+	/** People of the workspace who are in no declared channel ({@code users.list}). */
+	private final Set<String> others = ConcurrentHashMap.newKeySet();
+
 	/**
 	 * The workspace of each bot token {@code auth.test} knows; others are
 	 * {@link #TEAM}'s.
@@ -182,6 +190,22 @@ public final class FakeSlack implements AutoCloseable {
 	/** Users {@code users.info} says are bots ({@code is_bot}); anyone else is human. */
 	public void bots(String... users) {
 		this.bots.addAll(List.of(users));
+	}
+
+	/**
+	 * Users {@code users.info} and {@code users.list} say are deactivated
+	 * ({@code deleted}).
+	 */
+	public void deleted(String... users) {
+		this.deleted.addAll(List.of(users));
+	}
+
+	/**
+	 * More people of the workspace, in no declared channel: {@code users.list} lists them
+	 * along with every declared channel's members, in order of their ids.
+	 */
+	public void otherPeople(String... users) {
+		this.others.addAll(List.of(users));
 	}
 
 	/**
@@ -287,6 +311,8 @@ public final class FakeSlack implements AutoCloseable {
 		this.latency = Duration.ZERO;
 		this.channelMembers.clear();
 		this.bots.clear();
+		this.deleted.clear();
+		this.others.clear();
 		this.tokenTeams.clear();
 		this.grants.clear();
 		this.timeZones.clear();
@@ -374,11 +400,8 @@ public final class FakeSlack implements AutoCloseable {
 			case "chat.update" ->
 				"{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"" + params.get("ts") + "\"}";
 			case "conversations.members" -> membersPage(params);
-			case "users.info" -> "{\"ok\":true,\"user\":{\"id\":\"" + params.get("user") + "\",\"is_bot\":"
-					+ this.bots.contains(params.get("user")) + ",\"deleted\":false"
-					+ (this.timeZones.containsKey(params.get("user"))
-							? ",\"tz\":\"" + this.timeZones.get(params.get("user")) + "\"" : "")
-					+ "}}";
+			case "users.info" -> "{\"ok\":true,\"user\":" + user(params.get("user")) + "}";
+			case "users.list" -> usersPage(params);
 			case "conversations.open" ->
 				"{\"ok\":true,\"channel\":{\"id\":\"" + dmChannel(params.get("users")) + "\"}}";
 			case "chat.getPermalink" -> "{\"ok\":true,\"channel\":\"" + params.get("channel")
@@ -388,19 +411,37 @@ public final class FakeSlack implements AutoCloseable {
 		};
 	}
 
-	/** One page of a channel's members; the cursor is the offset of the next page. */
+	/** One page of a channel's members ids. */
 	private String membersPage(Map<String, String> params) {
 		List<String> members = this.channelMembers.getOrDefault(params.get("channel"), List.of());
+		return page(members, params, (member) -> "\"" + member + "\"");
+	}
+
+	/**
+	 * One page of the workspace's people: every declared channel's members and others.
+	 */
+	private String usersPage(Map<String, String> params) {
+		TreeSet<String> people = new TreeSet<>(this.others);
+		this.channelMembers.values().forEach(people::addAll);
+		return page(List.copyOf(people), params, this::user);
+	}
+
+	/** A page of {@code limit} items; the cursor is the offset of the next page. */
+	private static String page(List<String> items, Map<String, String> params, Function<String, String> json) {
 		int limit = Integer.parseInt(params.getOrDefault("limit", "100"));
 		String cursor = params.get("cursor");
 		int from = (cursor == null || cursor.isEmpty()) ? 0 : Integer.parseInt(cursor);
-		int to = Math.min(members.size(), from + limit);
-		String page = members.subList(from, to)
-			.stream()
-			.map((member) -> "\"" + member + "\"")
-			.collect(java.util.stream.Collectors.joining(","));
-		String next = (to < members.size()) ? Integer.toString(to) : "";
+		int to = Math.min(items.size(), from + limit);
+		String page = items.subList(from, to).stream().map(json).collect(Collectors.joining(","));
+		String next = (to < items.size()) ? Integer.toString(to) : "";
 		return "{\"ok\":true,\"members\":[" + page + "],\"response_metadata\":{\"next_cursor\":\"" + next + "\"}}";
+	}
+
+	/** A user object as {@code users.info} and {@code users.list} give it. */
+	private String user(String id) {
+		return "{\"id\":\"" + id + "\",\"is_bot\":" + this.bots.contains(id) + ",\"deleted\":"
+				+ this.deleted.contains(id)
+				+ (this.timeZones.containsKey(id) ? ",\"tz\":\"" + this.timeZones.get(id) + "\"" : "") + "}";
 	}
 
 	private String nextTs() {

@@ -1,0 +1,112 @@
+package dev.scopecut.store;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.data.redis.connection.RedisStringCommands.SetOption;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.types.Expiration;
+import org.springframework.stereotype.Component;
+
+import dev.scopecut.app.PeopleCache;
+
+/**
+ * One expiring key per person and one per held-off method (layout and atomicity argument
+ * in {@link Keys}). A person is read back with one {@code MGET} for a whole channel,
+ * which a cluster serves from one slot: every key carries the workspace's hash tag.
+ */
+@Component
+class RedisPeopleCache implements PeopleCache {
+
+	/**
+	 * How long a description is trusted: a person made a bot, deactivated or moved to
+	 * another time zone is seen within a day.
+	 */
+	static final Duration KEPT = Duration.ofHours(24);
+
+	private static final String HUMAN = "H";
+
+	private static final String NOT_HUMAN = "N";
+
+	private final StringRedisTemplate redis;
+
+	private final RedisGuard guard;
+
+	RedisPeopleCache(StringRedisTemplate redis, RedisGuard guard) {
+		this.redis = redis;
+		this.guard = guard;
+	}
+
+	@Override
+	public Map<String, Person> find(String workspace, Collection<String> users) {
+		List<String> ids = List.copyOf(users);
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		List<String> kept = this.guard.call(() -> this.redis.opsForValue()
+			.multiGet(ids.stream().map((user) -> Keys.person(workspace, user)).toList()));
+		Map<String, Person> found = new HashMap<>();
+		for (int i = 0; i < ids.size(); i++) {
+			String value = (kept != null) ? kept.get(i) : null;
+			if (value != null) {
+				found.put(ids.get(i), decode(ids.get(i), value));
+			}
+		}
+		return found;
+	}
+
+	@Override
+	public void keep(String workspace, Collection<Person> people) {
+		if (people.isEmpty()) {
+			return;
+		}
+		Expiration expiration = Expiration.from(KEPT);
+		this.guard.call(() -> this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
+			for (Person person : people) {
+				connection.stringCommands()
+					.set(bytes(Keys.person(workspace, person.id())), bytes(encode(person)), expiration,
+							SetOption.upsert());
+			}
+			return null;
+		}));
+	}
+
+	@Override
+	public void holdOff(String workspace, String method, Duration wait) {
+		if (wait.isNegative() || wait.isZero()) {
+			return;
+		}
+		this.guard.call(() -> {
+			this.redis.opsForValue().set(Keys.heldOff(workspace, method), "1", wait);
+			return null;
+		});
+	}
+
+	@Override
+	public Duration heldOff(String workspace, String method) {
+		Long left = this.guard.call(() -> this.redis.getExpire(Keys.heldOff(workspace, method), TimeUnit.MILLISECONDS));
+		return (left != null && left > 0) ? Duration.ofMillis(left) : Duration.ZERO;
+	}
+
+	/** "H|Europe/Paris" for a human with a time zone, "H|" without, "N|" for the rest. */
+	private static String encode(Person person) {
+		return (person.human() ? HUMAN : NOT_HUMAN) + "|" + person.timeZone();
+	}
+
+	private static Person decode(String id, String value) {
+		int bar = value.indexOf('|');
+		String zone = (bar < 0) ? "" : value.substring(bar + 1);
+		return new Person(id, value.startsWith(HUMAN), zone);
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+}
