@@ -145,8 +145,9 @@
     if (note.hidden) return;
     const name = me().real_name;
     note.textContent = 'It is ' + localTime(me()) + ' for ' + name + ', inside Scopecut\'s quiet hours (20:00 to '
-      + '08:00 their time): a reminder for ' + name + ' waits until 08:00 there, or goes at once if the cut '
-      + 'closes first. The activity list shows ' + name + '\'s users.info and no message sent.';
+      + '08:00 their time): a reminder for ' + name + ' waits until 08:00 there, or goes at once when the cut\'s '
+      + 'deadline comes before that. For a reminder held, the activity list shows ' + name + '\'s users.info and '
+      + 'no message sent.';
   }
 
   function drawHome() {
@@ -269,7 +270,8 @@
 
   function isPermalink(href) {
     const url = new URL(href, location.href);
-    return url.origin === location.origin && url.pathname === '/sandbox' && url.hash.length > 1;
+    // By port, not host: Scopecut names localhost, the browser may have come by another name.
+    return url.port === location.port && url.pathname === '/sandbox' && url.hash.length > 1;
   }
 
   $('user').addEventListener('change', (event) => {

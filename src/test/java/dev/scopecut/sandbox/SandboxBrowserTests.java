@@ -184,6 +184,26 @@ class SandboxBrowserTests extends SandboxTest {
 		browser.findElement(By.id("nav-channel")).click();
 	}
 
+	@Test
+	void aTeammateAtNightIsToldWhyTheirDirectMessagesMayStayEmpty() {
+		Instant now = this.clock.instant();
+		Teammates.Teammate asleep = Teammates.people()
+			.stream()
+			.filter((person) -> person.inQuietHours(now) && person.inQuietHours(now.plus(Duration.ofMinutes(5))))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("the sandbox's teammates should always have someone asleep"));
+		actAs(asleep.id());
+		browser.findElement(By.id("nav-dm")).click();
+		WebElement note = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("quiet-note")));
+		assertThat(note.getText()).contains("for " + asleep.realName() + ", inside Scopecut's quiet hours",
+				"waits until 08:00 there");
+		assertThat(new Select(browser.findElement(By.id("user"))).getFirstSelectedOption().getText())
+			.contains(asleep.zone().getId(), "quiet hours");
+
+		browser.findElement(By.id("nav-channel")).click();
+		this.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("quiet-note")));
+	}
+
 	/**
 	 * The renderer on every golden message and view the bot's own tests pin: nothing
 	 * shown as unsupported, no raw mrkdwn token left, and every text, button, menu

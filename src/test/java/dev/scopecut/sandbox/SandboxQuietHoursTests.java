@@ -43,6 +43,21 @@ class SandboxQuietHoursTests {
 	}
 
 	@Test
+	void atEveryQuarterHourOfAYearSomeoneIsInQuietHoursForTheNextFiveMinutes() {
+		// The browser test shows such a teammate's direct messages, and why they are
+		// empty.
+		Instant end = Instant.parse("2028-01-01T00:00:00Z");
+		for (Instant at = Instant.parse("2027-01-01T00:00:00Z"); at
+			.isBefore(end); at = at.plus(Duration.ofMinutes(15))) {
+			Instant now = at;
+			boolean someoneAsleep = Teammates.people()
+				.stream()
+				.anyMatch((person) -> person.inQuietHours(now) && person.inQuietHours(now.plus(Duration.ofMinutes(5))));
+			assertThat(someoneAsleep).as("someone in quiet hours at %s", now).isTrue();
+		}
+	}
+
+	@Test
 	void quietHoursRunFromEightInTheEveningToEightInTheMorningLocalTime() {
 		Teammates.Teammate dev = Teammates.byId(SandboxTest.DEV).orElseThrow();
 		// Kolkata is UTC+05:30.
