@@ -4,7 +4,7 @@
  * modal's inputs as Slack's view.state.values. Anything it does not know is drawn as a
  * visible placeholder, never dropped.
  *
- * ctx: { users: {id: name}, tz: 'Europe/London', errors: {block_id: text},
+ * ctx: { users: {id: name}, channels: {id: name}, tz: 'Europe/London', errors: {block_id: text},
  *        onAction(action, blockId) } — onAction is called for clicks and choices.
  */
 const BlockKit = (() => {
@@ -91,7 +91,8 @@ const BlockKit = (() => {
       return '<span class="bk-mention">@' + escapeHtml(label || (ctx.users && ctx.users[id]) || id) + '</span>';
     }
     if (target.startsWith('#')) {
-      return '<span class="bk-mention">#' + escapeHtml(label || target.slice(1)) + '</span>';
+      const id = target.slice(1);
+      return '<span class="bk-mention">#' + escapeHtml(label || (ctx.channels && ctx.channels[id]) || id) + '</span>';
     }
     if (target.startsWith('!date^')) {
       const parts = target.split('^');

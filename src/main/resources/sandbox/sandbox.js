@@ -7,7 +7,11 @@
     snapshot: null,
     modalKey: null,
     loading: false,
-    again: false
+    again: false,
+    /* The sandbox's clock (Scopecut's) less the browser's: local times follow the app. */
+    clockOffset: 0,
+    /* A followed link scrolls to its message once, not on every redraw. */
+    scrollToLink: false
   };
 
   function toast(text) {
@@ -34,6 +38,7 @@
     try {
       const response = await fetch('/sandbox/ui/state?user=' + encodeURIComponent(page.user));
       page.snapshot = await response.json();
+      page.clockOffset = page.snapshot.now - Date.now();
       draw();
     } finally {
       page.loading = false;
@@ -52,12 +57,23 @@
       users[u.id] = u.real_name;
       if (u.is_bot) bots.push(u.id);
     });
-    return Object.assign({ users, bots, tz: me().tz }, extra);
+    const channels = { [page.snapshot.channel.id]: page.snapshot.channel.name };
+    return Object.assign({ users, bots, channels, tz: me().tz }, extra);
   }
 
   function time(ts) {
     return new Intl.DateTimeFormat('en-GB', { timeZone: me().tz, hour: '2-digit', minute: '2-digit' })
       .format(new Date(Number(ts) * 1000));
+  }
+
+  /* A person's time of day now, by the sandbox's clock. */
+  function localTime(user, weekday) {
+    return new Intl.DateTimeFormat('en-GB', { timeZone: user.tz, hour: '2-digit', minute: '2-digit',
+      weekday: weekday ? 'short' : undefined }).format(new Date(Date.now() + page.clockOffset));
+  }
+
+  function quiet(user) {
+    return page.snapshot.quietHours[user.id] === true;
   }
 
   function messageNode(message) {
@@ -120,6 +136,18 @@
     }
     if (atBottom) list.scrollTop = list.scrollHeight;
     highlightPermalink();
+  }
+
+  /* Why a person's direct messages may stay empty: Scopecut holds reminders at night. */
+  function drawQuietNote() {
+    const note = $('quiet-note');
+    note.hidden = page.pane !== 'dm' || !quiet(me());
+    if (note.hidden) return;
+    const name = me().real_name;
+    note.textContent = 'It is ' + localTime(me()) + ' for ' + name + ', inside Scopecut\'s quiet hours (20:00 to '
+      + '08:00 their time): a reminder for ' + name + ' waits until 08:00 there, or goes at once when the cut\'s '
+      + 'deadline comes before that. For a reminder held, the activity list shows ' + name + '\'s users.info and '
+      + 'no message sent.';
   }
 
   function drawHome() {
@@ -189,13 +217,21 @@
       snapshot.users.filter((u) => !u.is_bot).forEach((u) => {
         const option = document.createElement('option');
         option.value = u.id;
-        option.textContent = u.real_name + ' (' + u.tz + ')';
         select.appendChild(option);
       });
     }
+    Array.from(select.options).forEach((option) => {
+      const u = snapshot.users.find((user) => user.id === option.value);
+      const text = u.real_name + ' (' + u.tz + ', ' + localTime(u) + (quiet(u) ? ', quiet hours' : '') + ')';
+      if (option.textContent !== text) option.textContent = text;
+    });
     select.value = snapshot.me;
-    $('local-time').textContent = 'Local time ' + new Intl.DateTimeFormat('en-GB',
-      { timeZone: me().tz, hour: '2-digit', minute: '2-digit', weekday: 'short' }).format(new Date());
+    $('local-time').textContent = 'Local time ' + localTime(me(), true)
+      + (quiet(me()) ? ' · quiet hours: Scopecut sends no reminder until 08:00' : '');
+    // As Slack's badge: the bot's messages, not the private replies to a click.
+    const unread = snapshot.dmMessages.filter((message) => !message.ephemeral).length;
+    $('dm-count').textContent = unread ? String(unread) : '';
+    $('dm-count').hidden = !unread;
     document.querySelectorAll('.nav').forEach((n) => n.classList.toggle('active', n.dataset.pane === page.pane));
     $('pane-title').textContent = page.pane === 'channel' ? '# ' + snapshot.channel.name
       : page.pane === 'dm' ? 'Scopecut — direct messages with ' + me().real_name : 'Scopecut — Home';
@@ -203,7 +239,9 @@
     $('composer-form').hidden = page.pane === 'home';
     $('home').hidden = page.pane !== 'home';
     if (page.pane === 'home') drawHome(); else drawMessages();
+    drawQuietNote();
     drawModal();
+    $('app').dataset.shownUser = snapshot.me;
     $('activity').replaceChildren(...snapshot.activity.map((line) => {
       const item = document.createElement('li');
       item.textContent = line;
@@ -213,7 +251,27 @@
 
   function highlightPermalink() {
     const target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
-    if (target) target.classList.add('linked');
+    document.querySelectorAll('article.msg.linked').forEach((n) => { if (n !== target) n.classList.remove('linked'); });
+    if (!target) return;
+    target.classList.add('linked');
+    if (page.scrollToLink) {
+      page.scrollToLink = false;
+      target.scrollIntoView({ block: 'center' });
+    }
+  }
+
+  /* A permalink (chat.getPermalink answers /sandbox#CHANNEL-TS) opens the channel at the message. */
+  function followPermalink() {
+    if (!location.hash) return;
+    page.pane = 'channel';
+    page.scrollToLink = true;
+    if (page.snapshot) draw();
+  }
+
+  function isPermalink(href) {
+    const url = new URL(href, location.href);
+    // By port, not host: Scopecut names localhost, the browser may have come by another name.
+    return url.port === location.port && url.pathname === '/sandbox' && url.hash.length > 1;
   }
 
   $('user').addEventListener('change', (event) => {
@@ -241,10 +299,20 @@
     send('submit', { user: page.user, viewId: form.dataset.viewId, values: BlockKit.collectState(form) });
   });
   $('reset').addEventListener('click', () => send('reset'));
-  window.addEventListener('hashchange', highlightPermalink);
+  document.addEventListener('click', (event) => {
+    const link = event.target.closest('a[href]');
+    if (!link || !isPermalink(link.href)) return;
+    event.preventDefault();
+    const hash = new URL(link.href).hash;
+    if (location.hash === hash) followPermalink(); else location.hash = hash;
+  });
+  window.addEventListener('hashchange', followPermalink);
+  /* Local times and quiet hours move on even when nothing else changes. */
+  setInterval(refresh, 30000);
 
   const events = new EventSource('/sandbox/ui/events');
   events.addEventListener('change', refresh);
   events.onerror = () => toast('Lost the connection to the sandbox; retrying…');
+  followPermalink();
   refresh();
 })();

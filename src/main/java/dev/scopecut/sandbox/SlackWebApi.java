@@ -3,6 +3,8 @@ package dev.scopecut.sandbox;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -63,9 +65,31 @@ class SlackWebApi {
 			// A field that is not the JSON Slack expects: Slack says invalid_arguments.
 			answer = failure("invalid_arguments");
 		}
-		this.workspace.record("← Web API: " + method
+		this.workspace.record("← Web API: " + method + about(method, params)
 				+ (answer.get("ok").getAsBoolean() ? " · ok" : " · " + answer.get("error").getAsString()));
 		return answer.toString();
+	}
+
+	/**
+	 * Whom or where a call is about, for the activity list: it shows who was looked up,
+	 * with their local time (and whether Scopecut holds reminders then), and where a
+	 * message went, so a reminder held for quiet hours reads as nothing sent.
+	 */
+	private String about(String method, Map<String, String> params) {
+		return switch (method) {
+			case "users.info" -> Teammates.byId(params.get("user")).map((person) -> {
+				Instant now = this.clock.instant();
+				return " " + person.realName() + " (" + person.zone().getId() + ", "
+						+ person.localTime(now).truncatedTo(ChronoUnit.MINUTES) + " there"
+						+ (person.inQuietHours(now) ? ": quiet hours, Scopecut holds reminders until 08:00" : "") + ")";
+			}).orElse("");
+			case "conversations.open" -> Teammates.byId(params.getOrDefault("users", ""))
+				.map((person) -> " with " + person.realName())
+				.orElse("");
+			case "chat.postMessage", "chat.postEphemeral", "chat.update" ->
+				this.workspace.conversationName(params.get("channel")).map((name) -> " in " + name).orElse("");
+			default -> "";
+		};
 	}
 
 	private JsonObject answer(String method, Map<String, String> params) {

@@ -3,9 +3,8 @@ package dev.scopecut.sandbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -40,6 +39,9 @@ final class Workspace {
 	static final int RESPONSE_URL_USES = 5;
 
 	private static final int ACTIVITY_KEPT = 100;
+
+	private static final DateTimeFormatter ACTIVITY_TIME = DateTimeFormatter.ofPattern("HH:mm:ss")
+		.withZone(ZoneOffset.UTC);
 
 	/** One message as Slack shows it; {@code onlyFor} marks an ephemeral one. */
 	record Message(String channel, String ts, String author, String text, JsonArray blocks, String onlyFor,
@@ -131,6 +133,16 @@ final class Workspace {
 			return Optional.of(id);
 		}
 		return Teammates.byId(id).filter((person) -> !person.bot()).map(Teammates.Teammate::dmChannel);
+	}
+
+	/**
+	 * How the page names a conversation: the channel by its name, a direct conversation
+	 * by its person.
+	 */
+	Optional<String> conversationName(String id) {
+		return conversation(id).map((found) -> Teammates.byDmChannel(found)
+			.map((person) -> "direct messages with " + person.realName())
+			.orElse("#" + CHANNEL_NAME));
 	}
 
 	synchronized String post(String channel, String author, String text, JsonArray blocks, String onlyFor) {
@@ -288,8 +300,7 @@ final class Workspace {
 
 	/** One line of what crossed between the sandbox and Scopecut, for the page. */
 	synchronized void record(String line) {
-		this.activity.addFirst(LocalTime.ofInstant(this.clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)
-				+ " UTC  " + line);
+		this.activity.addFirst(ACTIVITY_TIME.format(this.clock.instant()) + " UTC  " + line);
 		while (this.activity.size() > ACTIVITY_KEPT) {
 			this.activity.removeLast();
 		}
@@ -325,6 +336,11 @@ final class Workspace {
 		Instant now = this.clock.instant();
 		Teammates.ALL.forEach((person) -> people.add(person.json(now)));
 		json.add("users", people);
+		// The sandbox's clock (Scopecut's), so the page shows the local times it acts on.
+		json.addProperty("now", now.toEpochMilli());
+		JsonObject quiet = new JsonObject();
+		Teammates.people().forEach((person) -> quiet.addProperty(person.id(), person.inQuietHours(now)));
+		json.add("quietHours", quiet);
 		JsonObject channel = new JsonObject();
 		channel.addProperty("id", channel());
 		channel.addProperty("name", CHANNEL_NAME);

@@ -3,8 +3,12 @@ package dev.scopecut.sandbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import com.google.gson.JsonArray;
@@ -27,19 +31,27 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A whole cut in a real browser: typed in the sandbox's channel, voted on by two people,
- * closed by the facilitator, the decision read off the page. Everything Scopecut does
- * here goes through its real {@code POST /slack/events} and its Web API calls.
+ * closed by the facilitator, the decision read off the page; a reminder sent by hand,
+ * read and voted on in a teammate's direct messages; the Home tab. Everything Scopecut
+ * does here goes through its real {@code POST /slack/events} and its Web API calls.
  */
 class SandboxBrowserTests extends SandboxTest {
+
+	/** The reminded teammate's day must last beyond the test. */
+	private static final Duration DAYTIME_LEFT = Duration.ofMinutes(30);
 
 	private static ChromeDriver browser;
 
 	private WebDriverWait wait;
+
+	@Autowired
+	Clock clock;
 
 	@BeforeAll
 	static void startBrowser() {
@@ -69,14 +81,14 @@ class SandboxBrowserTests extends SandboxTest {
 		composer.sendKeys("/scopecut Demo: a; b; c", Keys.ENTER);
 		this.wait.until((driver) -> cutMessage() != null);
 
-		vote("a", "Ship");
-		vote("b", "Ship");
+		vote(SandboxBrowserTests::cutMessage, "a", "Ship");
+		vote(SandboxBrowserTests::cutMessage, "b", "Ship");
 		this.wait.until((driver) -> privateReplies().size() >= 2);
 
 		actAs(BEN);
 		assertThat(privateReplies()).as("Ann's confirmations are hers alone").isEmpty();
-		vote("a", "Ship");
-		vote("b", "Defer");
+		vote(SandboxBrowserTests::cutMessage, "a", "Ship");
+		vote(SandboxBrowserTests::cutMessage, "b", "Defer");
 		this.wait.until((driver) -> privateReplies().size() >= 2);
 		this.wait.until((driver) -> cutMessage().getText().contains("2 of 4 voted"));
 
@@ -89,9 +101,74 @@ class SandboxBrowserTests extends SandboxTest {
 			.orElse(null));
 		String text = decision.getText();
 		assertThat(text).contains("Ship now", "a (2–0)", "Defer", "b (1–1) (tie)", "c (0–0)");
-		assertThat(cutMessage().findElements(By.cssSelector("button.bk-button"))).as("a closed cut has no buttons left")
+		// The decision is posted, then the cut's message is updated: a closed cut has no
+		// buttons left.
+		this.wait.until((driver) -> cutMessage().findElements(By.cssSelector("button.bk-button")).isEmpty());
+		screenshot("sandbox.png");
+	}
+
+	@Test
+	void aTeammateVotesFromTheReminderInTheirDirectMessagesAndReadsTheHomeTab() throws IOException {
+		// Scopecut holds reminders between 20:00 and 08:00 the recipient's time, by the
+		// clock it runs on: remind someone whose day it is now.
+		Instant now = this.clock.instant();
+		List<Teammates.Teammate> others = Stream.of(BEN, CHLOE, DEV)
+			.map((id) -> Teammates.byId(id).orElseThrow())
+			.toList();
+		Teammates.Teammate reminded = others.stream()
+			.filter((person) -> !person.inQuietHours(now) && !person.inQuietHours(now.plus(DAYTIME_LEFT)))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("the sandbox's teammates should always have someone awake"));
+		String finished = others.stream()
+			.map(Teammates.Teammate::id)
+			.filter((id) -> !id.equals(reminded.id()))
+			.findFirst()
+			.orElseThrow();
+
+		actAs(ANN);
+		browser.findElement(By.id("composer")).sendKeys("/scopecut Demo: a; b; c", Keys.ENTER);
+		this.wait.until((driver) -> cutMessage() != null);
+		actAs(finished);
+		for (String item : List.of("a", "b", "c")) {
+			vote(SandboxBrowserTests::cutMessage, item, "Ship");
+		}
+		this.wait.until((driver) -> cutMessage().getText().contains("1 of 4 voted"));
+
+		actAs(ANN);
+		browser.findElement(By.id("composer")).sendKeys("/scopecut remind", Keys.ENTER);
+		this.wait
+			.until((driver) -> privateReplies().stream().anyMatch((reply) -> reply.getText().contains("Reminding")));
+
+		actAs(reminded.id());
+		browser.findElement(By.id("nav-dm")).click();
+		WebElement reminder = this.wait.until((driver) -> reminder());
+		assertThat(reminder.getText()).contains("Reminder:", "3 of 3 items", "Demo", "#release-planning", "Ship",
+				"Defer");
+		assertThat(browser.findElement(By.id("dm-count")).getText()).isEqualTo("1");
+		assertThat(this.workspace.snapshot(finished).getAsJsonArray("dmMessages")).as("who voted on everything")
 			.isEmpty();
-		screenshot();
+
+		vote(SandboxBrowserTests::reminder, "a", "Ship");
+		this.wait.until((driver) -> privateReplies().stream().anyMatch((reply) -> reply.getText().contains("Ship")));
+		browser.executeScript("document.getElementById('activity-box').open = true");
+		screenshot("sandbox-reminder.png");
+
+		// The reminder's link is the cut's permalink: it opens the channel at the
+		// message.
+		reminder().findElement(By.linkText("Demo")).click();
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pane-title"), "# release-planning"));
+		this.wait.until((driver) -> cutMessage().getAttribute("class").contains("linked"));
+		this.wait.until((driver) -> cutMessage().getText().contains("2 of 4 voted"));
+
+		browser.findElement(By.id("nav-home")).click();
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("home"), "Waiting for your vote"));
+		String home = browser.findElement(By.id("home")).getText();
+		assertThat(home).contains("Demo", "2 of 3 items left to vote on", "Cuts you run", "You run no open cut",
+				"Recent decisions");
+
+		actAs(ANN);
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("home"), "Cuts you run"));
+		this.wait.until((driver) -> browser.findElement(By.id("home")).getText().contains("2 of 4 voted"));
 	}
 
 	@Test
@@ -105,6 +182,26 @@ class SandboxBrowserTests extends SandboxTest {
 		this.wait
 			.until((driver) -> this.workspace.snapshot(BEN).get("activity").toString().contains("app_home_opened"));
 		browser.findElement(By.id("nav-channel")).click();
+	}
+
+	@Test
+	void aTeammateAtNightIsToldWhyTheirDirectMessagesMayStayEmpty() {
+		Instant now = this.clock.instant();
+		Teammates.Teammate asleep = Teammates.people()
+			.stream()
+			.filter((person) -> person.inQuietHours(now) && person.inQuietHours(now.plus(Duration.ofMinutes(5))))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("the sandbox's teammates should always have someone asleep"));
+		actAs(asleep.id());
+		browser.findElement(By.id("nav-dm")).click();
+		WebElement note = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("quiet-note")));
+		assertThat(note.getText()).contains("for " + asleep.realName() + ", inside Scopecut's quiet hours",
+				"waits until 08:00 there");
+		assertThat(new Select(browser.findElement(By.id("user"))).getFirstSelectedOption().getText())
+			.contains(asleep.zone().getId(), "quiet hours");
+
+		browser.findElement(By.id("nav-channel")).click();
+		this.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("quiet-note")));
 	}
 
 	/**
@@ -190,47 +287,29 @@ class SandboxBrowserTests extends SandboxTest {
 			List<String> bold, List<String> inputs) {
 	}
 
+	/** Switches the page to the person and waits until it has drawn what they see. */
 	private void actAs(String user) {
 		new Select(browser.findElement(By.id("user"))).selectByValue(user);
-		this.wait.until(
-				(driver) -> browser
-					.executeScript("return document.getElementById('user').value === arguments[0] && "
-							+ "!!document.querySelector('#messages')", user)
-					.equals(Boolean.TRUE));
-		this.wait.until((driver) -> messagesShownFor(user));
+		this.wait.until(ExpectedConditions.attributeToBe(By.id("app"), "data-shown-user", user));
 	}
 
-	/** The page has redrawn for this person: it shows no one else's private replies. */
-	private boolean messagesShownFor(String user) {
-		long shownEphemeral = privateReplies().size();
-		long theirs = this.workspace.snapshot(user)
-			.getAsJsonArray("messages")
-			.asList()
-			.stream()
-			.filter((message) -> message.getAsJsonObject().get("ephemeral").getAsBoolean())
-			.count();
-		return shownEphemeral == theirs;
-	}
-
-	private void vote(String item, String choice) {
+	/**
+	 * Clicks an item's Ship or Defer in a message (the cut's, or a reminder): the item's
+	 * section is {@code item-N}, its buttons {@code vote-N}.
+	 */
+	private void vote(Supplier<WebElement> message, String item, String choice) {
 		this.wait.until((driver) -> {
-			clickVote(item, choice);
+			WebElement shown = message.get();
+			String section = shown.findElements(By.cssSelector(".bk-section[data-block-id^='item-']"))
+				.stream()
+				.filter((found) -> found.getText().split("\n", 2)[0].equals(item))
+				.findFirst()
+				.orElseThrow(() -> new AssertionError("no item " + item + " in " + shown.getText()))
+				.getDomAttribute("data-block-id");
+			String row = "vote-" + section.substring("item-".length());
+			button(shown.findElement(By.cssSelector(".bk-actions[data-block-id='" + row + "']")), choice).click();
 			return true;
 		});
-	}
-
-	private void clickVote(String item, String choice) {
-		WebElement message = cutMessage();
-		List<WebElement> sections = message.findElements(By.cssSelector(".bk-section"));
-		int index = 0;
-		for (; index < sections.size(); index++) {
-			if (sections.get(index).getText().startsWith(item + "\n")) {
-				break;
-			}
-		}
-		String rowId = "vote-" + (index + 1);
-		WebElement row = message.findElement(By.cssSelector(".bk-actions[data-block-id='" + rowId + "']"));
-		button(row, choice).click();
 	}
 
 	private static boolean click(WebElement element) {
@@ -263,12 +342,20 @@ class SandboxBrowserTests extends SandboxTest {
 			.orElse(null);
 	}
 
+	/** The reminder in the direct messages shown. */
+	private static WebElement reminder() {
+		return messages().stream()
+			.filter((message) -> message.getText().contains("Reminder:"))
+			.findFirst()
+			.orElse(null);
+	}
+
 	/**
-	 * Saves what the page shows to target/sandbox.png (docs/sandbox.png is a copy of
-	 * one).
+	 * Saves what the page shows under target/ (docs/sandbox.png and
+	 * docs/sandbox-reminder.png are copies of one).
 	 */
-	private static void screenshot() throws IOException {
-		Path file = Path.of("target", "sandbox.png");
+	private static void screenshot(String name) throws IOException {
+		Path file = Path.of("target", name);
 		Files.createDirectories(file.getParent());
 		Files.write(file, browser.getScreenshotAs(OutputType.BYTES));
 		assertThat(Files.size(file)).isGreaterThan(10_000);

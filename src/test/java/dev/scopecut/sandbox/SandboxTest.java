@@ -37,6 +37,10 @@ abstract class SandboxTest {
 
 	static final String BEN = "U01BEN";
 
+	static final String CHLOE = "U01CHLOE";
+
+	static final String DEV = "U01DEV";
+
 	static final RedisProcess redis = RedisProcess.start();
 
 	static final int PORT = RedisProcess.freePort();
