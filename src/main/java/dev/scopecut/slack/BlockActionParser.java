@@ -1,14 +1,13 @@
 package dev.scopecut.slack;
 
-import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Optional;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
@@ -17,27 +16,33 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
  * Parses block action payloads (every vote click) for Bolt, at a fraction of Bolt's cost.
  * Bolt 1.51 builds a new Gson for each block action, and so every type adapter again by
  * reflection: under a vote flood that was 40% of the app's CPU; here the shared
- * {@link SlackJson#GSON} does it. The payload is also read straight from the form body
+ * {@link SlackJson#GSON} does it. The payload is also read straight from the form body,
  * and the message the click came from (most of the payload, never read by Scopecut) is
- * skipped, not decoded into objects. The result is Bolt's own request type, routed and
- * handled by Bolt; any other payload is left to Bolt's parser.
+ * cut out of the UTF-8 bytes before any of it becomes a {@code String}: the message holds
+ * non-Latin-1 text ("·", "“"), which made the whole payload a UTF-16 string to decode and
+ * copy. The result is Bolt's own request type, routed and handled by Bolt; any other
+ * payload is left to Bolt's parser.
  */
 class BlockActionParser {
 
+	private static final byte[] MESSAGE = "\"message\"".getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
+
 	/** The block action in a form body; empty when the body holds anything else. */
 	Optional<BlockActionRequest> parse(byte[] body, String bodyText, RequestHeaders headers) {
-		String json = FormValue.of(body, "payload");
+		byte[] json = FormValue.of(body, "payload");
 		if (json == null) {
 			return Optional.empty();
 		}
-		JsonObject payload;
+		JsonElement payload;
 		try {
-			payload = readWithoutMessage(new JsonReader(new StringReader(json)));
+			payload = JsonParser.parseString(new String(withoutMessage(json), StandardCharsets.UTF_8));
 		}
-		catch (IOException ex) {
+		catch (JsonParseException ex) {
 			throw new IllegalArgumentException("malformed payload", ex);
 		}
-		if (payload == null || !isBlockAction(payload)) {
+		if (!payload.isJsonObject() || !isBlockAction(payload.getAsJsonObject())) {
 			return Optional.empty();
 		}
 		BlockActionPayload parsed = SlackJson.GSON.fromJson(payload, BlockActionPayload.class);
@@ -48,26 +53,105 @@ class BlockActionParser {
 	}
 
 	/**
-	 * The top-level object with its "message" skipped; null when the JSON is not an
-	 * object.
+	 * The JSON with the value of its top-level "message" (an object) replaced by
+	 * {@code null}; unchanged when there is none. Works on the UTF-8 bytes: no byte of a
+	 * multi-byte character can be a quote, bracket or backslash. JSON that ends early is
+	 * left whole, for the parser to refuse.
 	 */
-	private static JsonObject readWithoutMessage(JsonReader reader) throws IOException {
-		if (reader.peek() != JsonToken.BEGIN_OBJECT) {
-			return null;
-		}
-		JsonObject object = new JsonObject();
-		reader.beginObject();
-		while (reader.hasNext()) {
-			String name = reader.nextName();
-			if (name.equals("message")) {
-				reader.skipValue();
+	static byte[] withoutMessage(byte[] json) {
+		int depth = 0;
+		for (int i = 0; i < json.length; i++) {
+			byte b = json[i];
+			if (b == '"') {
+				int end = endOfString(json, i);
+				if (end == json.length) {
+					return json;
+				}
+				if (depth == 1 && regionEquals(json, i, end + 1, MESSAGE)) {
+					int value = skipColon(json, end + 1);
+					if (value >= 0 && json[value] == '{') {
+						int valueEnd = endOfObject(json, value);
+						return (valueEnd < 0) ? json : replace(json, value, valueEnd, NULL);
+					}
+				}
+				i = end;
 			}
-			else {
-				object.add(name, JsonParser.parseReader(reader));
+			else if (b == '{' || b == '[') {
+				depth++;
+			}
+			else if (b == '}' || b == ']') {
+				depth--;
 			}
 		}
-		reader.endObject();
-		return object;
+		return json;
+	}
+
+	/** The index of the quote closing the string opened at {@code start}. */
+	private static int endOfString(byte[] json, int start) {
+		for (int i = start + 1; i < json.length; i++) {
+			if (json[i] == '\\') {
+				i++;
+			}
+			else if (json[i] == '"') {
+				return i;
+			}
+		}
+		return json.length;
+	}
+
+	/**
+	 * The index just past the object opened at {@code start}, or -1 when it never closes.
+	 */
+	private static int endOfObject(byte[] json, int start) {
+		int depth = 0;
+		for (int i = start; i < json.length; i++) {
+			byte b = json[i];
+			if (b == '"') {
+				i = endOfString(json, i);
+			}
+			else if (b == '{' || b == '[') {
+				depth++;
+			}
+			else if ((b == '}' || b == ']') && --depth == 0) {
+				return i + 1;
+			}
+		}
+		return -1;
+	}
+
+	/**
+	 * The index of the value after a member name ending before {@code from}, or -1 when
+	 * no colon follows (the string was not a name).
+	 */
+	private static int skipColon(byte[] json, int from) {
+		int i = from;
+		while (i < json.length && isWhitespace(json[i])) {
+			i++;
+		}
+		if (i == json.length || json[i] != ':') {
+			return -1;
+		}
+		i++;
+		while (i < json.length && isWhitespace(json[i])) {
+			i++;
+		}
+		return (i < json.length) ? i : -1;
+	}
+
+	private static boolean isWhitespace(byte b) {
+		return b == ' ' || b == '\n' || b == '\r' || b == '\t';
+	}
+
+	private static boolean regionEquals(byte[] json, int from, int to, byte[] expected) {
+		return to - from == expected.length && Arrays.equals(json, from, to, expected, 0, expected.length);
+	}
+
+	private static byte[] replace(byte[] json, int from, int to, byte[] replacement) {
+		byte[] result = new byte[json.length - (to - from) + replacement.length];
+		System.arraycopy(json, 0, result, 0, from);
+		System.arraycopy(replacement, 0, result, from, replacement.length);
+		System.arraycopy(json, to, result, from + replacement.length, json.length - to);
+		return result;
 	}
 
 	private static boolean isBlockAction(JsonObject payload) {

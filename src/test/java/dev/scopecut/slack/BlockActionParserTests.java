@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.slack.api.bolt.request.RequestHeaders;
@@ -51,6 +52,29 @@ class BlockActionParserTests {
 
 		assertThat(request.getPayload().getActions().get(0).getValue()).isEqualTo("café ☕ + 100% ü");
 		assertThat(request.getPayload().getMessage()).isNull();
+	}
+
+	@Test
+	void cutsOnlyTheTopLevelMessageFollowingItsStringsAndNesting() {
+		String message = "{\"text\":\"} ] \\\" { “·”\",\"blocks\":[{\"message\":{\"a\":[1,{}]}}]}";
+		String json = "{\"container\":{\"message\":{\"x\":1},\"message_ts\":\"1.2\"},\"quote\":\"\\\"message\\\":{\","
+				+ "\"message\" : " + message + ",\"actions\":[{\"value\":\"v\"}]}";
+
+		String cut = new String(BlockActionParser.withoutMessage(json.getBytes(StandardCharsets.UTF_8)),
+				StandardCharsets.UTF_8);
+
+		JsonObject expected = JsonParser.parseString(json).getAsJsonObject();
+		expected.add("message", JsonNull.INSTANCE);
+		assertThat(JsonParser.parseString(cut)).isEqualTo(expected);
+	}
+
+	@Test
+	void leavesJsonWithoutAMessageObjectOrThatEndsEarlyWhole() {
+		for (String json : new String[] { "{\"type\":\"block_actions\"}", "{\"message\":\"text\"}",
+				"{\"message\":{\"text\":\"}", "{\"message", "[{\"message\":{}}]" }) {
+			byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+			assertThat(BlockActionParser.withoutMessage(bytes)).as(json).isSameAs(bytes);
+		}
 	}
 
 	@Test
