@@ -4,10 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
@@ -25,7 +22,11 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
  */
 class BlockActionParser {
 
-	private static final byte[] MESSAGE = "\"message\"".getBytes(StandardCharsets.US_ASCII);
+	private static final byte[] MESSAGE = quoted("message");
+
+	private static final byte[] TYPE = quoted("type");
+
+	private static final byte[] BLOCK_ACTIONS = quoted(BlockActionPayload.TYPE);
 
 	private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
 
@@ -35,17 +36,17 @@ class BlockActionParser {
 		if (json == null) {
 			return Optional.empty();
 		}
-		JsonElement payload;
+		Scan scan = scan(json);
+		if (!scan.blockAction()) {
+			return Optional.empty();
+		}
+		BlockActionPayload parsed;
 		try {
-			payload = JsonParser.parseString(new String(withoutMessage(json), StandardCharsets.UTF_8));
+			parsed = SlackJson.GSON.fromJson(new String(scan.json(), StandardCharsets.UTF_8), BlockActionPayload.class);
 		}
 		catch (JsonParseException ex) {
 			throw new IllegalArgumentException("malformed payload", ex);
 		}
-		if (!payload.isJsonObject() || !isBlockAction(payload.getAsJsonObject())) {
-			return Optional.empty();
-		}
-		BlockActionPayload parsed = SlackJson.GSON.fromJson(payload, BlockActionPayload.class);
 		if (parsed.getUser() == null) {
 			throw new IllegalArgumentException("a block action with no user");
 		}
@@ -53,26 +54,42 @@ class BlockActionParser {
 	}
 
 	/**
-	 * The JSON with the value of its top-level "message" (an object) replaced by
-	 * {@code null}; unchanged when there is none. Works on the UTF-8 bytes: no byte of a
-	 * multi-byte character can be a quote, bracket or backslash. JSON that ends early is
-	 * left whole, for the parser to refuse.
+	 * A payload's JSON with the value of its top-level "message" (an object) replaced by
+	 * {@code null}, and whether its top-level "type" is {@code block_actions}.
 	 */
-	static byte[] withoutMessage(byte[] json) {
+	record Scan(byte[] json, boolean blockAction) {
+	}
+
+	/**
+	 * Walks the payload's UTF-8 bytes, where no byte of a multi-byte character can be a
+	 * quote, bracket or backslash, with no decoding. Anything unexpected (a type written
+	 * with escapes, JSON that ends early) leaves the payload whole and, at worst, to
+	 * Bolt's parser.
+	 */
+	static Scan scan(byte[] json) {
 		int depth = 0;
+		boolean blockAction = false;
+		int messageFrom = -1;
+		int messageTo = -1;
 		for (int i = 0; i < json.length; i++) {
 			byte b = json[i];
 			if (b == '"') {
 				int end = endOfString(json, i);
 				if (end == json.length) {
-					return json;
+					return new Scan(json, false);
 				}
-				if (depth == 1 && regionEquals(json, i, end + 1, MESSAGE)) {
-					int value = skipColon(json, end + 1);
-					if (value >= 0 && json[value] == '{') {
-						int valueEnd = endOfObject(json, value);
-						return (valueEnd < 0) ? json : replace(json, value, valueEnd, NULL);
+				int value = (depth == 1) ? valueAfterName(json, end + 1) : -1;
+				if (value >= 0 && regionEquals(json, i, end + 1, MESSAGE) && json[value] == '{') {
+					messageFrom = value;
+					messageTo = endOfObject(json, value);
+					if (messageTo < 0) {
+						return new Scan(json, false);
 					}
+					end = messageTo - 1;
+				}
+				else if (value >= 0 && regionEquals(json, i, end + 1, TYPE) && json[value] == '"') {
+					end = endOfString(json, value);
+					blockAction = regionEquals(json, value, end + 1, BLOCK_ACTIONS);
 				}
 				i = end;
 			}
@@ -83,7 +100,7 @@ class BlockActionParser {
 				depth--;
 			}
 		}
-		return json;
+		return new Scan((messageFrom < 0) ? json : replace(json, messageFrom, messageTo, NULL), blockAction);
 	}
 
 	/** The index of the quote closing the string opened at {@code start}. */
@@ -123,7 +140,7 @@ class BlockActionParser {
 	 * The index of the value after a member name ending before {@code from}, or -1 when
 	 * no colon follows (the string was not a name).
 	 */
-	private static int skipColon(byte[] json, int from) {
+	private static int valueAfterName(byte[] json, int from) {
 		int i = from;
 		while (i < json.length && isWhitespace(json[i])) {
 			i++;
@@ -138,12 +155,17 @@ class BlockActionParser {
 		return (i < json.length) ? i : -1;
 	}
 
+	private static byte[] quoted(String name) {
+		return ("\"" + name + "\"").getBytes(StandardCharsets.US_ASCII);
+	}
+
 	private static boolean isWhitespace(byte b) {
 		return b == ' ' || b == '\n' || b == '\r' || b == '\t';
 	}
 
 	private static boolean regionEquals(byte[] json, int from, int to, byte[] expected) {
-		return to - from == expected.length && Arrays.equals(json, from, to, expected, 0, expected.length);
+		return to - from == expected.length && to <= json.length
+				&& Arrays.equals(json, from, to, expected, 0, expected.length);
 	}
 
 	private static byte[] replace(byte[] json, int from, int to, byte[] replacement) {
@@ -152,11 +174,6 @@ class BlockActionParser {
 		System.arraycopy(replacement, 0, result, from, replacement.length);
 		System.arraycopy(json, to, result, from + replacement.length, json.length - to);
 		return result;
-	}
-
-	private static boolean isBlockAction(JsonObject payload) {
-		JsonElement type = payload.get("type");
-		return type != null && type.isJsonPrimitive() && BlockActionPayload.TYPE.equals(type.getAsString());
 	}
 
 }

@@ -60,7 +60,7 @@ class BlockActionParserTests {
 		String json = "{\"container\":{\"message\":{\"x\":1},\"message_ts\":\"1.2\"},\"quote\":\"\\\"message\\\":{\","
 				+ "\"message\" : " + message + ",\"actions\":[{\"value\":\"v\"}]}";
 
-		String cut = new String(BlockActionParser.withoutMessage(json.getBytes(StandardCharsets.UTF_8)),
+		String cut = new String(BlockActionParser.scan(json.getBytes(StandardCharsets.UTF_8)).json(),
 				StandardCharsets.UTF_8);
 
 		JsonObject expected = JsonParser.parseString(json).getAsJsonObject();
@@ -73,7 +73,20 @@ class BlockActionParserTests {
 		for (String json : new String[] { "{\"type\":\"block_actions\"}", "{\"message\":\"text\"}",
 				"{\"message\":{\"text\":\"}", "{\"message", "[{\"message\":{}}]" }) {
 			byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-			assertThat(BlockActionParser.withoutMessage(bytes)).as(json).isSameAs(bytes);
+			assertThat(BlockActionParser.scan(bytes).json()).as(json).isSameAs(bytes);
+		}
+	}
+
+	@Test
+	void findsTheTopLevelTypeWhereverItIs() {
+		for (String json : new String[] { "{\"type\":\"block_actions\"}",
+				"{\"message\":{\"type\":\"message\"}, \"type\" : \"block_actions\",\"x\":1}" }) {
+			assertThat(BlockActionParser.scan(json.getBytes(StandardCharsets.UTF_8)).blockAction()).as(json).isTrue();
+		}
+		for (String json : new String[] { "{\"view\":{\"type\":\"block_actions\"}}", "[{\"type\":\"block_actions\"}]",
+				"{\"a\":\"type\",\"b\":\"block_actions\"}", "{\"type\":\"block_actions_x\"}", "{\"type\":\"block_act",
+				"{\"type\":\"view_submission\"}" }) {
+			assertThat(BlockActionParser.scan(json.getBytes(StandardCharsets.UTF_8)).blockAction()).as(json).isFalse();
 		}
 	}
 
@@ -84,13 +97,16 @@ class BlockActionParserTests {
 			.isEmpty();
 		String view = "payload=" + SignedRequests.encode("{\"type\":\"view_submission\",\"view\":{}}");
 		assertThat(this.parser.parse(view.getBytes(StandardCharsets.UTF_8), view, this.headers)).isEmpty();
-		String array = "payload=" + SignedRequests.encode("[1,2]");
-		assertThat(this.parser.parse(array.getBytes(StandardCharsets.UTF_8), array, this.headers)).isEmpty();
+		for (String json : new String[] { "[1,2]", "" }) {
+			String body = "payload=" + SignedRequests.encode(json);
+			assertThat(this.parser.parse(body.getBytes(StandardCharsets.UTF_8), body, this.headers)).as(json).isEmpty();
+		}
 	}
 
 	@Test
 	void refusesBrokenEncodingsJsonAndUserlessActions() {
-		for (String body : new String[] { "payload=%7", "payload=%zz", "payload=%7Bnot-json",
+		for (String body : new String[] { "payload=%7", "payload=%zz",
+				"payload=" + SignedRequests.encode("{\"type\":\"block_actions\",not-json"),
 				"payload=" + SignedRequests.encode("{\"type\":\"block_actions\",\"actions\":[]}") }) {
 			assertThatIllegalArgumentException().as(body)
 				.isThrownBy(() -> this.parser.parse(body.getBytes(StandardCharsets.UTF_8), body, this.headers));
