@@ -5,9 +5,10 @@ import java.util.Arrays;
 
 /**
  * One value of an {@code application/x-www-form-urlencoded} body, decoded straight from
- * its bytes ({@code +} is a space, {@code %XX} a byte, the bytes UTF-8): a large payload
- * is decoded in one pass, with none of the per-escape copies {@link java.net.URLDecoder}
- * makes.
+ * its bytes ({@code +} is a space, {@code %XX} a byte): a large payload is decoded in one
+ * pass, with none of the per-escape copies {@link java.net.URLDecoder} makes. The value
+ * stays UTF-8 bytes, so that a caller can drop what it never reads before paying for a
+ * {@code String}.
  */
 final class FormValue {
 
@@ -27,8 +28,10 @@ final class FormValue {
 	private FormValue() {
 	}
 
-	/** The decoded value of the named field, or null when the body has no such field. */
-	static String of(byte[] body, String name) {
+	/**
+	 * The decoded bytes of the named field, or null when the body has no such field.
+	 */
+	static byte[] of(byte[] body, String name) {
 		byte[] key = (name + "=").getBytes(StandardCharsets.US_ASCII);
 		int start = 0;
 		while (start < body.length) {
@@ -41,7 +44,7 @@ final class FormValue {
 		return null;
 	}
 
-	private static String decode(byte[] body, int from, int to) {
+	private static byte[] decode(byte[] body, int from, int to) {
 		byte[] decoded = new byte[to - from];
 		int length = 0;
 		for (int i = from; i < to; i++) {
@@ -60,7 +63,7 @@ final class FormValue {
 			}
 			decoded[length++] = b;
 		}
-		return new String(decoded, 0, length, StandardCharsets.UTF_8);
+		return Arrays.copyOf(decoded, length);
 	}
 
 	/** A hex digit's value, or -1: the decoding loop's one table look-up. */

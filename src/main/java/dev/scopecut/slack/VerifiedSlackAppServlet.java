@@ -50,7 +50,7 @@ class VerifiedSlackAppServlet extends SlackAppServlet {
 	private final transient BlockActionParser blockActions = new BlockActionParser();
 
 	/** Null without a signing secret (Socket Mode): then every request is refused. */
-	private final transient SlackSignature.Verifier verifier;
+	private final transient RequestSignature signature;
 
 	private final transient Clock clock;
 
@@ -58,10 +58,8 @@ class VerifiedSlackAppServlet extends SlackAppServlet {
 		super(app);
 		this.app = app;
 		this.parser = new SlackRequestParser(app.config());
-		// Bolt's Generator throws on a null secret, and Socket Mode builds this servlet
-		// (registration disabled) with none.
-		this.verifier = (signingSecret != null)
-				? new SlackSignature.Verifier(new SlackSignature.Generator(signingSecret)) : null;
+		// Socket Mode builds this servlet (registration disabled) with no secret.
+		this.signature = (signingSecret != null) ? new RequestSignature(signingSecret) : null;
 		this.clock = clock;
 	}
 
@@ -76,14 +74,13 @@ class VerifiedSlackAppServlet extends SlackAppServlet {
 			reply(resp, 413, "request body too large");
 			return;
 		}
-		String body = new String(bytes, StandardCharsets.UTF_8);
 		String timestamp = req.getHeader(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP);
-		String signature = req.getHeader(SlackSignature.HeaderNames.X_SLACK_SIGNATURE);
-		if (this.verifier == null || !isRecent(timestamp)
-				|| !this.verifier.isValid(timestamp, body, signature, this.clock.millis())) {
+		if (this.signature == null || !isRecent(timestamp) || !this.signature.isValid(timestamp, bytes,
+				req.getHeader(SlackSignature.HeaderNames.X_SLACK_SIGNATURE))) {
 			reply(resp, 401, "invalid or missing signature");
 			return;
 		}
+		String body = new String(bytes, StandardCharsets.UTF_8);
 		Request<?> slackRequest = parse(req, bytes, body);
 		if (slackRequest == null) {
 			reply(resp, 400, "not a Slack request Scopecut understands");

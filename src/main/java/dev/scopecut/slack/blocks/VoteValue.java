@@ -1,6 +1,7 @@
 package dev.scopecut.slack.blocks;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import dev.scopecut.cut.Choice;
 import dev.scopecut.cut.CutId;
@@ -12,6 +13,9 @@ import dev.scopecut.cut.CutId;
  */
 public record VoteValue(CutId cut, int itemId, Choice choice) {
 
+	/** Compiled once: every vote click is parsed, and String.matches compiles anew. */
+	private static final Pattern ITEM_ID = Pattern.compile("[1-9][0-9]{0,4}");
+
 	public String encode() {
 		return this.cut + "|" + this.itemId + "|" + (this.choice == Choice.SHIP ? "S" : "D");
 	}
@@ -21,7 +25,8 @@ public record VoteValue(CutId cut, int itemId, Choice choice) {
 			return Optional.empty();
 		}
 		String[] parts = value.split("\\|", -1);
-		if (parts.length != 3 || !parts[1].matches("[1-9][0-9]{0,4}") || !parts[2].matches("[SD]")) {
+		if (parts.length != 3 || !ITEM_ID.matcher(parts[1]).matches()
+				|| !(parts[2].equals("S") || parts[2].equals("D"))) {
 			return Optional.empty();
 		}
 		Choice choice = parts[2].equals("S") ? Choice.SHIP : Choice.DEFER;
