@@ -63,7 +63,8 @@ public record SlackProperties(String signingSecret, String botToken, String appT
 		if (botToken == null && !oauth) {
 			throw new SettingsException("no Slack workspace is configured.",
 					"Set SLACK_BOT_TOKEN (xoxb-…) for one workspace, or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET for "
-							+ "any number of workspaces installed through Add to Slack.");
+							+ "any number of workspaces installed through Add to Slack; or SCOPECUT_SANDBOX=true to try "
+							+ "Scopecut in the browser with no Slack at all.");
 		}
 	}
 

@@ -23,6 +23,7 @@ class SlackSettingsTests {
 
 		assertThat(output).contains("Scopecut cannot start: no Slack workspace is configured.")
 			.contains("Set SLACK_BOT_TOKEN (xoxb-…) for one workspace, or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET")
+			.contains("SCOPECUT_SANDBOX=true")
 			.doesNotContain("s3cret-value");
 	}
 
