@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 
 import com.slack.api.Slack;
 import com.slack.api.app_backend.interactive_components.response.ActionResponse;
@@ -17,8 +18,9 @@ import dev.scopecut.slack.blocks.SlackMessage;
 
 /**
  * Sends a private (ephemeral) reply to whoever clicked, through the click's response URL,
- * after the click has been acknowledged. Response URLs are not bound by the Web API's
- * rate tiers, so a flood of votes does not starve the message updates.
+ * after the click has been acknowledged; or replaces the message clicked, which only that
+ * person sees in their direct messages. Response URLs are not bound by the Web API's rate
+ * tiers, so a flood of votes does not starve the message updates.
  */
 @Component
 public class PrivateReplies {
@@ -43,23 +45,40 @@ public class PrivateReplies {
 		send(responseUrl, message.text(), message.blocks());
 	}
 
+	/**
+	 * Replaces the message clicked with the one {@code reply} makes, or sends it
+	 * privately when it is {@link Reply#replacing() not replacing}; {@code reply} runs on
+	 * the reply executor, after the acknowledgement, so what it reads does not delay the
+	 * click.
+	 */
+	void send(String responseUrl, Supplier<Reply> reply) {
+		later(responseUrl, () -> {
+			Reply made = reply.get();
+			post(responseUrl, made.replacing(), made.text(), made.blocks());
+		});
+	}
+
 	private void send(String responseUrl, String text, List<LayoutBlock> blocks) {
+		later(responseUrl, () -> post(responseUrl, false, text, blocks));
+	}
+
+	private void later(String responseUrl, Runnable post) {
 		if (responseUrl == null) {
 			return;
 		}
 		try {
-			this.executor.execute(() -> post(responseUrl, text, blocks));
+			this.executor.execute(post);
 		}
 		catch (RejectedExecutionException ex) {
 			log.warn("Private reply dropped: the reply queue is full");
 		}
 	}
 
-	private void post(String responseUrl, String text, List<LayoutBlock> blocks) {
+	private void post(String responseUrl, boolean replacing, String text, List<LayoutBlock> blocks) {
 		try {
 			ActionResponse reply = ActionResponse.builder()
-				.responseType("ephemeral")
-				.replaceOriginal(false)
+				.responseType(replacing ? null : "ephemeral")
+				.replaceOriginal(replacing)
 				.text(text)
 				.blocks(blocks)
 				.build();
@@ -69,6 +88,25 @@ public class PrivateReplies {
 		catch (IOException | RuntimeException ex) {
 			log.warn("Private reply not delivered: {}", ex.getClass().getSimpleName());
 		}
+	}
+
+	/**
+	 * What to answer a click with.
+	 *
+	 * @param blocks null for text alone
+	 * @param replacing whether it replaces the message clicked, rather than following it
+	 * privately
+	 */
+	record Reply(String text, List<LayoutBlock> blocks, boolean replacing) {
+
+		static Reply replacing(SlackMessage message) {
+			return new Reply(message.text(), message.blocks(), true);
+		}
+
+		static Reply privately(String text) {
+			return new Reply(text, null, false);
+		}
+
 	}
 
 }

@@ -149,7 +149,12 @@ class SandboxBrowserTests extends SandboxTest {
 			.isEmpty();
 
 		vote(SandboxBrowserTests::reminder, "a", "Ship");
-		this.wait.until((driver) -> privateReplies().stream().anyMatch((reply) -> reply.getText().contains("Ship")));
+		// The reminder is redrawn in place: what is left, and how far they are.
+		this.wait.until((driver) -> reminder().getText().contains("You voted on 1 of 3 items so far"));
+		assertThat(reminder().findElements(By.cssSelector(".bk-section[data-block-id*='item-']")))
+			.extracting((section) -> section.getText().split("\n", 2)[0])
+			.containsExactly("b", "c");
+		assertThat(privateReplies()).as("no private confirmation besides the redrawn reminder").isEmpty();
 		browser.executeScript("document.getElementById('activity-box').open = true");
 		screenshot("sandbox-reminder.png");
 
@@ -295,18 +300,19 @@ class SandboxBrowserTests extends SandboxTest {
 
 	/**
 	 * Clicks an item's Ship or Defer in a message (the cut's, or a reminder): the item's
-	 * section is {@code item-N}, its buttons {@code vote-N}.
+	 * section is {@code item-N}, its buttons {@code vote-N} (with a prefix in a
+	 * reminder).
 	 */
 	private void vote(Supplier<WebElement> message, String item, String choice) {
 		this.wait.until((driver) -> {
 			WebElement shown = message.get();
-			String section = shown.findElements(By.cssSelector(".bk-section[data-block-id^='item-']"))
+			String section = shown.findElements(By.cssSelector(".bk-section[data-block-id*='item-']"))
 				.stream()
 				.filter((found) -> found.getText().split("\n", 2)[0].equals(item))
 				.findFirst()
 				.orElseThrow(() -> new AssertionError("no item " + item + " in " + shown.getText()))
 				.getDomAttribute("data-block-id");
-			String row = "vote-" + section.substring("item-".length());
+			String row = section.replace("item-", "vote-");
 			button(shown.findElement(By.cssSelector(".bk-actions[data-block-id='" + row + "']")), choice).click();
 			return true;
 		});

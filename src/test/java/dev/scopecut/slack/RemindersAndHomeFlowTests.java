@@ -63,31 +63,83 @@ class RemindersAndHomeFlowTests extends EndToEndTest {
 	}
 
 	@Test
-	void aVoteFromTheReminderCountsExactlyOnceLikeAVoteInTheChannel() {
-		awake(CAT);
-		slack.channelMembers(CHANNEL, CAT);
-		String cutId = cutId(startCut("From DM: signup; sharing"));
-		membersKnown(cutId);
-		this.requests.command(CHANNEL, ANN, "remind", slack.responseUrl("remind"));
-		FakeSlack.Call dm = slack.await("chat.postMessage", (call) -> call.param("channel").equals("D" + CAT), WAIT);
+	void aVoteFromTheReminderCountsExactlyOnceAndTheReminderShowsWhatIsLeft() {
+		FakeSlack.Call dm = startAndRemindCat("From DM: signup; sharing");
+		String cutId = cutId(dm);
 		String value = dm.voteValues().get(0);
 		assertThat(value).isEqualTo(cutId + "|1|S");
 
-		String click = SignedRequests.blockAction(FakeSlack.TEAM, "D" + CAT, CAT, "vote-ship", value,
-				slack.responseUrl("dm-vote"));
+		String click = clickIn(dm, value, "dm-vote");
 		HttpResponse<String> once = this.requests.post(click);
 		HttpResponse<String> again = this.requests.post(click);
 
 		assertThat(once.statusCode()).isEqualTo(200);
 		assertThat(again.statusCode()).isEqualTo(200);
 		await().atMost(WAIT).until(() -> slack.calls("response_url").size() == 2);
-		assertThat(slack.calls("response_url")).extracting(EndToEndTest::replyText)
-			.containsExactly("You voted *Ship* on “signup”.", "Your vote on “signup” stays *Ship*.");
+		for (FakeSlack.Call reply : slack.calls("response_url")) {
+			assertThat(reply.json().get("replace_original").getAsBoolean()).isTrue();
+			assertThat(replyText(reply)).isEqualTo("Reminder: your vote is missing on 1 of 2 items of From DM");
+			assertThat(reply.json().get("blocks").toString()).contains("You voted on 1 of 2 items so far")
+				.contains(cutId + "|2|S")
+				.doesNotContain(cutId + "|1|");
+		}
 		assertThat(this.redisTemplate.opsForHash().entries("scopecut:{" + FakeSlack.TEAM + "}:votes:" + cutId))
 			.containsExactly(Map.entry("1:" + CAT, "S"));
 		FakeSlack.Call update = slack.await("chat.update", (call) -> call.param("blocks").contains("Ship 1"), WAIT);
 		assertThat(update.param("channel")).isEqualTo(CHANNEL);
 		assertThat(blocks(update)).contains("1 of 1 voted", "Ship 1 · Defer 0 · voted: <@" + CAT + ">");
+	}
+
+	@Test
+	void theLastVoteFromTheReminderLeavesAThankYouWithNoButtons() {
+		FakeSlack.Call dm = startAndRemindCat("Thanks: signup; sharing");
+		String cutId = cutId(dm);
+
+		this.requests.post(clickIn(dm, cutId + "|1|S", "dm-first"));
+		slack.await("response_url", (call) -> call.param("url").endsWith("dm-first"), WAIT);
+		this.requests.post(clickIn(dm, cutId + "|2|D", "dm-last"));
+
+		FakeSlack.Call last = slack.await("response_url", (call) -> call.param("url").endsWith("dm-last"), WAIT);
+		assertThat(last.json().get("replace_original").getAsBoolean()).isTrue();
+		assertThat(replyText(last)).isEqualTo("Thanks — you voted on every item of Thanks");
+		assertThat(last.json().get("blocks").toString()).contains("*My votes* on the cut's message")
+			.doesNotContain("button", cutId + "|");
+		assertThat(this.redisTemplate.opsForHash().entries("scopecut:{" + FakeSlack.TEAM + "}:votes:" + cutId))
+			.containsOnly(Map.entry("1:" + CAT, "S"), Map.entry("2:" + CAT, "D"));
+	}
+
+	@Test
+	void aClickOnTheReminderOfAClosedCutShowsItClosedAndChangesNothing() {
+		FakeSlack.Call dm = startAndRemindCat("Late: signup");
+		String cutId = cutId(dm);
+		this.requests.command(CHANNEL, ANN, "close " + cutId, slack.responseUrl("close"));
+		slack.await("chat.update", (call) -> call.param("blocks").contains("closed"), WAIT);
+
+		HttpResponse<String> response = this.requests.post(clickIn(dm, cutId + "|1|S", "dm-late"));
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		FakeSlack.Call reply = slack.await("response_url", (call) -> call.param("url").endsWith("dm-late"), WAIT);
+		assertThat(reply.json().get("replace_original").getAsBoolean()).isTrue();
+		assertThat(replyText(reply)).isEqualTo("Late is closed");
+		assertThat(reply.json().get("blocks").toString())
+			.contains("is closed: voting is over", "You voted on 0 of 1 item")
+			.doesNotContain("button");
+		assertThat(this.redisTemplate.hasKey("scopecut:{" + FakeSlack.TEAM + "}:votes:" + cutId)).isFalse();
+	}
+
+	@Test
+	void aVoteOnTheCutsMessageStillGetsThePlainPrivateConfirmation() {
+		FakeSlack.Call message = startCut("In channel: signup");
+		String value = cutId(message) + "|1|S";
+
+		this.requests.post(SignedRequests.blockAction(FakeSlack.TEAM, CHANNEL, BOB, "vote-ship", value,
+				slack.responseUrl("channel-vote"), message.blockIdOf(value)));
+
+		FakeSlack.Call reply = slack.await("response_url", (call) -> call.param("url").endsWith("channel-vote"), WAIT);
+		assertThat(reply.json().get("replace_original").getAsBoolean()).isFalse();
+		assertThat(reply.json().get("response_type").getAsString()).isEqualTo("ephemeral");
+		assertThat(replyText(reply)).isEqualTo("You voted *Ship* on “signup”.");
+		assertThat(reply.json().has("blocks")).isFalse();
 	}
 
 	@Test
@@ -166,6 +218,26 @@ class RemindersAndHomeFlowTests extends EndToEndTest {
 		assertThat(this.requests.event(event, Map.of()).statusCode()).isEqualTo(200);
 
 		await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> slack.calls("views.publish").isEmpty());
+	}
+
+	/** Starts a cut in a channel of Cat alone, reminds Cat and returns the reminder. */
+	private FakeSlack.Call startAndRemindCat(String text) {
+		awake(CAT);
+		slack.channelMembers(CHANNEL, CAT);
+		String cutId = cutId(startCut(text));
+		membersKnown(cutId);
+		this.requests.command(CHANNEL, ANN, "remind " + cutId, slack.responseUrl("remind-" + cutId));
+		return slack.await("chat.postMessage",
+				(call) -> call.param("channel").equals("D" + CAT) && call.param("blocks").contains(cutId), WAIT);
+	}
+
+	/**
+	 * Cat's click on the control carrying {@code value} in a reminder, as Slack sends it.
+	 */
+	private static String clickIn(FakeSlack.Call reminder, String value, String reply) {
+		return SignedRequests.blockAction(FakeSlack.TEAM, "D" + CAT, CAT,
+				value.endsWith("S") ? "vote-ship" : "vote-defer", value, slack.responseUrl(reply),
+				reminder.blockIdOf(value));
 	}
 
 	private static void awake(String... users) {

@@ -70,6 +70,21 @@ public final class FakeSlack implements AutoCloseable {
 			return values.stream().filter((value) -> value.contains("|")).toList();
 		}
 
+		/**
+		 * The block id of the block in a posted message whose control (a button, or an
+		 * option of a menu) carries {@code value}.
+		 */
+		public String blockIdOf(String value) {
+			for (JsonElement block : JsonParser.parseString(this.params.get("blocks")).getAsJsonArray()) {
+				List<String> values = new ArrayList<>();
+				collectValues(block, values);
+				if (values.contains(value)) {
+					return block.getAsJsonObject().get("block_id").getAsString();
+				}
+			}
+			throw new AssertionError("no control with the value " + value + " in " + this.params.get("blocks"));
+		}
+
 		private static void collectValues(JsonElement element, List<String> values) {
 			if (element.isJsonObject()) {
 				element.getAsJsonObject().entrySet().forEach((entry) -> {

@@ -135,9 +135,18 @@ public final class SignedRequests {
 
 	public static String blockAction(String team, String channel, String user, String actionId, String value,
 			String responseUrl) {
+		return blockAction(team, channel, user, actionId, value, responseUrl, "block");
+	}
+
+	/**
+	 * A click on a control of the block {@code blockId}, which Slack sends with the
+	 * action.
+	 */
+	public static String blockAction(String team, String channel, String user, String actionId, String value,
+			String responseUrl, String blockId) {
 		JsonObject action = new JsonObject();
 		action.addProperty("action_id", actionId);
-		action.addProperty("block_id", "block");
+		action.addProperty("block_id", blockId);
 		action.addProperty("action_ts", "1700000000.000200");
 		if (actionId.endsWith("menu")) {
 			action.addProperty("type", "overflow");

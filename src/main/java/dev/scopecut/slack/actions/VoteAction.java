@@ -18,6 +18,7 @@ import dev.scopecut.app.StoreUnavailableException;
 import dev.scopecut.app.VoteResult;
 import dev.scopecut.cut.CutRef;
 import dev.scopecut.slack.PrivateReplies;
+import dev.scopecut.slack.ReminderProgress;
 import dev.scopecut.slack.Replies;
 import dev.scopecut.slack.SlackListener;
 import dev.scopecut.slack.blocks.ActionIds;
@@ -26,7 +27,8 @@ import dev.scopecut.slack.blocks.VoteValue;
 /**
  * A click on Ship or Defer (or the menu of a large cut). The vote is stored before the
  * acknowledgement, so an acknowledged vote is never lost; the private confirmation
- * follows.
+ * follows. A click in a reminder (its block id says so) is answered instead by the
+ * reminder redrawn in place, which shows what is left.
  */
 @Component
 class VoteAction implements SlackListener, BlockActionHandler {
@@ -37,9 +39,12 @@ class VoteAction implements SlackListener, BlockActionHandler {
 
 	private final PrivateReplies replies;
 
-	VoteAction(CutService cuts, PrivateReplies replies) {
+	private final ReminderProgress reminders;
+
+	VoteAction(CutService cuts, PrivateReplies replies, ReminderProgress reminders) {
 		this.cuts = cuts;
 		this.replies = replies;
+		this.reminders = reminders;
 	}
 
 	@Override
@@ -50,15 +55,26 @@ class VoteAction implements SlackListener, BlockActionHandler {
 	@Override
 	public Response apply(BlockActionRequest request, ActionContext ctx) {
 		BlockActionPayload payload = request.getPayload();
-		Optional<VoteValue> value = Actions.first(payload).flatMap((action) -> VoteValue.parse(Actions.value(action)));
+		Optional<BlockActionPayload.Action> action = Actions.first(payload);
+		Optional<VoteValue> value = action.flatMap((clicked) -> VoteValue.parse(Actions.value(clicked)));
 		if (value.isEmpty()) {
 			return Actions.badRequest();
 		}
 		VoteValue vote = value.get();
+		CutRef cut = new CutRef(ctx.getTeamId(), vote.cut());
+		String voter = payload.getUser().getId();
 		try {
-			VoteResult result = this.cuts.vote(new CastVote(new CutRef(ctx.getTeamId(), vote.cut()),
-					payload.getUser().getId(), vote.itemId(), vote.choice()));
-			this.replies.send(payload.getResponseUrl(), Replies.vote(result, vote.choice()));
+			VoteResult result = this.cuts.vote(new CastVote(cut, voter, vote.itemId(), vote.choice()));
+			String confirmation = Replies.vote(result, vote.choice());
+			// Someone who may not vote has nothing to see in a reminder: they are told
+			// why.
+			if (ActionIds.isReminderBlock(action.get().getBlockId())
+					&& result.outcome() != VoteResult.Outcome.NOT_A_VOTER) {
+				this.reminders.redraw(payload.getResponseUrl(), cut, voter, confirmation);
+			}
+			else {
+				this.replies.send(payload.getResponseUrl(), confirmation);
+			}
 		}
 		catch (StoreUnavailableException ex) {
 			log.warn("Vote not recorded: {}", ex.getMessage());

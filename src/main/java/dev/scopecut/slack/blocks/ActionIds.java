@@ -14,12 +14,24 @@ public final class ActionIds {
 
 	public static final Pattern VOTE = Pattern.compile("^vote-(ship|defer|menu)$");
 
+	/**
+	 * Starts the block id of every vote control in a reminder, so that a click there is
+	 * known to come from a reminder (Slack sends the block id with the action; the
+	 * message itself is not read on the vote path) and the reminder can be redrawn.
+	 */
+	public static final String REMINDER_BLOCK = "reminder-";
+
 	public static final String CLOSE = "close";
 
 	/** Shows the clicker their own choices, privately. */
 	public static final String MY_VOTES = "my-votes";
 
 	private ActionIds() {
+	}
+
+	/** Whether a vote control with this block id is a reminder's. */
+	public static boolean isReminderBlock(String blockId) {
+		return blockId != null && blockId.startsWith(REMINDER_BLOCK);
 	}
 
 }

@@ -33,12 +33,20 @@ final class VoteControls {
 	 * Ship/Defer menu, so the row is one block instead of two.
 	 */
 	static List<LayoutBlock> row(Cut cut, Item item, String mrkdwn, boolean compact) {
+		return row(cut, item, mrkdwn, compact, "");
+	}
+
+	/**
+	 * An item's row whose block ids start with {@code blockPrefix}, which comes back with
+	 * a click and tells where it was made.
+	 */
+	static List<LayoutBlock> row(Cut cut, Item item, String mrkdwn, boolean compact, String blockPrefix) {
+		String section = blockPrefix + "item-" + item.id();
 		if (compact) {
-			return List.of(section(
-					(s) -> s.blockId("item-" + item.id()).text(markdownText(mrkdwn)).accessory(menu(cut, item))));
+			return List.of(section((s) -> s.blockId(section).text(markdownText(mrkdwn)).accessory(menu(cut, item))));
 		}
-		return List.of(section((s) -> s.blockId("item-" + item.id()).text(markdownText(mrkdwn))),
-				actions("vote-" + item.id(), buttons(cut, item)));
+		return List.of(section((s) -> s.blockId(section).text(markdownText(mrkdwn))),
+				actions(blockPrefix + "vote-" + item.id(), buttons(cut, item)));
 	}
 
 	/** The Ship and Defer buttons of an item's row. */

@@ -47,12 +47,63 @@ class ReminderMessageTests {
 			.isEqualTo("Reminder: your vote is missing on 2 of 3 items of Project-sharing app 0.1");
 		String top = ofType(blocksJson(message), "section").get(0).getAsJsonObject("text").get("text").getAsString();
 		assertThat(top).contains("*2 of 3 items*", "<" + LINK + "|Project-sharing app 0.1>", "<#C0PLAN>",
-				"<!date^" + DEADLINE.getEpochSecond() + "^");
-		// the very rows of the channel's message, for the items left only
+				"You voted on 1 of 3 items so far", "<!date^" + DEADLINE.getEpochSecond() + "^");
+		// the controls of the channel's message, for the items left only, in blocks that
+		// tell a click here from one there
 		SlackMessage channel = CutMessage.render(new CutSnapshot(cut, Ballots.NONE, 0, null));
 		List<JsonObject> rows = actions(message);
-		assertThat(rows).extracting((row) -> row.get("block_id").getAsString()).containsExactly("vote-2", "vote-3");
-		assertThat(actions(channel)).containsAll(rows);
+		assertThat(rows).extracting((row) -> row.get("block_id").getAsString())
+			.containsExactly("reminder-vote-2", "reminder-vote-3")
+			.allMatch(ActionIds::isReminderBlock);
+		assertThat(actions(channel)).extracting((row) -> row.get("elements"))
+			.containsAll(rows.stream().map((row) -> row.get("elements")).toList());
+		assertThat(actions(channel)).extracting((row) -> row.get("block_id").getAsString())
+			.noneMatch(ActionIds::isReminderBlock);
+	}
+
+	@Test
+	void beforeAnyVoteTheReminderSaysNothingOfProgress() {
+		SlackMessage message = ReminderMessage.render(cut(List.of("a", "b")), Map.of(), Optional.of(LINK));
+
+		assertThat(message.text())
+			.isEqualTo("Reminder: your vote is missing on 2 of 2 items of Project-sharing app 0.1");
+		assertThat(blocksJson(message).toString()).doesNotContain("You voted", "My votes")
+			.contains("Voting closes <!date^");
+	}
+
+	@Test
+	void afterTheLastItemTheReminderThanksWithTheLinkAndNoControls() {
+		Cut cut = cut(List.of("email signup", "create project"));
+		SlackMessage message = ReminderMessage.render(cut, Map.of(1, Choice.SHIP, 2, Choice.DEFER), Optional.of(LINK));
+
+		GoldenJson.assertMatches("reminder-dm-thanks", message.text(), message.blocks());
+		BlockKitLimits.assertWithinLimits(message.blocks());
+		assertThat(message.text()).isEqualTo("Thanks — you voted on every item of Project-sharing app 0.1");
+		assertThat(ofType(blocksJson(message), "actions")).isEmpty();
+		assertThat(blocksJson(message).toString()).contains("<" + LINK + "|Project-sharing app 0.1>")
+			.doesNotContain("K7M2Q|");
+	}
+
+	@Test
+	void onAClosedCutTheReminderSaysSoWithNoControls() {
+		Cut cut = cut(List.of("email signup", "create project"), CutStatus.CLOSED);
+		SlackMessage message = ReminderMessage.render(cut, Map.of(1, Choice.SHIP), Optional.of(LINK));
+
+		GoldenJson.assertMatches("reminder-dm-closed", message.text(), message.blocks());
+		BlockKitLimits.assertWithinLimits(message.blocks());
+		assertThat(message.text()).isEqualTo("Project-sharing app 0.1 is closed");
+		assertThat(blocksJson(message).toString()).contains("voting is over", "You voted on 1 of 2 items.")
+			.doesNotContain("K7M2Q|");
+	}
+
+	@Test
+	void onACancelledCutTheReminderSaysNoDecisionWasMade() {
+		Cut cut = cut(List.of("email signup"), CutStatus.CANCELLED);
+		SlackMessage message = ReminderMessage.render(cut, Map.of(), Optional.empty());
+
+		assertThat(message.text()).isEqualTo("Project-sharing app 0.1 was cancelled");
+		assertThat(blocksJson(message).toString()).contains("was cancelled: no decision was made", "0 of 1 item.")
+			.doesNotContain("K7M2Q|", "voting is over");
 	}
 
 	@Test
@@ -75,10 +126,14 @@ class ReminderMessageTests {
 	}
 
 	static Cut cut(List<String> texts) {
+		return cut(texts, CutStatus.OPEN);
+	}
+
+	static Cut cut(List<String> texts, CutStatus status) {
 		List<Item> items = new ArrayList<>();
 		texts.forEach((text) -> items.add(new Item(items.size() + 1, text)));
 		return new Cut(REF, "C0PLAN", "U0ANN", "Project-sharing app 0.1", items,
-				new CutSettings("", DEADLINE, 0, 0, false), CutStatus.OPEN, CREATED, null, "1741000000.000100");
+				new CutSettings("", DEADLINE, 0, 0, false), status, CREATED, null, "1741000000.000100");
 	}
 
 	static List<JsonObject> actions(SlackMessage message) {
