@@ -12,4 +12,11 @@ public interface EventDeliveries {
 	 */
 	boolean isFirst(String workspace, String eventId);
 
+	/**
+	 * Forgets the event, so that Slack's next delivery of it counts as first: for a
+	 * listener that could not do its work and asked Slack to deliver it again.
+	 * @throws StoreUnavailableException when this cannot be done
+	 */
+	void forget(String workspace, String eventId);
+
 }

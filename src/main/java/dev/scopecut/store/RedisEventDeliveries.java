@@ -33,4 +33,9 @@ class RedisEventDeliveries implements EventDeliveries {
 		return Boolean.TRUE.equals(set);
 	}
 
+	@Override
+	public void forget(String workspace, String eventId) {
+		this.guard.call(() -> this.redis.delete(Keys.event(workspace, eventId)));
+	}
+
 }

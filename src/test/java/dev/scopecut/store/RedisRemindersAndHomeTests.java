@@ -132,4 +132,15 @@ class RedisRemindersAndHomeTests extends RedisStoreTest {
 		assertThat(template.getExpire("scopecut:{T1}:event:Ev01")).isBetween(3500L, 3600L);
 	}
 
+	@Test
+	void aForgottenEventIsFirstAgainAndOnlyInItsWorkspace() {
+		this.deliveries.isFirst("T1", "Ev02");
+		this.deliveries.isFirst("T2", "Ev02");
+
+		this.deliveries.forget("T1", "Ev02");
+
+		assertThat(this.deliveries.isFirst("T1", "Ev02")).isTrue();
+		assertThat(this.deliveries.isFirst("T2", "Ev02")).isFalse();
+	}
+
 }
