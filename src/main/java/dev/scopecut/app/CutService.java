@@ -138,7 +138,7 @@ public class CutService {
 		}
 		if (cut.settings().closeWhenAllVoted()) {
 			this.store.snapshot(cut.ref())
-				.filter((snapshot) -> cut.stillToVote(members, snapshot.ballots()).isEmpty())
+				.filter((snapshot) -> snapshot.cut().stillToVote(members, snapshot.ballots()).isEmpty())
 				.ifPresent((snapshot) -> finished(cut.ref(), CutStatus.CLOSED));
 		}
 		return true;
