@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutStatus;
 
 /**
@@ -59,6 +60,7 @@ public class CutJobs {
 				case CLOSE -> closeAtDeadline(job);
 				case REMIND -> this.reminders.fanOut(job);
 				case REMIND_ONE -> this.reminders.remindOne(job);
+				case COUNT_MEMBERS -> countMembers(job);
 			}
 		}
 		catch (RetryLaterException ex) {
@@ -107,6 +109,19 @@ public class CutJobs {
 		if (this.store.version(job.cut()) > snapshot.version()) {
 			this.jobs.schedule(job, shown.plus(REFRESH_SPACING));
 		}
+	}
+
+	/**
+	 * Counts the members of an open cut that has none yet, and shows them; a further wait
+	 * from Slack moves the job after it.
+	 */
+	private void countMembers(Job job) {
+		Optional<Cut> found = this.store.find(job.cut());
+		if (found.isPresent() && found.get().isOpen() && found.get().members().isEmpty()
+				&& this.service.countMembers(found.get())) {
+			this.jobs.schedule(new Job(Job.Kind.REFRESH, job.cut()), this.clock.instant());
+		}
+		this.jobs.complete(job);
 	}
 
 	private void announce(Job job) {

@@ -14,8 +14,10 @@ public interface CutNotifier {
 
 	/**
 	 * The human members of the cut's channel, to count who may vote on a cut open to the
-	 * whole channel; empty when they cannot be known (Slack refused or failed, or the
-	 * channel is too large to count). Never throws.
+	 * whole channel; empty when they can never be known (Slack refused, say for a missing
+	 * scope or the bot not in the channel, or the channel is too large to count).
+	 * @throws RetryLaterException when Slack asked to wait, or failed: asking again after
+	 * the wait may succeed
 	 */
 	Optional<List<String>> members(Cut cut);
 

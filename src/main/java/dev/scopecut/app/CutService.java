@@ -82,10 +82,11 @@ public class CutService {
 	/**
 	 * Posts a new cut's message. On a cut open to the whole channel, the channel's
 	 * members are read first and kept with the cut, so that the message counts "N of M
-	 * voted" and closing when everyone has voted can work; when they cannot be read, the
-	 * cut counts "N voted" and only its deadline or facilitator closes it. When Slack
-	 * refuses the post (the bot is not in the channel, say) the cut is cancelled, so that
-	 * nothing is left half-created, and the refusal is rethrown.
+	 * voted" and closing when everyone has voted can work. When Slack asks to wait, a
+	 * {@link Job.Kind#COUNT_MEMBERS} job reads them once the wait is over; when they can
+	 * never be read, the cut counts "N voted" and only its deadline or facilitator closes
+	 * it. When Slack refuses the post (the bot is not in the channel, say) the cut is
+	 * cancelled, so that nothing is left half-created, and the refusal is rethrown.
 	 */
 	public void publish(Cut cut) {
 		try {
@@ -98,7 +99,7 @@ public class CutService {
 		}
 		// Counted after posting, so that a large channel's members never delay the
 		// message.
-		boolean counted = !cut.settings().hasChosenVoters() && countMembers(cut);
+		boolean counted = !cut.settings().hasChosenVoters() && countMembersNow(cut);
 		if (counted || this.store.version(cut.ref()) > 0) {
 			// The members, votes or a close came while the message was being posted: show
 			// them.
@@ -107,17 +108,40 @@ public class CutService {
 	}
 
 	/**
-	 * Reads the channel's members from Slack and keeps them with the cut; false when
-	 * either cannot be done, and the cut then counts who voted only.
+	 * Counts the members while publishing; false when they are not kept now, and a
+	 * {@link Job.Kind#COUNT_MEMBERS} job counts them after the wait Slack asked for.
 	 */
-	private boolean countMembers(Cut cut) {
-		List<String> members = this.notifier.members(cut).orElse(List.of());
+	private boolean countMembersNow(Cut cut) {
 		try {
-			return !members.isEmpty() && this.store.setMembers(cut.ref(), members);
+			return countMembers(cut);
+		}
+		catch (RetryLaterException ex) {
+			this.jobs.schedule(new Job(Job.Kind.COUNT_MEMBERS, cut.ref()), this.clock.instant().plus(ex.getWait()));
+			return false;
 		}
 		catch (StoreUnavailableException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * Reads the channel's members from Slack and keeps them with the open cut; false when
+	 * they can never be read or the cut is no longer open, and the cut then counts who
+	 * voted only. A cut set to close when everyone has voted closes when the members,
+	 * counted late, all have: no vote is left to close it.
+	 * @throws RetryLaterException when Slack asks to wait before they can be read
+	 */
+	boolean countMembers(Cut cut) {
+		List<String> members = this.notifier.members(cut).orElse(List.of());
+		if (members.isEmpty() || !this.store.setMembers(cut.ref(), members)) {
+			return false;
+		}
+		if (cut.settings().closeWhenAllVoted()) {
+			this.store.snapshot(cut.ref())
+				.filter((snapshot) -> snapshot.cut().stillToVote(members, snapshot.ballots()).isEmpty())
+				.ifPresent((snapshot) -> finished(cut.ref(), CutStatus.CLOSED));
+		}
+		return true;
 	}
 
 	/**

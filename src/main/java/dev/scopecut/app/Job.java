@@ -27,7 +27,12 @@ public record Job(Kind kind, CutRef cut, String detail) {
 		 */
 		REMIND,
 		/** Send one person the reminder of one slot: the detail is "slot user". */
-		REMIND_ONE
+		REMIND_ONE,
+		/**
+		 * Count the members of a cut open to the whole channel, which Slack asked to wait
+		 * for when the cut was posted.
+		 */
+		COUNT_MEMBERS
 
 	}
 

@@ -124,6 +124,7 @@ public class Reminders {
 	/**
 	 * Who may vote: the chosen voters, else the channel's members kept with the cut, else
 	 * (when Slack could not say at the start) its members now.
+	 * @throws RetryLaterException when Slack asks to wait: the reminder waits with it
 	 */
 	private List<String> voters(Cut cut) {
 		if (cut.settings().hasChosenVoters() || !cut.members().isEmpty()) {

@@ -56,8 +56,8 @@ class SlackCutNotifier implements CutNotifier {
 	 * Reads the channel's members with {@code conversations.members}, a page of 200 at a
 	 * time, then leaves out bots, deleted users and Slackbot with {@link SlackPeople}
 	 * (cached, else {@code users.info} or {@code users.list}). Slack refusing (a missing
-	 * scope, the bot not in the channel), failing or asking to wait is logged with its
-	 * error code only, and the cut is not counted.
+	 * scope, the bot not in the channel) is logged with its error code only, and the cut
+	 * is not counted; Slack failing or asking to wait is the caller's to retry.
 	 */
 	@Override
 	public Optional<List<String>> members(Cut cut) {
@@ -86,7 +86,7 @@ class SlackCutNotifier implements CutNotifier {
 			List<String> humans = this.people.humans(cut.ref().workspace(), members);
 			return Optional.of(humans);
 		}
-		catch (RetryLaterException | NotifyFailedException ex) {
+		catch (NotifyFailedException ex) {
 			log.warn("Could not read the members of the channel of cut {} ({}); it counts who voted only",
 					cut.ref().id(), ex.getMessage());
 			return Optional.empty();

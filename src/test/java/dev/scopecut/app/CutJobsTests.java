@@ -49,6 +49,8 @@ class CutJobsTests {
 
 	private static final Job CLOSE = new Job(Job.Kind.CLOSE, REF);
 
+	private static final Job COUNT_MEMBERS = new Job(Job.Kind.COUNT_MEMBERS, REF);
+
 	private final MutableClock clock = new MutableClock(NOW);
 
 	private CutStore store;
@@ -259,6 +261,80 @@ class CutJobsTests {
 		verify(this.jobs).complete(CLOSE);
 		verifyNoMoreInteractions(this.jobs);
 		verifyNoInteractions(this.service);
+	}
+
+	@Test
+	void countMembersKeepsThemAndRefreshesTheMessageToShowThem() {
+		Cut cut = cut(CutStatus.OPEN, "1700000000.000100");
+		given(this.store.find(REF)).willReturn(Optional.of(cut));
+		given(this.service.countMembers(cut)).willReturn(true);
+
+		this.cutJobs.run(COUNT_MEMBERS);
+
+		InOrder order = inOrder(this.service, this.jobs);
+		order.verify(this.service).countMembers(cut);
+		order.verify(this.jobs).schedule(REFRESH, NOW);
+		order.verify(this.jobs).complete(COUNT_MEMBERS);
+	}
+
+	@Test
+	void countMembersThatSlackAsksToWaitAgainIsRescheduledAfterTheWait() {
+		Cut cut = cut(CutStatus.OPEN, "1700000000.000100");
+		given(this.store.find(REF)).willReturn(Optional.of(cut));
+		given(this.service.countMembers(cut))
+			.willThrow(new RetryLaterException("users.list held off after a 429", Duration.ofSeconds(20)));
+
+		this.cutJobs.run(COUNT_MEMBERS);
+
+		verify(this.jobs).reschedule(COUNT_MEMBERS, NOW.plusSeconds(20));
+		verify(this.jobs, never()).complete(any());
+		verify(this.jobs, never()).schedule(any(), any());
+	}
+
+	@Test
+	void countMembersThatCanNeverBeKnownIsCompletedAndTheCutCountsWhoVoted() {
+		Cut cut = cut(CutStatus.OPEN, "1700000000.000100");
+		given(this.store.find(REF)).willReturn(Optional.of(cut));
+		given(this.service.countMembers(cut)).willReturn(false);
+
+		this.cutJobs.run(COUNT_MEMBERS);
+
+		verify(this.jobs).complete(COUNT_MEMBERS);
+		verify(this.jobs, never()).schedule(any(), any());
+	}
+
+	@Test
+	void countMembersThatSlackRefusesForGoodIsCompleted() {
+		Cut cut = cut(CutStatus.OPEN, "1700000000.000100");
+		given(this.store.find(REF)).willReturn(Optional.of(cut));
+		given(this.service.countMembers(cut)).willThrow(new NotifyFailedException("account_inactive"));
+
+		this.cutJobs.run(COUNT_MEMBERS);
+
+		verify(this.jobs).complete(COUNT_MEMBERS);
+		verify(this.jobs, never()).reschedule(any(), any());
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = CutStatus.class, names = { "CLOSED", "CANCELLED" })
+	void countMembersOfAFinishedCutIsCompletedWithoutAskingSlack(CutStatus status) {
+		given(this.store.find(REF)).willReturn(Optional.of(cut(status, "1700000000.000100")));
+
+		this.cutJobs.run(COUNT_MEMBERS);
+
+		verify(this.jobs).complete(COUNT_MEMBERS);
+		verifyNoInteractions(this.service, this.notifier);
+	}
+
+	@Test
+	void countMembersOfACutGoneOrAlreadyCountedIsCompletedWithoutAskingSlack() {
+		this.cutJobs.run(COUNT_MEMBERS);
+		given(this.store.find(REF))
+			.willReturn(Optional.of(cut(CutStatus.OPEN, "1700000000.000100").withMembers(List.of("U_ANN"))));
+		this.cutJobs.run(COUNT_MEMBERS);
+
+		verify(this.jobs, times(2)).complete(COUNT_MEMBERS);
+		verifyNoInteractions(this.service, this.notifier);
 	}
 
 	@Test

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
@@ -172,6 +174,59 @@ class CutServiceTests {
 		verify(this.notifier).post(posted.capture());
 		assertThat(posted.getValue().cut().eligibleVoters()).isEmpty();
 		verify(this.store, never()).setMembers(any(), any());
+	}
+
+	@Test
+	void publishCountsTheMembersByAJobAfterTheWaitWhenSlackAsksToWait() {
+		Cut cut = openCut("K7M2Q");
+		given(this.notifier.members(cut))
+			.willThrow(new RetryLaterException("rate limited (429)", Duration.ofSeconds(7)));
+		given(this.notifier.post(any())).willReturn("1700000000.000100");
+
+		this.service.publish(cut);
+
+		verify(this.store).attachMessage(cut.ref(), "1700000000.000100");
+		verify(this.jobs).schedule(new Job(Job.Kind.COUNT_MEMBERS, cut.ref()), NOW.plusSeconds(7));
+		verify(this.store, never()).setMembers(any(), any());
+		verify(this.store, never()).finish(any(), any(), any());
+		verify(this.jobs, never()).schedule(eq(new Job(Job.Kind.REFRESH, cut.ref())), any());
+	}
+
+	@Test
+	void countingLateClosesACutSetToCloseWhenEveryoneVotedOnceItsMembersAllHave() {
+		Cut cut = closingWhenAllVoted();
+		given(this.notifier.members(cut)).willReturn(Optional.of(List.of("U_ANN", "U_BOB")));
+		given(this.store.setMembers(cut.ref(), List.of("U_ANN", "U_BOB"))).willReturn(true);
+		given(this.store.snapshot(cut.ref())).willReturn(Optional.of(votedOnBothBy(cut, "U_ANN", "U_BOB")));
+		given(this.store.finish(cut.ref(), CutStatus.CLOSED, NOW)).willReturn(true);
+
+		assertThat(this.service.countMembers(cut)).isTrue();
+
+		verify(this.store).finish(cut.ref(), CutStatus.CLOSED, NOW);
+		verify(this.jobs).schedule(new Job(Job.Kind.ANNOUNCE, cut.ref()), NOW);
+	}
+
+	@Test
+	void countingLateLeavesOpenACutWhoseMembersHaveNotAllVoted() {
+		Cut cut = closingWhenAllVoted();
+		given(this.notifier.members(cut)).willReturn(Optional.of(List.of("U_ANN", "U_BOB")));
+		given(this.store.setMembers(cut.ref(), List.of("U_ANN", "U_BOB"))).willReturn(true);
+		given(this.store.snapshot(cut.ref())).willReturn(Optional.of(votedOnBothBy(cut, "U_ANN")));
+
+		assertThat(this.service.countMembers(cut)).isTrue();
+
+		verify(this.store, never()).finish(any(), any(), any());
+	}
+
+	@Test
+	void countingACutNoLongerOpenKeepsNothingAndClosesNothing() {
+		Cut cut = closingWhenAllVoted();
+		given(this.notifier.members(cut)).willReturn(Optional.of(List.of("U_ANN")));
+
+		assertThat(this.service.countMembers(cut)).isFalse();
+
+		verify(this.store, never()).snapshot(any());
+		verify(this.store, never()).finish(any(), any(), any());
 	}
 
 	@Test
@@ -468,6 +523,20 @@ class CutServiceTests {
 		assertThatExceptionOfType(CutLookupException.class)
 			.isThrownBy(() -> this.service.export(WORKSPACE, CHANNEL, CutId.parse("K7M2Q")))
 			.withMessage("There is no cut `K7M2Q` in this workspace.");
+	}
+
+	private static Cut closingWhenAllVoted() {
+		CutSettings settings = new CutSettings("", DEADLINE, 0, 0, false, List.of(), true);
+		return Cut.open(ref("K7M2Q"), CHANNEL, FACILITATOR,
+				new CutDraft("Sharing app 0.1", List.of("email signup", "share link"), settings), NOW);
+	}
+
+	private static CutSnapshot votedOnBothBy(Cut cut, String... voters) {
+		Map<String, Map<Integer, Choice>> byVoter = new HashMap<>();
+		for (String voter : voters) {
+			byVoter.put(voter, Map.of(1, Choice.SHIP, 2, Choice.DEFER));
+		}
+		return new CutSnapshot(cut, new Ballots(byVoter), 2, null);
 	}
 
 	private static CutDraft draft() {

@@ -22,7 +22,8 @@ import dev.scopecut.support.Zones;
 /**
  * The people cache through the real endpoint, with a real Redis: a large channel counted
  * from {@code users.list} pages, later cuts and reminders asking Slack about nobody, and
- * Slack's Retry-After honoured by every later count and reminder.
+ * Slack's Retry-After honoured by every later count and reminder, a count Slack asked to
+ * wait for made again after the wait.
  */
 class PeopleCacheTests extends EndToEndTest {
 
@@ -96,6 +97,9 @@ class PeopleCacheTests extends EndToEndTest {
 		assertThat(blocks(second)).contains("0 voted · started by");
 		assertThat(slack.calls("users.info")).isEmpty();
 		assertThat(slack.calls("chat.update")).isEmpty();
+		// Each cut is counted again once what is left of the wait is over.
+		Instant countedFrom = Instant.now().plusSeconds(15);
+		assertThat(countJobs()).hasSize(2).allSatisfy((due) -> assertThat(due).isAfter(countedFrom));
 
 		this.redisTemplate.delete(heldOff);
 		startCut("Gamma: import");
@@ -103,6 +107,25 @@ class PeopleCacheTests extends EndToEndTest {
 		slack.await("chat.update",
 				(call) -> call.param("text").contains("Scope cut: Gamma") && blocks(call).contains("0 of 295 voted"),
 				WAIT);
+	}
+
+	@Test
+	void aCutCountedDuringA429IsCountedAfterItsRetryAfterAndThenShowsItsMembers() {
+		largeChannel();
+		slack.rateLimit("users.list", 1, 1);
+
+		FakeSlack.Call first = startCut("Alpha: signup");
+
+		assertThat(blocks(first)).contains("0 voted · started by");
+		slack.await("chat.update",
+				(call) -> call.param("text").contains("Scope cut: Alpha") && blocks(call).contains("0 of 295 voted"),
+				WAIT);
+		// The 429, then the two pages once its second was over; the members were read
+		// twice, once when posting and once by the job.
+		assertThat(slack.calls("users.list")).extracting((call) -> call.param("cursor"))
+			.containsExactly(null, null, "200");
+		assertThat(slack.calls("conversations.members")).hasSize(4);
+		await().atMost(WAIT).until(() -> countJobs().isEmpty());
 	}
 
 	@Test
@@ -146,6 +169,16 @@ class PeopleCacheTests extends EndToEndTest {
 			.stream()
 			.filter((call) -> call.param("channel").equals("D" + user))
 			.count();
+	}
+
+	/** When each waiting {@code COUNT_MEMBERS} job is due. */
+	private List<Instant> countJobs() {
+		return this.redisTemplate.opsForZSet()
+			.rangeWithScores("scopecut:jobs", 0, -1)
+			.stream()
+			.filter((job) -> job.getValue().startsWith("COUNT_MEMBERS|"))
+			.map((job) -> Instant.ofEpochMilli(job.getScore().longValue()))
+			.toList();
 	}
 
 	/** Cat's reminder job is moved to her morning, hours away. */

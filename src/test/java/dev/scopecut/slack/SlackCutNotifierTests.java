@@ -147,16 +147,18 @@ class SlackCutNotifierTests {
 	}
 
 	@Test
-	void aRefusalOrAFailureOfAnyMembersCallMeansNotCounted() {
+	void aRefusalOfAnyMembersCallMeansNeverCountedAndAFailureOrA429MeansAskAgainLater() {
 		slack.channelMembers("C1", "U1", "U2");
 		slack.failOnce("conversations.members", "not_in_channel");
 		assertThat(this.notifier.members(this.snapshot.cut())).isEmpty();
 
 		slack.failOnceWithStatus("users.info", 503);
-		assertThat(this.notifier.members(this.snapshot.cut())).isEmpty();
+		assertThatThrownBy(() -> this.notifier.members(this.snapshot.cut()))
+			.isInstanceOfSatisfying(RetryLaterException.class, (ex) -> assertThat(ex.getWait()).isPositive());
 
-		slack.rateLimit("users.info", 1, 3);
-		assertThat(this.notifier.members(this.snapshot.cut())).isEmpty();
+		slack.rateLimit("conversations.members", 1, 3);
+		assertThatThrownBy(() -> this.notifier.members(this.snapshot.cut())).isInstanceOfSatisfying(
+				RetryLaterException.class, (ex) -> assertThat(ex.getWait()).isEqualTo(Duration.ofSeconds(3)));
 
 		assertThat(this.notifier.members(this.snapshot.cut())).contains(List.of("U1", "U2"));
 	}
