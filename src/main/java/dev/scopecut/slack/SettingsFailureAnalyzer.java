@@ -7,7 +7,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
  * Turns unusable Slack settings into Spring Boot's short start-up report, naming the
  * variable to set.
  */
-class MissingSettingFailureAnalyzer extends AbstractFailureAnalyzer<SettingsException> {
+class SettingsFailureAnalyzer extends AbstractFailureAnalyzer<SettingsException> {
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, SettingsException cause) {
