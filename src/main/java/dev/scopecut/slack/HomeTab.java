@@ -2,6 +2,7 @@ package dev.scopecut.slack;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.slack.api.Slack;
 import com.slack.api.methods.response.views.ViewsPublishResponse;
@@ -54,21 +55,16 @@ public class HomeTab {
 	}
 
 	/**
-	 * The links of the open cuts shown; a cut Slack gives no link for is shown without.
+	 * The links of the open cuts shown (only those: a link costs a call to Slack); a cut
+	 * Slack gives no link for is shown without.
 	 */
 	private Map<CutId, String> links(Home home) {
 		Map<CutId, String> links = new HashMap<>();
-		try {
-			for (CutSnapshot snapshot : home.waiting()) {
-				this.permalinks.of(snapshot.cut()).ifPresent((link) -> links.put(snapshot.cut().ref().id(), link));
-			}
-			for (CutSnapshot snapshot : home.running()) {
-				this.permalinks.of(snapshot.cut()).ifPresent((link) -> links.put(snapshot.cut().ref().id(), link));
-			}
-		}
-		catch (RetryLaterException ex) {
-			// Slack asks to wait: the rest go without links rather than hold up the tab.
-		}
+		Stream
+			.concat(home.waiting().stream().limit(HomeView.WAITING_SHOWN),
+					home.running().stream().limit(HomeView.RUNNING_SHOWN))
+			.map(CutSnapshot::cut)
+			.forEach((cut) -> this.permalinks.of(cut).ifPresent((link) -> links.put(cut.ref().id(), link)));
 		return links;
 	}
 

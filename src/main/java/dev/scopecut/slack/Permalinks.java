@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import dev.scopecut.app.NotifyFailedException;
+import dev.scopecut.app.RetryLaterException;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutRef;
 
@@ -44,8 +45,8 @@ class Permalinks {
 	}
 
 	/**
-	 * The link to the cut's message; empty when it is not posted yet or Slack refuses.
-	 * @throws dev.scopecut.app.RetryLaterException when Slack asks to wait
+	 * The link to the cut's message; empty when it is not posted yet, Slack refuses or
+	 * asks to wait. A link is a nicety: whatever shows it goes without rather than wait.
 	 */
 	Optional<String> of(Cut cut) {
 		if (cut.messageTs() == null) {
@@ -69,6 +70,10 @@ class Permalinks {
 		}
 		catch (NotifyFailedException ex) {
 			log.info("No link to the message of cut {}: {}", cut.ref().id(), ex.getReason());
+			return Optional.empty();
+		}
+		catch (RetryLaterException ex) {
+			log.info("No link to the message of cut {} for now: {}", cut.ref().id(), ex.getMessage());
 			return Optional.empty();
 		}
 	}

@@ -7,7 +7,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import dev.scopecut.app.CutService;
-import dev.scopecut.app.RetryLaterException;
 import dev.scopecut.app.StoreUnavailableException;
 import dev.scopecut.app.VoterChoices;
 import dev.scopecut.cut.Cut;
@@ -53,26 +52,13 @@ public class ReminderProgress {
 			Optional<VoterChoices> mine = this.cuts.choicesOf(ref, voter);
 			if (mine.isPresent()) {
 				Cut cut = mine.get().cut();
-				return Reply.replacing(ReminderMessage.render(cut, mine.get().choices(), link(cut)));
+				return Reply.replacing(ReminderMessage.render(cut, mine.get().choices(), this.permalinks.of(cut)));
 			}
 		}
 		catch (StoreUnavailableException ex) {
 			log.warn("Reminder not redrawn: {}", ex.getMessage());
 		}
 		return Reply.privately(confirmation);
-	}
-
-	/**
-	 * The link, unless Slack asks to wait: the redrawn reminder then names the cut
-	 * plainly.
-	 */
-	private Optional<String> link(Cut cut) {
-		try {
-			return this.permalinks.of(cut);
-		}
-		catch (RetryLaterException ex) {
-			return Optional.empty();
-		}
 	}
 
 }

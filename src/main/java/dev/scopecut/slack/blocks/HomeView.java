@@ -31,10 +31,10 @@ import dev.scopecut.cut.Decision;
 public final class HomeView {
 
 	/** The most cuts shown waiting for a vote. */
-	static final int WAITING_SHOWN = 30;
+	public static final int WAITING_SHOWN = 30;
 
 	/** The most cuts shown that the person runs. */
-	static final int RUNNING_SHOWN = 20;
+	public static final int RUNNING_SHOWN = 20;
 
 	/** The most decisions shown. */
 	static final int DECIDED_SHOWN = 10;
