@@ -97,10 +97,8 @@ public class Reminders {
 		CutSnapshot snapshot = found.get();
 		Cut cut = snapshot.cut();
 		Instant now = this.clock.instant();
-		Optional<Instant> next = Optional.empty();
 		String slot = job.detail();
 		if (slot.isEmpty()) {
-			next = cut.nextReminder(cut.settings().deadline(), now);
 			Optional<Instant> due = cut.reminderDue(now);
 			slot = due.map((at) -> SET_TIME + at.getEpochSecond()).orElse("");
 		}
@@ -112,7 +110,11 @@ public class Reminders {
 			}
 		}
 		// After the people's jobs are queued: a crash before this runs the fan-out again,
-		// and the marks keep anyone from a second message.
+		// and the marks keep anyone from a second message. The next time comes from the
+		// deadline as stored now: an extension made meanwhile has moved it.
+		Optional<Instant> next = job.detail().isEmpty() ? this.store.find(job.cut())
+			.filter(Cut::isOpen)
+			.flatMap((current) -> current.nextReminder(current.settings().deadline(), now)) : Optional.empty();
 		if (next.isPresent()) {
 			this.jobs.reschedule(job, next.get());
 		}
@@ -165,8 +167,10 @@ public class Reminders {
 			this.messages.remind(found.get(), user);
 		}
 		catch (RetryLaterException ex) {
-			// Slack said to wait (429) or failed: the job runs again, and must be able to
-			// send. Any other failure keeps the mark: at most one message, never two.
+			// Slack said to wait before the message could go: the job runs again, and
+			// must
+			// be able to send. Any other failure (including a post that may have gone)
+			// keeps the mark: at most one message, never two.
 			this.marks.unmark(job.cut(), slot, user);
 			throw ex;
 		}

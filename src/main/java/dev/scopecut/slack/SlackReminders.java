@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import dev.scopecut.app.NotifyFailedException;
 import dev.scopecut.app.ReminderNotifier;
+import dev.scopecut.app.RetryLaterException;
 import dev.scopecut.app.VoterChoices;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.slack.blocks.ReminderMessage;
@@ -20,7 +21,8 @@ import dev.scopecut.slack.blocks.SlackMessage;
  * cache, else {@code users.info}), {@code conversations.open} for the direct-message
  * channel with them, then {@code chat.postMessage}. Pacing is the job queue's (one
  * person's job {@link dev.scopecut.app.Reminders#PACE} after another's); a 429 comes back
- * as a {@link dev.scopecut.app.RetryLaterException} with its Retry-After.
+ * as a {@link RetryLaterException} with its Retry-After; a post whose outcome is unknown
+ * (a 5xx, a connection lost after sending) is not tried again.
  */
 @Component
 class SlackReminders implements ReminderNotifier {
@@ -53,11 +55,21 @@ class SlackReminders implements ReminderNotifier {
 			throw new NotifyFailedException("no_direct_message_channel");
 		}
 		SlackMessage message = ReminderMessage.render(cut, voter.choices(), this.permalinks.of(cut));
-		this.api.call(workspace, "chat.postMessage",
-				new FormBody.Builder().add("channel", opened.getChannel().getId())
-					.add("text", message.text())
-					.add("blocks", SlackJson.GSON.toJson(message.blocks())),
-				ChatPostMessageResponse.class);
+		try {
+			this.api.call(workspace, "chat.postMessage",
+					new FormBody.Builder().add("channel", opened.getChannel().getId())
+						.add("text", message.text())
+						.add("blocks", SlackJson.GSON.toJson(message.blocks())),
+					ChatPostMessageResponse.class);
+		}
+		catch (SlackWebApi.RateLimited ex) {
+			throw ex;
+		}
+		catch (RetryLaterException ex) {
+			// A 5xx or a connection lost after sending: the message may have been posted.
+			// Reminders are at most once, so this one is not sent again.
+			throw new NotifyFailedException("post_outcome_unknown");
+		}
 	}
 
 }

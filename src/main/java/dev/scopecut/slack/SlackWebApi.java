@@ -1,6 +1,7 @@
 package dev.scopecut.slack;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.List;
 
@@ -40,7 +41,7 @@ class SlackWebApi {
 		try (Response response = this.slack.getHttpClient().postFormWithBearerHeader(url, token, form.build())) {
 			String body = response.body().string();
 			if (response.code() == 429) {
-				throw new RetryLaterException("rate limited (429)", retryAfter(response.headers("Retry-After")));
+				throw new RateLimited("rate limited (429)", retryAfter(response.headers("Retry-After")));
 			}
 			if (response.code() >= 500) {
 				throw new RetryLaterException("Slack answered " + response.code(), DEFAULT_WAIT);
@@ -52,15 +53,31 @@ class SlackWebApi {
 			if (answer == null || !answer.isOk()) {
 				String error = (answer != null) ? answer.getError() : "empty_answer";
 				if ("ratelimited".equals(error)) {
-					throw new RetryLaterException("rate limited", DEFAULT_WAIT);
+					throw new RateLimited("rate limited", DEFAULT_WAIT);
 				}
 				throw new NotifyFailedException(error);
 			}
 			return answer;
 		}
+		catch (ConnectException ex) {
+			throw new RateLimited("Slack unreachable: " + ex.getClass().getSimpleName(), DEFAULT_WAIT);
+		}
 		catch (IOException ex) {
 			throw new RetryLaterException("Slack unreachable: " + ex.getClass().getSimpleName(), DEFAULT_WAIT);
 		}
+	}
+
+	/**
+	 * A retry where Slack certainly did nothing: it refused with a rate limit, or was
+	 * never reached. Any other {@link RetryLaterException} (a 5xx, a connection lost
+	 * after sending) leaves unknown whether the call took effect.
+	 */
+	static final class RateLimited extends RetryLaterException {
+
+		RateLimited(String message, Duration wait) {
+			super(message, wait);
+		}
+
 	}
 
 	static Duration retryAfter(List<String> header) {

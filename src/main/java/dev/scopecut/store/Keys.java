@@ -58,8 +58,9 @@ import dev.scopecut.cut.CutRef;
  * cut is open and sets the mark with SET NX in one step, before the message is sent; only
  * the caller that set it sends. A crash between marking and sending loses that one
  * reminder (at most once, by choice: a missed nudge costs less than a repeated one); a
- * send Slack answers with 429 or 5xx takes its mark back, so the retry can send. A repeat
- * of an event delivery is told apart the same way, by SET NX on its event id.
+ * send Slack certainly did not take (a 429, Slack not reached) takes its mark back, so
+ * the retry can send, while a post answered with a 5xx keeps it: it may have gone. A
+ * repeat of an event delivery is told apart the same way, by SET NX on its event id.
  * <p>
  * Why the people cache needs no script: each person is one key, written whole by one
  * {@code SET ... PX} with what Slack answered, never read and changed back. Two instances

@@ -72,6 +72,7 @@ class RemindersTests {
 
 	void snapshot(Cut cut, Ballots ballots) {
 		when(this.store.snapshot(REF)).thenReturn(Optional.of(new CutSnapshot(cut, ballots, 1, null)));
+		when(this.store.find(REF)).thenReturn(Optional.of(cut));
 	}
 
 	@Test
@@ -87,6 +88,25 @@ class RemindersTests {
 		verify(this.jobs).schedule(new Job(Job.Kind.REMIND_ONE, REF, SLOT + " U_NONE"), now.plus(Reminders.PACE));
 		verify(this.jobs, never()).schedule(new Job(Job.Kind.REMIND_ONE, REF, SLOT + " U_DONE"), now);
 		verify(this.jobs).reschedule(job, DEADLINE.minus(Duration.ofHours(1)));
+	}
+
+	@Test
+	void anExtensionMadeWhileTheSlotFansOutMovesTheNextReminderWithTheNewDeadline() {
+		Cut before = cut(CutStatus.OPEN, List.of("U_NONE"));
+		snapshot(before, Ballots.NONE);
+		Instant extended = DEADLINE.plus(Duration.ofDays(1));
+		Cut after = new Cut(REF, "C1", "U_ANN", "Plan", before.items(),
+				new CutSettings("", extended, 0, 0, false, List.of("U_NONE"), false), CutStatus.OPEN, START, null,
+				"1.2");
+		when(this.store.find(REF)).thenReturn(Optional.of(after));
+		Job job = new Job(Job.Kind.REMIND, REF);
+
+		this.reminders.fanOut(job);
+
+		Instant now = HALFWAY.plusSeconds(5);
+		Instant next = after.nextReminder(extended, now).orElseThrow();
+		assertThat(next).isNotEqualTo(before.nextReminder(DEADLINE, now).orElseThrow());
+		verify(this.jobs).reschedule(job, next);
 	}
 
 	@Test

@@ -204,6 +204,24 @@ class ReminderTests {
 		assertThat(openedAgain.get(1).atMillis() - openedAgain.get(0).atMillis()).isGreaterThanOrEqualTo(1000);
 	}
 
+	/**
+	 * A 5xx may come after Slack posted the message: reminders are at most once, so that
+	 * one is not sent again, and the others still go.
+	 */
+	@Test
+	void aPostWhoseOutcomeIsUnknownIsNotSentAgain() {
+		awake(BOB, CAT);
+		slack.channelMembers("C1", BOB, CAT);
+		startCut(first, "C1", "Shaky: signup");
+		slack.failOnceWithStatus("chat.postMessage", 503);
+
+		clock.advance(HALFWAY);
+
+		await().atMost(WAIT).until(() -> dmCount() == 2);
+		await().during(Duration.ofSeconds(7)).atMost(WAIT).until(() -> dmCount() == 2);
+		assertThat(slack.calls("conversations.open")).hasSize(2);
+	}
+
 	/** Each user lives where the halfway slot falls around noon. */
 	private static void awake(String... users) {
 		String zone = Zones.awakeAt(clock.instant().plus(HALFWAY));
