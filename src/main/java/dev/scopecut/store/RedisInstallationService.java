@@ -1,6 +1,8 @@
 package dev.scopecut.store;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.google.gson.Gson;
@@ -140,19 +142,23 @@ class RedisInstallationService implements InstallationService {
 	 */
 	private String find(String enterpriseId, String teamId, String field) {
 		return this.guard.call(() -> {
-			if (teamId != null) {
-				String own = (String) this.redis.opsForHash().get(Keys.installation(teamId), field);
-				if (own != null) {
-					return own;
-				}
+			// One read for the workspace's own installation and its link to an
+			// organisation.
+			List<Object> own = (teamId != null)
+					? this.redis.opsForHash().multiGet(Keys.installation(teamId), List.of(field, ENTERPRISE))
+					: Arrays.asList(null, null);
+			if (own.get(0) != null) {
+				return (String) own.get(0);
 			}
-			String enterprise = (enterpriseId != null || teamId == null) ? enterpriseId
-					: (String) this.redis.opsForHash().get(Keys.installation(teamId), ENTERPRISE);
+			String linked = (String) own.get(1);
+			String enterprise = (enterpriseId != null) ? enterpriseId : linked;
 			if (enterprise == null) {
 				return null;
 			}
 			String orgWide = (String) this.redis.opsForHash().get(Keys.enterpriseInstallation(enterprise), field);
-			if (orgWide != null && teamId != null && enterpriseId != null) {
+			// The link is written once, not on every request the organisation's install
+			// serves.
+			if (orgWide != null && teamId != null && !enterprise.equals(linked)) {
 				this.redis.opsForHash().put(Keys.installation(teamId), ENTERPRISE, enterprise);
 			}
 			return orgWide;
