@@ -27,6 +27,12 @@ public class Reminders {
 	 */
 	public static final Duration PACE = Duration.ofMillis(1200);
 
+	/**
+	 * Over how long the reminders held until one morning are spread: about 50 people a
+	 * minute, {@code conversations.open}'s tier.
+	 */
+	static final Duration MORNING_SPREAD = Duration.ofMinutes(1);
+
 	/** How long a slot's marks outlive the deadline, for a close that runs late. */
 	static final Duration MARK_MARGIN = Duration.ofDays(1);
 
@@ -135,6 +141,17 @@ public class Reminders {
 		return this.notifier.members(cut).orElse(List.of());
 	}
 
+	/**
+	 * A held reminder's time, moved by up to {@link #MORNING_SPREAD} by who it is for:
+	 * everyone of one time zone would otherwise fall due at the same 08:00, together,
+	 * past Slack's rate tiers. Never past the deadline.
+	 */
+	static Instant spread(Instant morning, String user, Instant deadline) {
+		long steps = MORNING_SPREAD.dividedBy(PACE);
+		Instant spread = morning.plus(PACE.multipliedBy(Math.floorMod(user.hashCode(), steps)));
+		return spread.isBefore(deadline) ? spread : morning;
+	}
+
 	/** A {@link Job.Kind#REMIND_ONE} job: one person's reminder of one slot. */
 	void remindOne(Job job) {
 		String[] slotAndUser = job.detail().split(" ", 2);
@@ -155,7 +172,7 @@ public class Reminders {
 		Instant sendAt = QuietHours.sendAt(now, this.messages.timeZone(job.cut().workspace(), user),
 				cut.settings().deadline());
 		if (sendAt.isAfter(now)) {
-			this.jobs.reschedule(job, sendAt);
+			this.jobs.reschedule(job, spread(sendAt, user, cut.settings().deadline()));
 			return;
 		}
 		Instant keepMark = cut.settings().deadline().plus(MARK_MARGIN);

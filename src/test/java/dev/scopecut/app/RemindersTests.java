@@ -17,6 +17,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -168,8 +171,21 @@ class RemindersTests {
 
 		this.reminders.remindOne(job);
 
-		verify(this.jobs).reschedule(job, Instant.parse("2030-03-04T23:00:00Z"));
+		Instant morning = Instant.parse("2030-03-04T23:00:00Z");
+		verify(this.jobs).reschedule(job, Reminders.spread(morning, "U_NONE", DEADLINE));
 		verify(this.marks, never()).mark(any(), anyString(), anyString(), any());
+	}
+
+	@Test
+	void remindersHeldUntilOneMorningAreSpreadOverAMinuteNeverPastTheDeadline() {
+		Instant morning = Instant.parse("2030-03-04T23:00:00Z");
+		Set<Instant> times = IntStream.range(0, 200)
+			.mapToObj((i) -> Reminders.spread(morning, "U" + i, DEADLINE))
+			.collect(Collectors.toSet());
+
+		assertThat(times).hasSizeGreaterThan(30)
+			.allSatisfy((at) -> assertThat(at).isBetween(morning, morning.plus(Reminders.MORNING_SPREAD)));
+		assertThat(Reminders.spread(morning, "U1", morning.plusSeconds(1))).isEqualTo(morning);
 	}
 
 	@Test
