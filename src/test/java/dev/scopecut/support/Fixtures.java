@@ -1,5 +1,6 @@
 package dev.scopecut.support;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,11 @@ import com.google.gson.JsonParser;
 
 import dev.scopecut.cut.Ballots;
 import dev.scopecut.cut.Choice;
+import dev.scopecut.cut.Cut;
+import dev.scopecut.cut.CutRef;
+import dev.scopecut.cut.CutSettings;
+import dev.scopecut.cut.CutStatus;
+import dev.scopecut.cut.Item;
 import dev.scopecut.slack.blocks.SlackMessage;
 
 /** Small builders and readers the rendering tests share. */
@@ -46,6 +52,18 @@ public final class Fixtures {
 		return ballots(IntStream.rangeClosed(1, voters)
 			.mapToObj((v) -> "U%03d=%s".formatted(v, choices))
 			.toArray(String[]::new));
+	}
+
+	/**
+	 * A cut of the release channel, its items numbered from 1 in order, posted; closed at
+	 * {@code closedAt} unless open.
+	 */
+	public static Cut cut(CutRef ref, String facilitator, Instant created, String title, List<String> texts,
+			CutSettings settings, CutStatus status, Instant closedAt) {
+		List<Item> items = new ArrayList<>();
+		texts.forEach((text) -> items.add(new Item(items.size() + 1, text)));
+		return new Cut(ref, "C0RELEASE", facilitator, title, items, settings, status, created,
+				(status == CutStatus.OPEN) ? null : closedAt, "1741000000.000100");
 	}
 
 	public static List<String> numberedItems(int count) {

@@ -28,6 +28,7 @@ import dev.scopecut.cut.CutStatus;
 import dev.scopecut.cut.DecisionRule;
 import dev.scopecut.cut.Item;
 import dev.scopecut.support.BlockKitLimits;
+import dev.scopecut.support.Fixtures;
 import dev.scopecut.support.GoldenJson;
 
 class CutMessageTests {
@@ -359,10 +360,7 @@ class CutMessageTests {
 	}
 
 	private static Cut cut(String title, List<String> texts, CutSettings settings, CutStatus status) {
-		List<Item> items = new ArrayList<>();
-		texts.forEach((text) -> items.add(new Item(items.size() + 1, text)));
-		return new Cut(REF, "C0RELEASE", FACILITATOR, title, items, settings, status, CREATED,
-				(status == CutStatus.OPEN) ? null : CLOSED, "1741000000.000100");
+		return Fixtures.cut(REF, FACILITATOR, CREATED, title, texts, settings, status, CLOSED);
 	}
 
 	private static CutSnapshot snapshot(Cut cut, Ballots ballots) {

@@ -5,7 +5,6 @@ import static dev.scopecut.support.Fixtures.everyoneVotes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -21,6 +20,7 @@ import dev.scopecut.cut.CutStatus;
 import dev.scopecut.cut.DecisionRule;
 import dev.scopecut.cut.Edit;
 import dev.scopecut.cut.Item;
+import dev.scopecut.support.Fixtures;
 import dev.scopecut.support.GoldenText;
 
 class DecisionRecordTests {
@@ -225,10 +225,7 @@ class DecisionRecordTests {
 	}
 
 	private static Cut cut(String title, List<String> texts, CutSettings settings, CutStatus status) {
-		List<Item> items = new ArrayList<>();
-		texts.forEach((text) -> items.add(new Item(items.size() + 1, text)));
-		return new Cut(REF, "C0RELEASE", FACILITATOR, title, items, settings, status, CREATED,
-				(status == CutStatus.OPEN) ? null : CLOSED, "1741000000.000100");
+		return Fixtures.cut(REF, FACILITATOR, CREATED, title, texts, settings, status, CLOSED);
 	}
 
 	private static CutSnapshot snapshot(Cut cut, Ballots ballots) {
