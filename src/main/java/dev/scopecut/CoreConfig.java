@@ -15,6 +15,7 @@ import dev.scopecut.app.HomeService;
 import dev.scopecut.app.JobQueue;
 import dev.scopecut.app.ReminderMarks;
 import dev.scopecut.app.ReminderNotifier;
+import dev.scopecut.app.ReminderPace;
 import dev.scopecut.app.Reminders;
 import dev.scopecut.app.WorkspaceCuts;
 
@@ -35,8 +36,8 @@ class CoreConfig {
 
 	@Bean
 	Reminders reminders(CutStore store, JobQueue jobs, CutNotifier notifier, ReminderNotifier messages,
-			ReminderMarks marks, Clock clock) {
-		return new Reminders(store, jobs, notifier, messages, marks, clock);
+			ReminderMarks marks, ReminderPace pace, Clock clock) {
+		return new Reminders(store, jobs, notifier, messages, marks, pace, clock);
 	}
 
 	@Bean

@@ -1,5 +1,6 @@
 package dev.scopecut.app;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import dev.scopecut.cut.CutRef;
@@ -16,6 +17,11 @@ public interface ReminderMarks {
 		MARKED,
 		/** Someone marked it before: it was sent, or its sender died trying. */
 		ALREADY_MARKED,
+		/**
+		 * The user had another reminder of the cut lately (another slot held until the
+		 * same morning, or one sent by hand just before): this one is skipped.
+		 */
+		REMINDED_LATELY,
 		/** The cut is gone or no longer open: nothing is sent. */
 		NOT_OPEN
 
@@ -23,9 +29,10 @@ public interface ReminderMarks {
 
 	/**
 	 * Marks the reminder of one slot for one person, in the same atomic step as checking
-	 * that the cut is still open; the mark is kept until {@code until}.
+	 * that the cut is still open and that no other reminder of it was marked for them
+	 * within {@code lately} before {@code now}; the mark is kept until {@code until}.
 	 */
-	Mark mark(CutRef cut, String slot, String user, Instant until);
+	Mark mark(CutRef cut, String slot, String user, Instant until, Instant now, Duration lately);
 
 	/** Takes a mark back after a send that failed and will be tried again. */
 	void unmark(CutRef cut, String slot, String user);

@@ -7,31 +7,32 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.QuietHours;
 
 /**
  * Direct messages to the people who have not voted on every item of an open cut. A
- * reminder slot fans out into one job per person, spaced {@link #PACE} apart in the
- * shared queue, so sending stays within Slack's rate tiers whichever instances run them
- * and one person's failure never holds up the others. Each person's job checks, when it
- * runs, that the cut is open and they still have items left, holds back during their
- * quiet hours, and marks the slot for them before sending: at most one message per person
- * per slot.
+ * reminder slot fans out into one job per person, each on a step of the workspace's
+ * {@link ReminderPace} booked for it, so every reminder of the workspace stays within
+ * Slack's rate tiers whichever cuts, slots and instances send them, and one person's
+ * failure never holds up the others. Each person's job checks, when it runs, that the cut
+ * is open, its deadline not passed and they still have items left, holds back during
+ * their quiet hours, and marks the slot for them before sending: at most one message per
+ * person per slot, and none within {@link #LATELY} of another of the same cut.
  */
 public class Reminders {
 
-	/**
-	 * Between two people's reminders: {@code conversations.open} is Tier 3, about 50 a
-	 * minute per workspace.
-	 */
-	public static final Duration PACE = Duration.ofMillis(1200);
+	private static final Logger log = LoggerFactory.getLogger(Reminders.class);
 
 	/**
-	 * Over how long the reminders held until one morning are spread: about 50 people a
-	 * minute, {@code conversations.open}'s tier.
+	 * Nobody gets two reminders of one cut within this: two slots held until the same
+	 * morning, or a reminder by hand just after a set one, send one message. Less than
+	 * the plan's gap between two set times, which a paced fan-out may start late.
 	 */
-	static final Duration MORNING_SPREAD = Duration.ofMinutes(1);
+	static final Duration LATELY = Duration.ofMinutes(30);
 
 	/** How long a slot's marks outlive the deadline, for a close that runs late. */
 	static final Duration MARK_MARGIN = Duration.ofDays(1);
@@ -55,15 +56,18 @@ public class Reminders {
 
 	private final ReminderMarks marks;
 
+	private final ReminderPace pace;
+
 	private final Clock clock;
 
 	public Reminders(CutStore store, JobQueue jobs, CutNotifier notifier, ReminderNotifier messages,
-			ReminderMarks marks, Clock clock) {
+			ReminderMarks marks, ReminderPace pace, Clock clock) {
 		this.store = store;
 		this.jobs = jobs;
 		this.notifier = notifier;
 		this.messages = messages;
 		this.marks = marks;
+		this.pace = pace;
 		this.clock = clock;
 	}
 
@@ -108,11 +112,11 @@ public class Reminders {
 			Optional<Instant> due = cut.reminderDue(now);
 			slot = due.map((at) -> SET_TIME + at.getEpochSecond()).orElse("");
 		}
-		if (!slot.isEmpty()) {
+		if (!slot.isEmpty() && now.isBefore(cut.settings().deadline())) {
 			List<String> people = cut.stillToVote(voters(cut), snapshot.ballots());
+			List<Instant> steps = this.pace.book(job.cut().workspace(), now, people.size());
 			for (int i = 0; i < people.size(); i++) {
-				this.jobs.schedule(new Job(Job.Kind.REMIND_ONE, job.cut(), slot + " " + people.get(i)),
-						now.plus(PACE.multipliedBy(i)));
+				this.jobs.schedule(new Job(Job.Kind.REMIND_ONE, job.cut(), slot + " " + people.get(i)), steps.get(i));
 			}
 		}
 		// After the people's jobs are queued: a crash before this runs the fan-out again,
@@ -141,17 +145,6 @@ public class Reminders {
 		return this.notifier.members(cut).orElse(List.of());
 	}
 
-	/**
-	 * A held reminder's time, moved by up to {@link #MORNING_SPREAD} by who it is for:
-	 * everyone of one time zone would otherwise fall due at the same 08:00, together,
-	 * past Slack's rate tiers. Never past the deadline.
-	 */
-	static Instant spread(Instant morning, String user, Instant deadline) {
-		long steps = MORNING_SPREAD.dividedBy(PACE);
-		Instant spread = morning.plus(PACE.multipliedBy(Math.floorMod(user.hashCode(), steps)));
-		return spread.isBefore(deadline) ? spread : morning;
-	}
-
 	/** A {@link Job.Kind#REMIND_ONE} job: one person's reminder of one slot. */
 	void remindOne(Job job) {
 		String[] slotAndUser = job.detail().split(" ", 2);
@@ -162,36 +155,51 @@ public class Reminders {
 		String slot = slotAndUser[0];
 		String user = slotAndUser[1];
 		Optional<VoterChoices> found = this.store.choicesOf(job.cut(), user);
-		if (found.isEmpty() || !found.get().cut().isOpen()
+		Instant now = this.clock.instant();
+		if (found.isEmpty() || !found.get().cut().isOpen() || !now.isBefore(found.get().cut().settings().deadline())
 				|| found.get().cut().hasVotedOnEvery(found.get().choices())) {
 			this.jobs.complete(job);
 			return;
 		}
-		Cut cut = found.get().cut();
-		Instant now = this.clock.instant();
-		Instant sendAt = QuietHours.sendAt(now, this.messages.timeZone(job.cut().workspace(), user),
-				cut.settings().deadline());
-		if (sendAt.isAfter(now)) {
-			this.jobs.reschedule(job, spread(sendAt, user, cut.settings().deadline()));
-			return;
-		}
-		Instant keepMark = cut.settings().deadline().plus(MARK_MARGIN);
-		if (this.marks.mark(job.cut(), slot, user, keepMark) != ReminderMarks.Mark.MARKED) {
-			this.jobs.complete(job);
-			return;
-		}
+		String workspace = job.cut().workspace();
 		try {
-			this.messages.remind(found.get(), user);
+			Instant deadline = found.get().cut().settings().deadline();
+			Instant sendAt = QuietHours.sendAt(now, this.messages.timeZone(workspace, user), deadline);
+			if (sendAt.isAfter(now)) {
+				// A free step from their morning on: a whole time zone held until the
+				// same 08:00 goes out paced, not in one burst.
+				this.jobs.reschedule(job, this.pace.book(workspace, sendAt, 1).get(0));
+				return;
+			}
+			ReminderMarks.Mark mark = this.marks.mark(job.cut(), slot, user, deadline.plus(MARK_MARGIN), now, LATELY);
+			if (mark != ReminderMarks.Mark.MARKED) {
+				this.jobs.complete(job);
+				return;
+			}
+			send(found.get(), slot, user);
+			this.jobs.complete(job);
 		}
 		catch (RetryLaterException ex) {
-			// Slack said to wait before the message could go: the job runs again, and
-			// must
-			// be able to send. Any other failure (including a post that may have gone)
-			// keeps the mark: at most one message, never two.
-			this.marks.unmark(job.cut(), slot, user);
+			// Every reminder of the workspace waits with this one: it takes a free step
+			// after the wait rather than the same instant as all the others.
+			log.info("Reminder of cut {} waits {}: {}", job.cut().id(), ex.getWait(), ex.getMessage());
+			this.jobs.reschedule(job, this.pace.book(workspace, now.plus(ex.getWait()), 1).get(0));
+		}
+	}
+
+	/**
+	 * Sends a marked reminder. Slack saying to wait before the message could go takes the
+	 * mark back, so the retry can send; any other failure (including a post that may have
+	 * gone) keeps it: at most one message, never two.
+	 */
+	private void send(VoterChoices voter, String slot, String user) {
+		try {
+			this.messages.remind(voter, user);
+		}
+		catch (RetryLaterException ex) {
+			this.marks.unmark(voter.cut().ref(), slot, user);
 			throw ex;
 		}
-		this.jobs.complete(job);
 	}
 
 }

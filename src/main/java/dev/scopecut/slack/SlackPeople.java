@@ -1,7 +1,6 @@
 package dev.scopecut.slack;
 
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 
 import com.slack.api.Slack;
-import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.methods.response.users.UsersListResponse;
 import com.slack.api.model.User;
@@ -37,10 +35,11 @@ import dev.scopecut.app.StoreUnavailableException;
  * one by one. Whatever Slack describes is kept, the workspace's other people on a page
  * included, even when a later call fails: the next attempt starts from there.
  * <p>
- * A method Slack answered with 429 (or a failure to wait out) is not called again for the
- * workspace, by any instance, until its Retry-After is over: the caller gets a
- * {@link RetryLaterException} for what is left of the wait at once. Without Redis the
- * cache is skipped, and every person is asked of Slack.
+ * A method Slack answered with 429 (or could not be reached for) is not called again for
+ * the workspace, by any instance, until its Retry-After is over
+ * ({@link SharedRetryAfterWebApi}): the caller gets a {@link RetryLaterException} for
+ * what is left of the wait at once. Without Redis the cache is skipped, and every person
+ * is asked of Slack.
  */
 @Component
 class SlackPeople {
@@ -66,12 +65,12 @@ class SlackPeople {
 
 	private static final Logger log = LoggerFactory.getLogger(SlackPeople.class);
 
-	private final SlackWebApi api;
+	private final SharedRetryAfterWebApi api;
 
 	private final PeopleCache cache;
 
 	SlackPeople(Slack slack, WorkspaceTokens tokens, PeopleCache cache) {
-		this.api = new SlackWebApi(slack, tokens);
+		this.api = new SharedRetryAfterWebApi(slack, tokens, cache);
 		this.cache = cache;
 	}
 
@@ -136,7 +135,7 @@ class SlackPeople {
 			if (!cursor.isEmpty()) {
 				form.add("cursor", cursor);
 			}
-			UsersListResponse answer = call(workspace, USERS_LIST, form, UsersListResponse.class);
+			UsersListResponse answer = this.api.call(workspace, USERS_LIST, form, UsersListResponse.class);
 			List<Person> people = new ArrayList<>();
 			if (answer.getMembers() != null) {
 				answer.getMembers()
@@ -160,7 +159,8 @@ class SlackPeople {
 	}
 
 	private Person described(String workspace, String user) {
-		User found = call(workspace, USERS_INFO, new FormBody.Builder().add("user", user), UsersInfoResponse.class)
+		User found = this.api
+			.call(workspace, USERS_INFO, new FormBody.Builder().add("user", user), UsersInfoResponse.class)
 			.getUser();
 		return (found != null) ? person(found) : new Person(user, false, "");
 	}
@@ -168,24 +168,6 @@ class SlackPeople {
 	private static Person person(User user) {
 		return new Person(user.getId(), !user.isBot() && !user.isDeleted() && !SLACKBOT.equals(user.getId()),
 				user.getTz());
-	}
-
-	/**
-	 * Calls a method unless Slack's wait for it is still running, and records a new wait.
-	 */
-	private <T extends SlackApiTextResponse> T call(String workspace, String method, FormBody.Builder form,
-			Class<T> type) {
-		Duration left = heldOff(workspace, method);
-		if (!left.isZero()) {
-			throw new RetryLaterException(method + " held off after a 429", left);
-		}
-		try {
-			return this.api.call(workspace, method, form, type);
-		}
-		catch (RetryLaterException ex) {
-			holdOff(workspace, method, ex.getWait());
-			throw ex;
-		}
 	}
 
 	private Map<String, Person> cached(String workspace, Collection<String> users) {
@@ -204,24 +186,6 @@ class SlackPeople {
 		}
 		catch (StoreUnavailableException ex) {
 			log.warn("People cache unavailable, {} people not kept: {}", people.size(), ex.getMessage());
-		}
-	}
-
-	private Duration heldOff(String workspace, String method) {
-		try {
-			return this.cache.heldOff(workspace, method);
-		}
-		catch (StoreUnavailableException ex) {
-			return Duration.ZERO;
-		}
-	}
-
-	private void holdOff(String workspace, String method, Duration wait) {
-		try {
-			this.cache.holdOff(workspace, method, wait);
-		}
-		catch (StoreUnavailableException ex) {
-			log.warn("Could not record Slack's wait for {}: {}", method, ex.getMessage());
 		}
 	}
 

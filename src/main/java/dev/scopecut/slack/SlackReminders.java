@@ -9,6 +9,7 @@ import okhttp3.FormBody;
 import org.springframework.stereotype.Component;
 
 import dev.scopecut.app.NotifyFailedException;
+import dev.scopecut.app.PeopleCache;
 import dev.scopecut.app.ReminderNotifier;
 import dev.scopecut.app.RetryLaterException;
 import dev.scopecut.app.VoterChoices;
@@ -19,22 +20,23 @@ import dev.scopecut.slack.blocks.SlackMessage;
 /**
  * Reminders by direct message: the recipient's time zone (kept for a day in the people
  * cache, else {@code users.info}), {@code conversations.open} for the direct-message
- * channel with them, then {@code chat.postMessage}. Pacing is the job queue's (one
- * person's job {@link dev.scopecut.app.Reminders#PACE} after another's); a 429 comes back
- * as a {@link RetryLaterException} with its Retry-After; a post whose outcome is unknown
- * (a 5xx, a connection lost after sending) is not tried again.
+ * channel with them, then {@code chat.postMessage}. Pacing is the workspace's
+ * {@link dev.scopecut.app.ReminderPace}; a 429 comes back as a
+ * {@link RetryLaterException} with its Retry-After, and holds that method off for every
+ * reminder of the workspace until it is over ({@link SharedRetryAfterWebApi}); a post
+ * whose outcome is unknown (a 5xx, a connection lost after sending) is not tried again.
  */
 @Component
 class SlackReminders implements ReminderNotifier {
 
-	private final SlackWebApi api;
+	private final SharedRetryAfterWebApi api;
 
 	private final Permalinks permalinks;
 
 	private final SlackPeople people;
 
-	SlackReminders(Slack slack, WorkspaceTokens tokens, Permalinks permalinks, SlackPeople people) {
-		this.api = new SlackWebApi(slack, tokens);
+	SlackReminders(Slack slack, WorkspaceTokens tokens, PeopleCache waits, Permalinks permalinks, SlackPeople people) {
+		this.api = new SharedRetryAfterWebApi(slack, tokens, waits);
 		this.permalinks = permalinks;
 		this.people = people;
 	}

@@ -34,6 +34,12 @@ import dev.scopecut.cut.CutRef;
  * scopecut:{T123}:reminded:K7M2Q:S1700000000:U1
  *                               string "1": the reminder of that slot went to that user;
  *                                      expires a day after the cut's deadline
+ * scopecut:{T123}:reminded-lately:K7M2Q:U1
+ *                               string when (epoch millis) that user's latest reminder of the cut
+ *                                      was marked; expires when it no longer counts as lately
+ * scopecut:{T123}:reminder-steps
+ *                               zset   the workspace's booked reminder steps (epoch millis / 1200,
+ *                                      member and score alike); expires an hour after the last
  * scopecut:{T123}:event:Ev0123  string "1": an Events API delivery seen; expires after an hour
  * scopecut:{T123}:person:U1     string what Slack said of a user: "H|Europe/Paris" (a human, with
  *                                      their time zone), "H|" (no time zone given) or "N|" (a bot,
@@ -60,7 +66,15 @@ import dev.scopecut.cut.CutRef;
  * reminder (at most once, by choice: a missed nudge costs less than a repeated one); a
  * send Slack certainly did not take (a 429, Slack not reached) takes its mark back, so
  * the retry can send, while a post answered with a 5xx keeps it: it may have gone. A
- * repeat of an event delivery is told apart the same way, by SET NX on its event id.
+ * repeat of an event delivery is told apart the same way, by SET NX on its event id. The
+ * same script reads the user's latest reminder of the cut, and sets it with the mark, so
+ * of two reminders racing for one person (two slots held until one morning) one is marked
+ * and the other sees it as lately.
+ * <p>
+ * Why a workspace's reminders stay paced: book-reminder-steps.lua adds each step it books
+ * to the workspace's set with ZADD NX and skips a step already there, all in one script,
+ * so two instances booking at once never get the same step; bookings a day before the
+ * first step wanted are over (nothing is booked further ahead) and are dropped there.
  * <p>
  * Why the people cache needs no script: each person is one key, written whole by one
  * {@code SET ... PX} with what Slack answered, never read and changed back. Two instances
@@ -115,6 +129,14 @@ final class Keys {
 
 	static String reminded(CutRef ref, String slot, String user) {
 		return prefix(ref.workspace()) + "reminded:" + ref.id() + ":" + slot + ":" + user;
+	}
+
+	static String remindedLately(CutRef ref, String user) {
+		return prefix(ref.workspace()) + "reminded-lately:" + ref.id() + ":" + user;
+	}
+
+	static String reminderSteps(String workspace) {
+		return prefix(workspace) + "reminder-steps";
 	}
 
 	static String event(String workspace, String eventId) {

@@ -1,5 +1,6 @@
 package dev.scopecut.store;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,8 +11,9 @@ import dev.scopecut.app.ReminderMarks;
 import dev.scopecut.cut.CutRef;
 
 /**
- * One key per user and reminder slot, set by mark-reminder.lua together with the check
- * that the cut is open (layout and atomicity argument in {@link Keys}).
+ * One key per user and reminder slot, and one per user and cut for the latest reminder,
+ * set by mark-reminder.lua together with the check that the cut is open (layout and
+ * atomicity argument in {@link Keys}).
  */
 @Component
 class RedisReminderMarks implements ReminderMarks {
@@ -26,15 +28,18 @@ class RedisReminderMarks implements ReminderMarks {
 	}
 
 	@Override
-	public Mark mark(CutRef cut, String slot, String user, Instant until) {
+	public Mark mark(CutRef cut, String slot, String user, Instant until, Instant now, Duration lately) {
 		String mark = this.guard.call(() -> this.redis.execute(Scripts.MARK_REMINDER,
-				List.of(Keys.cut(cut), Keys.reminded(cut, slot, user)), Long.toString(until.toEpochMilli())));
+				List.of(Keys.cut(cut), Keys.reminded(cut, slot, user), Keys.remindedLately(cut, user)),
+				Long.toString(until.toEpochMilli()), Long.toString(now.toEpochMilli()),
+				Long.toString(lately.toMillis())));
 		return Mark.valueOf(mark);
 	}
 
 	@Override
 	public void unmark(CutRef cut, String slot, String user) {
-		this.guard.call(() -> this.redis.delete(Keys.reminded(cut, slot, user)));
+		this.guard
+			.call(() -> this.redis.delete(List.of(Keys.reminded(cut, slot, user), Keys.remindedLately(cut, user))));
 	}
 
 }

@@ -41,6 +41,9 @@ final class Scripts {
 	static final RedisScript<String> MARK_REMINDER = load("mark-reminder", String.class);
 
 	@SuppressWarnings("rawtypes")
+	static final RedisScript<List> BOOK_REMINDER_STEPS = load("book-reminder-steps", List.class);
+
+	@SuppressWarnings("rawtypes")
 	static final RedisScript<List> CLAIM_JOBS = load("claim-jobs", List.class);
 
 	private Scripts() {

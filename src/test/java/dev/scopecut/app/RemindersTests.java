@@ -1,9 +1,11 @@
 package dev.scopecut.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -17,12 +19,12 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.scopecut.cut.Ballots;
 import dev.scopecut.cut.Choice;
@@ -55,15 +57,22 @@ class RemindersTests {
 
 	final ReminderMarks marks = mock(ReminderMarks.class);
 
+	final ReminderPace pace = mock(ReminderPace.class);
+
 	Reminders reminders;
 
 	@BeforeEach
 	void at() {
 		at(HALFWAY.plusSeconds(5));
+		// Unless a test says otherwise, the workspace has nothing else booked.
+		when(this.pace.book(anyString(), any(), anyInt()))
+			.thenAnswer((call) -> IntStream.range(0, call.<Integer>getArgument(2))
+				.mapToObj((i) -> call.<Instant>getArgument(1).plus(ReminderPace.STEP.multipliedBy(i)))
+				.toList());
 	}
 
 	void at(Instant now) {
-		this.reminders = new Reminders(this.store, this.jobs, this.notifier, this.messages, this.marks,
+		this.reminders = new Reminders(this.store, this.jobs, this.notifier, this.messages, this.marks, this.pace,
 				Clock.fixed(now, ZoneOffset.UTC));
 	}
 
@@ -79,18 +88,33 @@ class RemindersTests {
 	}
 
 	@Test
-	void aDueSlotQueuesOnePacedJobForEachVoterWithItemsLeftThenWaitsForTheNextSlot() {
+	void aDueSlotQueuesOneJobForEachVoterWithItemsLeftOnTheWorkspacesBookedStepsThenWaitsForTheNextSlot() {
 		snapshot(cut(CutStatus.OPEN, List.of("U_DONE", "U_HALF", "U_NONE")), new Ballots(
 				Map.of("U_DONE", Map.of(1, Choice.SHIP, 2, Choice.DEFER), "U_HALF", Map.of(1, Choice.SHIP))));
+		Instant now = HALFWAY.plusSeconds(5);
+		Instant first = now.plusSeconds(30);
+		when(this.pace.book("T1", now, 2)).thenReturn(List.of(first, first.plus(ReminderPace.STEP)));
 		Job job = new Job(Job.Kind.REMIND, REF);
 
 		this.reminders.fanOut(job);
 
-		Instant now = HALFWAY.plusSeconds(5);
-		verify(this.jobs).schedule(new Job(Job.Kind.REMIND_ONE, REF, SLOT + " U_HALF"), now);
-		verify(this.jobs).schedule(new Job(Job.Kind.REMIND_ONE, REF, SLOT + " U_NONE"), now.plus(Reminders.PACE));
-		verify(this.jobs, never()).schedule(new Job(Job.Kind.REMIND_ONE, REF, SLOT + " U_DONE"), now);
+		verify(this.jobs).schedule(new Job(Job.Kind.REMIND_ONE, REF, SLOT + " U_HALF"), first);
+		verify(this.jobs).schedule(new Job(Job.Kind.REMIND_ONE, REF, SLOT + " U_NONE"), first.plus(ReminderPace.STEP));
+		verify(this.jobs, never()).schedule(eq(new Job(Job.Kind.REMIND_ONE, REF, SLOT + " U_DONE")), any());
 		verify(this.jobs).reschedule(job, DEADLINE.minus(Duration.ofHours(1)));
+	}
+
+	@Test
+	void aSlotRunAfterTheDeadlineRemindsNobody() {
+		at(DEADLINE.plusSeconds(1));
+		snapshot(cut(CutStatus.OPEN, List.of("U_NONE")), Ballots.NONE);
+		Job job = new Job(Job.Kind.REMIND, REF, SLOT);
+
+		this.reminders.fanOut(job);
+
+		verify(this.jobs, never()).schedule(any(), any());
+		verify(this.pace, never()).book(anyString(), any(), anyInt());
+		verify(this.jobs).complete(job);
 	}
 
 	@Test
@@ -116,10 +140,11 @@ class RemindersTests {
 	void aChannelWideCutWhoseMembersWereNotKnownAsksSlackForThemAtReminderTime() {
 		snapshot(cut(CutStatus.OPEN, List.of()), Ballots.NONE);
 		when(this.notifier.members(any())).thenReturn(Optional.of(List.of("U_LATE")));
+		when(this.pace.book("T1", HALFWAY.plusSeconds(5), 1)).thenReturn(List.of(HALFWAY.plusSeconds(6)));
 
 		this.reminders.fanOut(new Job(Job.Kind.REMIND, REF));
 
-		verify(this.jobs).schedule(new Job(Job.Kind.REMIND_ONE, REF, SLOT + " U_LATE"), HALFWAY.plusSeconds(5));
+		verify(this.jobs).schedule(new Job(Job.Kind.REMIND_ONE, REF, SLOT + " U_LATE"), HALFWAY.plusSeconds(6));
 	}
 
 	@Test
@@ -139,7 +164,8 @@ class RemindersTests {
 		VoterChoices mine = new VoterChoices(cut, Map.of());
 		when(this.store.choicesOf(REF, "U_NONE")).thenReturn(Optional.of(mine));
 		when(this.messages.timeZone("T1", "U_NONE")).thenReturn(ZoneId.of("Europe/Paris"));
-		when(this.marks.mark(REF, SLOT, "U_NONE", DEADLINE.plus(Reminders.MARK_MARGIN)))
+		when(this.marks.mark(REF, SLOT, "U_NONE", DEADLINE.plus(Reminders.MARK_MARGIN), HALFWAY.plusSeconds(5),
+				Reminders.LATELY))
 			.thenReturn(ReminderMarks.Mark.MARKED);
 		Job job = new Job(Job.Kind.REMIND_ONE, REF, SLOT + " U_NONE");
 
@@ -149,43 +175,49 @@ class RemindersTests {
 		verify(this.jobs).complete(job);
 	}
 
-	@Test
-	void aReminderAlreadyMarkedIsNotSentAgain() {
+	@ParameterizedTest
+	@EnumSource(names = { "ALREADY_MARKED", "REMINDED_LATELY", "NOT_OPEN" })
+	void aReminderTheMarkRefusesIsNotSent(ReminderMarks.Mark refused) {
 		when(this.store.choicesOf(REF, "U_NONE"))
 			.thenReturn(Optional.of(new VoterChoices(cut(CutStatus.OPEN, List.of("U_NONE")), Map.of())));
 		when(this.messages.timeZone(anyString(), anyString())).thenReturn(ZoneOffset.UTC);
-		when(this.marks.mark(any(), anyString(), anyString(), any())).thenReturn(ReminderMarks.Mark.ALREADY_MARKED);
-
-		this.reminders.remindOne(new Job(Job.Kind.REMIND_ONE, REF, SLOT + " U_NONE"));
-
-		verify(this.messages, never()).remind(any(), anyString());
-	}
-
-	@Test
-	void duringQuietHoursTheJobMovesToTheirMorningAndNothingIsMarked() {
-		at(Instant.parse("2030-03-04T13:00:00Z"));
-		when(this.store.choicesOf(REF, "U_NONE"))
-			.thenReturn(Optional.of(new VoterChoices(cut(CutStatus.OPEN, List.of("U_NONE")), Map.of())));
-		when(this.messages.timeZone("T1", "U_NONE")).thenReturn(ZoneId.of("Asia/Tokyo"));
+		when(this.marks.mark(any(), anyString(), anyString(), any(), any(), any())).thenReturn(refused);
 		Job job = new Job(Job.Kind.REMIND_ONE, REF, SLOT + " U_NONE");
 
 		this.reminders.remindOne(job);
 
-		Instant morning = Instant.parse("2030-03-04T23:00:00Z");
-		verify(this.jobs).reschedule(job, Reminders.spread(morning, "U_NONE", DEADLINE));
-		verify(this.marks, never()).mark(any(), anyString(), anyString(), any());
+		verify(this.messages, never()).remind(any(), anyString());
+		verify(this.jobs).complete(job);
 	}
 
 	@Test
-	void remindersHeldUntilOneMorningAreSpreadOverAMinuteNeverPastTheDeadline() {
-		Instant morning = Instant.parse("2030-03-04T23:00:00Z");
-		Set<Instant> times = IntStream.range(0, 200)
-			.mapToObj((i) -> Reminders.spread(morning, "U" + i, DEADLINE))
-			.collect(Collectors.toSet());
+	void aPersonsReminderRunAfterTheDeadlineIsDropped() {
+		at(DEADLINE);
+		when(this.store.choicesOf(REF, "U_NONE"))
+			.thenReturn(Optional.of(new VoterChoices(cut(CutStatus.OPEN, List.of("U_NONE")), Map.of())));
+		Job job = new Job(Job.Kind.REMIND_ONE, REF, SLOT + " U_NONE");
 
-		assertThat(times).hasSizeGreaterThan(30)
-			.allSatisfy((at) -> assertThat(at).isBetween(morning, morning.plus(Reminders.MORNING_SPREAD)));
-		assertThat(Reminders.spread(morning, "U1", morning.plusSeconds(1))).isEqualTo(morning);
+		this.reminders.remindOne(job);
+
+		verify(this.jobs).complete(job);
+		verify(this.marks, never()).mark(any(), anyString(), anyString(), any(), any(), any());
+		verify(this.messages, never()).remind(any(), anyString());
+	}
+
+	@Test
+	void duringQuietHoursTheJobMovesToAStepBookedFromTheirMorningAndNothingIsMarked() {
+		at(Instant.parse("2030-03-04T13:00:00Z"));
+		when(this.store.choicesOf(REF, "U_NONE"))
+			.thenReturn(Optional.of(new VoterChoices(cut(CutStatus.OPEN, List.of("U_NONE")), Map.of())));
+		when(this.messages.timeZone("T1", "U_NONE")).thenReturn(ZoneId.of("Asia/Tokyo"));
+		Instant morning = Instant.parse("2030-03-04T23:00:00Z");
+		when(this.pace.book("T1", morning, 1)).thenReturn(List.of(morning.plusSeconds(12)));
+		Job job = new Job(Job.Kind.REMIND_ONE, REF, SLOT + " U_NONE");
+
+		this.reminders.remindOne(job);
+
+		verify(this.jobs).reschedule(job, morning.plusSeconds(12));
+		verify(this.marks, never()).mark(any(), anyString(), anyString(), any(), any(), any());
 	}
 
 	@Test
@@ -201,19 +233,39 @@ class RemindersTests {
 	}
 
 	@Test
-	void aSendSlackRateLimitedTakesItsMarkBackSoTheRetryCanSend() {
+	void aSendSlackRateLimitedTakesItsMarkBackAndMovesToAStepBookedAfterTheWait() {
 		Cut cut = cut(CutStatus.OPEN, List.of("U_NONE"));
 		when(this.store.choicesOf(REF, "U_NONE")).thenReturn(Optional.of(new VoterChoices(cut, Map.of())));
 		when(this.messages.timeZone(anyString(), anyString())).thenReturn(ZoneOffset.UTC);
-		when(this.marks.mark(any(), anyString(), anyString(), any())).thenReturn(ReminderMarks.Mark.MARKED);
-		org.mockito.Mockito.doThrow(new RetryLaterException("rate limited (429)", Duration.ofSeconds(3)))
-			.when(this.messages)
+		when(this.marks.mark(any(), anyString(), anyString(), any(), any(), any()))
+			.thenReturn(ReminderMarks.Mark.MARKED);
+		doThrow(new RetryLaterException("rate limited (429)", Duration.ofSeconds(3))).when(this.messages)
 			.remind(any(), anyString());
+		Instant afterTheWait = HALFWAY.plusSeconds(5 + 3);
+		when(this.pace.book("T1", afterTheWait, 1)).thenReturn(List.of(afterTheWait.plusSeconds(2)));
+		Job job = new Job(Job.Kind.REMIND_ONE, REF, SLOT + " U_NONE");
 
-		assertThatExceptionOfType(RetryLaterException.class)
-			.isThrownBy(() -> this.reminders.remindOne(new Job(Job.Kind.REMIND_ONE, REF, SLOT + " U_NONE")));
+		this.reminders.remindOne(job);
 
 		verify(this.marks).unmark(REF, SLOT, "U_NONE");
+		verify(this.jobs).reschedule(job, afterTheWait.plusSeconds(2));
+		verify(this.jobs, never()).complete(job);
+	}
+
+	@Test
+	void aTimeZoneSlackWillNotGiveYetMovesTheReminderAfterTheWaitUnmarked() {
+		when(this.store.choicesOf(REF, "U_NONE"))
+			.thenReturn(Optional.of(new VoterChoices(cut(CutStatus.OPEN, List.of("U_NONE")), Map.of())));
+		when(this.messages.timeZone(anyString(), anyString()))
+			.thenThrow(new RetryLaterException("users.info held off after a 429", Duration.ofSeconds(40)));
+		Instant afterTheWait = HALFWAY.plusSeconds(5 + 40);
+		when(this.pace.book("T1", afterTheWait, 1)).thenReturn(List.of(afterTheWait));
+		Job job = new Job(Job.Kind.REMIND_ONE, REF, SLOT + " U_NONE");
+
+		this.reminders.remindOne(job);
+
+		verify(this.jobs).reschedule(job, afterTheWait);
+		verify(this.marks, never()).mark(any(), anyString(), anyString(), any(), any(), any());
 	}
 
 	@Test

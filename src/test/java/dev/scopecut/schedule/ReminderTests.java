@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 
@@ -175,7 +176,7 @@ class ReminderTests {
 	}
 
 	@Test
-	void rateLimitedCallsAreRetriedAfterRetryAfterAndOthersStillGetTheirs() {
+	void rateLimitedCallsAreRetriedAfterRetryAfterAndNoReminderCallsThatMethodMeanwhile() {
 		awake(BOB, CAT, DAN);
 		slack.channelMembers("C1", BOB, CAT, DAN);
 		startCut(first, "C1", "Busy: signup");
@@ -185,23 +186,67 @@ class ReminderTests {
 		clock.advance(HALFWAY);
 
 		await().atMost(WAIT).until(() -> delivered(BOB) && delivered(CAT) && delivered(DAN));
+		// Three delivered and the one refused with 429.
 		await().during(Duration.ofSeconds(3)).atMost(WAIT).until(() -> dmCount() == 4);
 		List<FakeSlack.Call> posts = slack.calls("chat.postMessage")
 			.stream()
 			.filter((call) -> call.param("channel").startsWith("D"))
 			.toList();
-		FakeSlack.Call limited = posts.get(0);
-		List<FakeSlack.Call> sameUser = posts.stream()
-			.filter((call) -> call.param("channel").equals(limited.param("channel")))
-			.toList();
-		assertThat(sameUser).hasSize(2);
-		assertThat(sameUser.get(1).atMillis() - limited.atMillis()).isGreaterThanOrEqualTo(2000);
-		List<FakeSlack.Call> opens = slack.calls("conversations.open");
-		assertThat(opens).hasSize(5);
-		List<FakeSlack.Call> openedAgain = opens.stream()
-			.filter((call) -> call.param("users").equals(opens.get(0).param("users")))
-			.toList();
-		assertThat(openedAgain.get(1).atMillis() - openedAgain.get(0).atMillis()).isGreaterThanOrEqualTo(1000);
+		assertThat(posts.stream().map((call) -> call.param("channel")).distinct()).hasSize(3);
+		assertQuietAfterTheFirst(posts, 2000);
+		assertQuietAfterTheFirst(slack.calls("conversations.open"), 1000);
+	}
+
+	/**
+	 * The first call was refused with a Retry-After: no instance called the method again
+	 * before it was over.
+	 */
+	private static void assertQuietAfterTheFirst(List<FakeSlack.Call> calls, long retryAfterMillis) {
+		long refused = calls.get(0).atMillis();
+		assertThat(calls.subList(1, calls.size()))
+			.allSatisfy((call) -> assertThat(call.atMillis() - refused).isGreaterThanOrEqualTo(retryAfterMillis));
+	}
+
+	@Test
+	void twoCutsRemindingAtOnceShareTheWorkspacesPace() {
+		awake(BOB, CAT, DAN, EVE);
+		slack.channelMembers("C1", BOB, CAT);
+		slack.channelMembers("C2", DAN, EVE);
+		startCut(first, "C1", "One: signup");
+		startCut(second, "C2", "Two: sharing");
+
+		clock.advance(HALFWAY);
+
+		await().atMost(WAIT).until(() -> dmCount() == 4);
+		List<Long> opened = slack.calls("conversations.open").stream().map(FakeSlack.Call::atMillis).sorted().toList();
+		assertThat(opened).hasSize(4);
+		for (int i = 1; i < opened.size(); i++) {
+			// A step is 1.2 s; the instances claim due jobs every 100 ms.
+			assertThat(opened.get(i) - opened.get(i - 1)).as("between direct messages %d and %d", i, i + 1)
+				.isGreaterThanOrEqualTo(1000);
+		}
+	}
+
+	@Test
+	void aReminderByHandSoonAfterASetOneRemindsNobodyTwiceAndLaterItDoes() {
+		awake(BOB);
+		slack.channelMembers("C1", BOB);
+		String cutId = startCut(first, "C1", "Nudge: signup");
+		clock.advance(HALFWAY);
+		await().atMost(WAIT).until(() -> dmsTo(BOB).size() == 1);
+
+		clock.advance(Duration.ofMinutes(10));
+		HttpResponse<String> soon = requests(second).command("C1", ANN, "remind " + cutId, slack.responseUrl("soon"));
+
+		assertThat(soon.body()).contains("Reminding everyone who has items of");
+		await().atMost(WAIT).until(() -> remindingByHandIsOver());
+		await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> dmsTo(BOB).size() == 1);
+
+		clock.advance(Duration.ofMinutes(25));
+		HttpResponse<String> later = requests(first).command("C1", ANN, "remind " + cutId, slack.responseUrl("later"));
+
+		assertThat(later.body()).contains("Reminding everyone who has items of");
+		await().atMost(WAIT).until(() -> dmsTo(BOB).size() == 2);
 	}
 
 	/**
@@ -220,6 +265,14 @@ class ReminderTests {
 		await().atMost(WAIT).until(() -> dmCount() == 2);
 		await().during(Duration.ofSeconds(7)).atMost(WAIT).until(() -> dmCount() == 2);
 		assertThat(slack.calls("conversations.open")).hasSize(2);
+	}
+
+	/** No reminder by hand waits to fan out, and no one's reminder waits to be sent. */
+	private static boolean remindingByHandIsOver() {
+		return redisTemplate.opsForZSet()
+			.range("scopecut:jobs", 0, -1)
+			.stream()
+			.noneMatch((job) -> job.startsWith("REMIND_ONE|") || job.matches("REMIND\\|.*\\|M\\d+"));
 	}
 
 	/** Each user lives where the halfway slot falls around noon. */
@@ -284,7 +337,8 @@ class ReminderTests {
 	}
 
 	private static SignedRequests requests(ConfigurableApplicationContext instance) {
-		return new SignedRequests(((WebServerApplicationContext) instance).getWebServer().getPort());
+		return new SignedRequests(((WebServerApplicationContext) instance).getWebServer().getPort(),
+				SignedRequests.SECRET, clock);
 	}
 
 	private static String field(String cutId, String field) {

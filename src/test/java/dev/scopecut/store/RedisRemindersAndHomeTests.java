@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.scopecut.app.CutSnapshot;
+import dev.scopecut.app.ReminderPace;
 import dev.scopecut.app.ReminderMarks.Mark;
 import dev.scopecut.cut.Choice;
 import dev.scopecut.cut.Cut;
@@ -23,8 +24,9 @@ import dev.scopecut.cut.ReminderPlan;
 
 /**
  * What reminders and App Home keep in Redis: the workspace's open and closed indexes,
- * kept by the same scripts that change a cut's status; one mark per user and slot; one
- * first delivery per event id.
+ * kept by the same scripts that change a cut's status; one mark per user and slot, and
+ * none soon after another of the same cut; each reminder step booked once; one first
+ * delivery per event id.
  */
 class RedisRemindersAndHomeTests extends RedisStoreTest {
 
@@ -36,11 +38,17 @@ class RedisRemindersAndHomeTests extends RedisStoreTest {
 
 	RedisEventDeliveries deliveries;
 
+	RedisReminderPace pace;
+
+	/** No "lately" at all, for tests of the slot marks alone. */
+	static final Duration NEVER_LATELY = Duration.ZERO;
+
 	@BeforeEach
 	void stores() {
 		this.store = new RedisCutStore(template, new RedisGuard(), new StoreProperties(Duration.ofDays(90)));
 		this.marks = new RedisReminderMarks(template, new RedisGuard());
 		this.deliveries = new RedisEventDeliveries(template, new RedisGuard());
+		this.pace = new RedisReminderPace(template, new RedisGuard());
 	}
 
 	static CutRef ref(String id) {
@@ -102,15 +110,76 @@ class RedisRemindersAndHomeTests extends RedisStoreTest {
 		insert("AAAAA", "C1", NOW);
 		Instant until = Instant.now().plus(Duration.ofDays(2));
 
-		assertThat(this.marks.mark(ref("AAAAA"), "S1", "U_BOB", until)).isEqualTo(Mark.MARKED);
-		assertThat(this.marks.mark(ref("AAAAA"), "S1", "U_BOB", until)).isEqualTo(Mark.ALREADY_MARKED);
-		assertThat(this.marks.mark(ref("AAAAA"), "S2", "U_BOB", until)).isEqualTo(Mark.MARKED);
-		assertThat(this.marks.mark(ref("AAAAA"), "S1", "U_CAT", until)).isEqualTo(Mark.MARKED);
+		assertThat(this.marks.mark(ref("AAAAA"), "S1", "U_BOB", until, Instant.now(), NEVER_LATELY))
+			.isEqualTo(Mark.MARKED);
+		assertThat(this.marks.mark(ref("AAAAA"), "S1", "U_BOB", until, Instant.now(), NEVER_LATELY))
+			.isEqualTo(Mark.ALREADY_MARKED);
+		assertThat(this.marks.mark(ref("AAAAA"), "S2", "U_BOB", until, Instant.now(), NEVER_LATELY))
+			.isEqualTo(Mark.MARKED);
+		assertThat(this.marks.mark(ref("AAAAA"), "S1", "U_CAT", until, Instant.now(), NEVER_LATELY))
+			.isEqualTo(Mark.MARKED);
 		long ttl = template.getExpire("scopecut:{T1}:reminded:AAAAA:S1:U_BOB");
 		assertThat(ttl).isBetween(Duration.ofDays(2).toSeconds() - 60, Duration.ofDays(2).toSeconds());
 
 		this.marks.unmark(ref("AAAAA"), "S1", "U_BOB");
-		assertThat(this.marks.mark(ref("AAAAA"), "S1", "U_BOB", until)).isEqualTo(Mark.MARKED);
+		assertThat(this.marks.mark(ref("AAAAA"), "S1", "U_BOB", until, Instant.now(), NEVER_LATELY))
+			.isEqualTo(Mark.MARKED);
+	}
+
+	@Test
+	void aPersonRemindedOfACutLatelyIsNotRemindedOfItForAnotherSlotUntilLatelyIsOverOrTheMarkTakenBack() {
+		insert("AAAAA", "C1", NOW);
+		insert("BBBBB", "C1", NOW);
+		Instant until = Instant.now().plus(Duration.ofDays(2));
+		Duration lately = Duration.ofMinutes(30);
+		Instant now = Instant.now();
+
+		assertThat(this.marks.mark(ref("AAAAA"), "S1", "U_BOB", until, now, lately)).isEqualTo(Mark.MARKED);
+		assertThat(this.marks.mark(ref("AAAAA"), "M2", "U_BOB", until, now, lately)).isEqualTo(Mark.REMINDED_LATELY);
+		assertThat(this.marks.mark(ref("AAAAA"), "M2", "U_CAT", until, now, lately)).isEqualTo(Mark.MARKED);
+		assertThat(this.marks.mark(ref("BBBBB"), "S1", "U_BOB", until, now, lately)).isEqualTo(Mark.MARKED);
+		long ttl = template.getExpire("scopecut:{T1}:reminded-lately:AAAAA:U_BOB");
+		assertThat(ttl).isBetween(lately.toSeconds() - 60, lately.toSeconds());
+
+		assertThat(this.marks.mark(ref("AAAAA"), "M3", "U_CAT", until, now.plus(lately), lately))
+			.isEqualTo(Mark.MARKED);
+
+		this.marks.unmark(ref("AAAAA"), "S1", "U_BOB");
+		assertThat(this.marks.mark(ref("AAAAA"), "M2", "U_BOB", until, now, lately)).isEqualTo(Mark.MARKED);
+	}
+
+	@Test
+	void reminderStepsAreBookedOnceEachAcrossCallsAndPerWorkspace() {
+		Duration step = ReminderPace.STEP;
+		Instant from = onAStep(Instant.now()).plusMillis(1);
+		Instant first = from.minusMillis(1).plus(step);
+
+		List<Instant> fanOut = this.pace.book("T1", from, 3);
+		List<Instant> another = this.pace.book("T1", from, 2);
+		List<Instant> otherWorkspace = this.pace.book("T2", from, 1);
+
+		assertThat(first).isAfterOrEqualTo(from).isBefore(from.plus(step));
+		assertThat(fanOut).containsExactly(first, first.plus(step), first.plus(step.multipliedBy(2)));
+		assertThat(another).containsExactly(first.plus(step.multipliedBy(3)), first.plus(step.multipliedBy(4)));
+		assertThat(otherWorkspace).containsExactly(first);
+	}
+
+	@Test
+	void aStepBookedForAMorningLeavesTheStepsBeforeItFreeAndIsSkippedByBookingsThatReachIt() {
+		Duration step = ReminderPace.STEP;
+		Instant now = onAStep(Instant.now());
+		Instant morning = now.plus(step.multipliedBy(2));
+
+		assertThat(this.pace.book("T1", morning, 1)).containsExactly(morning);
+		assertThat(this.pace.book("T1", now, 4)).containsExactly(now, now.plus(step), now.plus(step.multipliedBy(3)),
+				now.plus(step.multipliedBy(4)));
+		assertThat(template.getExpire("scopecut:{T1}:reminder-steps")).isPositive();
+	}
+
+	/** The last step of the reminder grid at or before the instant. */
+	static Instant onAStep(Instant at) {
+		long step = ReminderPace.STEP.toMillis();
+		return Instant.ofEpochMilli(Math.floorDiv(at.toEpochMilli(), step) * step);
 	}
 
 	@Test
@@ -119,8 +188,10 @@ class RedisRemindersAndHomeTests extends RedisStoreTest {
 		this.store.finish(ref("AAAAA"), CutStatus.CLOSED, NOW);
 		Instant until = Instant.now().plus(Duration.ofDays(2));
 
-		assertThat(this.marks.mark(ref("AAAAA"), "S1", "U_BOB", until)).isEqualTo(Mark.NOT_OPEN);
-		assertThat(this.marks.mark(ref("BBBBB"), "S1", "U_BOB", until)).isEqualTo(Mark.NOT_OPEN);
+		assertThat(this.marks.mark(ref("AAAAA"), "S1", "U_BOB", until, Instant.now(), NEVER_LATELY))
+			.isEqualTo(Mark.NOT_OPEN);
+		assertThat(this.marks.mark(ref("BBBBB"), "S1", "U_BOB", until, Instant.now(), NEVER_LATELY))
+			.isEqualTo(Mark.NOT_OPEN);
 		assertThat(template.keys("scopecut:{T1}:reminded:*")).isEmpty();
 	}
 

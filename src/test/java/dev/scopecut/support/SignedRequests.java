@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,13 +31,24 @@ public final class SignedRequests {
 
 	private final String secret;
 
+	private final Clock clock;
+
 	public SignedRequests(int port) {
 		this(port, SECRET);
 	}
 
 	public SignedRequests(int port, String secret) {
+		this(port, secret, Clock.systemUTC());
+	}
+
+	/**
+	 * Signs with the time of {@code clock}: the app's own when a test has moved it on, or
+	 * the app would take the request for a replay.
+	 */
+	public SignedRequests(int port, String secret, Clock clock) {
 		this.endpoint = URI.create("http://localhost:" + port + "/slack/events");
 		this.secret = secret;
+		this.clock = clock;
 	}
 
 	public URI endpoint() {
@@ -53,7 +65,7 @@ public final class SignedRequests {
 
 	/** Signs the body with the current time and posts it as a form. */
 	public HttpResponse<String> post(String body) {
-		String timestamp = Long.toString(System.currentTimeMillis() / 1000);
+		String timestamp = Long.toString(this.clock.millis() / 1000);
 		return send(body, timestamp, sign(this.secret, timestamp, body), "application/x-www-form-urlencoded");
 	}
 
@@ -62,7 +74,7 @@ public final class SignedRequests {
 	 * {@code headers} may add the {@code X-Slack-Retry-Num} of a redelivery.
 	 */
 	public HttpResponse<String> event(String json, Map<String, String> headers) {
-		String timestamp = Long.toString(System.currentTimeMillis() / 1000);
+		String timestamp = Long.toString(this.clock.millis() / 1000);
 		return send(json, timestamp, sign(this.secret, timestamp, json), "application/json", headers);
 	}
 
