@@ -22,6 +22,7 @@
     toast.timer = setTimeout(() => { node.hidden = true; }, 5000);
   }
 
+  /* Always JSON: the sandbox refuses other bodies, which any other site could send. */
   async function send(path, body) {
     const response = await fetch('/sandbox/ui/' + path, {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body || {})

@@ -49,6 +49,28 @@ class SandboxWebApiTests extends SandboxTest {
 		assertThat(this.workspace.snapshot(ANN).get("activity").toString()).doesNotContain("HTTP 401");
 	}
 
+	/**
+	 * A form on any other site can post text/plain, form-encoded or multipart bodies to
+	 * the sandbox without asking; only JSON needs a CORS preflight, which the sandbox
+	 * never allows.
+	 */
+	@Test
+	void thePagesRequestsAreRefusedUnlessJsonSoNoOtherSiteCanActAsATeammate() {
+		String channel = this.workspace.channel();
+		String forged = message(ANN, "/scopecut Forged: a; b").toString();
+		for (String path : List.of("message", "action", "submit", "close", "home", "reset")) {
+			for (String type : List.of("text/plain", "application/x-www-form-urlencoded",
+					"multipart/form-data; boundary=x")) {
+				assertThat(post("/sandbox/ui/" + path, type, forged, null).statusCode()).as(path + " as " + type)
+					.isEqualTo(415);
+			}
+		}
+		JsonObject seen = this.workspace.snapshot(ANN);
+		assertThat(seen.getAsJsonArray("messages")).isEmpty();
+		assertThat(seen.get("activity").toString()).as("nothing delivered to Scopecut").doesNotContain("→ Scopecut");
+		assertThat(this.workspace.channel()).as("no reset").isEqualTo(channel);
+	}
+
 	@Test
 	void theSigningMatchesSlacksOwnSdk() {
 		String body = "payload=%7B%22type%22%3A%22block_actions%22%7D";
