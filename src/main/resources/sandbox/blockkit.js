@@ -162,6 +162,12 @@ const BlockKit = (() => {
     return node;
   }
 
+  /* Where Block Kit takes a text object only (a section's fields, a context's elements). */
+  function textOrUnknown(object, ctx, className) {
+    return object && (object.type === 'plain_text' || object.type === 'mrkdwn')
+      ? text(object, ctx, className) : unknown('element', object && object.type);
+  }
+
   /* ---- interactive elements ---- */
   function dispatch(ctx, element, blockId, extra) {
     if (!ctx.onAction) return;
@@ -397,7 +403,7 @@ const BlockKit = (() => {
         if (b.text) body.appendChild(text(b.text, ctx, 'bk-text'));
         if (b.fields) {
           const fields = el('div', 'bk-fields');
-          b.fields.forEach((field) => fields.appendChild(text(field, ctx, 'bk-field')));
+          b.fields.forEach((field) => fields.appendChild(textOrUnknown(field, ctx, 'bk-field')));
           body.appendChild(fields);
         }
         node.appendChild(body);
@@ -411,7 +417,7 @@ const BlockKit = (() => {
       case 'context':
         node = el('div', 'bk-context');
         (b.elements || []).forEach((element) => node.appendChild(element.type === 'image'
-          ? image(element) : text(element, ctx)));
+          ? image(element) : textOrUnknown(element, ctx)));
         break;
       case 'actions':
         node = el('div', 'bk-actions');

@@ -255,13 +255,19 @@ class SandboxBrowserTests extends SandboxTest {
 	@Test
 	void blocksAndElementsTheSandboxDoesNotKnowAreShownAsPlaceholders() {
 		JsonArray blocks = JsonParser
-			.parseString("[{\"type\":\"rich_text\",\"elements\":[]},"
-					+ "{\"type\":\"actions\",\"elements\":[{\"type\":\"workflow_button\",\"action_id\":\"w\"}]}]")
+			.parseString(
+					"""
+							[{"type": "rich_text", "elements": []},
+							 {"type": "actions", "elements": [{"type": "workflow_button", "action_id": "w"}]},
+							 {"type": "section", "fields": [{"type": "mrkdwn", "text": "a field"}, {"type": "user", "user_id": "U1"}]},
+							 {"type": "context", "elements": [{"type": "plain_text", "text": "a note"},
+							   {"type": "rich_text_section", "elements": []}]}]""")
 			.getAsJsonArray();
 		RenderedBlocks rendered = render(blocks);
-		assertThat(rendered.unknown()).isEqualTo(2);
+		assertThat(rendered.unknown()).isEqualTo(4);
 		assertThat(rendered.text()).contains("Unsupported block \"rich_text\"",
-				"Unsupported element \"workflow_button\"");
+				"Unsupported element \"workflow_button\"", "a field", "Unsupported element \"user\"", "a note",
+				"Unsupported element \"rich_text_section\"");
 	}
 
 	private static RenderedBlocks render(JsonArray blocks) {
