@@ -1,8 +1,8 @@
 /*
  * A Block Kit renderer for the sandbox: blocks in, DOM out, no dependencies.
  * render(blocks, ctx) draws messages, modals and Home views; collectState(root) reads a
- * modal's inputs as Slack's view.state.values. Anything it does not know is drawn as a
- * visible placeholder, never dropped.
+ * modal's inputs as Slack's view.state.values, restoreState(root, values) puts them back.
+ * Anything it does not know is drawn as a visible placeholder, never dropped.
  *
  * ctx: { users: {id: name}, channels: {id: name}, tz: 'Europe/London', errors: {block_id: text},
  *        onAction(action, blockId) } — onAction is called for clicks and choices.
@@ -516,5 +516,41 @@ const BlockKit = (() => {
     return values;
   }
 
-  return { render, mrkdwn, collectState, formatDate };
+  /* The option values, or user ids, a select's or choice's state holds. */
+  function pickedValues(value) {
+    if (value.selected_option) return [value.selected_option.value];
+    if (value.selected_options) return value.selected_options.map((o) => o.value);
+    if (value.selected_user) return [value.selected_user];
+    return value.selected_users || [];
+  }
+
+  function restoreState(root, values) {
+    root.querySelectorAll('.bk-control').forEach((node) => {
+      const value = (values[node.dataset.blockId] || {})[node.dataset.actionId];
+      if (!value) return;
+      switch (node.dataset.type) {
+        case 'plain_text_input':
+        case 'number_input':
+          node.value = value.value || '';
+          break;
+        case 'datetimepicker':
+          node.value = value.selected_date_time ? localInput(value.selected_date_time) : '';
+          break;
+        case 'datepicker':
+          node.value = value.selected_date || '';
+          break;
+        case 'timepicker':
+          node.value = value.selected_time || '';
+          break;
+        default: {
+          // Selects, checkboxes and radio buttons.
+          const picked = pickedValues(value);
+          node.querySelectorAll('option').forEach((item) => { item.selected = picked.includes(item.value); });
+          node.querySelectorAll('input').forEach((item) => { item.checked = picked.includes(item.value); });
+        }
+      }
+    });
+  }
+
+  return { render, mrkdwn, collectState, restoreState, formatDate };
 })();

@@ -188,6 +188,8 @@
       errors: modal.errors,
       onAction: (action) => send('action', { user: page.user, viewId: view.id, action })
     }));
+    // After errors, the values submitted: as on Slack, nothing typed is lost.
+    BlockKit.restoreState(body, view.state.values);
     body.classList.add('modal-body');
     parts.push(body);
     const buttons = document.createElement('div');
@@ -209,6 +211,8 @@
     parts.push(buttons);
     form.replaceChildren(...parts);
     form.dataset.viewId = view.id;
+    const refused = form.querySelector('.bk-has-error');
+    if (refused) refused.scrollIntoView({ block: 'nearest' });
   }
 
   function draw() {

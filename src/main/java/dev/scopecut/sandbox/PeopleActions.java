@@ -139,13 +139,13 @@ class PeopleActions {
 		SlackDelivery.Delivered ack = this.delivery.viewSubmission(user.get(), view);
 		if (!ack.ok()) {
 			// Slack keeps the modal open and says it could not reach the app.
-			this.workspace.showErrors(user.get(),
+			this.workspace.showErrors(user.get(), view,
 					Map.of("", "We had some trouble connecting (Scopecut answered HTTP " + ack.status() + ")."));
 			return done();
 		}
 		JsonObject answer = ack.json().orElseGet(JsonObject::new);
 		switch (Json.string(answer, "response_action")) {
-			case "errors" -> this.workspace.showErrors(user.get(), errors(answer));
+			case "errors" -> this.workspace.showErrors(user.get(), view, errors(answer));
 			case "update" -> this.workspace.updateView(view.get("id").getAsString(), answer.getAsJsonObject("view"));
 			case "push" -> this.workspace.openView(user.get(), answer.getAsJsonObject("view"), true);
 			case "clear" -> this.workspace.closeViews(user.get());

@@ -247,12 +247,17 @@ final class Workspace {
 	}
 
 	/**
-	 * Marks fields of the person's top modal with the app's errors, keyed by block id.
+	 * Marks fields of the person's modal, when it is still on top, with the app's errors,
+	 * keyed by block id; its state keeps the values submitted, as Slack keeps what was
+	 * typed.
 	 */
-	synchronized void showErrors(String user, Map<String, String> errors) {
+	synchronized void showErrors(String user, JsonObject submitted, Map<String, String> errors) {
 		Deque<OpenView> stack = this.modals.get(user);
-		if (stack != null && !stack.isEmpty()) {
-			stack.push(new OpenView(stack.pop().view(), Map.copyOf(errors)));
+		String viewId = submitted.get("id").getAsString();
+		if (stack != null && !stack.isEmpty() && viewId.equals(stack.peek().view().get("id").getAsString())) {
+			JsonObject view = stack.pop().view().deepCopy();
+			view.add("state", submitted.getAsJsonObject("state").deepCopy());
+			stack.push(new OpenView(view, Map.copyOf(errors)));
 			changed();
 		}
 	}

@@ -98,6 +98,9 @@ class SandboxWebApiTests extends SandboxTest {
 				(seen) -> seen.has("modal") && seen.getAsJsonObject("modal").getAsJsonObject("errors").size() > 0)
 			.getAsJsonObject("modal");
 		assertThat(refused.getAsJsonObject("errors").keySet()).containsExactly("title");
+		assertThat(refused.getAsJsonObject("view").getAsJsonObject("state").getAsJsonObject("values"))
+			.as("what was submitted, kept as Slack keeps it")
+			.isEqualTo(values);
 
 		values.getAsJsonObject("title").getAsJsonObject("title").addProperty("value", "From the form");
 		ui("submit", submission(ANN, view, values));
