@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Browser tests without a browser: skipped on a developer's machine, failed on CI, where
  * a skipped browser test would let a build pass that proved nothing.
  */
-class HeadlessChromiumTests {
+class SandboxHeadlessChromiumTests {
 
 	private static final Path MISSING = Path.of("/nonexistent/chromium");
 

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * those Slack would no longer accept are dropped as new ones are issued, so a long
  * session's memory stays bounded.
  */
-class WorkspaceTests {
+class SandboxWorkspaceTests {
 
 	private static final String ANN = "U01ANN";
 
