@@ -1,8 +1,8 @@
 /*
  * A Block Kit renderer for the sandbox: blocks in, DOM out, no dependencies.
  * render(blocks, ctx) draws messages, modals and Home views; collectState(root) reads a
- * modal's inputs as Slack's view.state.values. Anything it does not know is drawn as a
- * visible placeholder, never dropped.
+ * modal's inputs as Slack's view.state.values, restoreState(root, values) puts them back.
+ * Anything it does not know is drawn as a visible placeholder, never dropped.
  *
  * ctx: { users: {id: name}, channels: {id: name}, tz: 'Europe/London', errors: {block_id: text},
  *        onAction(action, blockId) } — onAction is called for clicks and choices.
@@ -160,6 +160,12 @@ const BlockKit = (() => {
     node.textContent = 'Unsupported ' + kind + ' "' + type + '": the sandbox cannot show it (Slack may)';
     node.dataset.unknown = type;
     return node;
+  }
+
+  /* Where Block Kit takes a text object only (a section's fields, a context's elements). */
+  function textOrUnknown(object, ctx, className) {
+    return object && (object.type === 'plain_text' || object.type === 'mrkdwn')
+      ? text(object, ctx, className) : unknown('element', object && object.type);
   }
 
   /* ---- interactive elements ---- */
@@ -397,7 +403,7 @@ const BlockKit = (() => {
         if (b.text) body.appendChild(text(b.text, ctx, 'bk-text'));
         if (b.fields) {
           const fields = el('div', 'bk-fields');
-          b.fields.forEach((field) => fields.appendChild(text(field, ctx, 'bk-field')));
+          b.fields.forEach((field) => fields.appendChild(textOrUnknown(field, ctx, 'bk-field')));
           body.appendChild(fields);
         }
         node.appendChild(body);
@@ -411,7 +417,7 @@ const BlockKit = (() => {
       case 'context':
         node = el('div', 'bk-context');
         (b.elements || []).forEach((element) => node.appendChild(element.type === 'image'
-          ? image(element) : text(element, ctx)));
+          ? image(element) : textOrUnknown(element, ctx)));
         break;
       case 'actions':
         node = el('div', 'bk-actions');
@@ -510,5 +516,41 @@ const BlockKit = (() => {
     return values;
   }
 
-  return { render, mrkdwn, collectState, formatDate };
+  /* The option values, or user ids, a select's or choice's state holds. */
+  function pickedValues(value) {
+    if (value.selected_option) return [value.selected_option.value];
+    if (value.selected_options) return value.selected_options.map((o) => o.value);
+    if (value.selected_user) return [value.selected_user];
+    return value.selected_users || [];
+  }
+
+  function restoreState(root, values) {
+    root.querySelectorAll('.bk-control').forEach((node) => {
+      const value = (values[node.dataset.blockId] || {})[node.dataset.actionId];
+      if (!value) return;
+      switch (node.dataset.type) {
+        case 'plain_text_input':
+        case 'number_input':
+          node.value = value.value || '';
+          break;
+        case 'datetimepicker':
+          node.value = value.selected_date_time ? localInput(value.selected_date_time) : '';
+          break;
+        case 'datepicker':
+          node.value = value.selected_date || '';
+          break;
+        case 'timepicker':
+          node.value = value.selected_time || '';
+          break;
+        default: {
+          // Selects, checkboxes and radio buttons.
+          const picked = pickedValues(value);
+          node.querySelectorAll('option').forEach((item) => { item.selected = picked.includes(item.value); });
+          node.querySelectorAll('input').forEach((item) => { item.checked = picked.includes(item.value); });
+        }
+      }
+    });
+  }
+
+  return { render, mrkdwn, collectState, restoreState, formatDate };
 })();

@@ -22,6 +22,7 @@
     toast.timer = setTimeout(() => { node.hidden = true; }, 5000);
   }
 
+  /* Always JSON: the sandbox refuses other bodies, which any other site could send. */
   async function send(path, body) {
     const response = await fetch('/sandbox/ui/' + path, {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body || {})
@@ -187,6 +188,8 @@
       errors: modal.errors,
       onAction: (action) => send('action', { user: page.user, viewId: view.id, action })
     }));
+    // After errors, the values submitted: as on Slack, nothing typed is lost.
+    BlockKit.restoreState(body, view.state.values);
     body.classList.add('modal-body');
     parts.push(body);
     const buttons = document.createElement('div');
@@ -208,6 +211,8 @@
     parts.push(buttons);
     form.replaceChildren(...parts);
     form.dataset.viewId = view.id;
+    const refused = form.querySelector('.bk-has-error');
+    if (refused) refused.scrollIntoView({ block: 'nearest' });
   }
 
   function draw() {

@@ -25,6 +25,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * or close a modal, open the Home tab, reset. Each act is delivered to Scopecut as Slack
  * would deliver it, and Scopecut's acknowledgement is acted on as Slack acts on it (a
  * command's private answer, a modal's errors).
+ * <p>
+ * Each act takes JSON only: a form on any other site can post text, form or multipart
+ * bodies here without asking, but JSON needs a CORS preflight, which the sandbox never
+ * allows. So no other page can act as a teammate.
  */
 @RestController
 @RequestMapping(path = "/sandbox/ui", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -59,7 +63,7 @@ class PeopleActions {
 	}
 
 	/** A line typed in a conversation: a slash command, or a plain message. */
-	@PostMapping("/message")
+	@PostMapping(path = "/message", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<String> message(@RequestBody String body) {
 		JsonObject request = JsonParser.parseString(body).getAsJsonObject();
 		Optional<String> user = person(request);
@@ -91,7 +95,7 @@ class PeopleActions {
 	}
 
 	/** A click or choice in a message, a modal or the Home tab. */
-	@PostMapping("/action")
+	@PostMapping(path = "/action", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<String> action(@RequestBody String body) {
 		JsonObject request = JsonParser.parseString(body).getAsJsonObject();
 		Optional<String> user = person(request);
@@ -121,7 +125,7 @@ class PeopleActions {
 	}
 
 	/** The person's top modal submitted with the state of its inputs. */
-	@PostMapping("/submit")
+	@PostMapping(path = "/submit", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<String> submit(@RequestBody String body) {
 		JsonObject request = JsonParser.parseString(body).getAsJsonObject();
 		Optional<String> user = person(request);
@@ -135,13 +139,13 @@ class PeopleActions {
 		SlackDelivery.Delivered ack = this.delivery.viewSubmission(user.get(), view);
 		if (!ack.ok()) {
 			// Slack keeps the modal open and says it could not reach the app.
-			this.workspace.showErrors(user.get(),
+			this.workspace.showErrors(user.get(), view,
 					Map.of("", "We had some trouble connecting (Scopecut answered HTTP " + ack.status() + ")."));
 			return done();
 		}
 		JsonObject answer = ack.json().orElseGet(JsonObject::new);
 		switch (Json.string(answer, "response_action")) {
-			case "errors" -> this.workspace.showErrors(user.get(), errors(answer));
+			case "errors" -> this.workspace.showErrors(user.get(), view, errors(answer));
 			case "update" -> this.workspace.updateView(view.get("id").getAsString(), answer.getAsJsonObject("view"));
 			case "push" -> this.workspace.openView(user.get(), answer.getAsJsonObject("view"), true);
 			case "clear" -> this.workspace.closeViews(user.get());
@@ -150,7 +154,7 @@ class PeopleActions {
 		return done();
 	}
 
-	@PostMapping("/close")
+	@PostMapping(path = "/close", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<String> close(@RequestBody String body) {
 		Optional<String> user = person(JsonParser.parseString(body).getAsJsonObject());
 		user.ifPresent(this.workspace::closeTopView);
@@ -158,7 +162,7 @@ class PeopleActions {
 	}
 
 	/** The Home tab opened: Slack sends {@code app_home_opened}. */
-	@PostMapping("/home")
+	@PostMapping(path = "/home", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<String> home(@RequestBody String body) {
 		Optional<String> user = person(JsonParser.parseString(body).getAsJsonObject());
 		if (user.isEmpty()) {
@@ -168,7 +172,7 @@ class PeopleActions {
 		return ack.ok() ? done() : refused("Scopecut answered HTTP " + ack.status());
 	}
 
-	@PostMapping("/reset")
+	@PostMapping(path = "/reset", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<String> reset() {
 		this.workspace.reset();
 		return done();

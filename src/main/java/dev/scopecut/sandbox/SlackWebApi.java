@@ -12,8 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.http.MediaType;
@@ -33,7 +35,10 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnBooleanProperty(SandboxEnvironment.ENABLED)
 class SlackWebApi {
 
+	/** Slack's default page sizes: 100 channel members, and all of users.list (0). */
 	private static final int MEMBERS_PAGE_DEFAULT = 100;
+
+	private static final int USERS_PAGE_DEFAULT = 0;
 
 	private final Workspace workspace;
 
@@ -107,6 +112,7 @@ class SlackWebApi {
 			case "conversations.members" -> members(params);
 			case "conversations.open" -> openConversation(params);
 			case "users.info" -> userInfo(params);
+			case "users.list" -> usersList(params);
 			default -> failure("unknown_method");
 		};
 	}
@@ -282,19 +288,17 @@ class SlackWebApi {
 		if (channel == null || !channel.equals(this.workspace.channel())) {
 			return failure("channel_not_found");
 		}
-		List<String> members = Teammates.ALL.stream().map(Teammates.Teammate::id).toList();
-		int limit = Integer.parseInt(params.getOrDefault("limit", Integer.toString(MEMBERS_PAGE_DEFAULT)));
-		String cursor = params.getOrDefault("cursor", "");
-		int from = cursor.isEmpty() ? 0 : Integer.parseInt(cursor);
-		int to = Math.min(members.size(), from + Math.max(1, limit));
-		JsonObject json = ok();
-		JsonArray page = new JsonArray();
-		members.subList(Math.min(from, to), to).forEach(page::add);
-		json.add("members", page);
-		JsonObject metadata = new JsonObject();
-		metadata.addProperty("next_cursor", (to < members.size()) ? Integer.toString(to) : "");
-		json.add("response_metadata", metadata);
-		return json;
+		List<JsonElement> members = Teammates.ALL.stream()
+			.<JsonElement>map((person) -> new JsonPrimitive(person.id()))
+			.toList();
+		return membersPage(members, params, MEMBERS_PAGE_DEFAULT);
+	}
+
+	/** Everyone in the workspace, bot included, as {@code users.info} describes them. */
+	private JsonObject usersList(Map<String, String> params) {
+		Instant now = this.clock.instant();
+		List<JsonElement> members = Teammates.ALL.stream().<JsonElement>map((person) -> person.json(now)).toList();
+		return membersPage(members, params, USERS_PAGE_DEFAULT);
 	}
 
 	private JsonObject openConversation(Map<String, String> params) {
@@ -322,6 +326,35 @@ class SlackWebApi {
 			json.add("user", person.json(this.clock.instant()));
 			return json;
 		}).orElseGet(() -> failure("user_not_found"));
+	}
+
+	/**
+	 * One page of {@code members} as Slack pages a list: at most {@code limit} of them
+	 * (all when it is 0) from the {@code cursor}, and in {@code response_metadata} the
+	 * cursor of the next page, empty after the last.
+	 */
+	private static JsonObject membersPage(List<JsonElement> members, Map<String, String> params, int defaultLimit) {
+		int limit = Integer.parseInt(params.getOrDefault("limit", Integer.toString(defaultLimit)));
+		String cursor = params.getOrDefault("cursor", "");
+		int from;
+		try {
+			from = cursor.isEmpty() ? 0 : Integer.parseInt(cursor);
+		}
+		catch (NumberFormatException ex) {
+			return failure("invalid_cursor");
+		}
+		if (from < 0 || from > members.size()) {
+			return failure("invalid_cursor");
+		}
+		int to = (limit > 0) ? Math.min(members.size(), from + limit) : members.size();
+		JsonArray page = new JsonArray();
+		members.subList(from, to).forEach(page::add);
+		JsonObject json = ok();
+		json.add("members", page);
+		JsonObject metadata = new JsonObject();
+		metadata.addProperty("next_cursor", (to < members.size()) ? Integer.toString(to) : "");
+		json.add("response_metadata", metadata);
+		return json;
 	}
 
 	private JsonObject withView(JsonObject view) {

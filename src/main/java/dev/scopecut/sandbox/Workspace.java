@@ -21,8 +21,10 @@ import com.google.gson.JsonObject;
 /**
  * Everything the simulated Slack holds, in memory: the channel's and each direct
  * conversation's messages (ephemeral ones marked with whom they are for), each person's
- * open modals and App Home view, and the trigger ids and response URLs handed out. Every
- * change is announced to the listeners (the page's live updates).
+ * open modals and App Home view, and the trigger ids and response URLs handed out (those
+ * Slack would no longer accept are dropped as new ones are issued, so a long session
+ * holds only the few still usable). Every change is announced to the listeners (the
+ * page's live updates).
  * <p>
  * A reset starts a new channel id, so cuts Scopecut still keeps in Redis for the old
  * channel never reach the new one.
@@ -181,8 +183,10 @@ final class Workspace {
 	}
 
 	synchronized String issueTrigger(String user) {
-		String id = "%d.%d.%s".formatted(this.clock.millis() / 1000, ++this.sequence, random(12));
-		this.triggers.put(id, new Trigger(user, this.clock.instant()));
+		Instant now = this.clock.instant();
+		this.triggers.values().removeIf((trigger) -> expired(trigger.issued(), TRIGGER_LIFETIME, now));
+		String id = "%d.%d.%s".formatted(now.getEpochSecond(), ++this.sequence, random(12));
+		this.triggers.put(id, new Trigger(user, now));
 		return id;
 	}
 
@@ -195,7 +199,7 @@ final class Workspace {
 		if (trigger == null) {
 			return Result.error("invalid_trigger_id");
 		}
-		if (trigger.issued().plus(TRIGGER_LIFETIME).isBefore(this.clock.instant())) {
+		if (expired(trigger.issued(), TRIGGER_LIFETIME, this.clock.instant())) {
 			return Result.error("expired_trigger_id");
 		}
 		return Result.ok(trigger.user());
@@ -243,12 +247,17 @@ final class Workspace {
 	}
 
 	/**
-	 * Marks fields of the person's top modal with the app's errors, keyed by block id.
+	 * Marks fields of the person's modal, when it is still on top, with the app's errors,
+	 * keyed by block id; its state keeps the values submitted, as Slack keeps what was
+	 * typed.
 	 */
-	synchronized void showErrors(String user, Map<String, String> errors) {
+	synchronized void showErrors(String user, JsonObject submitted, Map<String, String> errors) {
 		Deque<OpenView> stack = this.modals.get(user);
-		if (stack != null && !stack.isEmpty()) {
-			stack.push(new OpenView(stack.pop().view(), Map.copyOf(errors)));
+		String viewId = submitted.get("id").getAsString();
+		if (stack != null && !stack.isEmpty() && viewId.equals(stack.peek().view().get("id").getAsString())) {
+			JsonObject view = stack.pop().view().deepCopy();
+			view.add("state", submitted.getAsJsonObject("state").deepCopy());
+			stack.push(new OpenView(view, Map.copyOf(errors)));
 			changed();
 		}
 	}
@@ -280,15 +289,20 @@ final class Workspace {
 	}
 
 	synchronized String issueResponseUrl(String user, String channel, String messageTs) {
+		Instant now = this.clock.instant();
+		this.hooks.entrySet()
+			.removeIf((hook) -> expired(hook.getValue().issued(), RESPONSE_URL_LIFETIME, now)
+					|| this.hookUses.getOrDefault(hook.getKey(), 0) >= RESPONSE_URL_USES);
+		this.hookUses.keySet().retainAll(this.hooks.keySet());
 		String id = random(24);
-		this.hooks.put(id, new Hook(user, channel, messageTs, this.clock.instant()));
+		this.hooks.put(id, new Hook(user, channel, messageTs, now));
 		return id;
 	}
 
 	/** The hook, counting one use; Slack allows five within thirty minutes. */
 	synchronized Result<Hook> useResponseUrl(String id) {
 		Hook hook = this.hooks.get(id);
-		if (hook == null || hook.issued().plus(RESPONSE_URL_LIFETIME).isBefore(this.clock.instant())) {
+		if (hook == null || expired(hook.issued(), RESPONSE_URL_LIFETIME, this.clock.instant())) {
 			return Result.error("expired_url");
 		}
 		int uses = this.hookUses.merge(id, 1, Integer::sum);
@@ -296,6 +310,11 @@ final class Workspace {
 			return Result.error("used_url");
 		}
 		return Result.ok(hook);
+	}
+
+	/** How many trigger ids and response URLs are kept: the few still usable. */
+	synchronized int idsHeld() {
+		return this.triggers.size() + this.hooks.size();
 	}
 
 	/** One line of what crossed between the sandbox and Scopecut, for the page. */
@@ -406,6 +425,10 @@ final class Workspace {
 		}
 		stack.clear();
 		stack.addAll(rebuilt);
+	}
+
+	private static boolean expired(Instant issued, Duration lifetime, Instant now) {
+		return issued.plus(lifetime).isBefore(now);
 	}
 
 	private String nextTs() {

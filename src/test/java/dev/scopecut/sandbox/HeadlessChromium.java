@@ -6,12 +6,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
  * Debian's Chromium, headless, driven by its own chromedriver: both paths are given, so
@@ -27,11 +30,12 @@ final class HeadlessChromium {
 	private HeadlessChromium() {
 	}
 
-	/** A new browser, or the test skipped, saying what to install. */
+	/**
+	 * A new browser. Without one the tests are skipped, saying what to install, or failed
+	 * when the environment variable {@code CI} is {@code true}.
+	 */
 	static ChromeDriver start() {
-		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-				"browser tests need Debian's chromium and chromium-driver (apt-get install chromium chromium-driver);"
-						+ " .ci/run installs them");
+		requireInstalled(System.getenv("CI"), CHROMIUM, CHROMEDRIVER);
 		try {
 			Path profile = Files.createTempDirectory("scopecut-chromium");
 			ChromeOptions options = new ChromeOptions();
@@ -49,6 +53,24 @@ final class HeadlessChromium {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Skips the calling tests when a program is missing, but fails them on CI: there
+	 * {@code .ci/run} installs the browser, and a skipped browser test would let a build
+	 * pass that proved nothing.
+	 */
+	static void requireInstalled(String ciVariable, Path... programs) {
+		List<Path> missing = Stream.of(programs).filter((program) -> !Files.isExecutable(program)).toList();
+		if (missing.isEmpty()) {
+			return;
+		}
+		String message = "browser tests need " + missing + ": Debian's chromium and chromium-driver"
+				+ " (apt-get install chromium chromium-driver); .ci/run installs them";
+		if ("true".equalsIgnoreCase(ciVariable)) {
+			fail(message + " (failed, not skipped, since CI=true)");
+		}
+		abort(message);
 	}
 
 }

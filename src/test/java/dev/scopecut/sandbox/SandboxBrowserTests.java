@@ -176,6 +176,38 @@ class SandboxBrowserTests extends SandboxTest {
 		this.wait.until((driver) -> browser.findElement(By.id("home")).getText().contains("2 of 4 voted"));
 	}
 
+	/**
+	 * As on Slack, a field Scopecut refuses is marked on its block and what the person
+	 * typed stays, to be corrected and submitted again.
+	 */
+	@Test
+	void aRefusedFieldInTheFormIsShownOnItsBlockAndKeepsWhatWasTyped() {
+		actAs(ANN);
+		browser.findElement(By.id("composer")).sendKeys("/scopecut", Keys.ENTER);
+		WebElement title = this.wait.until(ExpectedConditions.visibilityOfElementLocated(formField("title")));
+		title.sendKeys("Demo");
+		String tooLong = "x".repeat(151);
+		String typed = "email signup\n" + tooLong + "\nshare link";
+		browser.findElement(formField("items")).sendKeys(typed);
+		browser.findElement(By.id("modal-submit")).click();
+
+		WebElement error = this.wait.until(ExpectedConditions
+			.visibilityOfElementLocated(By.cssSelector("#modal .bk-input[data-block-id='items'] .bk-error")));
+		assertThat(error.getText()).contains("151 characters", "150 or fewer");
+		assertThat(browser.findElements(By.cssSelector("#modal .bk-error"))).as("only the items are refused")
+			.hasSize(1);
+		assertThat(browser.findElement(formField("title")).getDomProperty("value")).isEqualTo("Demo");
+		WebElement items = browser.findElement(formField("items"));
+		assertThat(items.getDomProperty("value")).isEqualTo(typed);
+
+		items.clear();
+		items.sendKeys("email signup\nshare link");
+		browser.findElement(By.id("modal-submit")).click();
+		this.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("modal-backdrop")));
+		WebElement cut = this.wait.until((driver) -> cutMessage());
+		assertThat(cut.getText()).contains("email signup", "share link");
+	}
+
 	@Test
 	void aPersonSwitchesToSeeTheirOwnDirectMessagesAndHomeTab() {
 		actAs(BEN);
@@ -241,6 +273,37 @@ class SandboxBrowserTests extends SandboxTest {
 		}
 	}
 
+	/**
+	 * What is typed in every kind of input of the form, read as view.state.values and put
+	 * back into the form drawn again, reads the same: nothing typed is lost when the page
+	 * redraws a modal to show its errors.
+	 */
+	@Test
+	void aFormsStateIsPutBackIntoTheFormDrawnAgain() throws IOException {
+		String modal = Files.readString(Path.of("src/test/resources/golden/new-cut-modal.json"));
+		@SuppressWarnings("unchecked")
+		List<String> states = (List<String>) browser.executeScript("""
+				const blocks = JSON.parse(arguments[0]).blocks;
+				const ctx = {users: {U01ANN: 'Ann Lee', U01BEN: 'Ben Okafor'}, tz: 'UTC'};
+				const typed = BlockKit.render(blocks, ctx);
+				const untouched = JSON.stringify(BlockKit.collectState(typed));
+				typed.querySelectorAll('.bk-control').forEach((node) => {
+				  const choices = node.querySelectorAll('input');
+				  if (node.type === 'number') node.value = '2';
+				  else if (node.type === 'datetime-local') node.value = '2030-01-02T03:04';
+				  else if (node.tagName === 'SELECT') Array.from(node.options).forEach((o) => { o.selected = true; });
+				  else if (choices.length) choices.forEach((input, i) => { input.checked = i > 0; });
+				  else node.value = 'typed in ' + node.dataset.blockId;
+				});
+				const drawnAgain = BlockKit.render(blocks, ctx);
+				BlockKit.restoreState(drawnAgain, BlockKit.collectState(typed));
+				return [untouched, JSON.stringify(BlockKit.collectState(typed)),
+				  JSON.stringify(BlockKit.collectState(drawnAgain))];""", modal);
+		assertThat(states.get(1)).isNotEqualTo(states.get(0))
+			.contains("typed in title", "\"2\"", "selected_users\":[\"U01ANN\",\"U01BEN\"]");
+		assertThat(states.get(2)).isEqualTo(states.get(1));
+	}
+
 	@Test
 	void mrkdwnIsDrawnAsSlackDrawsIt() {
 		String html = (String) browser.executeScript(
@@ -255,13 +318,19 @@ class SandboxBrowserTests extends SandboxTest {
 	@Test
 	void blocksAndElementsTheSandboxDoesNotKnowAreShownAsPlaceholders() {
 		JsonArray blocks = JsonParser
-			.parseString("[{\"type\":\"rich_text\",\"elements\":[]},"
-					+ "{\"type\":\"actions\",\"elements\":[{\"type\":\"workflow_button\",\"action_id\":\"w\"}]}]")
+			.parseString(
+					"""
+							[{"type": "rich_text", "elements": []},
+							 {"type": "actions", "elements": [{"type": "workflow_button", "action_id": "w"}]},
+							 {"type": "section", "fields": [{"type": "mrkdwn", "text": "a field"}, {"type": "user", "user_id": "U1"}]},
+							 {"type": "context", "elements": [{"type": "plain_text", "text": "a note"},
+							   {"type": "rich_text_section", "elements": []}]}]""")
 			.getAsJsonArray();
 		RenderedBlocks rendered = render(blocks);
-		assertThat(rendered.unknown()).isEqualTo(2);
+		assertThat(rendered.unknown()).isEqualTo(4);
 		assertThat(rendered.text()).contains("Unsupported block \"rich_text\"",
-				"Unsupported element \"workflow_button\"");
+				"Unsupported element \"workflow_button\"", "a field", "Unsupported element \"user\"", "a note",
+				"Unsupported element \"rich_text_section\"");
 	}
 
 	private static RenderedBlocks render(JsonArray blocks) {
@@ -329,6 +398,11 @@ class SandboxBrowserTests extends SandboxTest {
 			.filter((button) -> button.getText().equals(label))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("no " + label + " button in " + scope.getText()));
+	}
+
+	/** An input of the open modal, by its block id. */
+	private static By formField(String blockId) {
+		return By.cssSelector("#modal .bk-control[data-block-id='" + blockId + "']");
 	}
 
 	private static List<WebElement> messages() {

@@ -1,13 +1,18 @@
 package dev.scopecut.sandbox;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.slack.api.app_backend.SlackSignature;
+import com.slack.api.methods.response.users.UsersListResponse;
+import com.slack.api.model.User;
+import com.slack.api.util.json.GsonFactory;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Scopecut gets, and the response URLs.
  */
 class SandboxWebApiTests extends SandboxTest {
+
+	/** How Slack's SDK, and so Scopecut, reads the Web API's answers. */
+	private static final Gson SLACK_JSON = GsonFactory.createSnakeCase();
 
 	@Test
 	void aCommandAndAClickDeliveredBySignedRequestsAreServedByScopecut() {
@@ -39,6 +47,28 @@ class SandboxWebApiTests extends SandboxTest {
 		assertThat(privateTexts(this.workspace.snapshot(ANN))).as("Ben's confirmation is his alone").isEmpty();
 		awaitSnapshot(ANN, (seen) -> cutMessage(seen).toString().contains("Ship 1 · Defer 0"));
 		assertThat(this.workspace.snapshot(ANN).get("activity").toString()).doesNotContain("HTTP 401");
+	}
+
+	/**
+	 * A form on any other site can post text/plain, form-encoded or multipart bodies to
+	 * the sandbox without asking; only JSON needs a CORS preflight, which the sandbox
+	 * never allows.
+	 */
+	@Test
+	void thePagesRequestsAreRefusedUnlessJsonSoNoOtherSiteCanActAsATeammate() {
+		String channel = this.workspace.channel();
+		String forged = message(ANN, "/scopecut Forged: a; b").toString();
+		for (String path : List.of("message", "action", "submit", "close", "home", "reset")) {
+			for (String type : List.of("text/plain", "application/x-www-form-urlencoded",
+					"multipart/form-data; boundary=x")) {
+				assertThat(post("/sandbox/ui/" + path, type, forged, null).statusCode()).as(path + " as " + type)
+					.isEqualTo(415);
+			}
+		}
+		JsonObject seen = this.workspace.snapshot(ANN);
+		assertThat(seen.getAsJsonArray("messages")).isEmpty();
+		assertThat(seen.get("activity").toString()).as("nothing delivered to Scopecut").doesNotContain("→ Scopecut");
+		assertThat(this.workspace.channel()).as("no reset").isEqualTo(channel);
 	}
 
 	@Test
@@ -68,6 +98,9 @@ class SandboxWebApiTests extends SandboxTest {
 				(seen) -> seen.has("modal") && seen.getAsJsonObject("modal").getAsJsonObject("errors").size() > 0)
 			.getAsJsonObject("modal");
 		assertThat(refused.getAsJsonObject("errors").keySet()).containsExactly("title");
+		assertThat(refused.getAsJsonObject("view").getAsJsonObject("state").getAsJsonObject("values"))
+			.as("what was submitted, kept as Slack keeps it")
+			.isEqualTo(values);
 
 		values.getAsJsonObject("title").getAsJsonObject("title").addProperty("value", "From the form");
 		ui("submit", submission(ANN, view, values));
@@ -131,6 +164,38 @@ class SandboxWebApiTests extends SandboxTest {
 										+ "\"text\":\"Waiting for you\"}}]}"));
 		assertThat(home.get("ok").getAsBoolean()).isTrue();
 		assertThat(this.workspace.snapshot(BEN).getAsJsonObject("home").toString()).contains("Waiting for you");
+	}
+
+	@Test
+	void usersListPagesThroughEveryoneAsSlackDoesAndScopecutsSdkReadsIt() {
+		List<String> listed = new ArrayList<>();
+		String cursor = "";
+		int pages = 0;
+		do {
+			UsersListResponse page = SLACK_JSON.fromJson(
+					api("users.list", "limit=2" + (cursor.isEmpty() ? "" : "&cursor=" + encode(cursor))),
+					UsersListResponse.class);
+			assertThat(page.isOk()).isTrue();
+			assertThat(page.getMembers()).hasSizeBetween(1, 2);
+			page.getMembers().forEach((member) -> listed.add(member.getId()));
+			cursor = page.getResponseMetadata().getNextCursor();
+			pages++;
+		}
+		while (!cursor.isEmpty());
+		assertThat(pages).isEqualTo(3);
+		assertThat(listed).containsExactlyElementsOf(Teammates.ALL.stream().map(Teammates.Teammate::id).toList());
+
+		List<User> everyone = SLACK_JSON.fromJson(api("users.list", ""), UsersListResponse.class).getMembers();
+		assertThat(everyone).as("no limit: everyone in one page").hasSize(Teammates.ALL.size());
+		User ben = everyone.stream().filter((member) -> member.getId().equals(BEN)).findFirst().orElseThrow();
+		assertThat(ben.getName()).isEqualTo("ben");
+		assertThat(ben.getRealName()).isEqualTo("Ben Okafor");
+		assertThat(ben.getTz()).isEqualTo("America/New_York");
+		assertThat(ben.getTzOffset()).isIn(-5 * 3600, -4 * 3600);
+		assertThat(ben.isBot()).isFalse();
+		assertThat(ben.isDeleted()).isFalse();
+		assertThat(everyone.stream().filter(User::isBot).map(User::getId)).containsExactly(Teammates.BOT);
+		assertThat(api("users.list", "cursor=not-a-cursor").get("error").getAsString()).isEqualTo("invalid_cursor");
 	}
 
 	@Test
