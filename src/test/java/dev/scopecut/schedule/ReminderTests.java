@@ -126,6 +126,21 @@ class ReminderTests {
 	}
 
 	@Test
+	void botsAndDeactivatedMembersOfTheChannelAreNeverReminded() {
+		awake(BOB, "U_BOT", "U_GONE");
+		slack.channelMembers("C1", BOB, "U_BOT", "U_GONE");
+		slack.bots("U_BOT");
+		slack.deleted("U_GONE");
+		startCut(first, "C1", "Humans: signup");
+
+		clock.advance(HALFWAY);
+
+		await().atMost(WAIT).until(() -> dmsTo(BOB).size() == 1);
+		await().during(Duration.ofSeconds(3)).atMost(WAIT).until(() -> dmCount() == 1);
+		assertThat(slack.calls("conversations.open")).extracting((call) -> call.param("users")).containsExactly(BOB);
+	}
+
+	@Test
 	void aSlotMissedWhileNoInstanceRanGoesOutAtTheNextStart() {
 		awake(BOB);
 		slack.channelMembers("C1", BOB);

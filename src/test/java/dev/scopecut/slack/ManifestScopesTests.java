@@ -15,7 +15,8 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * What "Add to Slack" asks for is what manifest.yml declares, and the manifest sends
- * Slack's browser back to the redirect endpoint and Scopecut the lifecycle events.
+ * Slack's browser back to the redirect endpoint and Scopecut the events it listens to,
+ * with the Home tab on and the scopes reminders need.
  */
 class ManifestScopesTests {
 
@@ -33,7 +34,12 @@ class ManifestScopesTests {
 
 		assertThat(Arrays.asList(SlackConfig.BOT_SCOPES.split(","))).containsExactlyInAnyOrderElementsOf(botScopes);
 		assertThat((List<String>) oauth.get("redirect_urls")).containsExactly("https://YOUR-HOST/slack/oauth_redirect");
-		assertThat((List<String>) events.get("bot_events")).contains("app_uninstalled", "tokens_revoked");
+		assertThat((List<String>) events.get("bot_events")).containsExactlyInAnyOrder("app_home_opened",
+				"app_uninstalled", "tokens_revoked");
+		Map<String, Object> home = (Map<String, Object>) ((Map<String, Object>) manifest.get("features"))
+			.get("app_home");
+		assertThat(home).containsEntry("home_tab_enabled", true);
+		assertThat(botScopes).contains("im:write", "users:read");
 	}
 
 }
