@@ -24,9 +24,14 @@ import dev.scopecut.cut.CutRef;
  * link to it is the one change over two keys, on two slots, so not one script: the link
  * is written, then taken back if the organisation's install is gone by then. An
  * organisation uninstalled after that check leaves a link that leads nowhere (the lookup
- * finds no organisation-wide install), as it does for every workspace it served. OAuth
- * states are single keys that Redis expires; one is consumed by {@code GETDEL}, so of two
- * redirects carrying the same state exactly one gets it.
+ * finds no organisation-wide install), as it does for every workspace it served.
+ * <p>
+ * Only one caller at a time refreshes an installation's rotating token: it holds the
+ * installation's {@code token-refresh} key, set with {@code SET NX PX} to a value of its
+ * own and deleted by release-lock.lua only while it still holds that value, so a holder
+ * whose lease lapsed cannot release the next one's. OAuth states are single keys that
+ * Redis expires; one is consumed by {@code GETDEL}, so of two redirects carrying the same
+ * state exactly one gets it.
  *
  * <pre>
  * scopecut:{T123}:cut:K7M2Q     hash   the cut: settings, status, items, message ts, version
@@ -54,6 +59,9 @@ import dev.scopecut.cut.CutRef;
  *                                      "enterprise" -> E789 when an organisation-wide install
  *                                      serves this workspace (written on its first request)
  * scopecut:{E789}:enterprise-installation  hash  the same fields, for an organisation-wide install
+ * scopecut:{T123}:token-refresh string the holder of the lock on refreshing the installation's
+ *                                      rotating token ({E789} for an organisation-wide one);
+ *                                      expires after its 30-second lease
  * scopecut:oauth-state:STATE    string "1", until the redirect consumes it; expires after 10 minutes
  * </pre>
  *
@@ -106,6 +114,10 @@ final class Keys {
 
 	static String enterpriseInstallation(String enterprise) {
 		return prefix(enterprise) + "enterprise-installation";
+	}
+
+	static String tokenRefresh(String installation) {
+		return prefix(installation) + "token-refresh";
 	}
 
 	static String oauthState(String state) {
