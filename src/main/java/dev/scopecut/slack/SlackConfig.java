@@ -10,7 +10,6 @@ import com.slack.api.bolt.jakarta_servlet.SlackOAuthAppServlet;
 import com.slack.api.bolt.service.InstallationService;
 import com.slack.api.bolt.service.OAuthStateService;
 import com.slack.api.bolt.service.builtin.oauth.OAuthV2AccessErrorHandler;
-import com.slack.api.token_rotation.TokenRotator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,6 +17,8 @@ import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+import dev.scopecut.app.TokenRefreshLocks;
 
 /**
  * Bolt, built from the validated settings, with every listener registered and mounted.
@@ -43,29 +44,35 @@ class SlackConfig {
 	}
 
 	/**
+	 * Each installed workspace's bot, its rotating token refreshed one caller at a time.
+	 */
+	@Bean
+	InstalledWorkspaceTokens installedWorkspaceTokens(SlackProperties properties, Slack slack,
+			InstallationService installations, TokenRefreshLocks locks, Clock clock) {
+		return new InstalledWorkspaceTokens(installations, locks, slack.methods(), properties.clientId(),
+				properties.clientSecret(), clock);
+	}
+
+	/**
 	 * The token of the one workspace, or of each installed workspace read from its
 	 * installation.
 	 */
 	@Bean
-	WorkspaceTokens workspaceTokens(SlackProperties properties, Slack slack, InstallationService installations) {
-		if (!properties.multiWorkspace()) {
-			return (workspace) -> properties.botToken();
-		}
-		return new InstalledWorkspaceTokens(installations, new TokenRotator(slack.methods(),
-				TokenRotator.DEFAULT_MILLISECONDS_BEFORE_EXPIRATION, properties.clientId(), properties.clientSecret()));
+	WorkspaceTokens workspaceTokens(SlackProperties properties, InstalledWorkspaceTokens installed) {
+		return properties.multiWorkspace() ? installed::botToken : (workspace) -> properties.botToken();
 	}
 
 	@Bean
 	App slackApp(SlackProperties properties, Slack slack, List<SlackListener> listeners,
-			InstallationService installations, OAuthStateService oauthStates) {
+			InstallationService installations, InstalledWorkspaceTokens installed, OAuthStateService oauthStates) {
 		InstallPages pages = new InstallPages();
 		// Every setting is given, even when unset: Bolt would otherwise read
 		// SLACK_BOT_TOKEN, SLACK_CLIENT_ID and the like from the environment itself.
 		AppConfig config = AppConfig.builder()
 			.slack(slack)
 			// Single-workspace mode only; in multi-workspace mode Bolt finds each
-			// request's workspace token in its installation (and refreshes it when
-			// rotation is on).
+			// request's workspace token in its installation, refreshed by
+			// BoltInstallations when rotation is on.
 			.singleTeamBotToken(properties.botToken())
 			.clientId(properties.clientId())
 			.clientSecret(properties.clientSecret())
@@ -75,7 +82,6 @@ class SlackConfig {
 			.oauthInstallPath(InstallPages.INSTALL_PATH)
 			.oauthRedirectUriPath(InstallPages.REDIRECT_PATH)
 			.oAuthRedirectUriPageRenderer(pages)
-			.tokenRotationExpirationMillis(TokenRotator.DEFAULT_MILLISECONDS_BEFORE_EXPIRATION)
 			.signingSecret(properties.signingSecret())
 			// VerifiedSlackAppServlet checks signatures before parsing; Socket Mode needs
 			// none.
@@ -84,7 +90,7 @@ class SlackConfig {
 			.authTestCacheEnabled(true)
 			.build();
 		App app = new App(config);
-		app.service(installations);
+		app.service(properties.multiWorkspace() ? new BoltInstallations(installations, installed) : installations);
 		app.service(oauthStates);
 		if (properties.multiWorkspace()) {
 			app.asOAuthApp(true);

@@ -40,14 +40,8 @@ class SlackWebApi {
 		String token = this.tokens.botToken(workspace);
 		try (Response response = this.slack.getHttpClient().postFormWithBearerHeader(url, token, form.build())) {
 			String body = response.body().string();
-			if (response.code() == 429) {
-				throw new RateLimited("rate limited (429)", retryAfter(response.headers("Retry-After")));
-			}
-			if (response.code() >= 500) {
-				throw new RetryLaterException("Slack answered " + response.code(), DEFAULT_WAIT);
-			}
 			if (!response.isSuccessful()) {
-				throw new NotifyFailedException("http_" + response.code());
+				throw httpFailure(response);
 			}
 			T answer = SlackJson.GSON.fromJson(body, type);
 			if (answer == null || !answer.isOk()) {
@@ -65,6 +59,20 @@ class SlackWebApi {
 		catch (IOException ex) {
 			throw new RetryLaterException("Slack unreachable: " + ex.getClass().getSimpleName(), DEFAULT_WAIT);
 		}
+	}
+
+	/**
+	 * What an answer other than a 2xx means: a 429 waits its Retry-After, a 5xx
+	 * {@link #DEFAULT_WAIT}, and any other status is a refusal.
+	 */
+	static RuntimeException httpFailure(Response response) {
+		if (response.code() == 429) {
+			return new RateLimited("rate limited (429)", retryAfter(response.headers("Retry-After")));
+		}
+		if (response.code() >= 500) {
+			return new RetryLaterException("Slack answered " + response.code(), DEFAULT_WAIT);
+		}
+		return new NotifyFailedException("http_" + response.code());
 	}
 
 	/**

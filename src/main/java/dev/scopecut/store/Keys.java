@@ -11,15 +11,27 @@ import dev.scopecut.cut.CutRef;
  * Installations (multi-workspace mode) are not per cut: one hash per workspace holds its
  * bot and the users who installed, under the workspace's own hash tag, so a workspace's
  * whole state shares a slot and uninstalling it is one {@code DEL}. Each change is one
- * single-key command ({@code HSET}, {@code HDEL}, {@code DEL}), atomic by itself: no
- * read-modify-write, so two instances saving at once leave one whole installation, the
- * later. A workspace's team id is unique across Slack, so it keys the hash alone, whether
- * or not the workspace belongs to an Enterprise Grid organisation (the organisation is in
- * the stored JSON); a workspace that joins an organisation later keeps its installation.
- * An organisation-wide install (Enterprise Grid, {@code is_enterprise_install}) covers
- * every workspace of the organisation and is kept under the organisation's id. OAuth
- * states are single keys that Redis expires; one is consumed by {@code GETDEL}, so of two
- * redirects carrying the same state exactly one gets it.
+ * single-key step ({@code HSET}, {@code HDEL}, {@code DEL}, or replace-field.lua), atomic
+ * by itself: two instances saving at once leave one whole installation, the later. A new
+ * install creates its hash; a rotated token only replaces a bot still there
+ * (replace-field.lua checks the field and sets it in one step), so a refresh that ends
+ * after an uninstall or a revoked bot token cannot bring the installation back. A
+ * workspace's team id is unique across Slack, so it keys the hash alone, whether or not
+ * the workspace belongs to an Enterprise Grid organisation (the organisation is in the
+ * stored JSON); a workspace that joins an organisation later keeps its installation. An
+ * organisation-wide install (Enterprise Grid, {@code is_enterprise_install}) covers every
+ * workspace of the organisation and is kept under the organisation's id. A workspace's
+ * link to it is the one change over two keys, on two slots, so not one script: the link
+ * is written, then taken back if the organisation's install is gone by then. An
+ * organisation uninstalled after that check leaves a link that leads nowhere (the lookup
+ * finds no organisation-wide install), as it does for every workspace it served.
+ * <p>
+ * Only one caller at a time refreshes an installation's rotating token: it holds the
+ * installation's {@code token-refresh} key, set with {@code SET NX PX} to a value of its
+ * own and deleted by release-lock.lua only while it still holds that value, so a holder
+ * whose lease lapsed cannot release the next one's. OAuth states are single keys that
+ * Redis expires; one is consumed by {@code GETDEL}, so of two redirects carrying the same
+ * state exactly one gets it.
  *
  * <pre>
  * scopecut:{T123}:cut:K7M2Q     hash   the cut: settings, status, items, message ts, version
@@ -53,6 +65,9 @@ import dev.scopecut.cut.CutRef;
  *                                      "enterprise" -> E789 when an organisation-wide install
  *                                      serves this workspace (written on its first request)
  * scopecut:{E789}:enterprise-installation  hash  the same fields, for an organisation-wide install
+ * scopecut:{T123}:token-refresh string the holder of the lock on refreshing the installation's
+ *                                      rotating token ({E789} for an organisation-wide one);
+ *                                      expires after its 30-second lease
  * scopecut:oauth-state:STATE    string "1", until the redirect consumes it; expires after 10 minutes
  * </pre>
  *
@@ -113,6 +128,10 @@ final class Keys {
 
 	static String enterpriseInstallation(String enterprise) {
 		return prefix(enterprise) + "enterprise-installation";
+	}
+
+	static String tokenRefresh(String installation) {
+		return prefix(installation) + "token-refresh";
 	}
 
 	static String oauthState(String state) {

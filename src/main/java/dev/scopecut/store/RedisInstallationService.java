@@ -77,14 +77,15 @@ class RedisInstallationService implements InstallationService {
 		}
 	}
 
-	/** Saves a bot whose token was just rotated. */
+	/**
+	 * Saves a bot whose token was just rotated, only while it is still installed: a
+	 * refresh that ends after an uninstall (or a revoked bot token) must not bring the
+	 * installation back. A fresh install goes through {@link #saveInstallerAndBot}.
+	 */
 	@Override
 	public void saveBot(Bot bot) {
 		String key = key(bot.getIsEnterpriseInstall(), bot.getEnterpriseId(), bot.getTeamId());
-		this.guard.call(() -> {
-			this.redis.opsForHash().put(key, BOT, GSON.toJson(bot));
-			return null;
-		});
+		this.guard.call(() -> this.redis.execute(Scripts.REPLACE_FIELD, List.of(key), BOT, GSON.toJson(bot)));
 	}
 
 	@Override
@@ -159,10 +160,24 @@ class RedisInstallationService implements InstallationService {
 			// The link is written once, not on every request the organisation's install
 			// serves.
 			if (orgWide != null && teamId != null && !enterprise.equals(linked)) {
-				this.redis.opsForHash().put(Keys.installation(teamId), ENTERPRISE, enterprise);
+				link(teamId, enterprise);
 			}
 			return orgWide;
 		});
+	}
+
+	/**
+	 * Links a workspace to the organisation-wide install found serving it, then checks
+	 * that install is still there and takes the link back if not: an organisation
+	 * uninstalled since it was read must not leave its workspace a hash that nothing
+	 * deletes. Two steps, not one script, as the two keys are on different cluster slots.
+	 */
+	void link(String teamId, String enterprise) {
+		String key = Keys.installation(teamId);
+		this.redis.opsForHash().put(key, ENTERPRISE, enterprise);
+		if (!Boolean.TRUE.equals(this.redis.hasKey(Keys.enterpriseInstallation(enterprise)))) {
+			this.redis.opsForHash().delete(key, ENTERPRISE);
+		}
 	}
 
 	/**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -105,6 +106,33 @@ class MultiWorkspaceTests extends MultiWorkspaceTest {
 	}
 
 	@Test
+	void afterAnUninstallEventItsCutsReminderAndDeadlineEndAtTheirFirstRunWithoutCallingSlack() {
+		// Members to remind: the quick start's reminders have people to go to.
+		slack.channelMembers(CHANNEL_B, ANN, BOB);
+		String cutB = start(TEAM_B, CHANNEL_B, "B plan: one; two");
+		CutRef refB = new CutRef(TEAM_B, CutId.parse(cutB).orElseThrow());
+		await("the deadline and the first reminder queued").atMost(WAIT)
+			.until(() -> kindsOfJobs(TEAM_B, cutB), (kinds) -> kinds.equals(List.of("CLOSE", "REMIND")));
+
+		assertThat(event(TEAM_B, "{\"type\":\"app_uninstalled\"}").statusCode()).isEqualTo(200);
+		int afterUninstall = slack.calls().size();
+		// No request is signed after the clock moves on.
+		clock.advance(CutService.QUICK_START_DURATION.dividedBy(2).plusMinutes(1));
+
+		await("the reminder went to no one and waits for its next time").during(Duration.ofSeconds(2))
+			.atMost(WAIT)
+			.until(() -> kindsOfJobs(TEAM_B, cutB), (kinds) -> kinds.equals(List.of("CLOSE", "REMIND")));
+		clock.advance(CutService.QUICK_START_DURATION.dividedBy(2));
+		await("the deadline closed the cut").atMost(WAIT).until(() -> !this.cuts.find(refB).orElseThrow().isOpen());
+		await("every job of the cut ended, none put back for a retry").during(Duration.ofSeconds(2))
+			.atMost(WAIT)
+			.until(() -> kindsOfJobs(TEAM_B, cutB).isEmpty());
+		assertThat(slack.calls().subList(afterUninstall, slack.calls().size()))
+			.noneMatch((call) -> call.method().startsWith("chat.") || call.method().startsWith("conversations.")
+					|| CHANNEL_B.equals(call.param("channel")) || "xoxb-team-b".equals(call.token()));
+	}
+
+	@Test
 	void revokedTokensRemoveTheirInstallationsOnly() {
 		String installation = "scopecut:{" + TEAM_B + "}:installation";
 		assertThat(this.redisTemplate.opsForHash().keys(installation)).containsExactlyInAnyOrder("bot",
@@ -162,6 +190,17 @@ class MultiWorkspaceTests extends MultiWorkspaceTest {
 				SignedRequests.blockAction(team, channel, BOB, "vote-ship", cut + "|1|S", slack.responseUrl(replyId)));
 		assertThat(replyText(slack.await("response_url", (call) -> call.param("url").endsWith("/" + replyId), WAIT)))
 			.startsWith("You voted");
+	}
+
+	/** The kinds of the queued jobs of a workspace's cut, in order of their names. */
+	private List<String> kindsOfJobs(String team, String cut) {
+		return this.redisTemplate.opsForZSet()
+			.range("scopecut:jobs", 0, -1)
+			.stream()
+			.filter((job) -> job.contains("|" + team + "|" + cut))
+			.map((job) -> job.substring(0, job.indexOf('|')))
+			.sorted()
+			.toList();
 	}
 
 	/** An Events API delivery for the workspace, signed as Slack signs it. */

@@ -1,16 +1,29 @@
 package dev.scopecut.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.slack.api.bolt.model.Bot;
 import com.slack.api.bolt.service.InstallationService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import dev.scopecut.app.CutService;
+import dev.scopecut.app.NotifyFailedException;
+import dev.scopecut.app.RetryLaterException;
+import dev.scopecut.cut.CutId;
+import dev.scopecut.cut.CutRef;
 import dev.scopecut.support.FakeSlack;
 import dev.scopecut.support.InstallBrowser;
 import dev.scopecut.support.MultiWorkspaceTest;
@@ -32,6 +45,9 @@ class OAuthInstallTests extends MultiWorkspaceTest {
 
 	@Autowired
 	private WorkspaceTokens workspaceTokens;
+
+	@Autowired
+	private CutService cuts;
 
 	@Test
 	void theInstallPageOffersAddToSlackWithAStateBoundToTheBrowser() {
@@ -123,11 +139,9 @@ class OAuthInstallTests extends MultiWorkspaceTest {
 	}
 
 	@Test
-	void aRotatingTokenAboutToExpireIsRefreshedByBoltOnTheNextRequestAndSaved() {
-		slack.installCode("code-a", TEAM_A, "xoxb-old", "xoxe-old", 60);
+	void aRotatingTokenAboutToExpireIsRefreshedOnTheNextRequestAndSaved() {
+		installRotating(60);
 		slack.refreshGrant("xoxe-old", TEAM_A, "xoxb-new", "xoxe-new", 43_200);
-		InstallBrowser.InstallPage page = openInstallPage();
-		assertThat(redirect("code-a", page.state(), page.cookie()).statusCode()).isEqualTo(200);
 		Bot installed = this.installations.findBot(null, TEAM_A);
 		assertThat(installed.getBotRefreshToken()).isEqualTo("xoxe-old");
 		assertThat(installed.getBotTokenExpiresAt()).isGreaterThan(System.currentTimeMillis());
@@ -151,13 +165,9 @@ class OAuthInstallTests extends MultiWorkspaceTest {
 
 	@Test
 	void aBackgroundJobRefreshesAnExpiredRotatingTokenItselfAndSavesIt() throws Exception {
-		slack.installCode("code-a", TEAM_A, "xoxb-old", "xoxe-old", 60);
+		installRotating(60);
 		slack.refreshGrant("xoxe-old", TEAM_A, "xoxb-new", "xoxe-new", 43_200);
-		InstallBrowser.InstallPage page = openInstallPage();
-		assertThat(redirect("code-a", page.state(), page.cookie()).statusCode()).isEqualTo(200);
-		Bot expired = this.installations.findBot(null, TEAM_A);
-		expired.setBotTokenExpiresAt(System.currentTimeMillis() - 1_000);
-		this.installations.saveBot(expired);
+		expireToken();
 
 		assertThat(this.workspaceTokens.botToken(TEAM_A)).isEqualTo("xoxb-new");
 		assertThat(this.workspaceTokens.botToken(TEAM_A)).as("saved: no second refresh").isEqualTo("xoxb-new");
@@ -166,6 +176,119 @@ class OAuthInstallTests extends MultiWorkspaceTest {
 			.singleElement()
 			.satisfies((call) -> assertThat(call.param("refresh_token")).isEqualTo("xoxe-old"));
 		assertThat(this.installations.findBot(null, TEAM_A).getBotRefreshToken()).isEqualTo("xoxe-new");
+	}
+
+	@Test
+	void aRefreshThatFailsForAPassingReasonIsTriedAgainLaterWithTheSameRefreshToken() throws Exception {
+		installRotating(60);
+		slack.refreshGrant("xoxe-old", TEAM_A, "xoxb-new", "xoxe-new", 43_200);
+		expireToken();
+
+		slack.rateLimit("oauth.v2.access", 1, 7);
+		assertThatThrownBy(() -> this.workspaceTokens.botToken(TEAM_A)).as("429")
+			.isInstanceOfSatisfying(RetryLaterException.class,
+					(ex) -> assertThat(ex.getWait()).as("its Retry-After").isEqualTo(Duration.ofSeconds(7)));
+		slack.failOnceWithStatus("oauth.v2.access", 503);
+		assertThatThrownBy(() -> this.workspaceTokens.botToken(TEAM_A)).as("503")
+			.isInstanceOf(RetryLaterException.class);
+		for (String error : List.of("ratelimited", "internal_error", "fatal_error", "service_unavailable")) {
+			slack.failOnce("oauth.v2.access", error);
+			assertThatThrownBy(() -> this.workspaceTokens.botToken(TEAM_A)).as(error)
+				.isInstanceOf(RetryLaterException.class);
+		}
+
+		assertThat(this.workspaceTokens.botToken(TEAM_A)).isEqualTo("xoxb-new");
+		assertThat(slack.calls("oauth.v2.access")).filteredOn((call) -> call.param("refresh_token") != null)
+			.hasSize(7)
+			.allSatisfy((call) -> assertThat(call.param("refresh_token")).isEqualTo("xoxe-old"));
+	}
+
+	@Test
+	void aRefreshSlackRefusesForGoodGivesUp() throws Exception {
+		installRotating(60);
+		expireToken();
+
+		assertThatThrownBy(() -> this.workspaceTokens.botToken(TEAM_A)).isInstanceOfSatisfying(
+				NotifyFailedException.class, (ex) -> assertThat(ex.getReason()).isEqualTo("invalid_refresh_token"));
+	}
+
+	@Test
+	void aClosedCutWhoseTokenRefreshIsRateLimitedIsShownAndAnnouncedAfterTheWaitWithTheNewToken() throws Exception {
+		installRotating(43_200);
+		this.requests.post(SignedRequests.slashCommand(TEAM_A, CHANNEL, ANN, "Plan: a; b", slack.responseUrl("a")));
+		String cutId = slack.await("chat.postMessage", WAIT).voteValues().get(0).split("\\|")[0];
+		slack.refreshGrant("xoxe-old", TEAM_A, "xoxb-new", "xoxe-new", 43_200);
+		expireToken();
+		slack.rateLimit("oauth.v2.access", 1, 1);
+
+		this.cuts.close(this.cuts.find(new CutRef(TEAM_A, CutId.parse(cutId).orElseThrow())).orElseThrow(), ANN);
+
+		FakeSlack.Call closed = slack.await("chat.update", (call) -> call.param("blocks").contains("*Closed*"), WAIT);
+		FakeSlack.Call decision = slack.await("chat.postMessage", (call) -> call.param("text").contains("\nship now "),
+				WAIT);
+		assertThat(closed.token()).isEqualTo("xoxb-new");
+		assertThat(decision.token()).isEqualTo("xoxb-new");
+		assertThat(slack.calls("oauth.v2.access")).filteredOn((call) -> call.param("refresh_token") != null).hasSize(2);
+	}
+
+	@Test
+	void backgroundCallsAndARequestRefreshingAtOnceMakeOneRefreshAndAllUseTheNewToken() throws Exception {
+		installRotating(60);
+		// A token of its own: Bolt keeps auth.test's answer per token for the app's life.
+		slack.refreshGrant("xoxe-old", TEAM_A, "xoxb-refreshed-once", "xoxe-refreshed-once", 43_200);
+		int installCalls = slack.calls().size();
+		// Every caller reads the expiring token before the first refresh is answered.
+		slack.latency(Duration.ofMillis(300));
+		int callers = 4;
+		ExecutorService threads = Executors.newFixedThreadPool(callers + 1);
+		CountDownLatch go = new CountDownLatch(1);
+		try {
+			List<Future<String>> tokens = new ArrayList<>();
+			for (int i = 0; i < callers; i++) {
+				tokens.add(threads.submit(() -> {
+					go.await();
+					return this.workspaceTokens.botToken(TEAM_A);
+				}));
+			}
+			Future<HttpResponse<String>> request = threads.submit(() -> {
+				go.await();
+				return this.requests
+					.post(SignedRequests.slashCommand(TEAM_A, CHANNEL, ANN, "Plan: a; b", slack.responseUrl("a")));
+			});
+			go.countDown();
+
+			for (Future<String> token : tokens) {
+				assertThat(token.get(20, TimeUnit.SECONDS)).isEqualTo("xoxb-refreshed-once");
+			}
+			assertThat(request.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+		}
+		finally {
+			threads.shutdownNow();
+		}
+		assertThat(slack.await("chat.postMessage", WAIT).token()).isEqualTo("xoxb-refreshed-once");
+		assertThat(slack.calls("oauth.v2.access")).filteredOn((call) -> call.param("refresh_token") != null).hasSize(1);
+		assertThat(slack.calls().subList(installCalls, slack.calls().size()))
+			.filteredOn((call) -> call.method().equals("auth.test"))
+			.extracting(FakeSlack.Call::token)
+			.containsOnly("xoxb-refreshed-once");
+		assertThat(this.installations.findBot(null, TEAM_A).getBotRefreshToken()).isEqualTo("xoxe-refreshed-once");
+	}
+
+	/**
+	 * Installs workspace A with token rotation on: bot token {@code xoxb-old}, refresh
+	 * token {@code xoxe-old}, expiring in {@code expiresIn} seconds.
+	 */
+	private void installRotating(int expiresIn) {
+		slack.installCode("code-a", TEAM_A, "xoxb-old", "xoxe-old", expiresIn);
+		InstallBrowser.InstallPage page = openInstallPage();
+		assertThat(redirect("code-a", page.state(), page.cookie()).statusCode()).isEqualTo(200);
+	}
+
+	/** What time does to the installed token: it expires. */
+	private void expireToken() throws Exception {
+		Bot expired = this.installations.findBot(null, TEAM_A);
+		expired.setBotTokenExpiresAt(System.currentTimeMillis() - 1_000);
+		this.installations.saveBot(expired);
 	}
 
 }

@@ -79,6 +79,40 @@ class RedisInstallationServiceTests extends RedisStoreTest {
 	}
 
 	@Test
+	void aRotatedBotSavedAfterAnUninstallOrARevokedBotDoesNotBringItBack() {
+		this.installations.saveInstallerAndBot(install(null, "T1", "U1", "xoxb-old", false));
+		this.installations.saveInstallerAndBot(install(null, "T2", "U1", "xoxb-old", false));
+		Bot refreshedOne = this.installations.findBot(null, "T1");
+		Bot refreshedTwo = this.installations.findBot(null, "T2");
+		refreshedOne.setBotAccessToken("xoxb-new");
+		refreshedTwo.setBotAccessToken("xoxb-new");
+
+		this.installations.deleteAll(null, "T1");
+		this.installations.deleteBot(refreshedTwo);
+		this.installations.saveBot(refreshedOne);
+		this.installations.saveBot(refreshedTwo);
+
+		assertThat(template.hasKey("scopecut:{T1}:installation")).as("uninstalled").isFalse();
+		assertThat(this.installations.findBot(null, "T2")).as("bot token revoked").isNull();
+		assertThat(this.installations.findInstaller(null, "T2", "U1")).isNotNull();
+	}
+
+	@Test
+	void aLinkToAnOrganisationWhoseInstallIsGoneIsTakenBack() {
+		this.installations.saveInstallerAndBot(install("E1", null, "U1", "xoxb-org", true));
+		this.installations.saveInstallerAndBot(install(null, "T8", "U1", "xoxb-own", false));
+
+		this.installations.deleteAll("E1", null);
+		// What a request that found the organisation's install just before would do.
+		this.installations.link("T7", "E1");
+		this.installations.link("T8", "E1");
+
+		assertThat(template.hasKey("scopecut:{T7}:installation")).isFalse();
+		assertThat(template.opsForHash().keys("scopecut:{T8}:installation")).containsExactlyInAnyOrder("bot",
+				"user:U1");
+	}
+
+	@Test
 	void deletingTheBotKeepsTheInstallersAndDeletingAnInstallerKeepsTheBot() {
 		this.installations.saveInstallerAndBot(install(null, "T1", "U1", "xoxb-one", false));
 		this.installations.saveInstallerAndBot(install(null, "T1", "U2", "xoxb-one", false));

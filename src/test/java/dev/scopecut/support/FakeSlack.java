@@ -14,6 +14,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Queue;
 import java.util.Set;
 import java.util.TreeSet;
@@ -276,7 +277,8 @@ public final class FakeSlack implements AutoCloseable {
 	/**
 	 * A refresh of a rotating token: {@code oauth.v2.access} with
 	 * {@code grant_type=refresh_token} and this refresh token hands out a new bot token
-	 * and refresh token, expiring in {@code expiresIn} seconds.
+	 * and refresh token, expiring in {@code expiresIn} seconds. As at Slack, a refresh
+	 * token works once: used again, it gets {@code invalid_refresh_token}.
 	 */
 	public void refreshGrant(String refreshToken, String team, String newBotToken, String newRefreshToken,
 			int expiresIn) {
@@ -404,9 +406,11 @@ public final class FakeSlack implements AutoCloseable {
 				"{\"ok\":true,\"url\":\"https://test.slack.com/\",\"team\":\"Test\",\"user\":\"scopecut\","
 						+ "\"team_id\":\"" + this.tokenTeams.getOrDefault(String.valueOf(call.token()), TEAM)
 						+ "\",\"user_id\":\"" + BOT_USER + "\",\"bot_id\":\"B0000BOT\"}";
-			case "oauth.v2.access" -> this.grants.getOrDefault("refresh_token".equals(params.get("grant_type"))
-					? "refresh:" + params.get("refresh_token") : "code:" + params.get("code"),
-					"{\"ok\":false,\"error\":\"invalid_grant\"}");
+			case "oauth.v2.access" -> "refresh_token".equals(params.get("grant_type"))
+					? Objects.requireNonNullElse(this.grants.remove("refresh:" + params.get("refresh_token")),
+							"{\"ok\":false,\"error\":\"invalid_refresh_token\"}")
+					: this.grants.getOrDefault("code:" + params.get("code"),
+							"{\"ok\":false,\"error\":\"invalid_grant\"}");
 			case "chat.postMessage" ->
 				"{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"" + nextTs() + "\"}";
 			case "apps.connections.open" ->
