@@ -68,7 +68,8 @@ public final class Replies {
 		String id = "`" + cut.ref().id() + "`";
 		return switch (asked) {
 			case SENDING -> "Reminding everyone who has items of " + id
-					+ " left to vote on, by direct message (outside their quiet hours, 20:00 to 08:00 their time).";
+					+ " left to vote on, by direct message, outside their quiet hours (20:00 to 08:00 their time)."
+					+ " Anyone reminded of it in the last 30 minutes is skipped.";
 			case NOT_FACILITATOR ->
 				"Only " + Mrkdwn.user(cut.facilitator()) + ", who started " + id + ", can send its reminders.";
 			case NOT_OPEN -> id + " is already " + cut.status().name().toLowerCase() + "; nobody was reminded.";
