@@ -11,12 +11,8 @@ import com.slack.api.bolt.response.Response;
 import org.springframework.stereotype.Component;
 
 import dev.scopecut.app.CutService;
-import dev.scopecut.app.StoreUnavailableException;
-import dev.scopecut.cut.Cut;
-import dev.scopecut.cut.CutRef;
 import dev.scopecut.slack.Modals;
 import dev.scopecut.slack.PrivateReplies;
-import dev.scopecut.slack.Replies;
 import dev.scopecut.slack.SlackListener;
 import dev.scopecut.slack.blocks.ActionIds;
 
@@ -46,22 +42,8 @@ class EditAction implements SlackListener, BlockActionHandler {
 	@Override
 	public Response apply(BlockActionRequest request, ActionContext ctx) {
 		BlockActionPayload payload = request.getPayload();
-		Optional<CutRef> ref = Actions.cut(payload, ctx);
-		if (ref.isEmpty()) {
-			return Actions.badRequest();
-		}
-		try {
-			Optional<Cut> cut = this.cuts.find(ref.get());
-			if (cut.isEmpty()) {
-				return Actions.badRequest();
-			}
-			Modals.openEdit(this.cuts, cut.get(), payload.getUser().getId(), ctx.client(), payload.getTriggerId())
-				.ifPresent((answer) -> this.replies.send(payload.getResponseUrl(), answer));
-		}
-		catch (StoreUnavailableException ex) {
-			this.replies.send(payload.getResponseUrl(), Replies.STORE_DOWN);
-		}
-		return ctx.ack();
+		return Actions.onCut(payload, ctx, this.cuts, this.replies, (cut) -> Modals.openEdit(this.cuts, cut,
+				payload.getUser().getId(), ctx.client(), payload.getTriggerId()));
 	}
 
 }
