@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import dev.scopecut.cut.Ballots;
 import dev.scopecut.cut.Cut;
+import dev.scopecut.cut.CutDetails;
 import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.CutRef;
 import dev.scopecut.cut.CutSettings;
@@ -270,7 +271,33 @@ public class CutService {
 		return edited(cut, EditOutcome.DONE, edit);
 	}
 
-	private Optional<EditResult> refusedEdit(Cut cut, String user) {
+	/**
+	 * Changes an open cut's title, question, capacity and quorum for its facilitator; the
+	 * message is refreshed to show them. Asking for what the cut already has changes
+	 * nothing and records nothing.
+	 * @throws InvalidCutException when a detail breaks a rule of a new cut, or the cut
+	 * changed since it was read; nothing changes then
+	 */
+	public EditResult changeDetails(Cut cut, String user, CutDetails wanted) {
+		Optional<EditResult> refused = refusedEdit(cut, user);
+		if (refused.isPresent()) {
+			return refused.get();
+		}
+		CutDetails before = CutDetails.of(cut);
+		CutDetails after = CutEdits.details(cut, wanted);
+		String changes = CutEdits.changes(before, after);
+		if (changes.isEmpty()) {
+			return new EditResult(EditResult.Outcome.UNCHANGED, cut, null);
+		}
+		Edit edit = new Edit(Edit.Kind.CHANGE, this.clock.instant(), user, changes);
+		return edited(cut, this.store.changeDetails(cut.ref(), before, after, edit), edit);
+	}
+
+	/**
+	 * Why the user may not edit the cut as read: not its facilitator, or it is no longer
+	 * open; empty when they may.
+	 */
+	public Optional<EditResult> refusedEdit(Cut cut, String user) {
 		if (!cut.isFacilitator(user)) {
 			return Optional.of(new EditResult(EditResult.Outcome.NOT_FACILITATOR, cut, null));
 		}
@@ -291,6 +318,9 @@ public class CutService {
 			}
 			case NOT_OPEN -> {
 				return new EditResult(EditResult.Outcome.NOT_OPEN, this.store.find(cut.ref()).orElse(cut), null);
+			}
+			case UNCHANGED -> {
+				return new EditResult(EditResult.Outcome.UNCHANGED, cut, null);
 			}
 			default -> throw CutEdits.refusal(outcome.name(), edit.detail());
 		}

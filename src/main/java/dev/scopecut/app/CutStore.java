@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import dev.scopecut.cut.Choice;
 import dev.scopecut.cut.Cut;
+import dev.scopecut.cut.CutDetails;
 import dev.scopecut.cut.CutRef;
 import dev.scopecut.cut.CutStatus;
 import dev.scopecut.cut.Edit;
@@ -95,6 +96,15 @@ public interface CutStore {
 	 * @return the new deadline; empty, and nothing changed, when the cut is not open
 	 */
 	Optional<Instant> extendDeadline(CutRef ref, Duration extension, Edit edit);
+
+	/**
+	 * Changes an open cut's title, question, capacity and quorum from {@code before}, as
+	 * they were read, to {@code after}, and appends the edit to its history; nothing
+	 * changes when they are already {@code after} ({@link EditOutcome#UNCHANGED}), when
+	 * they are no longer {@code before} or the cut has fewer items than the new capacity
+	 * ({@link EditOutcome#CHANGED_MEANWHILE}), or when the cut is not open.
+	 */
+	EditOutcome changeDetails(CutRef ref, CutDetails before, CutDetails after, Edit edit);
 
 	/** The cut's edits, oldest first (the latest {@code HISTORY_MAX} of them). */
 	List<Edit> history(CutRef ref);

@@ -19,6 +19,13 @@ public enum EditOutcome {
 	/** The item is the cut's last; nothing removed. */
 	LAST_ITEM,
 	/** The cut has no such item; nothing removed. */
-	NO_ITEM
+	NO_ITEM,
+	/** The cut already has the details asked for; nothing changed, nothing recorded. */
+	UNCHANGED,
+	/**
+	 * The details changed, or items went below the capacity asked for, since the cut was
+	 * read; nothing changed.
+	 */
+	CHANGED_MEANWHILE
 
 }

@@ -14,6 +14,8 @@ public record EditResult(Outcome outcome, Cut cut, Edit edit) {
 
 		/** The edit is stored and the cut's message will show it. */
 		DONE,
+		/** The edit asked for what the cut already has; nothing changed or recorded. */
+		UNCHANGED,
 		/** Only the facilitator may edit. */
 		NOT_FACILITATOR,
 		/** The cut had been closed or cancelled; nothing changed. */

@@ -2,6 +2,8 @@ package dev.scopecut.cut;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -10,8 +12,9 @@ import java.util.regex.Pattern;
 /**
  * The rules of editing an open cut, checked before anything is stored: an added item
  * keeps the limits of a new cut ({@link CutDraft}), a removal leaves at least one item
- * (and no fewer than the capacity), and an extension is positive and at most
- * {@link #MAX_EXTENSION}.
+ * (and no fewer than the capacity), an extension is positive and at most
+ * {@link #MAX_EXTENSION}, and changed details keep the rules of a new cut with the same
+ * items and voters.
  */
 public final class CutEdits {
 
@@ -130,6 +133,56 @@ public final class CutEdits {
 		return extension.toMinutes() + "m";
 	}
 
+	/**
+	 * The details an edit asks for, stripped and checked exactly as a new cut with this
+	 * cut's items and voters would be ({@link CutDraft}): a title of 1 to
+	 * {@link CutDraft#MAX_TITLE_LENGTH} characters, a capacity of at most the item count,
+	 * a quorum the chosen voters can reach.
+	 * @throws InvalidCutException naming the detail at fault
+	 */
+	public static CutDetails details(Cut cut, CutDetails wanted) {
+		CutSettings settings = cut.settings();
+		CutDraft checked = new CutDraft(wanted.title(), cut.items().stream().map(Item::text).toList(),
+				new CutSettings(wanted.question().strip(), settings.deadline(), wanted.capacity(), wanted.quorum(),
+						settings.anonymous(), settings.voters(), settings.closeWhenAllVoted(), settings.reminders()));
+		return new CutDetails(checked.title(), checked.settings().question(), wanted.capacity(), wanted.quorum());
+	}
+
+	/**
+	 * What an edit of the details changes, as a history reads it: {@code title “Old” →
+	 * “New”; capacity 3 → 2}; empty when it changes nothing.
+	 */
+	public static String changes(CutDetails before, CutDetails after) {
+		List<String> changes = new ArrayList<>();
+		if (!before.title().equals(after.title())) {
+			changes.add("title " + quoted(before.title()) + " → " + quoted(after.title()));
+		}
+		if (!before.question().equals(after.question())) {
+			changes.add("question " + quoted(before.question()) + " → " + quoted(after.question()));
+		}
+		if (before.capacity() != after.capacity()) {
+			changes.add("capacity " + count(before.capacity()) + " → " + count(after.capacity()));
+		}
+		if (before.quorum() != after.quorum()) {
+			changes.add("quorum " + count(before.quorum()) + " → " + count(after.quorum()));
+		}
+		return String.join("; ", changes);
+	}
+
+	/** On one line, as a history entry is one line of the record. */
+	private static String quoted(String text) {
+		return "“" + text.replaceAll("\\s+", " ") + "”";
+	}
+
+	private static String count(int count) {
+		return (count > 0) ? Integer.toString(count) : "none";
+	}
+
+	static InvalidCutException changedMeanwhile() {
+		return new InvalidCutException(InvalidCutException.Field.REQUEST,
+				"The cut changed while you were editing it, so nothing was changed; open *Edit* again to see it as it is now.");
+	}
+
 	static InvalidCutException full() {
 		return new InvalidCutException(InvalidCutException.Field.ITEMS,
 				"A cut takes at most %d items and this one is full; remove one first.".formatted(CutDraft.MAX_ITEMS));
@@ -159,6 +212,7 @@ public final class CutEdits {
 			case "FULL" -> full();
 			case "DUPLICATE" -> duplicate(text);
 			case "LAST_ITEM" -> lastItem();
+			case "CHANGED_MEANWHILE" -> changedMeanwhile();
 			default -> new InvalidCutException(InvalidCutException.Field.ITEMS,
 					"“%s” is no longer an item of this cut.".formatted(text));
 		};

@@ -7,14 +7,14 @@ import java.util.Objects;
  * One change the facilitator made to an open cut, kept in the cut's history and shown in
  * its decision record.
  *
- * @param detail what changed, as a person reads it: the item's text, or the extension and
- * the new deadline
+ * @param detail what changed, as a person reads it: the item's text, the extension and
+ * the new deadline, or each changed detail with its old and new value
  */
 public record Edit(Kind kind, Instant at, String by, String detail) {
 
 	public enum Kind {
 
-		ADD("added"), REMOVE("removed"), EXTEND("extended the deadline");
+		ADD("added"), REMOVE("removed"), EXTEND("extended the deadline"), CHANGE("changed");
 
 		private final String verb;
 

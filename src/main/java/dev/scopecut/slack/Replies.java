@@ -22,6 +22,7 @@ public final class Replies {
 			• `/scopecut add [ID:] item text` adds an item to an open cut (facilitator only)
 			• `/scopecut remove [ID:] item text` removes an item, typed as the cut shows it, with its votes (facilitator only)
 			• `/scopecut extend [ID] 2h` moves the deadline later by `30m`, `2h`, `1d`… (facilitator only)
+			• `/scopecut edit [ID]` opens the *Edit scope cut* form: title, question, capacity, quorum (facilitator only; or click *Edit* on the cut)
 			• `/scopecut export [ID]` gives a cut's decision record as Markdown, privately; name a closed cut by its ID
 			• `/scopecut help` shows this
 			The ID can be left out when the channel has one open cut.
@@ -85,7 +86,9 @@ public final class Replies {
 				case REMOVE ->
 					"Removed “" + Mrkdwn.escape(result.edit().detail()) + "” from " + id + ", with every vote on it.";
 				case EXTEND -> "Extended the deadline of " + id + " " + result.edit().detail() + ".";
+				case CHANGE -> "Changed " + id + ": " + Mrkdwn.escape(result.edit().detail()) + ".";
 			};
+			case UNCHANGED -> "Nothing to change: " + id + " already reads so.";
 			case NOT_FACILITATOR -> "Only " + Mrkdwn.user(cut.facilitator()) + ", who started " + id
 					+ ", can edit it; nothing was changed.";
 			case NOT_OPEN -> id + " is already " + cut.status().name().toLowerCase() + "; nothing was changed.";
@@ -95,6 +98,11 @@ public final class Replies {
 	public static String couldNotOpenModal(String reason) {
 		return "The *New scope cut* form could not be opened (" + Mrkdwn.escape(reason)
 				+ "). Try `/scopecut` again, or start a cut directly with `/scopecut Title: item; item`.";
+	}
+
+	public static String couldNotOpenEditModal(String reason) {
+		return "The *Edit scope cut* form could not be opened (" + Mrkdwn.escape(reason)
+				+ "). Click *Edit* again, or type `/scopecut edit`.";
 	}
 
 	public static String couldNotPost(String reason) {

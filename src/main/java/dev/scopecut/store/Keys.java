@@ -37,7 +37,7 @@ import dev.scopecut.cut.CutRef;
  * scopecut:{T123}:cut:K7M2Q     hash   the cut: settings, status, items, message ts, version
  * scopecut:{T123}:votes:K7M2Q   hash   "itemId:userId" -> "S" (ship) or "D" (defer)
  * scopecut:{T123}:history:K7M2Q list  the facilitator's edits, oldest first, the latest 50:
- *                                      "atMillis TAB userId TAB ADD|REMOVE|EXTEND TAB detail"
+ *                                      "atMillis TAB userId TAB ADD|REMOVE|EXTEND|CHANGE TAB detail"
  * scopecut:{T123}:open:C456     zset   ids of the channel's open cuts, scored by start time
  * scopecut:{T123}:open          zset   ids of the workspace's open cuts, scored by start time
  * scopecut:{T123}:closed        zset   ids of the workspace's latest 200 closed (not cancelled)

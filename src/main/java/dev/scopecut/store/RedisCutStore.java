@@ -19,6 +19,7 @@ import dev.scopecut.app.VoterChoices;
 import dev.scopecut.app.WorkspaceCuts;
 import dev.scopecut.cut.Choice;
 import dev.scopecut.cut.Cut;
+import dev.scopecut.cut.CutDetails;
 import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.CutRef;
 import dev.scopecut.cut.CutEdits;
@@ -204,6 +205,16 @@ class RedisCutStore implements CutStore, WorkspaceCuts {
 			.call(() -> this.redis.execute(Scripts.EXTEND_DEADLINE, List.of(Keys.cut(ref), Keys.history(ref)),
 					Long.toString(extension.toMillis()), entry(edit), Integer.toString(CutEdits.HISTORY_MAX)));
 		return (deadline == null || deadline < 0) ? Optional.empty() : Optional.of(Instant.ofEpochMilli(deadline));
+	}
+
+	@Override
+	public EditOutcome changeDetails(CutRef ref, CutDetails before, CutDetails after, Edit edit) {
+		String result = this.guard.call(() -> this.redis.execute(Scripts.CHANGE_DETAILS,
+				List.of(Keys.cut(ref), Keys.history(ref)), before.title(), before.question(),
+				Integer.toString(before.capacity()), Integer.toString(before.quorum()), after.title(), after.question(),
+				Integer.toString(after.capacity()), Integer.toString(after.quorum()), entry(edit),
+				Integer.toString(CutEdits.HISTORY_MAX)));
+		return EditOutcome.valueOf(result);
 	}
 
 	@Override

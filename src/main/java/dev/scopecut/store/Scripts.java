@@ -34,6 +34,8 @@ final class Scripts {
 
 	static final RedisScript<Long> EXTEND_DEADLINE = load("extend-deadline", Long.class);
 
+	static final RedisScript<String> CHANGE_DETAILS = load("change-details", String.class);
+
 	static final RedisScript<Long> SET_IF_EXISTS = load("set-if-exists", Long.class);
 
 	static final RedisScript<Long> REPLACE_FIELD = load("replace-field", Long.class);

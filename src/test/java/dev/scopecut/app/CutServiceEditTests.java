@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.scopecut.cut.Cut;
+import dev.scopecut.cut.CutDetails;
 import dev.scopecut.cut.CutDraft;
 import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.CutRef;
@@ -166,6 +167,56 @@ class CutServiceEditTests {
 
 		assertThat(this.service.export("T1", "C1", Optional.of(REF.id())))
 			.isEqualTo(new CutReading(snapshot, NOW, edits));
+	}
+
+	@Test
+	void changingDetailsStoresThemFromTheValuesReadWithAReadableEdit() {
+		given(this.store.changeDetails(any(), any(), any(), any())).willReturn(EditOutcome.DONE);
+
+		EditResult result = this.service.changeDetails(this.cut, FACILITATOR,
+				new CutDetails(" Sharing app 0.2 ", "", 2, 0));
+
+		Edit edit = new Edit(Edit.Kind.CHANGE, NOW, FACILITATOR,
+				"title “Sharing app” → “Sharing app 0.2”; capacity none → 2");
+		assertThat(result).isEqualTo(new EditResult(EditResult.Outcome.DONE, this.cut, edit));
+		verify(this.store).changeDetails(REF, new CutDetails("Sharing app", "", 0, 0),
+				new CutDetails("Sharing app 0.2", "", 2, 0), edit);
+		verify(this.jobs).schedule(new Job(Job.Kind.REFRESH, REF), NOW);
+	}
+
+	@Test
+	void detailsThatChangeNothingAreNeitherStoredNorRefreshed() {
+		EditResult result = this.service.changeDetails(this.cut, FACILITATOR,
+				new CutDetails("Sharing app ", " ", 0, 0));
+
+		assertThat(result.outcome()).isEqualTo(EditResult.Outcome.UNCHANGED);
+		verifyNoInteractions(this.store, this.jobs);
+	}
+
+	@Test
+	void onlyTheFacilitatorChangesDetailsOfAnOpenCutAndARefusedDetailStoresNothing() {
+		Cut closed = new Cut(REF, "C1", FACILITATOR, "Sharing app", this.cut.items(), this.cut.settings(),
+				CutStatus.CLOSED, NOW, NOW, null);
+
+		assertThat(this.service.changeDetails(this.cut, "U_BOB", new CutDetails("Mine", "", 0, 0)).outcome())
+			.isEqualTo(EditResult.Outcome.NOT_FACILITATOR);
+		assertThat(this.service.changeDetails(closed, FACILITATOR, new CutDetails("Late", "", 0, 0)).outcome())
+			.isEqualTo(EditResult.Outcome.NOT_OPEN);
+		assertThatExceptionOfType(InvalidCutException.class)
+			.isThrownBy(
+					() -> this.service.changeDetails(this.cut, FACILITATOR, new CutDetails("Sharing app", "", 3, 0)))
+			.withMessageContaining("capacity (3)");
+		verifyNoInteractions(this.store, this.jobs);
+	}
+
+	@Test
+	void aConcurrentChangeRefusesTheEditAndSchedulesNothing() {
+		given(this.store.changeDetails(any(), any(), any(), any())).willReturn(EditOutcome.CHANGED_MEANWHILE);
+
+		assertThatExceptionOfType(InvalidCutException.class)
+			.isThrownBy(() -> this.service.changeDetails(this.cut, FACILITATOR, new CutDetails("New", "", 0, 0)))
+			.withMessageContaining("changed while you were editing it");
+		verifyNoInteractions(this.jobs);
 	}
 
 }

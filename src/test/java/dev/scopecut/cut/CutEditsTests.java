@@ -98,4 +98,46 @@ class CutEditsTests {
 		assertThat(CutEdits.describe(Duration.ofMinutes(90))).isEqualTo("90m");
 	}
 
+	@Test
+	void changedDetailsAreStrippedAndKeepTheRulesOfANewCut() {
+		Cut cut = cut(List.of("email signup", "dark mode"), 0);
+
+		assertThat(CutEdits.details(cut, new CutDetails("  Sharing app 0.2 ", " Why? ", 2, 3)))
+			.isEqualTo(new CutDetails("Sharing app 0.2", "Why?", 2, 3));
+		assertThatExceptionOfType(InvalidCutException.class)
+			.isThrownBy(() -> CutEdits.details(cut, new CutDetails(" ", "", 0, 0)))
+			.satisfies((ex) -> assertThat(ex.field()).isEqualTo(InvalidCutException.Field.TITLE));
+		assertThatExceptionOfType(InvalidCutException.class)
+			.isThrownBy(() -> CutEdits.details(cut, new CutDetails("x".repeat(151), "", 0, 0)))
+			.withMessageContaining("151 characters");
+		assertThatExceptionOfType(InvalidCutException.class)
+			.isThrownBy(() -> CutEdits.details(cut, new CutDetails("Sharing app", "", 3, 0)))
+			.withMessageContaining("capacity (3) is more than the 2 items")
+			.satisfies((ex) -> assertThat(ex.field()).isEqualTo(InvalidCutException.Field.CAPACITY));
+	}
+
+	@Test
+	void aQuorumMustBeReachableByTheChosenVoters() {
+		Cut chosen = Cut.open(REF, "C1", "U_ANN", new CutDraft("Sharing app", List.of("email signup"),
+				new CutSettings("", NOW.plus(Duration.ofHours(2)), 0, 0, false, List.of("U_ANN", "U_BOB"), false)),
+				NOW);
+
+		assertThat(CutEdits.details(chosen, new CutDetails("Sharing app", "", 0, 2)).quorum()).isEqualTo(2);
+		assertThatExceptionOfType(InvalidCutException.class)
+			.isThrownBy(() -> CutEdits.details(chosen, new CutDetails("Sharing app", "", 0, 3)))
+			.satisfies((ex) -> assertThat(ex.field()).isEqualTo(InvalidCutException.Field.QUORUM));
+		assertThat(CutEdits.details(cut(List.of("email signup"), 0), new CutDetails("Sharing app", "", 0, 40)).quorum())
+			.isEqualTo(40);
+	}
+
+	@Test
+	void changesReadAsOldAndNewValuesAndNothingWhenNothingChanged() {
+		CutDetails before = new CutDetails("Old", "", 3, 0);
+
+		assertThat(CutEdits.changes(before, new CutDetails("New", "Why\nnow?", 2, 4)))
+			.isEqualTo("title “Old” → “New”; question “” → “Why now?”; capacity 3 → 2; quorum none → 4");
+		assertThat(CutEdits.changes(before, new CutDetails("Old", "", 0, 0))).isEqualTo("capacity 3 → none");
+		assertThat(CutEdits.changes(before, before)).isEmpty();
+	}
+
 }

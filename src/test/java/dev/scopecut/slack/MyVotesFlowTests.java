@@ -87,6 +87,8 @@ class MyVotesFlowTests extends EndToEndTest {
 				"*create project*\\nYour vote: _no vote_");
 		assertThat(buttons(reply.json().getAsJsonArray("blocks"))).isEmpty();
 		assertThat(blocks).doesNotContain("overflow");
+		// the decision is posted before the test ends, not into the next test's calls
+		org.awaitility.Awaitility.await().atMost(WAIT).until(() -> slack.calls("chat.postMessage").size() == 2);
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import dev.scopecut.app.EditOutcome;
 import dev.scopecut.app.VoteResult;
 import dev.scopecut.cut.Choice;
 import dev.scopecut.cut.Cut;
+import dev.scopecut.cut.CutDetails;
 import dev.scopecut.cut.CutStatus;
 import dev.scopecut.cut.Edit;
 import dev.scopecut.cut.Item;
@@ -153,6 +154,55 @@ class RedisCutEditsTests extends RedisStoreTest {
 		assertThat(this.store.removeItem(REF, 3, edit(Edit.Kind.REMOVE, "share link"))).isEqualTo(EditOutcome.DONE);
 		assertThat(this.store.removeItem(REF, 2, edit(Edit.Kind.REMOVE, "create project")))
 			.isEqualTo(EditOutcome.DONE_EVERYONE_VOTED);
+	}
+
+	@Test
+	void changedDetailsAreStoredWithTheirEditOnlyWhileTheCutIsOpen() {
+		this.store.insert(RedisCutStoreTests.cut(REF, "C1"));
+		CutDetails before = new CutDetails("Sharing app 0.1", "What do we learn?", 2, 2);
+		CutDetails after = new CutDetails("Sharing app 0.2", "", 3, 0);
+		Edit edit = edit(Edit.Kind.CHANGE, "title “Sharing app 0.1” → “Sharing app 0.2”");
+
+		assertThat(this.store.changeDetails(REF, before, after, edit)).isEqualTo(EditOutcome.DONE);
+
+		Cut cut = this.store.find(REF).orElseThrow();
+		assertThat(CutDetails.of(cut)).isEqualTo(after);
+		assertThat(cut.settings().anonymous()).isTrue();
+		assertThat(this.store.version(REF)).isEqualTo(1);
+		assertThat(this.store.history(REF)).containsExactly(edit);
+		this.store.finish(REF, CutStatus.CLOSED, NOW);
+		assertThat(this.store.changeDetails(REF, after, before, edit)).isEqualTo(EditOutcome.NOT_OPEN);
+		assertThat(CutDetails.of(this.store.find(REF).orElseThrow())).isEqualTo(after);
+		assertThat(this.store.history(REF)).containsExactly(edit);
+	}
+
+	@Test
+	void detailsTheCutAlreadyHasChangeNothingAndRecordNothing() {
+		this.store.insert(RedisCutStoreTests.cut(REF, "C1"));
+		CutDetails current = new CutDetails("Sharing app 0.1", "What do we learn?", 2, 2);
+
+		assertThat(this.store.changeDetails(REF, current, current, edit(Edit.Kind.CHANGE, "nothing")))
+			.isEqualTo(EditOutcome.UNCHANGED);
+
+		assertThat(this.store.version(REF)).isZero();
+		assertThat(template.hasKey(Keys.history(REF))).isFalse();
+	}
+
+	@Test
+	void detailsChangedMeanwhileOrACapacityAboveTheItemsLeftAreRefused() {
+		this.store.insert(RedisCutStoreTests.cut(REF, "C1"));
+		CutDetails current = new CutDetails("Sharing app 0.1", "What do we learn?", 2, 2);
+		CutDetails stale = new CutDetails("Sharing app 0.0", "What do we learn?", 2, 2);
+		this.store.removeItem(REF, 3, edit(Edit.Kind.REMOVE, "share link"));
+
+		assertThat(this.store.changeDetails(REF, stale, new CutDetails("Mine", "", 2, 2), edit(Edit.Kind.CHANGE, "x")))
+			.isEqualTo(EditOutcome.CHANGED_MEANWHILE);
+		assertThat(this.store.changeDetails(REF, current, new CutDetails("Sharing app 0.1", "", 3, 2),
+				edit(Edit.Kind.CHANGE, "x")))
+			.isEqualTo(EditOutcome.CHANGED_MEANWHILE);
+
+		assertThat(CutDetails.of(this.store.find(REF).orElseThrow())).isEqualTo(current);
+		assertThat(this.store.history(REF)).extracting(Edit::kind).containsExactly(Edit.Kind.REMOVE);
 	}
 
 }

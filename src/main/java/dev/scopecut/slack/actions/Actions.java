@@ -1,14 +1,20 @@
 package dev.scopecut.slack.actions;
 
 import java.util.Optional;
+import java.util.function.Function;
 
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.response.Response;
 
+import dev.scopecut.app.CutService;
+import dev.scopecut.app.StoreUnavailableException;
+import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.CutRef;
 import dev.scopecut.slack.BadRequest;
+import dev.scopecut.slack.PrivateReplies;
+import dev.scopecut.slack.Replies;
 
 /**
  * Reading the one action a block_actions payload carries, which the client may have
@@ -41,6 +47,30 @@ final class Actions {
 	static Optional<CutRef> cut(BlockActionPayload payload, ActionContext ctx) {
 		return first(payload).flatMap((action) -> CutId.parse(value(action)))
 			.map((id) -> new CutRef(ctx.getTeamId(), id));
+	}
+
+	/**
+	 * Answers a click on a control of one cut: finds the cut the value names, in the
+	 * request's own workspace, and sends the clicker privately what {@code answer} has to
+	 * say, if anything; a value naming no cut is a bad request.
+	 */
+	static Response onCut(BlockActionPayload payload, ActionContext ctx, CutService cuts, PrivateReplies replies,
+			Function<Cut, Optional<String>> answer) {
+		Optional<CutRef> ref = cut(payload, ctx);
+		if (ref.isEmpty()) {
+			return badRequest();
+		}
+		try {
+			Optional<Cut> cut = cuts.find(ref.get());
+			if (cut.isEmpty()) {
+				return badRequest();
+			}
+			answer.apply(cut.get()).ifPresent((text) -> replies.send(payload.getResponseUrl(), text));
+		}
+		catch (StoreUnavailableException ex) {
+			replies.send(payload.getResponseUrl(), Replies.STORE_DOWN);
+		}
+		return ctx.ack();
 	}
 
 	static Response badRequest() {

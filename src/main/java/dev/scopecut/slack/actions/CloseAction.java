@@ -11,10 +11,6 @@ import com.slack.api.bolt.response.Response;
 import org.springframework.stereotype.Component;
 
 import dev.scopecut.app.CutService;
-import dev.scopecut.app.FinishResult;
-import dev.scopecut.app.StoreUnavailableException;
-import dev.scopecut.cut.Cut;
-import dev.scopecut.cut.CutRef;
 import dev.scopecut.slack.PrivateReplies;
 import dev.scopecut.slack.Replies;
 import dev.scopecut.slack.SlackListener;
@@ -41,22 +37,8 @@ class CloseAction implements SlackListener, BlockActionHandler {
 	@Override
 	public Response apply(BlockActionRequest request, ActionContext ctx) {
 		BlockActionPayload payload = request.getPayload();
-		Optional<CutRef> ref = Actions.cut(payload, ctx);
-		if (ref.isEmpty()) {
-			return Actions.badRequest();
-		}
-		try {
-			Optional<Cut> cut = this.cuts.find(ref.get());
-			if (cut.isEmpty()) {
-				return Actions.badRequest();
-			}
-			FinishResult result = this.cuts.close(cut.get(), payload.getUser().getId());
-			this.replies.send(payload.getResponseUrl(), Replies.finish(result, "close"));
-		}
-		catch (StoreUnavailableException ex) {
-			this.replies.send(payload.getResponseUrl(), Replies.STORE_DOWN);
-		}
-		return ctx.ack();
+		return Actions.onCut(payload, ctx, this.cuts, this.replies,
+				(cut) -> Optional.of(Replies.finish(this.cuts.close(cut, payload.getUser().getId()), "close")));
 	}
 
 }

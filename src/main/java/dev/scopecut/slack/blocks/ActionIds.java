@@ -26,6 +26,9 @@ public final class ActionIds {
 	/** Shows the clicker their own choices, privately. */
 	public static final String MY_VOTES = "my-votes";
 
+	/** Opens the <em>Edit scope cut</em> modal, for the facilitator only. */
+	public static final String EDIT = "edit";
+
 	private ActionIds() {
 	}
 

@@ -71,7 +71,7 @@ public final class CutMessage {
 		String context = DecisionText.voted(snapshot) + " · started by " + Mrkdwn.user(cut.facilitator()) + " · closes "
 				+ date(cut.settings().deadline()) + " · ID `" + cut.ref().id() + "`";
 		blocks.add(context(List.of(markdownText(context))));
-		blocks.add(actions("controls", List.of(closeButton(cut), myVotesButton(cut))));
+		blocks.add(actions("controls", List.of(closeButton(cut), myVotesButton(cut), editButton(cut))));
 		String text = "Scope cut: " + Mrkdwn.escape(cut.title()) + " — vote Ship or Defer on " + cut.items().size()
 				+ (cut.items().size() == 1 ? " item" : " items");
 		return new SlackMessage(text, blocks);
@@ -137,7 +137,20 @@ public final class CutMessage {
 
 	/** Shows the clicker, privately, their own choices on each item. */
 	private static BlockElement myVotesButton(Cut cut) {
-		return button((b) -> b.actionId(ActionIds.MY_VOTES).text(plainText("My votes")).value(cut.ref().id().value()));
+		return cutButton(ActionIds.MY_VOTES, "My votes", cut);
+	}
+
+	/**
+	 * Opens the <em>Edit scope cut</em> modal; anyone may click, only the facilitator
+	 * gets it.
+	 */
+	private static BlockElement editButton(Cut cut) {
+		return cutButton(ActionIds.EDIT, "Edit", cut);
+	}
+
+	/** A button whose value names the cut, for the listener to look it up. */
+	private static BlockElement cutButton(String actionId, String label, Cut cut) {
+		return button((b) -> b.actionId(actionId).text(plainText(label)).value(cut.ref().id().value()));
 	}
 
 	/**

@@ -19,7 +19,7 @@ record CommandText(Verb verb, Optional<CutId> cutId, String text, String argumen
 
 	enum Verb {
 
-		NONE, HELP, LIST, CLOSE, CANCEL, REMIND, EXPORT, ADD, REMOVE, EXTEND, START, UNKNOWN
+		NONE, HELP, LIST, CLOSE, CANCEL, REMIND, EXPORT, EDIT, ADD, REMOVE, EXTEND, START, UNKNOWN
 
 	}
 
@@ -37,7 +37,7 @@ record CommandText(Verb verb, Optional<CutId> cutId, String text, String argumen
 	private static final Pattern EXTEND = Pattern.compile("(?i)^extend(?:\\s+(\\S+))?(?:\\s+(\\S+))?$");
 
 	private static final Pattern SUBCOMMAND = Pattern
-		.compile("(?i)^(help|list|close|cancel|remind|export)(?:\\s+(\\S+))?$");
+		.compile("(?i)^(help|list|close|cancel|remind|export|edit)(?:\\s+(\\S+))?$");
 
 	CommandText(Verb verb, Optional<CutId> cutId, String text) {
 		this(verb, cutId, text, "");
@@ -64,7 +64,8 @@ record CommandText(Verb verb, Optional<CutId> cutId, String text, String argumen
 				return new CommandText(verb, Optional.empty(), text);
 			}
 			Optional<CutId> cutId = CutId.parse(id);
-			boolean takesId = verb == Verb.CLOSE || verb == Verb.CANCEL || verb == Verb.REMIND || verb == Verb.EXPORT;
+			boolean takesId = verb == Verb.CLOSE || verb == Verb.CANCEL || verb == Verb.REMIND || verb == Verb.EXPORT
+					|| verb == Verb.EDIT;
 			return (takesId && cutId.isPresent()) ? new CommandText(verb, cutId, text)
 					: new CommandText(Verb.UNKNOWN, Optional.empty(), text);
 		}

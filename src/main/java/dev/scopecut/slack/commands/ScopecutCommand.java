@@ -12,8 +12,6 @@ import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
-import com.slack.api.methods.SlackApiException;
-import com.slack.api.methods.response.views.ViewsOpenResponse;
 import com.slack.api.model.view.View;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +30,7 @@ import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.InvalidCutException;
 import dev.scopecut.cut.QuickStart;
 import dev.scopecut.slack.BadRequest;
+import dev.scopecut.slack.Modals;
 import dev.scopecut.slack.Replies;
 import dev.scopecut.slack.SlackListener;
 import dev.scopecut.slack.blocks.DecisionRecord;
@@ -95,6 +94,7 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 				case EXTEND ->
 					ctx.ack(Replies.edit(this.cuts.extendDeadline(resolve(payload, workspace, command, "extend"),
 							payload.getUserId(), command.argument())));
+				case EDIT -> openEditModal(payload, workspace, command, ctx);
 				case EXPORT -> export(payload, workspace, command, ctx);
 				case START -> start(payload, workspace, ctx);
 				case UNKNOWN -> ctx.ack(Replies.unknown(command.text()));
@@ -116,18 +116,21 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 	 */
 	private Response openNewCutModal(SlashCommandPayload payload, SlashCommandContext ctx) {
 		View modal = NewCutModal.view(this.clock.instant(), payload.getChannelId());
-		try {
-			ViewsOpenResponse opened = ctx.client().viewsOpen((r) -> r.triggerId(payload.getTriggerId()).view(modal));
-			if (opened.isOk()) {
-				return ctx.ack();
-			}
-			log.warn("views.open refused: {}", opened.getError());
-			return ctx.ack(Replies.couldNotOpenModal(String.valueOf(opened.getError())));
-		}
-		catch (IOException | SlackApiException ex) {
-			log.warn("views.open failed: {}", ex.getClass().getSimpleName());
-			return ctx.ack(Replies.couldNotOpenModal("Slack unreachable"));
-		}
+		return Modals.open(ctx.client(), payload.getTriggerId(), modal)
+			.map((reason) -> ctx.ack(Replies.couldNotOpenModal(reason)))
+			.orElseGet(ctx::ack);
+	}
+
+	/**
+	 * Opens the <em>Edit scope cut</em> modal for the facilitator, before acknowledging
+	 * as the New scope cut modal is; anyone else hears why not in the acknowledgement.
+	 */
+	private Response openEditModal(SlashCommandPayload payload, String workspace, CommandText command,
+			SlashCommandContext ctx) {
+		Cut cut = resolve(payload, workspace, command, "edit");
+		return Modals.openEdit(this.cuts, cut, payload.getUserId(), ctx.client(), payload.getTriggerId())
+			.map(ctx::ack)
+			.orElseGet(ctx::ack);
 	}
 
 	private String remind(SlashCommandPayload payload, String workspace, CommandText command) {

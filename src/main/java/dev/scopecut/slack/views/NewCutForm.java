@@ -23,10 +23,10 @@ import dev.scopecut.slack.blocks.NewCutModal;
  */
 final class NewCutForm {
 
-	private final Map<String, Map<String, ViewState.Value>> values;
+	private final FormFields fields;
 
 	private NewCutForm(Map<String, Map<String, ViewState.Value>> values) {
-		this.values = (values != null) ? values : Map.of();
+		this.fields = new FormFields(values);
 	}
 
 	/**
@@ -38,46 +38,50 @@ final class NewCutForm {
 	}
 
 	private CutDraft draft() {
-		Integer deadline = value(NewCutModal.DEADLINE).map(ViewState.Value::getSelectedDateTime).orElse(null);
+		Integer deadline = this.fields.value(NewCutModal.DEADLINE)
+			.map(ViewState.Value::getSelectedDateTime)
+			.orElse(null);
 		if (deadline == null) {
 			throw new InvalidCutException(Field.DEADLINE, "Pick when voting closes.");
 		}
-		int capacity = count(NewCutModal.CAPACITY, Field.CAPACITY, "The capacity");
-		int quorum = count(NewCutModal.QUORUM, Field.QUORUM, "The quorum");
-		boolean chosen = value(NewCutModal.WHO_VOTES).map(ViewState.Value::getSelectedOption)
+		int capacity = this.fields.capacity();
+		int quorum = this.fields.quorum();
+		boolean chosen = this.fields.value(NewCutModal.WHO_VOTES)
+			.map(ViewState.Value::getSelectedOption)
 			.map(ViewState.SelectedOption::getValue)
 			.filter(NewCutModal.CHOSEN::equals)
 			.isPresent();
 		List<String> voters = chosen
-				? value(NewCutModal.VOTERS).map(ViewState.Value::getSelectedUsers).orElse(List.of()) : List.of();
+				? this.fields.value(NewCutModal.VOTERS).map(ViewState.Value::getSelectedUsers).orElse(List.of())
+				: List.of();
 		if (chosen && voters.isEmpty()) {
 			throw new InvalidCutException(Field.VOTERS,
 					"Pick at least one person, or choose “Everyone in this channel” above.");
 		}
-		List<String> options = value(NewCutModal.OPTIONS).map(ViewState.Value::getSelectedOptions)
+		List<String> options = this.fields.value(NewCutModal.OPTIONS)
+			.map(ViewState.Value::getSelectedOptions)
 			.orElse(List.of())
 			.stream()
 			.map(ViewState.SelectedOption::getValue)
 			.toList();
 		// Closing early counts the chosen voters, else the channel's members when the cut
 		// starts (when Slack cannot say who they are, only the deadline closes the cut).
-		CutSettings settings = new CutSettings(text(NewCutModal.QUESTION).strip(), Instant.ofEpochSecond(deadline),
-				capacity, quorum, options.contains(NewCutModal.ANONYMOUS), voters,
+		CutSettings settings = new CutSettings(this.fields.text(NewCutModal.QUESTION).strip(),
+				Instant.ofEpochSecond(deadline), capacity, quorum, options.contains(NewCutModal.ANONYMOUS), voters,
 				options.contains(NewCutModal.CLOSE_EARLY), reminders());
-		// The domain's own wording for these two speaks of the quick start's syntax.
-		if (text(NewCutModal.TITLE).isBlank()) {
-			throw new InvalidCutException(Field.TITLE, "Give the cut a title.");
-		}
-		List<String> items = List.of(text(NewCutModal.ITEMS).split("\\R"));
+		String title = this.fields.title();
+		// The domain's own wording for this one speaks of the quick start's syntax.
+		List<String> items = List.of(this.fields.text(NewCutModal.ITEMS).split("\\R"));
 		if (items.stream().allMatch(String::isBlank)) {
 			throw new InvalidCutException(Field.ITEMS, "List at least one item, one a line.");
 		}
-		return new CutDraft(text(NewCutModal.TITLE), items, settings);
+		return new CutDraft(title, items, settings);
 	}
 
 	/** The reminders chosen; the default ones when the form predates the choice. */
 	private ReminderPlan reminders() {
-		Optional<String> chosen = value(NewCutModal.REMINDERS).map(ViewState.Value::getSelectedOption)
+		Optional<String> chosen = this.fields.value(NewCutModal.REMINDERS)
+			.map(ViewState.Value::getSelectedOption)
 			.map(ViewState.SelectedOption::getValue);
 		if (chosen.isEmpty()) {
 			return ReminderPlan.HALFWAY_AND_LAST_HOUR;
@@ -86,32 +90,6 @@ final class NewCutForm {
 			.filter((plan) -> NewCutModal.reminderValue(plan).equals(chosen.get()))
 			.findFirst()
 			.orElseThrow(() -> new InvalidCutException(Field.REMINDERS, "Pick when reminders go out."));
-	}
-
-	private Optional<ViewState.Value> value(String id) {
-		return Optional.ofNullable(this.values.get(id)).map((block) -> block.get(id));
-	}
-
-	private String text(String id) {
-		return value(id).map(ViewState.Value::getValue).orElse("");
-	}
-
-	/** An optional whole number of 1 or more; 0 when left empty. */
-	private int count(String id, Field field, String name) {
-		String text = text(id).strip();
-		if (text.isEmpty()) {
-			return 0;
-		}
-		try {
-			int count = Integer.parseInt(text);
-			if (count >= 1) {
-				return count;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// refused below
-		}
-		throw new InvalidCutException(field, name + " is a whole number, 1 or more; or leave it empty.");
 	}
 
 }

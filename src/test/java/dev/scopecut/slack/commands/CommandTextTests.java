@@ -31,6 +31,9 @@ class CommandTextTests {
 			help K7M2Q          | UNKNOWN | -
 			export: a; b        | START   | -
 			export view: a; b   | START   | -
+			edit                | EDIT    | -
+			Edit k7m2q          | EDIT    | K7M2Q
+			edit mode: a; b     | START   | -
 			""")
 	void aSubcommandIsOneWordAndAtMostOneId(String text, Verb verb, String id) {
 		CommandText command = CommandText.parse(text);

@@ -1,0 +1,86 @@
+package dev.scopecut.slack.views;
+
+import java.util.Map;
+import java.util.Optional;
+
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
+import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
+import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.view.View;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import dev.scopecut.app.CutService;
+import dev.scopecut.app.EditResult;
+import dev.scopecut.app.StoreUnavailableException;
+import dev.scopecut.cut.Cut;
+import dev.scopecut.cut.CutDetails;
+import dev.scopecut.cut.CutId;
+import dev.scopecut.cut.CutRef;
+import dev.scopecut.cut.InvalidCutException;
+import dev.scopecut.slack.BadRequest;
+import dev.scopecut.slack.Replies;
+import dev.scopecut.slack.SlackListener;
+import dev.scopecut.slack.blocks.EditCutModal;
+import dev.scopecut.slack.blocks.NewCutModal;
+
+/**
+ * The submitted <em>Edit scope cut</em> modal. The cut is the one its
+ * {@code private_metadata} names, in the workspace Bolt resolved from the signed request
+ * (never a field of the payload), and whether the submitter is its facilitator and it is
+ * still open is checked again here, whatever opened the modal. The change is stored
+ * before the acknowledgement (the modal closes); a refusal goes back as
+ * {@code response_action: errors} on the block at fault, with nothing changed.
+ */
+@Component
+class EditCutSubmission implements SlackListener, ViewSubmissionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(EditCutSubmission.class);
+
+	private final CutService cuts;
+
+	EditCutSubmission(CutService cuts) {
+		this.cuts = cuts;
+	}
+
+	@Override
+	public void register(App app) {
+		app.viewSubmission(EditCutModal.CALLBACK_ID, this);
+	}
+
+	@Override
+	public Response apply(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
+		ViewSubmissionPayload payload = request.getPayload();
+		View view = payload.getView();
+		Optional<CutId> id = Optional.ofNullable(view).map(View::getPrivateMetadata).flatMap(CutId::parse);
+		if (id.isEmpty() || view.getState() == null || payload.getUser() == null || payload.getUser().getId() == null) {
+			return BadRequest.response("view submission");
+		}
+		try {
+			Optional<Cut> cut = this.cuts.find(new CutRef(ctx.getTeamId(), id.get()));
+			if (cut.isEmpty()) {
+				return ctx.ackWithErrors(Map.of(NewCutModal.TITLE, "This cut no longer exists; nothing was changed."));
+			}
+			FormFields fields = new FormFields(view.getState().getValues());
+			CutDetails wanted = new CutDetails(fields.title(), fields.text(NewCutModal.QUESTION), fields.capacity(),
+					fields.quorum());
+			EditResult result = this.cuts.changeDetails(cut.get(), payload.getUser().getId(), wanted);
+			return switch (result.outcome()) {
+				case DONE, UNCHANGED -> ctx.ack();
+				case NOT_FACILITATOR, NOT_OPEN -> ctx.ackWithErrors(Map.of(NewCutModal.TITLE, Replies.edit(result)));
+			};
+		}
+		catch (InvalidCutException ex) {
+			return ctx.ackWithErrors(Map.of(NewCutSubmission.blockOf(ex.field()), ex.getMessage()));
+		}
+		catch (StoreUnavailableException ex) {
+			log.warn("Cut edit not stored: {}", ex.getMessage());
+			return ctx.ackWithErrors(Map.of(NewCutModal.TITLE, Replies.STORE_DOWN));
+		}
+	}
+
+}
