@@ -209,6 +209,38 @@ class SandboxBrowserTests extends SandboxTest {
 	}
 
 	@Test
+	void theFacilitatorEditsTheCutInItsFormAndTheMessageShowsItWhileATeammateMayNot() {
+		actAs(ANN);
+		browser.findElement(By.id("composer")).sendKeys("/scopecut Demo: a; b; c", Keys.ENTER);
+		this.wait.until((driver) -> cutMessage() != null);
+
+		actAs(BEN);
+		this.wait.until((driver) -> click(button(cutMessage(), "Edit")));
+		this.wait
+			.until((driver) -> privateReplies().stream().anyMatch((reply) -> reply.getText().contains("can edit")));
+		assertThat(browser.findElements(By.cssSelector("#modal-backdrop:not([hidden])"))).as("no form for Ben")
+			.isEmpty();
+
+		actAs(ANN);
+		this.wait.until((driver) -> click(button(cutMessage(), "Edit")));
+		WebElement title = this.wait.until(ExpectedConditions.visibilityOfElementLocated(formField("title")));
+		assertThat(title.getDomProperty("value")).as("the form holds the cut's title").isEqualTo("Demo");
+		title.clear();
+		title.sendKeys("Demo, trimmed");
+		browser.findElement(formField("capacity")).sendKeys("1");
+		browser.findElement(By.id("modal-submit")).click();
+		this.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("modal-backdrop")));
+
+		WebElement edited = this.wait.until((driver) -> messages().stream()
+			.filter((message) -> message.findElements(By.cssSelector(".bk-header"))
+				.stream()
+				.anyMatch((header) -> header.getText().equals("Demo, trimmed")))
+			.findFirst()
+			.orElse(null));
+		assertThat(edited.getText()).contains("a", "b", "c");
+	}
+
+	@Test
 	void aPersonSwitchesToSeeTheirOwnDirectMessagesAndHomeTab() {
 		actAs(BEN);
 		browser.findElement(By.id("nav-dm")).click();
