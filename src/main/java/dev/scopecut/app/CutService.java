@@ -275,14 +275,17 @@ public class CutService {
 	 * Changes an open cut's title, question, capacity and quorum for its facilitator; the
 	 * message is refreshed to show them. Asking for what the cut already has changes
 	 * nothing and records nothing.
+	 * @param readAs the {@link CutDetails#fingerprint() fingerprint} of the details the
+	 * facilitator's form showed
 	 * @throws InvalidCutException when a detail breaks a rule of a new cut, or the cut
-	 * changed since it was read; nothing changes then
+	 * changed since the form read it; nothing changes then
 	 */
-	public EditResult changeDetails(Cut cut, String user, CutDetails wanted) {
+	public EditResult changeDetails(Cut cut, String user, String readAs, CutDetails wanted) {
 		Optional<EditResult> refused = refusedEdit(cut, user);
 		if (refused.isPresent()) {
 			return refused.get();
 		}
+		CutEdits.requireStillAsRead(cut, readAs);
 		CutDetails before = CutDetails.of(cut);
 		CutDetails after = CutEdits.details(cut, wanted);
 		String changes = CutEdits.changes(before, after);

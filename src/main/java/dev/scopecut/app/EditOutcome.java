@@ -20,6 +20,8 @@ public enum EditOutcome {
 	LAST_ITEM,
 	/** The cut has no such item; nothing removed. */
 	NO_ITEM,
+	/** Removing the item would leave fewer items than the capacity; nothing removed. */
+	BELOW_CAPACITY,
 	/** The cut already has the details asked for; nothing changed, nothing recorded. */
 	UNCHANGED,
 	/**

@@ -1,5 +1,9 @@
 package dev.scopecut.cut;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -25,6 +29,22 @@ public record CutDetails(String title, String question, int capacity, int quorum
 	public static CutDetails of(Cut cut) {
 		return new CutDetails(cut.title(), cut.settings().question(), cut.settings().capacity(),
 				cut.settings().quorum());
+	}
+
+	/**
+	 * A short digest of these details, small enough to travel with a form that shows them
+	 * (a question alone may fill a modal's metadata), so that its submission can tell
+	 * whether they are still as the form read them.
+	 */
+	public String fingerprint() {
+		String all = this.title + '\u0000' + this.question + '\u0000' + this.capacity + '\u0000' + this.quorum;
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(all.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest, 0, 8);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every Java platform has SHA-256", ex);
+		}
 	}
 
 }

@@ -178,9 +178,20 @@ public final class CutEdits {
 		return (count > 0) ? Integer.toString(count) : "none";
 	}
 
+	/**
+	 * Refuses an edit made from a form that showed other details than the cut has now
+	 * (another edit was saved while it was open).
+	 */
+	public static void requireStillAsRead(Cut cut, String fingerprint) {
+		if (!CutDetails.of(cut).fingerprint().equals(fingerprint)) {
+			throw changedMeanwhile();
+		}
+	}
+
+	/** Plain text: it is shown in the Edit scope cut form. */
 	static InvalidCutException changedMeanwhile() {
 		return new InvalidCutException(InvalidCutException.Field.REQUEST,
-				"The cut changed while you were editing it, so nothing was changed; open *Edit* again to see it as it is now.");
+				"The cut changed while this form was open, so nothing was changed. Close the form and click Edit again to see it as it is now.");
 	}
 
 	static InvalidCutException full() {
@@ -213,6 +224,9 @@ public final class CutEdits {
 			case "DUPLICATE" -> duplicate(text);
 			case "LAST_ITEM" -> lastItem();
 			case "CHANGED_MEANWHILE" -> changedMeanwhile();
+			case "BELOW_CAPACITY" -> new InvalidCutException(InvalidCutException.Field.ITEMS,
+					"The cut's capacity was just raised, so it keeps its items; lower the capacity with *Edit*, then remove “%s”."
+						.formatted(text));
 			default -> new InvalidCutException(InvalidCutException.Field.ITEMS,
 					"“%s” is no longer an item of this cut.".formatted(text));
 		};

@@ -5,13 +5,15 @@
 -- On a cut set to close when everyone has voted, also says whether everyone who may vote (the
 -- chosen voters, else the channel's members when the cut started) has now voted on every
 -- remaining item, as vote.lua does.
--- Returns DONE, DONE_EVERYONE_VOTED, NOT_OPEN, NO_ITEM or LAST_ITEM.
+-- Refuses a removal that would leave fewer items than the cut's capacity (BELOW_CAPACITY), so a
+-- capacity raised meanwhile by change-details.lua can never end up above the item count.
+-- Returns DONE, DONE_EVERYONE_VOTED, NOT_OPEN, NO_ITEM, LAST_ITEM or BELOW_CAPACITY.
 -- KEYS[1] cut hash, KEYS[2] votes hash, KEYS[3] history list
 -- ARGV[1] item id, ARGV[2] history entry, ARGV[3] history length kept
 -- everyMemberVoted(members, itemIds, votes) comes from every-member-voted.lua.
 
 local cut = redis.call('HMGET', KEYS[1], 'status', 'itemIds', 'lastItemId', 'item:' .. ARGV[1], 'voters',
-  'closeWhenAllVoted', 'members')
+  'closeWhenAllVoted', 'members', 'capacity')
 if cut[1] ~= 'OPEN' then
   return 'NOT_OPEN'
 end
@@ -29,6 +31,9 @@ for id in string.gmatch(ids, '%d+') do
 end
 if count <= 1 then
   return 'LAST_ITEM'
+end
+if tonumber(cut[8] or '0') > count - 1 then
+  return 'BELOW_CAPACITY'
 end
 if not cut[3] then
   redis.call('HSET', KEYS[1], 'lastItemId', largest)

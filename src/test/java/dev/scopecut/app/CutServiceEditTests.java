@@ -49,6 +49,9 @@ class CutServiceEditTests {
 
 	private Cut cut;
 
+	/** The fingerprint of the new cut's details, as its Edit form read them. */
+	private static final String AS_READ = new CutDetails("Sharing app", "", 0, 0).fingerprint();
+
 	@BeforeEach
 	void setUp() {
 		this.store = mock(CutStore.class);
@@ -148,6 +151,17 @@ class CutServiceEditTests {
 	}
 
 	@Test
+	void aRemovalRefusedBecauseTheCapacityWasJustRaisedIsSaidAsARefusal() {
+		given(this.store.removeItem(any(), anyInt(), any())).willReturn(EditOutcome.BELOW_CAPACITY);
+
+		assertThatExceptionOfType(InvalidCutException.class)
+			.isThrownBy(() -> this.service.removeItem(this.cut, FACILITATOR, "dark mode"))
+			.withMessageContaining("capacity was just raised")
+			.withMessageContaining("“dark mode”");
+		verifyNoInteractions(this.jobs);
+	}
+
+	@Test
 	void aConcurrentEditThatFilledTheCutIsSaidAsARefusal() {
 		given(this.store.addItem(any(), any(), anyInt(), any())).willReturn(EditOutcome.FULL);
 
@@ -173,7 +187,7 @@ class CutServiceEditTests {
 	void changingDetailsStoresThemFromTheValuesReadWithAReadableEdit() {
 		given(this.store.changeDetails(any(), any(), any(), any())).willReturn(EditOutcome.DONE);
 
-		EditResult result = this.service.changeDetails(this.cut, FACILITATOR,
+		EditResult result = this.service.changeDetails(this.cut, FACILITATOR, AS_READ,
 				new CutDetails(" Sharing app 0.2 ", "", 2, 0));
 
 		Edit edit = new Edit(Edit.Kind.CHANGE, NOW, FACILITATOR,
@@ -186,7 +200,7 @@ class CutServiceEditTests {
 
 	@Test
 	void detailsThatChangeNothingAreNeitherStoredNorRefreshed() {
-		EditResult result = this.service.changeDetails(this.cut, FACILITATOR,
+		EditResult result = this.service.changeDetails(this.cut, FACILITATOR, AS_READ,
 				new CutDetails("Sharing app ", " ", 0, 0));
 
 		assertThat(result.outcome()).isEqualTo(EditResult.Outcome.UNCHANGED);
@@ -198,13 +212,13 @@ class CutServiceEditTests {
 		Cut closed = new Cut(REF, "C1", FACILITATOR, "Sharing app", this.cut.items(), this.cut.settings(),
 				CutStatus.CLOSED, NOW, NOW, null);
 
-		assertThat(this.service.changeDetails(this.cut, "U_BOB", new CutDetails("Mine", "", 0, 0)).outcome())
+		assertThat(this.service.changeDetails(this.cut, "U_BOB", AS_READ, new CutDetails("Mine", "", 0, 0)).outcome())
 			.isEqualTo(EditResult.Outcome.NOT_FACILITATOR);
-		assertThat(this.service.changeDetails(closed, FACILITATOR, new CutDetails("Late", "", 0, 0)).outcome())
+		assertThat(this.service.changeDetails(closed, FACILITATOR, AS_READ, new CutDetails("Late", "", 0, 0)).outcome())
 			.isEqualTo(EditResult.Outcome.NOT_OPEN);
 		assertThatExceptionOfType(InvalidCutException.class)
-			.isThrownBy(
-					() -> this.service.changeDetails(this.cut, FACILITATOR, new CutDetails("Sharing app", "", 3, 0)))
+			.isThrownBy(() -> this.service.changeDetails(this.cut, FACILITATOR, AS_READ,
+					new CutDetails("Sharing app", "", 3, 0)))
 			.withMessageContaining("capacity (3)");
 		verifyNoInteractions(this.store, this.jobs);
 	}
@@ -214,9 +228,21 @@ class CutServiceEditTests {
 		given(this.store.changeDetails(any(), any(), any(), any())).willReturn(EditOutcome.CHANGED_MEANWHILE);
 
 		assertThatExceptionOfType(InvalidCutException.class)
-			.isThrownBy(() -> this.service.changeDetails(this.cut, FACILITATOR, new CutDetails("New", "", 0, 0)))
-			.withMessageContaining("changed while you were editing it");
+			.isThrownBy(
+					() -> this.service.changeDetails(this.cut, FACILITATOR, AS_READ, new CutDetails("New", "", 0, 0)))
+			.withMessageContaining("changed while this form was open");
 		verifyNoInteractions(this.jobs);
+	}
+
+	@Test
+	void aFormThatShowedOtherDetailsThanTheCutHasNowChangesNothing() {
+		String readBeforeAnotherEdit = new CutDetails("Sharing app, old", "", 0, 0).fingerprint();
+
+		assertThatExceptionOfType(InvalidCutException.class)
+			.isThrownBy(() -> this.service.changeDetails(this.cut, FACILITATOR, readBeforeAnotherEdit,
+					new CutDetails("New", "", 0, 0)))
+			.withMessageContaining("changed while this form was open");
+		verifyNoInteractions(this.store, this.jobs);
 	}
 
 }

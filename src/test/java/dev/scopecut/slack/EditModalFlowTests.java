@@ -10,6 +10,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
 
+import dev.scopecut.cut.CutDetails;
 import dev.scopecut.support.EndToEndTest;
 import dev.scopecut.support.FakeSlack;
 import dev.scopecut.support.ViewSubmission;
@@ -43,8 +44,16 @@ class EditModalFlowTests extends EndToEndTest {
 			.multiGet(cutKey(), List.of("title", "question", "capacity", "quorum", "status", "version"));
 	}
 
+	/**
+	 * What the form opened on the new cut carries: its id and the fingerprint of its
+	 * details.
+	 */
+	private String formMetadata() {
+		return this.id + ":" + new CutDetails("Sharing app 0.1", "", 0, 0).fingerprint();
+	}
+
 	private ViewSubmission submission(String user) {
-		return ViewSubmission.of("edit-cut", this.id, user)
+		return ViewSubmission.of("edit-cut", formMetadata(), user)
 			.text("title", "Sharing app 0.2")
 			.text("question", "Will people share a link?")
 			.number("capacity", "1")
@@ -72,7 +81,7 @@ class EditModalFlowTests extends EndToEndTest {
 		assertThat(response.statusCode()).isEqualTo(200);
 		JsonObject view = openedView();
 		assertThat(view.get("callback_id").getAsString()).isEqualTo("edit-cut");
-		assertThat(view.get("private_metadata").getAsString()).isEqualTo(this.id);
+		assertThat(view.get("private_metadata").getAsString()).isEqualTo(formMetadata());
 		assertThat(view.getAsJsonObject("title").get("text").getAsString()).isEqualTo("Edit scope cut");
 		assertThat(view.getAsJsonArray("blocks")
 			.get(0)
@@ -90,7 +99,7 @@ class EditModalFlowTests extends EndToEndTest {
 		HttpResponse<String> response = this.requests.command(CHANNEL, ANN, "edit " + this.id, slack.responseUrl("c"));
 
 		assertThat(response.body()).isEmpty();
-		assertThat(openedView().get("private_metadata").getAsString()).isEqualTo(this.id);
+		assertThat(openedView().get("private_metadata").getAsString()).isEqualTo(formMetadata());
 	}
 
 	@Test
@@ -118,7 +127,7 @@ class EditModalFlowTests extends EndToEndTest {
 	void aSubmissionThatChangesNothingRecordsNothing() {
 		startPostedCut();
 
-		HttpResponse<String> response = this.requests.post(ViewSubmission.of("edit-cut", this.id, ANN)
+		HttpResponse<String> response = this.requests.post(ViewSubmission.of("edit-cut", formMetadata(), ANN)
 			.text("title", " Sharing app 0.1 ")
 			.text("question", null)
 			.body());
@@ -153,8 +162,10 @@ class EditModalFlowTests extends EndToEndTest {
 		startPostedCut();
 		List<Object> before = details();
 
-		JsonObject missing = errors(this.requests
-			.post(ViewSubmission.of("edit-cut", "ZZZZZ", ANN).text("title", "Sharing app 0.2").body()));
+		JsonObject missing = errors(
+				this.requests.post(ViewSubmission.of("edit-cut", formMetadata().replace(this.id, "ZZZZZ"), ANN)
+					.text("title", "Sharing app 0.2")
+					.body()));
 		HttpResponse<String> malformed = this.requests
 			.post(ViewSubmission.of("edit-cut", "not an id", ANN).text("title", "Sharing app 0.2").body());
 
@@ -191,9 +202,33 @@ class EditModalFlowTests extends EndToEndTest {
 
 		assertThat(clicked).isEqualTo("`" + this.id + "` is already closed; nothing was changed.");
 		assertThat(typed).isEqualTo(clicked);
-		assertThat(submitted.get("title").getAsString()).isEqualTo(clicked);
+		assertThat(submitted.get("title").getAsString()).isEqualTo("This cut is already closed; nothing was changed.");
 		assertThat(slack.calls("views.open")).isEmpty();
 		assertThat(details()).isEqualTo(closed);
+	}
+
+	@Test
+	void aFormLeftOpenWhileAnotherEditWasSavedChangesNothing() {
+		startPostedCut();
+		this.requests.post(submission(ANN).body());
+		List<Object> edited = details();
+
+		JsonObject stale = errors(this.requests.post(submission(ANN).text("title", "Sharing app 0.3").body()));
+
+		assertThat(stale.get("title").getAsString()).contains("changed while this form was open");
+		assertThat(edited.get(0)).isEqualTo("Sharing app 0.2");
+		assertThat(details()).isEqualTo(edited);
+	}
+
+	@Test
+	void anEditFormSlackWillNotOpenIsSaidPrivately() {
+		startPostedCut();
+		slack.failOnce("views.open", "expired_trigger_id");
+
+		this.requests.click(CHANNEL, ANN, "edit", this.id, slack.responseUrl("x"));
+
+		String reply = replyText(slack.await("response_url", (c) -> c.param("url").endsWith("/x"), WAIT));
+		assertThat(reply).contains("could not be opened", "expired_trigger_id");
 	}
 
 	@Test

@@ -72,7 +72,7 @@ class RedisCutEditsTests extends RedisStoreTest {
 
 	@Test
 	void theStoreRefusesAFullCutADuplicateTheLastItemAndAMissingOne() {
-		this.store.insert(RedisCutStoreTests.cut(REF, "C1"));
+		this.store.insert(RedisCutStoreTests.cut(REF, "C1", List.of(), false, 0));
 
 		assertThat(this.store.addItem(REF, "Email Signup", 30, edit(Edit.Kind.ADD, "x")))
 			.isEqualTo(EditOutcome.DUPLICATE);
@@ -142,7 +142,7 @@ class RedisCutEditsTests extends RedisStoreTest {
 
 	@Test
 	void onACutOpenToTheChannelRemovingAnItemCountsItsMembersOnly() {
-		this.store.insert(RedisCutStoreTests.cut(REF, "C1", List.of(), true));
+		this.store.insert(RedisCutStoreTests.cut(REF, "C1", List.of(), true, 0));
 		this.store.setMembers(REF, List.of("U_ANN", "U_BOB"));
 		this.store.vote(REF, "U_ANN", 1, Choice.SHIP, NOW);
 		this.store.vote(REF, "U_NEW", 1, Choice.SHIP, NOW);
@@ -186,6 +186,21 @@ class RedisCutEditsTests extends RedisStoreTest {
 
 		assertThat(this.store.version(REF)).isZero();
 		assertThat(template.hasKey(Keys.history(REF))).isFalse();
+	}
+
+	@Test
+	void aRemovalThatWouldLeaveFewerItemsThanTheCapacityIsRefusedSoARaisedCapacityHolds() {
+		this.store.insert(RedisCutStoreTests.cut(REF, "C1"));
+		CutDetails current = new CutDetails("Sharing app 0.1", "What do we learn?", 2, 2);
+		// The capacity raised to every item, as an edit racing a removal may leave it.
+		this.store.changeDetails(REF, current, new CutDetails("Sharing app 0.1", "What do we learn?", 3, 2),
+				edit(Edit.Kind.CHANGE, "capacity 2 → 3"));
+
+		assertThat(this.store.removeItem(REF, 3, edit(Edit.Kind.REMOVE, "share link")))
+			.isEqualTo(EditOutcome.BELOW_CAPACITY);
+
+		assertThat(this.store.find(REF).orElseThrow().items()).hasSize(3);
+		assertThat(this.store.history(REF)).extracting(Edit::kind).containsExactly(Edit.Kind.CHANGE);
 	}
 
 	@Test

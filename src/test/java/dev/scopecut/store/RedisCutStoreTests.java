@@ -48,8 +48,13 @@ class RedisCutStoreTests extends RedisStoreTest {
 	}
 
 	static Cut cut(CutRef ref, String channel, List<String> voters, boolean closeWhenAllVoted) {
+		return cut(ref, channel, voters, closeWhenAllVoted, 2);
+	}
+
+	/** A capacity of 0 lets every item but the last be removed. */
+	static Cut cut(CutRef ref, String channel, List<String> voters, boolean closeWhenAllVoted, int capacity) {
 		CutDraft draft = new CutDraft("Sharing app 0.1", List.of("email signup", "create project", "share link"),
-				new CutSettings("What do we learn?", NOW.plus(Duration.ofHours(24)), 2, 2, true, voters,
+				new CutSettings("What do we learn?", NOW.plus(Duration.ofHours(24)), capacity, 2, true, voters,
 						closeWhenAllVoted));
 		return Cut.open(ref, channel, "U_ANN", draft, NOW);
 	}

@@ -6,7 +6,6 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.checkboxes;
 import static com.slack.api.model.block.element.BlockElements.datetimePicker;
 import static com.slack.api.model.block.element.BlockElements.multiUsersSelect;
-import static com.slack.api.model.block.element.BlockElements.numberInput;
 import static com.slack.api.model.block.element.BlockElements.plainTextInput;
 import static com.slack.api.model.block.element.BlockElements.radioButtons;
 import static com.slack.api.model.view.Views.viewClose;
@@ -84,6 +83,8 @@ public final class NewCutModal {
 	/** Slack's limit on a plain-text input's length. */
 	static final int INPUT_MAX = 3000;
 
+	static final String QUORUM_HINT = "With fewer voters than this, the result says “no quorum”. Empty for none.";
+
 	private NewCutModal() {
 	}
 
@@ -113,19 +114,7 @@ public final class NewCutModal {
 		OptionObject bothReminders = option(plainText("Halfway to the deadline, and an hour before it"),
 				reminderValue(ReminderPlan.HALFWAY_AND_LAST_HOUR));
 		OptionObject anonymous = option(plainText("Anonymous: show counts only, never who voted"), ANONYMOUS);
-		return List.of(
-				input((i) -> i.blockId(TITLE)
-					.label(plainText("Title"))
-					.element(plainTextInput((p) -> p.actionId(TITLE)
-						.maxLength(CutDraft.MAX_TITLE_LENGTH)
-						.placeholder(plainText("Project-sharing app 0.1"))))),
-				input((i) -> i.blockId(QUESTION)
-					.label(plainText("What must this release teach us?"))
-					.optional(true)
-					.element(plainTextInput((p) -> p.actionId(QUESTION)
-						.multiline(true)
-						.maxLength(INPUT_MAX)
-						.placeholder(plainText("Will people share a project without being asked?"))))),
+		return List.of(DetailInputs.title(null), DetailInputs.question(""),
 				input((i) -> i.blockId(ITEMS)
 					.label(plainText("Items"))
 					.hint(plainText("One a line: 1 to %d items, each at most %d characters."
@@ -147,14 +136,8 @@ public final class NewCutModal {
 						.options(List.of(bothReminders,
 								option(plainText("An hour before the deadline"), reminderValue(ReminderPlan.LAST_HOUR)),
 								option(plainText("Never"), reminderValue(ReminderPlan.NONE))))))),
-				input((i) -> i.blockId(CAPACITY)
-					.label(plainText("Capacity"))
-					.optional(true)
-					.hint(plainText("At most this many items ship, the best-voted first. Empty for no limit."))
-					.element(numberInput((n) -> n.actionId(CAPACITY)
-						.decimalAllowed(false)
-						.minValue("1")
-						.maxValue(Integer.toString(CutDraft.MAX_ITEMS))))),
+				DetailInputs.capacity("At most this many items ship, the best-voted first. Empty for no limit.",
+						CutDraft.MAX_ITEMS, 0),
 				input((i) -> i.blockId(WHO_VOTES)
 					.label(plainText("Who votes"))
 					.element(radioButtons((r) -> r.actionId(WHO_VOTES)
@@ -165,11 +148,7 @@ public final class NewCutModal {
 					.optional(true)
 					.hint(plainText("Only when “Chosen people” is picked: only they can vote."))
 					.element(multiUsersSelect((m) -> m.actionId(VOTERS).placeholder(plainText("Pick voters"))))),
-				input((i) -> i.blockId(QUORUM)
-					.label(plainText("Quorum"))
-					.optional(true)
-					.hint(plainText("With fewer voters than this, the result says “no quorum”. Empty for none."))
-					.element(numberInput((n) -> n.actionId(QUORUM).decimalAllowed(false).minValue("1")))),
+				DetailInputs.quorum(QUORUM_HINT, 0),
 				input((i) -> i.blockId(OPTIONS)
 					.label(plainText("Options"))
 					.optional(true)

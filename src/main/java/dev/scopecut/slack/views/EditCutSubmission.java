@@ -1,5 +1,6 @@
 package dev.scopecut.slack.views;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,7 +20,6 @@ import dev.scopecut.app.EditResult;
 import dev.scopecut.app.StoreUnavailableException;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutDetails;
-import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.CutRef;
 import dev.scopecut.cut.InvalidCutException;
 import dev.scopecut.slack.BadRequest;
@@ -56,22 +56,30 @@ class EditCutSubmission implements SlackListener, ViewSubmissionHandler {
 	public Response apply(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
 		ViewSubmissionPayload payload = request.getPayload();
 		View view = payload.getView();
-		Optional<CutId> id = Optional.ofNullable(view).map(View::getPrivateMetadata).flatMap(CutId::parse);
-		if (id.isEmpty() || view.getState() == null || payload.getUser() == null || payload.getUser().getId() == null) {
+		Optional<EditCutModal.Metadata> form = Optional.ofNullable(view)
+			.map(View::getPrivateMetadata)
+			.flatMap(EditCutModal.Metadata::parse);
+		if (form.isEmpty() || view.getState() == null || payload.getUser() == null
+				|| payload.getUser().getId() == null) {
 			return BadRequest.response("view submission");
 		}
 		try {
-			Optional<Cut> cut = this.cuts.find(new CutRef(ctx.getTeamId(), id.get()));
+			Optional<Cut> cut = this.cuts.find(new CutRef(ctx.getTeamId(), form.get().id()));
 			if (cut.isEmpty()) {
 				return ctx.ackWithErrors(Map.of(NewCutModal.TITLE, "This cut no longer exists; nothing was changed."));
 			}
 			FormFields fields = new FormFields(view.getState().getValues());
 			CutDetails wanted = new CutDetails(fields.title(), fields.text(NewCutModal.QUESTION), fields.capacity(),
 					fields.quorum());
-			EditResult result = this.cuts.changeDetails(cut.get(), payload.getUser().getId(), wanted);
+			EditResult result = this.cuts.changeDetails(cut.get(), payload.getUser().getId(), form.get().readAs(),
+					wanted);
 			return switch (result.outcome()) {
 				case DONE, UNCHANGED -> ctx.ack();
-				case NOT_FACILITATOR, NOT_OPEN -> ctx.ackWithErrors(Map.of(NewCutModal.TITLE, Replies.edit(result)));
+				// Plain text: a form's errors show no formatting.
+				case NOT_FACILITATOR -> ctx.ackWithErrors(Map.of(NewCutModal.TITLE,
+						"Only the person who started this cut can edit it; nothing was changed."));
+				case NOT_OPEN -> ctx.ackWithErrors(Map.of(NewCutModal.TITLE, "This cut is already "
+						+ result.cut().status().name().toLowerCase(Locale.ROOT) + "; nothing was changed."));
 			};
 		}
 		catch (InvalidCutException ex) {

@@ -14,6 +14,7 @@ import com.slack.api.util.json.GsonFactory;
 import org.junit.jupiter.api.Test;
 
 import dev.scopecut.cut.Cut;
+import dev.scopecut.cut.CutDetails;
 import dev.scopecut.cut.CutDraft;
 import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.CutRef;
@@ -41,8 +42,22 @@ class EditCutModalTests {
 		assertThat(view.getBlocks()).extracting(LayoutBlock::getBlockId)
 			.containsExactly(NewCutModal.TITLE, NewCutModal.QUESTION, NewCutModal.CAPACITY, NewCutModal.QUORUM);
 		assertThat(view.getCallbackId()).isEqualTo("edit-cut");
-		assertThat(view.getPrivateMetadata()).isEqualTo("K7M2Q");
+		assertThat(EditCutModal.Metadata.parse(view.getPrivateMetadata()))
+			.contains(new EditCutModal.Metadata(new CutId("K7M2Q"),
+					new CutDetails("Sharing app 0.1", "Will people share a link?", 2, 2).fingerprint()));
 		assertThat(view.getTitle().getText()).hasSizeLessThanOrEqualTo(24);
+	}
+
+	@Test
+	void metadataThatThisModalDidNotWriteIsRefused() {
+		String fingerprint = new CutDetails("t", "", 0, 0).fingerprint();
+
+		assertThat(EditCutModal.Metadata.parse("K7M2Q:" + fingerprint)).isPresent();
+		assertThat(EditCutModal.Metadata.parse("K7M2Q")).isEmpty();
+		assertThat(EditCutModal.Metadata.parse("K7M2Q:" + fingerprint + ":x")).isEmpty();
+		assertThat(EditCutModal.Metadata.parse("K7M2Q:not-a-fingerprint")).isEmpty();
+		assertThat(EditCutModal.Metadata.parse("k7m2q!:" + fingerprint)).isEmpty();
+		assertThat(EditCutModal.Metadata.parse(null)).isEmpty();
 	}
 
 	@Test
