@@ -280,12 +280,15 @@ public final class VoteBenchmark {
 
 	/**
 	 * The JVM options both servers run with: the Dockerfile's in a container of
-	 * {@link #CONTAINER_MEMORY}, plus a flight recording into target/benchmark when
-	 * {@code -Dbench.jfr=true}, for finding where the time goes.
+	 * {@link #CONTAINER_MEMORY}, plus a log of every collection into target/benchmark,
+	 * and a flight recording there when {@code -Dbench.jfr=true}, for finding where the
+	 * time goes.
 	 */
 	private static List<String> jvm(String name) {
-		List<String> options = new ArrayList<>(List.of(java(), "-XX:MaxRAM=" + CONTAINER_MEMORY,
-				"-XX:MaxRAMPercentage=50", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
+		List<String> options = new ArrayList<>(
+				List.of(java(), "-XX:MaxRAM=" + CONTAINER_MEMORY, "-XX:InitialRAMPercentage=50",
+						"-XX:MaxRAMPercentage=50", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
+		options.add("-Xlog:gc:file=target/benchmark/" + name + "-gc.log");
 		if (Boolean.getBoolean("bench.jfr")) {
 			options.add("-XX:StartFlightRecording=filename=target/benchmark/" + name
 					+ ".jfr,settings=profile,dumponexit=true");
