@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import dev.scopecut.app.CutNotifier;
 import dev.scopecut.app.CutSnapshot;
 import dev.scopecut.app.NotifyFailedException;
+import dev.scopecut.app.PeopleCache;
 import dev.scopecut.app.RetryLaterException;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.slack.blocks.CutMessage;
@@ -26,7 +27,9 @@ import dev.scopecut.slack.blocks.SlackMessage;
  * Posts and updates cut messages through the Web API. How often is not decided here: the
  * job queue spaces updates a second apart per cut. A 429 becomes a
  * {@link RetryLaterException} carrying Slack's Retry-After, so the job waits exactly as
- * told and then runs again.
+ * told and then runs again; and since Slack's limits are per workspace, not per cut, the
+ * other cuts of the workspace wait it out too instead of each drawing a 429 of its own
+ * ({@link SharedRetryAfterWebApi}).
  * <p>
  * The calls go through {@link SlackWebApi}, with the SDK's own request and answer types.
  */
@@ -43,12 +46,12 @@ class SlackCutNotifier implements CutNotifier {
 
 	private static final Logger log = LoggerFactory.getLogger(SlackCutNotifier.class);
 
-	private final SlackWebApi api;
+	private final SharedRetryAfterWebApi api;
 
 	private final SlackPeople people;
 
-	SlackCutNotifier(Slack slack, WorkspaceTokens tokens, SlackPeople people) {
-		this.api = new SlackWebApi(slack, tokens);
+	SlackCutNotifier(Slack slack, WorkspaceTokens tokens, PeopleCache waits, SlackPeople people) {
+		this.api = new SharedRetryAfterWebApi(slack, tokens, waits);
 		this.people = people;
 	}
 

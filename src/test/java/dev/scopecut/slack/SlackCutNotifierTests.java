@@ -77,7 +77,7 @@ class SlackCutNotifierTests {
 		config.setMethodsEndpointUrlPrefix(slack.apiUrl());
 		Slack client = Slack.getInstance(config);
 		WorkspaceTokens tokens = (workspace) -> "xoxb-" + workspace;
-		this.notifier = new SlackCutNotifier(client, tokens, new SlackPeople(client, tokens, REDIS_DOWN));
+		this.notifier = new SlackCutNotifier(client, tokens, REDIS_DOWN, new SlackPeople(client, tokens, REDIS_DOWN));
 		Cut cut = Cut.open(new CutRef("T1", new CutId("K7M2Q")), "C1", "U1",
 				new CutDraft("Release", List.of("a", "b"), CutSettings.quickStart(NOW.plusSeconds(3600))), NOW);
 		this.snapshot = new CutSnapshot(cut, Ballots.NONE, 0, null);
@@ -190,7 +190,7 @@ class SlackCutNotifierTests {
 		com.slack.api.SlackConfig config = new com.slack.api.SlackConfig();
 		config.setMethodsEndpointUrlPrefix("http://127.0.0.1:1/api/");
 		Slack client = Slack.getInstance(config);
-		SlackCutNotifier unreachable = new SlackCutNotifier(client, (workspace) -> "xoxb-1",
+		SlackCutNotifier unreachable = new SlackCutNotifier(client, (workspace) -> "xoxb-1", REDIS_DOWN,
 				new SlackPeople(client, (workspace) -> "xoxb-1", REDIS_DOWN));
 
 		assertThatThrownBy(() -> unreachable.post(this.snapshot)).isInstanceOf(RetryLaterException.class);

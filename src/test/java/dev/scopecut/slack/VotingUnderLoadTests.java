@@ -110,6 +110,25 @@ class VotingUnderLoadTests extends EndToEndTest {
 		slack.await("chat.update", (call) -> blocks(call).contains("*Closed*"), WAIT);
 	}
 
+	@Test
+	void a429OnOneCutsUpdateHoldsTheWorkspacesOtherCutsUntilRetryAfter() {
+		String first = voteValues(startCut("First: signup")).get(0).split("\\|")[0];
+		String second = voteValues(startCut("Second: sharing")).get(0).split("\\|")[0];
+		slack.rateLimit("chat.update", 1, 2);
+
+		this.requests.click(CHANNEL, BOB, "vote-ship", first + "|1|S", slack.responseUrl("first"));
+		FakeSlack.Call limited = slack.await("chat.update", WAIT);
+		this.requests.click(CHANNEL, BOB, "vote-ship", second + "|1|S", slack.responseUrl("second"));
+		FakeSlack.Call other = slack.await("chat.update", (call) -> blocks(call).contains("Second"), WAIT);
+		FakeSlack.Call retried = slack.await("chat.update", (call) -> call != limited && blocks(call).contains("First"),
+				WAIT);
+
+		assertThat(blocks(limited)).contains("First");
+		assertThat(other.atMillis() - limited.atMillis()).isGreaterThanOrEqualTo(2000);
+		assertThat(retried.atMillis() - limited.atMillis()).isGreaterThanOrEqualTo(2000);
+		assertThat(blocks(other)).contains("Ship 1 · Defer 0");
+	}
+
 	private static long count(Map<String, String> choices, int item, String choice) {
 		return choices.entrySet()
 			.stream()
