@@ -70,11 +70,21 @@ public final class Replies {
 		return switch (asked) {
 			case SENDING -> "Reminding everyone who has items of " + id
 					+ " left to vote on, by direct message, outside their quiet hours (20:00 to 08:00 their time)."
-					+ " Anyone reminded of it in the last 30 minutes is skipped.";
+					+ " Anyone reminded of it in the last 30 minutes is skipped."
+					+ (uncounted(cut)
+							? " This channel's members are not counted (more than 500, or Slack would not list them):"
+									+ " unless Slack lists them now, nobody is reminded. Choose the voters of a cut to"
+									+ " have them reminded."
+							: "");
 			case NOT_FACILITATOR ->
 				"Only " + Mrkdwn.user(cut.facilitator()) + ", who started " + id + ", can send its reminders.";
 			case NOT_OPEN -> id + " is already " + cut.status().name().toLowerCase() + "; nobody was reminded.";
 		};
+	}
+
+	/** A cut open to the channel whose members Scopecut could not count. */
+	private static boolean uncounted(Cut cut) {
+		return !cut.settings().hasChosenVoters() && cut.members().isEmpty();
 	}
 
 	public static String edit(EditResult result) {

@@ -39,7 +39,8 @@ class RemindersAndHomeFlowTests extends EndToEndTest {
 		HttpResponse<String> sent = this.requests.command(CHANNEL, ANN, "remind", slack.responseUrl("r1"));
 
 		assertThat(ackText(refused)).contains("Only <@" + ANN + ">", "can send its reminders");
-		assertThat(ackText(sent)).contains("Reminding everyone who has items of `" + cutId + "` left");
+		assertThat(ackText(sent)).contains("Reminding everyone who has items of `" + cutId + "` left")
+			.doesNotContain("not counted");
 		await().atMost(WAIT).until(() -> dmsTo(ANN).size() == 1 && dmsTo(CAT).size() == 1);
 		// The same command again within the minute is the same slot: nobody gets a
 		// second.
@@ -48,6 +49,19 @@ class RemindersAndHomeFlowTests extends EndToEndTest {
 			.atMost(WAIT)
 			.until(() -> dmsTo(ANN).size() == 1 && dmsTo(CAT).size() == 1);
 		assertThat(dmsTo(BOB)).isEmpty();
+	}
+
+	@Test
+	void aReminderByHandOnACutWhoseChannelWasNotCountedSaysWhoMayGoWithout() {
+		slack.channelMembers(CHANNEL, ANN, BOB);
+		slack.failOnce("conversations.members", "missing_scope");
+		String cutId = cutId(startCut("Uncounted: signup"));
+		slack.await("conversations.members", WAIT);
+
+		String answer = ackText(this.requests.command(CHANNEL, ANN, "remind " + cutId, slack.responseUrl("u")));
+
+		assertThat(answer).contains("Reminding everyone who has items of `" + cutId + "` left",
+				"This channel's members are not counted", "Choose the voters");
 	}
 
 	@Test
