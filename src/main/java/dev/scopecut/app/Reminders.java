@@ -162,13 +162,13 @@ public class Reminders {
 			return;
 		}
 		String workspace = job.cut().workspace();
+		Instant deadline = found.get().cut().settings().deadline();
 		try {
-			Instant deadline = found.get().cut().settings().deadline();
 			Instant sendAt = QuietHours.sendAt(now, this.messages.timeZone(workspace, user), deadline);
 			if (sendAt.isAfter(now)) {
-				// A free step from their morning on: a whole time zone held until the
-				// same 08:00 goes out paced, not in one burst.
-				this.jobs.reschedule(job, this.pace.book(workspace, sendAt, 1).get(0));
+				// From their morning on: a whole time zone held until the same 08:00 goes
+				// out paced, not in one burst.
+				this.jobs.reschedule(job, freeStep(workspace, sendAt));
 				return;
 			}
 			ReminderMarks.Mark mark = this.marks.mark(job.cut(), slot, user, deadline.plus(MARK_MARGIN), now, LATELY);
@@ -183,8 +183,15 @@ public class Reminders {
 			// Every reminder of the workspace waits with this one: it takes a free step
 			// after the wait rather than the same instant as all the others.
 			log.info("Reminder of cut {} waits {}: {}", job.cut().id(), ex.getWait(), ex.getMessage());
-			this.jobs.reschedule(job, this.pace.book(workspace, now.plus(ex.getWait()), 1).get(0));
+			this.jobs.reschedule(job, freeStep(workspace, now.plus(ex.getWait())));
 		}
+	}
+
+	/**
+	 * The first step of the workspace's reminder pace at or after {@code from}, booked.
+	 */
+	private Instant freeStep(String workspace, Instant from) {
+		return this.pace.book(workspace, from, 1).get(0);
 	}
 
 	/**

@@ -23,6 +23,8 @@ import dev.scopecut.cut.ReminderPlan;
  */
 final class CutHash {
 
+	static final String STATUS = "status";
+
 	static final String VERSION = "version";
 
 	static final String SHOWN_AT = "shownAt";
@@ -51,7 +53,7 @@ final class CutHash {
 		fields.put("voters", String.join(",", cut.settings().voters()));
 		fields.put("closeWhenAllVoted", cut.settings().closeWhenAllVoted() ? "1" : "0");
 		fields.put("reminders", cut.settings().reminders().name());
-		fields.put("status", cut.status().name());
+		fields.put(STATUS, cut.status().name());
 		fields.put("createdAt", millis(cut.createdAt()));
 		fields.put(VERSION, "0");
 		StringBuilder ids = new StringBuilder(",");
@@ -75,7 +77,7 @@ final class CutHash {
 				"1".equals(hash.get("anonymous")), voters(hash.get("voters")),
 				"1".equals(hash.get("closeWhenAllVoted")), reminders(hash.get("reminders")));
 		return new Cut(ref, hash.get("channel"), hash.get("facilitator"), hash.get("title"), items, settings,
-				CutStatus.valueOf(hash.get("status")), instant(hash.get("createdAt")), instant(hash.get("closedAt")),
+				CutStatus.valueOf(hash.get(STATUS)), instant(hash.get("createdAt")), instant(hash.get("closedAt")),
 				hash.get(MESSAGE_TS), voters(hash.get(MEMBERS)));
 	}
 

@@ -11,10 +11,10 @@ import dev.scopecut.cut.CutRef;
  * Installations (multi-workspace mode) are not per cut: one hash per workspace holds its
  * bot and the users who installed, under the workspace's own hash tag, so a workspace's
  * whole state shares a slot and uninstalling it is one {@code DEL}. Each change is one
- * single-key step ({@code HSET}, {@code HDEL}, {@code DEL}, or replace-field.lua), atomic
+ * single-key step ({@code HSET}, {@code HDEL}, {@code DEL}, or set-if-exists.lua), atomic
  * by itself: two instances saving at once leave one whole installation, the later. A new
  * install creates its hash; a rotated token only replaces a bot still there
- * (replace-field.lua checks the field and sets it in one step), so a refresh that ends
+ * (set-if-exists.lua checks the field and sets it in one step), so a refresh that ends
  * after an uninstall or a revoked bot token cannot bring the installation back. A
  * workspace's team id is unique across Slack, so it keys the hash alone, whether or not
  * the workspace belongs to an Enterprise Grid organisation (the organisation is in the

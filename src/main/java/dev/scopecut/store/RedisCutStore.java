@@ -237,7 +237,8 @@ class RedisCutStore implements CutStore, WorkspaceCuts {
 	}
 
 	private void setIfExists(CutRef ref, String field, String value) {
-		this.guard.call(() -> this.redis.execute(Scripts.SET_IF_EXISTS, List.of(Keys.cut(ref)), field, value));
+		this.guard.call(
+				() -> this.redis.execute(Scripts.SET_IF_EXISTS, List.of(Keys.cut(ref)), CutHash.STATUS, field, value));
 	}
 
 	private static Map<String, String> strings(Map<Object, Object> hash) {

@@ -85,7 +85,7 @@ class RedisInstallationService implements InstallationService {
 	@Override
 	public void saveBot(Bot bot) {
 		String key = key(bot.getIsEnterpriseInstall(), bot.getEnterpriseId(), bot.getTeamId());
-		this.guard.call(() -> this.redis.execute(Scripts.REPLACE_FIELD, List.of(key), BOT, GSON.toJson(bot)));
+		this.guard.call(() -> this.redis.execute(Scripts.SET_IF_EXISTS, List.of(key), BOT, BOT, GSON.toJson(bot)));
 	}
 
 	@Override

@@ -38,8 +38,6 @@ final class Scripts {
 
 	static final RedisScript<Long> SET_IF_EXISTS = load("set-if-exists", Long.class);
 
-	static final RedisScript<Long> REPLACE_FIELD = load("replace-field", Long.class);
-
 	static final RedisScript<Long> RELEASE_LOCK = load("release-lock", Long.class);
 
 	static final RedisScript<Long> SET_MEMBERS = load("set-members", Long.class);

@@ -1,7 +1,5 @@
 package dev.scopecut.slack.actions;
 
-import java.util.Optional;
-
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;

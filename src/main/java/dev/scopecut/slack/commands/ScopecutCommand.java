@@ -163,7 +163,7 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 				ctx.respond(text);
 			}
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			log.warn("Could not send a decision record in parts: {}", ex.toString());
 		}
 	}
