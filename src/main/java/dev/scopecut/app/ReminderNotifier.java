@@ -9,6 +9,12 @@ import java.time.ZoneId;
  */
 public interface ReminderNotifier {
 
+	/**
+	 * Returns when Scopecut can still write to the workspace.
+	 * @throws NotifyFailedException when it never will (uninstalled, tokens revoked)
+	 */
+	void requireReachable(String workspace);
+
 	/** The user's own time zone as Slack knows it; UTC when Slack gives none. */
 	ZoneId timeZone(String workspace, String user);
 

@@ -113,6 +113,9 @@ public class Reminders {
 			slot = due.map((at) -> SET_TIME + at.getEpochSecond()).orElse("");
 		}
 		if (!slot.isEmpty() && now.isBefore(cut.settings().deadline())) {
+			// A workspace that removed Scopecut ends its reminders here, whether or not
+			// the cut kept its members, rather than queueing one job per person to fail.
+			this.messages.requireReachable(job.cut().workspace());
 			List<String> people = cut.stillToVote(voters(cut), snapshot.ballots());
 			List<Instant> steps = this.pace.book(job.cut().workspace(), now, people.size());
 			for (int i = 0; i < people.size(); i++) {

@@ -31,14 +31,23 @@ class SlackReminders implements ReminderNotifier {
 
 	private final SharedRetryAfterWebApi api;
 
+	private final WorkspaceTokens tokens;
+
 	private final Permalinks permalinks;
 
 	private final SlackPeople people;
 
 	SlackReminders(Slack slack, WorkspaceTokens tokens, PeopleCache waits, Permalinks permalinks, SlackPeople people) {
 		this.api = new SharedRetryAfterWebApi(slack, tokens, waits);
+		this.tokens = tokens;
 		this.permalinks = permalinks;
 		this.people = people;
+	}
+
+	/** One read of the workspace's installation: without a bot, no token. */
+	@Override
+	public void requireReachable(String workspace) {
+		this.tokens.botToken(workspace);
 	}
 
 	/** From the people cache, else {@code users.info}: see {@link SlackPeople}. */

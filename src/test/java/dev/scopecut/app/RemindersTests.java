@@ -1,6 +1,7 @@
 package dev.scopecut.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -102,6 +103,18 @@ class RemindersTests {
 		verify(this.jobs).schedule(new Job(Job.Kind.REMIND_ONE, REF, SLOT + " U_NONE"), first.plus(ReminderPace.STEP));
 		verify(this.jobs, never()).schedule(eq(new Job(Job.Kind.REMIND_ONE, REF, SLOT + " U_DONE")), any());
 		verify(this.jobs).reschedule(job, DEADLINE.minus(Duration.ofHours(1)));
+	}
+
+	@Test
+	void aWorkspaceThatRemovedScopecutQueuesNoOnesReminderAndBooksNoStep() {
+		snapshot(cut(CutStatus.OPEN, List.of("U_NONE")), Ballots.NONE);
+		doThrow(new NotifyFailedException("not_installed")).when(this.messages).requireReachable("T1");
+
+		assertThatThrownBy(() -> this.reminders.fanOut(new Job(Job.Kind.REMIND, REF)))
+			.isInstanceOf(NotifyFailedException.class);
+
+		verify(this.jobs, never()).schedule(any(), any());
+		verify(this.pace, never()).book(anyString(), any(), anyInt());
 	}
 
 	@Test
