@@ -24,6 +24,7 @@ import dev.scopecut.app.NotifyFailedException;
 import dev.scopecut.app.RetryLaterException;
 import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.CutRef;
+import dev.scopecut.slack.outbound.WorkspaceTokens;
 import dev.scopecut.support.FakeSlack;
 import dev.scopecut.support.InstallBrowser;
 import dev.scopecut.support.MultiWorkspaceTest;
