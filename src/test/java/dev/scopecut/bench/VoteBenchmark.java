@@ -21,9 +21,9 @@ import com.google.gson.JsonParser;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 
-import dev.scopecut.support.FakeSlack;
-import dev.scopecut.support.RedisProcess;
-import dev.scopecut.support.SignedRequests;
+import dev.scopecut.support.fakeslack.FakeSlack;
+import dev.scopecut.support.processes.RedisProcess;
+import dev.scopecut.support.fakeslack.SignedRequests;
 
 /**
  * Scopecut's vote path under load, in figures. Starts a real redis-server, the fake Slack

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.scopecut.ScopecutApplication;
-import dev.scopecut.support.RedisProcess;
+import dev.scopecut.support.processes.RedisProcess;
 
 /**
  * Scopecut in a JVM of its own, started from the test classpath as {@code java -cp …

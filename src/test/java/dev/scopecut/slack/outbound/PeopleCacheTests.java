@@ -16,7 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.scopecut.app.RetryLaterException;
 import dev.scopecut.support.EndToEndTest;
-import dev.scopecut.support.FakeSlack;
+import dev.scopecut.support.fakeslack.FakeSlack;
 import dev.scopecut.support.Zones;
 
 /**

@@ -1,4 +1,4 @@
-package dev.scopecut.support;
+package dev.scopecut.support.blockkit;
 
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package dev.scopecut.support;
+package dev.scopecut.support.fakeslack;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.slack.api.app_backend.SlackSignature;
+
+import dev.scopecut.support.Http;
 
 /**
  * Sends requests to Scopecut's {@code POST /slack/events} exactly as Slack does:

@@ -1,4 +1,4 @@
-package dev.scopecut.support;
+package dev.scopecut.support.blockkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.scopecut.support;
+package dev.scopecut.support.fakeslack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import dev.scopecut.support.Http;
 
 /**
  * A browser going through "Add to Slack" on an app in multi-workspace mode: it opens

@@ -1,4 +1,4 @@
-package dev.scopecut.support;
+package dev.scopecut.support.blockkit;
 
 import java.time.Instant;
 import java.util.ArrayList;

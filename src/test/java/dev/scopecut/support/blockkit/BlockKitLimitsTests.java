@@ -1,4 +1,4 @@
-package dev.scopecut.support;
+package dev.scopecut.support.blockkit;
 
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
@@ -24,7 +24,7 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
 import org.junit.jupiter.api.Test;
 
-import dev.scopecut.support.BlockKitLimits.Surface;
+import dev.scopecut.support.blockkit.BlockKitLimits.Surface;
 
 class BlockKitLimitsTests {
 
