@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/sandbox/api", produces = MediaType.APPLICATION_JSON_VALUE)
 @ConditionalOnBooleanProperty(SandboxEnvironment.ENABLED)
-class SlackWebApi {
+class SandboxWebApi {
 
 	/** Slack's default page sizes: 100 channel members, and all of users.list (0). */
 	private static final int MEMBERS_PAGE_DEFAULT = 100;
@@ -46,7 +46,7 @@ class SlackWebApi {
 
 	private final Clock clock;
 
-	SlackWebApi(Workspace workspace, SlackDelivery delivery, Clock clock) {
+	SandboxWebApi(Workspace workspace, SlackDelivery delivery, Clock clock) {
 		this.workspace = workspace;
 		this.delivery = delivery;
 		this.clock = clock;
