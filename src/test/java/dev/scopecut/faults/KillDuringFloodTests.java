@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.scopecut.support.fakeslack.FakeSlack;
+import dev.scopecut.support.processes.AppProcess;
 import dev.scopecut.support.processes.RedisProcess;
 import dev.scopecut.support.fakeslack.SignedRequests;
 
@@ -157,7 +158,7 @@ class KillDuringFloodTests {
 	}
 
 	private AppProcess start(String name) {
-		AppProcess app = AppProcess.start(name, this.redis, this.slack.apiUrl(), Secrets.environment());
+		AppProcess app = AppProcess.scopecut(name, this.redis, this.slack.apiUrl(), Secrets.environment());
 		this.apps.add(app);
 		return app;
 	}

@@ -1,4 +1,4 @@
-package dev.scopecut.faults;
+package dev.scopecut.support.processes;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,20 +16,22 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.scopecut.ScopecutApplication;
-import dev.scopecut.support.processes.RedisProcess;
 
 /**
- * Scopecut in a JVM of its own, started from the test classpath as {@code java -cp …
- * dev.scopecut.ScopecutApplication}, so that it can be killed as a crash kills it. Its
- * stdout and stderr go to {@code target/faults/<name>.log}. The secrets come from the
- * environment, as in production, so they are on no command line.
+ * A server under test in a JVM of its own, so that it can be killed as a crash kills it
+ * (the fault tests) or measured from outside (the benchmark): started, timed until its
+ * health endpoint answers 200, stopped. Its stdout and stderr go to a log file. Secrets
+ * come from the environment, as in production, so they are on no command line.
  */
-final class AppProcess implements AutoCloseable {
+public final class AppProcess implements AutoCloseable {
 
-	static final Path LOGS = Path.of(System.getProperty("basedir", "."), "target", "faults");
+	/** Where {@link #scopecut} writes each app's log, as {@code <name>.log}. */
+	public static final Path LOGS = Path.of(System.getProperty("basedir", "."), "target", "faults");
 
 	/** A cold JVM on a busy two-core machine can take a while to start Spring. */
-	static final Duration STARTUP = Duration.ofSeconds(90);
+	static final Duration STARTUP = Duration.ofSeconds(120);
+
+	private static final String HEALTH = "/actuator/health";
 
 	private final String name;
 
@@ -39,6 +41,8 @@ final class AppProcess implements AutoCloseable {
 
 	private final Path log;
 
+	private long readyMillis;
+
 	private AppProcess(String name, Process process, int port, Path log) {
 		this.name = name;
 		this.process = process;
@@ -47,26 +51,38 @@ final class AppProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the app and returns once its health endpoint answers 200.
+	 * Starts Scopecut from the test classpath, as {@code java -cp …
+	 * dev.scopecut.ScopecutApplication}, its log in {@link #LOGS}, and returns once it is
+	 * healthy.
 	 * @param settings extra {@code --name=value} arguments
 	 */
-	static AppProcess start(String name, RedisProcess redis, String slackApiUrl, Map<String, String> environment,
-			String... settings) {
+	public static AppProcess scopecut(String name, RedisProcess redis, String slackApiUrl,
+			Map<String, String> environment, String... settings) {
 		int port = RedisProcess.freePort();
-		Path log = LOGS.resolve(name + ".log");
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
 						"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
 						ScopecutApplication.class.getName(), "--server.port=" + port,
 						"--spring.data.redis.url=" + redis.url(), "--scopecut.slack.api-url=" + slackApiUrl));
 		command.addAll(List.of(settings));
+		return start(name, command, environment, port, LOGS.resolve(name + ".log"));
+	}
+
+	/**
+	 * Starts the command and returns once its health endpoint answers 200 on the port.
+	 */
+	public static AppProcess start(String name, List<String> command, Map<String, String> environment, int port,
+			Path log) {
+		System.out.println("Starting " + String.join(" ", command).replaceAll("-cp \\S+", "-cp <test classpath>"));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
 		builder.environment().putAll(environment);
 		try {
-			Files.createDirectories(LOGS);
+			Files.createDirectories(log.getParent());
+			long started = System.nanoTime();
 			AppProcess app = new AppProcess(name, builder.start(), port, log);
 			app.awaitHealthy();
+			app.readyMillis = (System.nanoTime() - started) / 1_000_000;
 			return app;
 		}
 		catch (IOException ex) {
@@ -74,19 +90,19 @@ final class AppProcess implements AutoCloseable {
 		}
 	}
 
-	int port() {
+	public int port() {
 		return this.port;
 	}
 
-	long pid() {
+	public long pid() {
 		return this.process.pid();
 	}
 
-	Path log() {
+	public Path log() {
 		return this.log;
 	}
 
-	String output() {
+	public String output() {
 		try {
 			return Files.readString(this.log, StandardCharsets.UTF_8);
 		}
@@ -95,15 +111,35 @@ final class AppProcess implements AutoCloseable {
 		}
 	}
 
-	boolean isAlive() {
+	public boolean isAlive() {
 		return this.process.isAlive();
+	}
+
+	/** How long it took from start until healthy. */
+	public long readyMillis() {
+		return this.readyMillis;
+	}
+
+	/** The process's peak resident set size so far (VmHWM), in MiB. */
+	public long peakRssMib() {
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc/" + this.process.pid() + "/status"))) {
+				if (line.startsWith("VmHWM:")) {
+					return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+				}
+			}
+			return -1;
+		}
+		catch (IOException ex) {
+			return -1;
+		}
 	}
 
 	/**
 	 * SIGKILL: no shutdown hook, no graceful stop; returns once the process is gone.
 	 * @return the exit code, 137 for a kill
 	 */
-	int kill() {
+	public int kill() {
 		this.process.destroyForcibly();
 		try {
 			if (!this.process.waitFor(20, TimeUnit.SECONDS)) {
@@ -126,7 +162,7 @@ final class AppProcess implements AutoCloseable {
 
 	private void awaitHealthy() {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-		HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/health"))
+		HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + HEALTH))
 			.timeout(Duration.ofSeconds(2))
 			.build();
 		long end = System.nanoTime() + STARTUP.toNanos();
@@ -153,9 +189,10 @@ final class AppProcess implements AutoCloseable {
 		throw new IllegalStateException(this.name + " not healthy within " + STARTUP + "; its output:\n" + output());
 	}
 
+	/** Short, so that the benchmark's time until ready is read to a few milliseconds. */
 	private static void pause() {
 		try {
-			Thread.sleep(100);
+			Thread.sleep(20);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
