@@ -19,6 +19,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import dev.scopecut.app.TokenRefreshLocks;
+import dev.scopecut.slack.inbound.SocketModeRunner;
+import dev.scopecut.slack.inbound.VerifiedSlackAppServlet;
+import dev.scopecut.slack.installs.BoltInstallations;
+import dev.scopecut.slack.installs.InstallPages;
+import dev.scopecut.slack.installs.InstalledWorkspaceTokens;
+import dev.scopecut.slack.outbound.WorkspaceTokens;
+import dev.scopecut.slack.settings.SlackProperties;
 
 /**
  * Bolt, built from the validated settings, with every listener registered and mounted.

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.scopecut.cut.CutDetails;
 import dev.scopecut.support.EndToEndTest;
-import dev.scopecut.support.FakeSlack;
-import dev.scopecut.support.ViewSubmission;
+import dev.scopecut.support.fakeslack.FakeSlack;
+import dev.scopecut.support.fakeslack.ViewSubmission;
 
 /**
  * Editing an open cut's title, question, capacity and quorum from the <em>Edit scope

@@ -18,7 +18,7 @@ import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutDraft;
 import dev.scopecut.cut.CutSettings;
 import dev.scopecut.support.EndToEndTest;
-import dev.scopecut.support.FakeSlack;
+import dev.scopecut.support.fakeslack.FakeSlack;
 
 /**
  * {@code /scopecut export [ID]}: the decision record as Markdown, privately, in the

@@ -15,9 +15,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import dev.scopecut.app.CutService;
 import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.CutRef;
-import dev.scopecut.support.FakeSlack;
+import dev.scopecut.support.fakeslack.FakeSlack;
 import dev.scopecut.support.MultiWorkspaceTest;
-import dev.scopecut.support.SignedRequests;
+import dev.scopecut.support.fakeslack.SignedRequests;
 
 /**
  * Two workspaces installed through OAuth on one Redis: each request and each background

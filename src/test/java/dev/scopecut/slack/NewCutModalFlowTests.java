@@ -21,8 +21,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.scopecut.support.EndToEndTest;
-import dev.scopecut.support.FakeSlack;
-import dev.scopecut.support.ViewSubmission;
+import dev.scopecut.support.fakeslack.FakeSlack;
+import dev.scopecut.support.fakeslack.ViewSubmission;
 
 /**
  * {@code /scopecut} with no text, the <em>New scope cut</em> modal, and the cut it

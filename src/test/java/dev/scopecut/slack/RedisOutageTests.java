@@ -22,10 +22,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.google.gson.JsonParser;
 
 import dev.scopecut.ScopecutApplication;
-import dev.scopecut.support.FakeSlack;
-import dev.scopecut.support.RedisProcess;
+import dev.scopecut.support.fakeslack.FakeSlack;
+import dev.scopecut.support.processes.RedisProcess;
 import dev.scopecut.support.TestSettings;
-import dev.scopecut.support.SignedRequests;
+import dev.scopecut.support.fakeslack.SignedRequests;
 
 /**
  * Redis stopped under a running app: every click hears privately that it was not

@@ -12,6 +12,9 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import com.google.gson.JsonParser;
 
 import dev.scopecut.ScopecutApplication;
+import dev.scopecut.support.fakeslack.FakeSlack;
+import dev.scopecut.support.fakeslack.SignedRequests;
+import dev.scopecut.support.processes.RedisProcess;
 
 /**
  * The whole app on a random port, against a real {@code redis-server} and the fake Slack

@@ -27,8 +27,8 @@ import dev.scopecut.app.StoreUnavailableException;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutDraft;
 import dev.scopecut.cut.InvalidCutException;
-import dev.scopecut.slack.BadRequest;
-import dev.scopecut.slack.Replies;
+import dev.scopecut.slack.inbound.BadRequest;
+import dev.scopecut.slack.blocks.Replies;
 import dev.scopecut.slack.SlackListener;
 import dev.scopecut.slack.blocks.NewCutModal;
 
