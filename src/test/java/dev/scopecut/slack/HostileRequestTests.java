@@ -3,17 +3,34 @@ package dev.scopecut.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import dev.scopecut.slack.inbound.VerifiedSlackAppServlet;
 import dev.scopecut.support.EndToEndTest;
+import dev.scopecut.support.Http;
 import dev.scopecut.support.fakeslack.FakeSlack;
 import dev.scopecut.support.fakeslack.SignedRequests;
 
@@ -21,6 +38,7 @@ import dev.scopecut.support.fakeslack.SignedRequests;
  * Requests Slack would never send: refused with a 4xx, never a 5xx, with nothing changed
  * in Redis or sent to Slack, and the app still serving afterwards.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class HostileRequestTests extends EndToEndTest {
 
 	String cutId;
@@ -193,6 +211,215 @@ class HostileRequestTests extends EndToEndTest {
 		assertThat(vote.statusCode()).isEqualTo(200);
 		assertThat(replyText(slack.await("response_url", (call) -> call.param("url").endsWith("/h2"), WAIT)))
 			.startsWith("You voted *Ship*");
+	}
+
+	// Hostile HTTP at the edge: slow clients, what is refused before the body is read,
+	// paths Tomcat and Spring MVC read differently, and a notice Bolt does not know.
+
+	@Test
+	void twoHundredFiftySixUnsignedClientsTricklingTheirBodiesDoNotDelayASignedCommandOrTheHealthCheck()
+			throws Exception {
+		// Refused from the headers alone, without waiting for (or draining) the body.
+		whileTwoHundredFiftySixClientsTrickle("", "HTTP/1.1 401");
+	}
+
+	@Test
+	void twoHundredFiftySixClientsTricklingBodiesWithForgedSignaturesDoNotDelayASignedCommandOrTheHealthCheck()
+			throws Exception {
+		// Well-formed signature headers and a fresh timestamp pass every header check, so
+		// each body is awaited until its deadline.
+		whileTwoHundredFiftySixClientsTrickle(
+				"X-Slack-Request-Timestamp: " + now() + "\r\nX-Slack-Signature: v0=" + "0".repeat(64) + "\r\n",
+				"HTTP/1.1 408");
+	}
+
+	/**
+	 * 256 clients on loopback send a POST's headers and then one byte of its body every 2
+	 * s (for at most 15 s); meanwhile a signed command and the health check must each be
+	 * answered within 3 s, and then every client gets {@code answer} and its connection
+	 * closed.
+	 */
+	void whileTwoHundredFiftySixClientsTrickle(String signatureHeaders, String answer) throws Exception {
+		List<Socket> tricklers = new ArrayList<>();
+		ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
+		try {
+			byte[] start = ("POST /slack/events HTTP/1.1\r\nHost: localhost\r\n"
+					+ "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 64\r\n" + signatureHeaders
+					+ "\r\np")
+				.getBytes(StandardCharsets.US_ASCII);
+			for (int i = 0; i < 256; i++) {
+				Socket socket = new Socket("localhost", this.port);
+				socket.setSoTimeout((int) WAIT.toMillis());
+				socket.getOutputStream().write(start);
+				tricklers.add(socket);
+			}
+			long started = System.nanoTime();
+			trickle.scheduleAtFixedRate(() -> tricklers.forEach(HostileRequestTests::trickleOneByte), 2, 2,
+					TimeUnit.SECONDS);
+			trickle.schedule(trickle::shutdown, 15, TimeUnit.SECONDS);
+
+			assertThat(timed(() -> this.requests.command(CHANNEL, ANN, "help", slack.responseUrl("h"))))
+				.isLessThan(Duration.ofSeconds(3));
+			assertThat(timed(() -> get("/actuator/health"))).isLessThan(Duration.ofSeconds(3));
+			// Within the body deadline: any client still sending was still being awaited.
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(VerifiedSlackAppServlet.BODY_DEADLINE);
+
+			for (Socket socket : tricklers) {
+				// Read to the end: the server closes the connection after answering.
+				assertThat(new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII))
+					.startsWith(answer);
+			}
+		}
+		finally {
+			trickle.shutdownNow();
+			for (Socket socket : tricklers) {
+				socket.close();
+			}
+		}
+	}
+
+	/** Sends one more byte of the body, unless the server has answered already. */
+	static void trickleOneByte(Socket socket) {
+		try {
+			if (socket.getInputStream().available() == 0) {
+				socket.getOutputStream().write('x');
+			}
+		}
+		catch (IOException ex) {
+			// Closed by the server: nothing more to send.
+		}
+	}
+
+	Duration timed(Supplier<HttpResponse<String>> request) {
+		long start = System.nanoTime();
+		HttpResponse<String> response = request.get();
+		Duration took = Duration.ofNanos(System.nanoTime() - start);
+		assertThat(response.statusCode()).isEqualTo(200);
+		return took;
+	}
+
+	HttpResponse<String> get(String path) {
+		return Http.send(HttpClient.newHttpClient(),
+				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+					.timeout(Duration.ofSeconds(10))
+					.build());
+	}
+
+	@Test
+	void anUnsignedRequestWithAWrongContentTypeGets401() {
+		HttpResponse<String> response = this.requests.send(vote(), null, null, "text/plain");
+
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertNothingChanged();
+	}
+
+	@Test
+	void aForgedSignatureWithAWrongContentTypeGets401() {
+		HttpResponse<String> response = this.requests.send(vote(), now(), "v0=" + "0".repeat(64), "text/plain");
+
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertNothingChanged();
+	}
+
+	@Test
+	void aSignedRequestWithAWrongContentTypeGets415() {
+		String now = now();
+		HttpResponse<String> response = this.requests.send(vote(), now,
+				SignedRequests.sign(SignedRequests.SECRET, now, vote()), "text/plain");
+
+		assertThat(response.statusCode()).isEqualTo(415);
+		assertNothingChanged();
+	}
+
+	@Test
+	void anUnsignedFiveMegabyteBodyGets401() {
+		HttpResponse<String> response = this.requests.send("payload=" + "x".repeat(5 * 1024 * 1024), null, null,
+				"application/x-www-form-urlencoded");
+
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertNothingChanged();
+	}
+
+	@Test
+	void aStaleTimestampIsRefusedBeforeTheBodyIsSent() throws IOException {
+		String stale = Long.toString(System.currentTimeMillis() / 1000 - 301);
+		try (Socket socket = new Socket("localhost", this.port)) {
+			socket.setSoTimeout((int) WAIT.toMillis());
+			socket.getOutputStream()
+				.write(("POST /slack/events HTTP/1.1\r\nHost: localhost\r\n"
+						+ "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n"
+						+ "X-Slack-Request-Timestamp: " + stale + "\r\nX-Slack-Signature: v0=" + "0".repeat(64)
+						+ "\r\n\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
+
+			String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+
+			assertThat(answer).startsWith("HTTP/1.1 401");
+		}
+	}
+
+	@Test
+	void aSignedChunkedBodyOverTheLimitGets413() {
+		String now = now();
+		String body = "payload=" + "x".repeat(VerifiedSlackAppServlet.MAX_BODY_BYTES);
+		HttpRequest chunked = HttpRequest.newBuilder(this.requests.endpoint())
+			.timeout(Duration.ofSeconds(10))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("X-Slack-Request-Timestamp", now)
+			.header("X-Slack-Signature", SignedRequests.sign(SignedRequests.SECRET, now, body))
+			// No Content-Length: the size is known only once the body is read.
+			.POST(HttpRequest.BodyPublishers
+				.ofInputStream(() -> new ByteArrayInputStream(body.getBytes(StandardCharsets.US_ASCII))))
+			.build();
+
+		HttpResponse<String> response = Http.send(HttpClient.newHttpClient(), chunked);
+
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertNothingChanged();
+	}
+
+	@Test
+	void anAppRateLimitedNoticeIsAcknowledgedAndLoggedOnce(CapturedOutput output) {
+		String notice = "{\"token\":\"legacy-verification-token\",\"type\":\"app_rate_limited\",\"team_id\":\""
+				+ FakeSlack.TEAM + "\",\"minute_rate_limited\":1518467820,\"api_app_id\":\"A0000APP\"}";
+
+		HttpResponse<String> response = this.requests.event(notice, Map.of());
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).isEmpty();
+		assertThat(output.getAll().lines().filter((line) -> line.contains(" WARN ")))
+			.singleElement(InstanceOfAssertFactories.STRING)
+			.contains("rate-limited", FakeSlack.TEAM, "1518467820");
+		assertNothingChanged();
+	}
+
+	@Test
+	void aHealthPathClimbingOutWithDotDotGets400AndNoStackTrace(CapturedOutput output) throws IOException {
+		assertThat(rawGet("/actuator/health/../env")).startsWith("HTTP/1.1 400");
+		assertThat(output.getAll()).doesNotContain(" ERROR ");
+	}
+
+	@Test
+	void aHealthPathWithADotSegmentGets400AndNoStackTrace(CapturedOutput output) throws IOException {
+		assertThat(rawGet("/actuator/health/./x")).startsWith("HTTP/1.1 400");
+		assertThat(output.getAll()).doesNotContain(" ERROR ");
+	}
+
+	@Test
+	void theErrorPageAskedForDirectlyGets404AndNoStackTrace(CapturedOutput output) throws IOException {
+		assertThat(rawGet("/error")).startsWith("HTTP/1.1 404");
+		assertThat(output.getAll()).doesNotContain(" ERROR ");
+	}
+
+	/** A GET sent as written: java.net.http would resolve the dot segments itself. */
+	String rawGet(String path) throws IOException {
+		try (Socket socket = new Socket("localhost", this.port)) {
+			socket.setSoTimeout((int) WAIT.toMillis());
+			socket.getOutputStream()
+				.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
+			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+		}
 	}
 
 }

@@ -32,17 +32,18 @@ final class RequestSignature {
 		this.macs = ThreadLocal.withInitial(() -> newMac(key));
 	}
 
+	/**
+	 * Whether {@code signature} has the shape of one, {@code v0=} and 64 hex digits:
+	 * checkable from the headers alone, before the body is read.
+	 */
+	static boolean isWellFormed(String signature) {
+		return claimedMac(signature) != null;
+	}
+
 	/** Whether {@code signature} signs the timestamp and body with this secret. */
 	boolean isValid(String timestamp, byte[] body, String signature) {
-		if (timestamp == null || signature == null || signature.length() != LENGTH
-				|| !signature.startsWith(VERSION + "=")) {
-			return false;
-		}
-		byte[] claimed;
-		try {
-			claimed = HexFormat.of().parseHex(signature, VERSION.length() + 1, LENGTH);
-		}
-		catch (IllegalArgumentException ex) {
+		byte[] claimed = claimedMac(signature);
+		if (timestamp == null || claimed == null) {
 			return false;
 		}
 		Mac mac = this.macs.get();
@@ -50,6 +51,21 @@ final class RequestSignature {
 		mac.update(body);
 		// doFinal also resets the Mac for this thread's next request.
 		return MessageDigest.isEqual(mac.doFinal(), claimed);
+	}
+
+	/**
+	 * The MAC a signature claims, or null when it is not {@code v0=} and 64 hex digits.
+	 */
+	private static byte[] claimedMac(String signature) {
+		if (signature == null || signature.length() != LENGTH || !signature.startsWith(VERSION + "=")) {
+			return null;
+		}
+		try {
+			return HexFormat.of().parseHex(signature, VERSION.length() + 1, LENGTH);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	private static Mac newMac(SecretKeySpec key) {

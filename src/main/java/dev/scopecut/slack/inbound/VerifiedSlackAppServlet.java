@@ -1,12 +1,16 @@
 package dev.scopecut.slack.inbound;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.jakarta_servlet.ServletAdapterOps;
@@ -27,16 +31,25 @@ import dev.scopecut.app.StoreUnavailableException;
 /**
  * Bolt's servlet, made safe at the edge. Bolt parses a body before it verifies its
  * signature, so an unsigned malformed request would reach the parser and answer 500. Here
- * the signature and timestamp are checked first, on the raw bytes (401 when wrong), and a
- * body Bolt cannot parse or handle answers 400. Bolt's own verification is switched off,
- * as it would only repeat this.
+ * a request is refused as early as it can be: 401 from the headers alone when the
+ * signature is missing or malformed or the timestamp is not recent; 413 when the body is
+ * too large, and 408 when it is not sent in time, read without holding a thread while its
+ * bytes are awaited ({@link BoundedBody}); then 401 when the signature does not sign the
+ * raw bytes, 415 for a content type Slack never sends, and 400 for a body Bolt cannot
+ * parse or handle. Bolt's own verification is switched off, as it would only repeat this.
  */
 public class VerifiedSlackAppServlet extends SlackAppServlet {
 
 	/**
 	 * Far above any real Slack payload; a larger body is refused before it is read whole.
 	 */
-	static final int MAX_BODY_BYTES = 512 * 1024;
+	public static final int MAX_BODY_BYTES = 512 * 1024;
+
+	/**
+	 * Slack sends its small bodies at once; a client still sending after this is refused
+	 * and its connection closed.
+	 */
+	public static final Duration BODY_DEADLINE = Duration.ofSeconds(5);
 
 	/** Slack's advice: refuse a request stamped more than five minutes away. */
 	static final long MAX_SKEW_SECONDS = 300;
@@ -65,22 +78,37 @@ public class VerifiedSlackAppServlet extends SlackAppServlet {
 
 	@Override
 	protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-		if (!isSlackContentType(req.getContentType())) {
-			reply(resp, 415, "Slack sends forms or JSON");
-			return;
-		}
-		byte[] bytes = readAtMost(req.getInputStream(), MAX_BODY_BYTES + 1);
-		if (bytes.length > MAX_BODY_BYTES) {
-			reply(resp, 413, "request body too large");
-			return;
-		}
+		BoundedBody body = BoundedBody.start(req, resp, MAX_BODY_BYTES, BODY_DEADLINE);
+		// Everything the headers can tell is checked before a byte of the body is read.
 		String timestamp = req.getHeader(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP);
-		if (this.signature == null || !isRecent(timestamp) || !this.signature.isValid(timestamp, bytes,
-				req.getHeader(SlackSignature.HeaderNames.X_SLACK_SIGNATURE))) {
-			reply(resp, 401, "invalid or missing signature");
+		String claimed = req.getHeader(SlackSignature.HeaderNames.X_SLACK_SIGNATURE);
+		if (this.signature == null || !isRecent(timestamp) || !RequestSignature.isWellFormed(claimed)) {
+			body.refuse(401, "invalid or missing signature");
 			return;
 		}
+		if (req.getContentLengthLong() > MAX_BODY_BYTES) {
+			body.refuse(413, "request body too large");
+			return;
+		}
+		body.read((bytes) -> {
+			if (!this.signature.isValid(timestamp, bytes, claimed)) {
+				reply(resp, 401, "invalid or missing signature");
+			}
+			else if (!isSlackContentType(req.getContentType())) {
+				reply(resp, 415, "Slack sends forms or JSON");
+			}
+			else {
+				handle(req, resp, bytes);
+			}
+		});
+	}
+
+	/** A verified request: acknowledged by Bolt, or refused when Bolt cannot take it. */
+	private void handle(HttpServletRequest req, HttpServletResponse resp, byte[] bytes) throws IOException {
 		String body = new String(bytes, StandardCharsets.UTF_8);
+		if (isAppRateLimited(req.getContentType(), body)) {
+			return;
+		}
 		Request<?> slackRequest = parse(req, bytes, body);
 		if (slackRequest == null) {
 			reply(resp, 400, "not a Slack request Scopecut understands");
@@ -108,6 +136,36 @@ public class VerifiedSlackAppServlet extends SlackAppServlet {
 		ServletAdapterOps.writeResponse(resp, slackResponse);
 	}
 
+	/**
+	 * Slack's notice that it is dropping this app's events for a while (more than 30,000
+	 * in an hour from one workspace), which Bolt does not know: acknowledged with an
+	 * empty 200, as Slack asks, and logged once.
+	 */
+	private static boolean isAppRateLimited(String contentType, String body) {
+		if (!mediaType(contentType).equals("application/json") || !body.contains("app_rate_limited")) {
+			return false;
+		}
+		JsonObject notice;
+		try {
+			JsonElement json = JsonParser.parseString(body);
+			notice = json.isJsonObject() ? json.getAsJsonObject() : null;
+		}
+		catch (JsonParseException ex) {
+			return false;
+		}
+		if (notice == null || !"app_rate_limited".equals(text(notice, "type"))) {
+			return false;
+		}
+		log.warn("Slack rate-limited the events of workspace {} from minute {}: events are being dropped",
+				text(notice, "team_id"), text(notice, "minute_rate_limited"));
+		return true;
+	}
+
+	private static String text(JsonObject json, String field) {
+		JsonElement value = json.get(field);
+		return (value != null && value.isJsonPrimitive()) ? value.getAsString() : null;
+	}
+
 	private Request<?> parse(HttpServletRequest req, byte[] bytes, String body) {
 		try {
 			RequestHeaders headers = new RequestHeaders(ServletAdapterOps.toHeaderMap(req));
@@ -131,15 +189,12 @@ public class VerifiedSlackAppServlet extends SlackAppServlet {
 
 	/** Slack posts interactions and commands as forms, and events as JSON. */
 	private static boolean isSlackContentType(String contentType) {
-		if (contentType == null) {
-			return false;
-		}
-		String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+		String type = mediaType(contentType);
 		return type.equals("application/x-www-form-urlencoded") || type.equals("application/json");
 	}
 
-	private static byte[] readAtMost(InputStream in, int limit) throws IOException {
-		return in.readNBytes(limit);
+	private static String mediaType(String contentType) {
+		return (contentType != null) ? contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT) : "";
 	}
 
 	/**
@@ -155,7 +210,7 @@ public class VerifiedSlackAppServlet extends SlackAppServlet {
 		return skew <= MAX_SKEW_SECONDS;
 	}
 
-	private static void reply(HttpServletResponse resp, int status, String error) throws IOException {
+	static void reply(HttpServletResponse resp, int status, String error) throws IOException {
 		resp.setStatus(status);
 		resp.setContentType("application/json");
 		resp.getWriter().write("{\"error\":\"" + error + "\"}");
