@@ -325,11 +325,14 @@ class HostileRequestTests extends EndToEndTest {
 	}
 
 	@Test
-	void aRefusalOfARemovalShowsWhatWasTypedEscaped() {
-		HttpResponse<String> refused = this.requests.command(CHANNEL, ANN, "remove <!here> nope",
-				slack.responseUrl("remove"));
+	void aRefusalOfARemovalShowsWhatWasTypedWithSlacksMentionsAndLinksAsTheyShowedAndEscaped() {
+		String sent = SignedRequests.slashCommandAsSent(FakeSlack.TEAM, CHANNEL, ANN,
+				"remove <!here> <https://evil.example|free pizza> &lt;!channel&gt;", slack.responseUrl("remove"));
 
-		assertThat(ackText(refused)).contains("reads “&lt;!here&gt; nope”").doesNotContain("<!here>");
+		HttpResponse<String> refused = this.requests.post(sent);
+
+		assertThat(ackText(refused)).contains("reads “@here free pizza &lt;!channel&gt;”")
+			.doesNotContain("<!here>", "<https:", "<!channel>");
 		assertNothingChanged();
 	}
 
