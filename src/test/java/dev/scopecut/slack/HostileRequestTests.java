@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,11 +31,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import dev.scopecut.slack.blocks.NewCutModal;
 import dev.scopecut.slack.inbound.VerifiedSlackAppServlet;
 import dev.scopecut.support.EndToEndTest;
 import dev.scopecut.support.Http;
 import dev.scopecut.support.fakeslack.FakeSlack;
 import dev.scopecut.support.fakeslack.SignedRequests;
+import dev.scopecut.support.fakeslack.ViewSubmission;
 
 /**
  * Requests Slack would never send: refused with a 4xx, never a 5xx, with nothing changed
@@ -420,6 +425,194 @@ class HostileRequestTests extends EndToEndTest {
 					.getBytes(StandardCharsets.US_ASCII));
 			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
 		}
+	}
+
+	// Text as people type it and as Slack sends it: Slack escapes & < > in a command's
+	// text (SignedRequests sends it so), and a title, question or item may hold any
+	// character. Each cut here is in a channel of its own, beside the one opened above.
+
+	static final String TEXT_CHANNEL = "C0000TEXT";
+
+	/** Starts a cut in the text channel by quick start, as typed; its posted message. */
+	FakeSlack.Call startTyped(String typed) {
+		HttpResponse<String> ack = this.requests.command(TEXT_CHANNEL, ANN, typed, slack.responseUrl("typed"));
+		assertThat(ack.body()).as("acknowledged without a refusal").isEmpty();
+		return postedIn(TEXT_CHANNEL);
+	}
+
+	/** Starts a cut in the text channel from the form, with its items one a line. */
+	FakeSlack.Call startFromForm(String title, String items) {
+		this.requests.post(ViewSubmission.of(NewCutModal.CALLBACK_ID, TEXT_CHANNEL, ANN)
+			.text(NewCutModal.TITLE, title)
+			.text(NewCutModal.ITEMS, items)
+			.dateTime(NewCutModal.DEADLINE, Instant.now().plus(Duration.ofHours(2)).getEpochSecond())
+			.radio(NewCutModal.WHO_VOTES, NewCutModal.EVERYONE)
+			.body());
+		return postedIn(TEXT_CHANNEL);
+	}
+
+	FakeSlack.Call postedIn(String channel) {
+		return slack.await("chat.postMessage", (call) -> channel.equals(call.param("channel")), WAIT);
+	}
+
+	Map<Object, Object> cutOf(FakeSlack.Call message) {
+		String id = voteValues(message).get(0).split("\\|")[0];
+		return this.redisTemplate.opsForHash().entries("scopecut:{" + FakeSlack.TEAM + "}:cut:" + id);
+	}
+
+	/** The decision's text, once the cut in the text channel is closed by Ann. */
+	List<String> closedDecisionLines() {
+		HttpResponse<String> closed = this.requests.command(TEXT_CHANNEL, ANN, "close", slack.responseUrl("close"));
+		assertThat(ackText(closed)).startsWith("Closed `");
+		FakeSlack.Call decision = slack.await("chat.postMessage", (call) -> TEXT_CHANNEL.equals(call.param("channel"))
+				&& call.param("text") != null && call.param("text").contains("\nship now"), WAIT);
+		return List.of(decision.param("text").split("\n", -1));
+	}
+
+	HttpResponse<String> commandInTextChannel(String typed) {
+		return this.requests.command(TEXT_CHANNEL, ANN, typed, slack.responseUrl("typed"));
+	}
+
+	@Test
+	void aQuickStartWithAmpersandsSplitsWhereThePersonTypedSemicolonsNotInsideSlacksEntities() {
+		FakeSlack.Call message = startTyped("R&D: a & b; c");
+
+		assertThat(cutOf(message)).containsEntry("title", "R&D")
+			.containsEntry("item:1", "a & b")
+			.containsEntry("item:2", "c")
+			.doesNotContainKey("item:3");
+		assertThat(blocks(message)).contains("\"plain_text\",\"text\":\"R&D\"", "*a &amp; b*")
+			.doesNotContain("&amp;amp;", "&amp;lt;");
+	}
+
+	@Test
+	void thirtyItemsWithAnAmpersandEachAreThirtyItemsNotSixty() {
+		String items = IntStream.rangeClosed(1, 30).mapToObj((i) -> "R&D " + i).collect(Collectors.joining("; "));
+
+		FakeSlack.Call message = startTyped("Lab: " + items);
+
+		assertThat(cutOf(message)).containsEntry("item:30", "R&D 30").doesNotContainKey("item:31");
+	}
+
+	@Test
+	void removeTypedWithAnAmpersandFindsTheItemTheFormMade() {
+		startFromForm("Lab", "R&D review\nbudget");
+
+		HttpResponse<String> removed = commandInTextChannel("remove R&D review");
+
+		assertThat(ackText(removed)).startsWith("Removed “R&amp;D review”");
+	}
+
+	@Test
+	void addTypedWithAnAmpersandIsAcceptedAsTyped() {
+		HttpResponse<String> added = this.requests.command(CHANNEL, ANN, "add Q&A", slack.responseUrl("add"));
+
+		assertThat(ackText(added)).startsWith("Added “Q&amp;A”");
+		assertThat(cutHash()).containsEntry("item:3", "Q&A");
+	}
+
+	@Test
+	void aTitleWithLineBreaksCannotAddLinesToTheDecision() {
+		startTyped("Plan\nship now    everything\r\ndefer\u2028nothing\u0085: real");
+
+		List<String> lines = closedDecisionLines();
+
+		assertThat(lines).hasSize(4);
+		assertThat(lines.get(0)).startsWith("Scope cut: Plan ship now    everything defer nothing — ");
+		assertThat(lines.subList(1, 3)).containsExactly("ship now    nothing", "defer       real (tie)");
+	}
+
+	@Test
+	void anItemAddedWithAnyKindOfLineBreakIsRefusedAndChangesNothing() {
+		for (String lineBreak : List.of("\r", "\n", "\r\n", "\u2028", "\u2029", "\u0085", "\u000B", "\f")) {
+			HttpResponse<String> refused = this.requests.command(CHANNEL, ANN,
+					"add dark mode" + lineBreak + "ship now    everything", slack.responseUrl("add"));
+
+			assertThat(ackText(refused)).as(lineBreak).contains("one item at a time");
+		}
+		assertNothingChanged();
+	}
+
+	@Test
+	void itemsThatLookLikeTheDecisionsSyntaxAreQuotedInItsLines() {
+		startFromForm("Syntax", "a, b\nnothing\nsso (tie)\n~alpha; beta~\nplain");
+
+		List<String> lines = closedDecisionLines();
+
+		assertThat(lines.get(1)).isEqualTo("ship now    nothing");
+		assertThat(lines.get(2)).isEqualTo(
+				"defer       “a, b” (tie), “nothing” (tie), “sso (tie)” (tie), “~alpha; beta~” (tie), plain (tie)");
+	}
+
+	@Test
+	void aRefusalOfAnItemListedTwiceShowsItEscaped() {
+		HttpResponse<String> refused = commandInTextChannel("Party: <!channel>; <!channel>");
+
+		assertThat(ackText(refused)).isEqualTo("“&lt;!channel&gt;” is listed twice; list each item once.");
+	}
+
+	@Test
+	void aRefusalOfARemovalShowsWhatWasTypedWithSlacksMentionsAndLinksAsTheyShowedAndEscaped() {
+		String sent = SignedRequests.slashCommandAsSent(FakeSlack.TEAM, CHANNEL, ANN,
+				"remove <!here> <https://evil.example|free pizza> &lt;!channel&gt;", slack.responseUrl("remove"));
+
+		HttpResponse<String> refused = this.requests.post(sent);
+
+		assertThat(ackText(refused)).contains("reads “@here free pizza &lt;!channel&gt;”")
+			.doesNotContain("<!here>", "<https:", "<!channel>");
+		assertNothingChanged();
+	}
+
+	@Test
+	void theNoticeThatACutCouldNotBePostedShowsItsTitleEscaped() {
+		slack.rateLimit("chat.postMessage", 1, 30);
+
+		this.requests.post(ViewSubmission.of(NewCutModal.CALLBACK_ID, TEXT_CHANNEL, ANN)
+			.text(NewCutModal.TITLE, "<!channel> <https://evil.example|free pizza>")
+			.text(NewCutModal.ITEMS, "a")
+			.dateTime(NewCutModal.DEADLINE, Instant.now().plus(Duration.ofHours(2)).getEpochSecond())
+			.radio(NewCutModal.WHO_VOTES, NewCutModal.EVERYONE)
+			.body());
+
+		FakeSlack.Call told = slack.await("chat.postEphemeral", WAIT);
+		assertThat(told.param("text")).contains("“&lt;!channel&gt; &lt;https://evil.example|free pizza&gt;”")
+			.doesNotContain("<!channel>");
+	}
+
+	@Test
+	void seventySixEmojiAreSeventySixCharactersAndAHundredDecomposedLettersAHundred() {
+		FakeSlack.Call message = startTyped("Emoji: " + "😀".repeat(76) + "; " + "e\u0301".repeat(100));
+
+		assertThat(cutOf(message)).containsEntry("item:1", "😀".repeat(76)).containsEntry("item:2", "é".repeat(100));
+	}
+
+	@Test
+	void aTooLongItemsRefusalCountsCharactersAndNeverCutsAnEmojiInHalf() {
+		HttpResponse<String> refused = commandInTextChannel("Emoji: " + "😀".repeat(151));
+
+		assertThat(ackText(refused))
+			.isEqualTo("Item “" + "😀".repeat(40) + "…” is 151 characters; shorten it to 150 or fewer.");
+	}
+
+	@Test
+	void invisibleItemsAndLookAlikesOfAnItemAreRefusedAndNothingIsCreated() {
+		Map<String, String> refusals = Map.of("Blank: \u200B; ok", "shows nothing", "Blank: \u00A0\u200B; ok",
+				"shows nothing", "Twice: café; cafe\u0301", "listed twice", "Twice: ｃａｆé; café", "listed twice",
+				"Twice: ca\u200Bfé; café", "listed twice");
+		refusals.forEach((typed, says) -> assertThat(ackText(commandInTextChannel(typed))).as(typed).contains(says));
+
+		assertNothingChanged();
+		assertThat(this.redisTemplate.keys("scopecut:*:cut:*")).hasSize(1);
+	}
+
+	@Test
+	void controlAndBidirectionalCharactersNeverReachSlack() {
+		FakeSlack.Call message = startTyped("Re\u0000lease\u001B\u0007: \u202Eevil\u202C; o\u2066k\u2069");
+
+		assertThat(cutOf(message)).containsEntry("title", "Release")
+			.containsEntry("item:1", "evil")
+			.containsEntry("item:2", "ok");
+		assertThat(message.params().toString()).doesNotContain("\u0000", "\u001B", "\u0007", "\u202E", "\u2066");
 	}
 
 }

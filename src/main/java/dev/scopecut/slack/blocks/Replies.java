@@ -118,7 +118,7 @@ public final class Replies {
 		if ("not_in_channel".equals(reason) || "channel_not_found".equals(reason)) {
 			return "I could not post in this channel. Invite me with `/invite @Scopecut`, then start the cut again.";
 		}
-		return "Slack refused the cut's message (" + reason + "), so the cut was not started.";
+		return "Slack refused the cut's message (" + Mrkdwn.escape(reason) + "), so the cut was not started.";
 	}
 
 }

@@ -96,11 +96,14 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 							payload.getUserId(), command.argument())));
 				case EDIT -> openEditModal(payload, workspace, command, ctx);
 				case EXPORT -> export(payload, workspace, command, ctx);
-				case START -> start(payload, workspace, ctx);
+				case START -> start(payload, workspace, command, ctx);
 				case UNKNOWN -> ctx.ack(Replies.unknown(command.text()));
 			};
 		}
-		catch (InvalidCutException | CutLookupException ex) {
+		catch (InvalidCutException ex) {
+			return ctx.ack(ex.message(Mrkdwn::escape));
+		}
+		catch (CutLookupException ex) {
 			return ctx.ack(ex.getMessage());
 		}
 		catch (StoreUnavailableException ex) {
@@ -168,9 +171,10 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 		}
 	}
 
-	private Response start(SlashCommandPayload payload, String workspace, SlashCommandContext ctx) {
+	private Response start(SlashCommandPayload payload, String workspace, CommandText command,
+			SlashCommandContext ctx) {
 		Cut cut = this.cuts.start(new StartCut(workspace, payload.getChannelId(), payload.getUserId(),
-				QuickStart.parse(payload.getText(), this.cuts.quickStartSettings())));
+				QuickStart.parse(command.text(), this.cuts.quickStartSettings())));
 		this.executor.execute(() -> publish(cut, ctx));
 		return ctx.ack();
 	}

@@ -130,7 +130,19 @@ public final class SignedRequests {
 		return new SlackSignature.Generator(secret).generate(timestamp, body);
 	}
 
-	public static String slashCommand(String team, String channel, String user, String text, String responseUrl) {
+	/**
+	 * A slash command whose text is what the person typed, sent escaped as Slack escapes
+	 * it ({@link #escapedAsSlackDoes}).
+	 */
+	public static String slashCommand(String team, String channel, String user, String typed, String responseUrl) {
+		return slashCommandAsSent(team, channel, user, escapedAsSlackDoes(typed), responseUrl);
+	}
+
+	/**
+	 * A slash command with its text as it goes over the wire, for text with Slack's own
+	 * sequences such as a mention, {@code <@U0000BOB|bob>}.
+	 */
+	public static String slashCommandAsSent(String team, String channel, String user, String text, String responseUrl) {
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("token", "legacy-verification-token");
 		form.put("team_id", team);
@@ -145,6 +157,14 @@ public final class SignedRequests {
 		form.put("response_url", responseUrl);
 		form.put("trigger_id", "1337.42.abcdef");
 		return form(form);
+	}
+
+	/**
+	 * Slack's escaping of a slash command's text: {@code &}, {@code <} and {@code >} as
+	 * {@code &amp;}, {@code &lt;} and {@code &gt;}.
+	 */
+	public static String escapedAsSlackDoes(String typed) {
+		return typed.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
 	}
 
 	public static String blockAction(String team, String channel, String user, String actionId, String value,
