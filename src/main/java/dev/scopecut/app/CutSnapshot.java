@@ -13,8 +13,14 @@ import dev.scopecut.cut.Tally;
  *
  * @param version the cut's change counter when read
  * @param shownAt when its message was last updated; null if never
+ * @param askedAt when the vote that asked for an update of its message since it was last
+ * read was stored; null if none asked
  */
-public record CutSnapshot(Cut cut, Ballots ballots, long version, Instant shownAt) {
+public record CutSnapshot(Cut cut, Ballots ballots, long version, Instant shownAt, Instant askedAt) {
+
+	public CutSnapshot(Cut cut, Ballots ballots, long version, Instant shownAt) {
+		this(cut, ballots, version, shownAt, null);
+	}
 
 	public Tally tally() {
 		return Tally.count(this.cut.items(), this.ballots);

@@ -152,8 +152,9 @@ class RedisCutStore implements CutStore, WorkspaceCuts {
 			return Optional.empty();
 		}
 		Map<String, String> votes = pairs((List<Object>) both.get(1));
-		return Optional.of(new CutSnapshot(CutHash.cut(ref, cut), CutHash.ballots(votes),
-				Long.parseLong(cut.get(CutHash.VERSION)), CutHash.instant(cut.get(CutHash.SHOWN_AT))));
+		return Optional
+			.of(new CutSnapshot(CutHash.cut(ref, cut), CutHash.ballots(votes), Long.parseLong(cut.get(CutHash.VERSION)),
+					CutHash.instant(cut.get(CutHash.SHOWN_AT)), CutHash.instant(cut.get("refreshAskedAt"))));
 	}
 
 	@Override
