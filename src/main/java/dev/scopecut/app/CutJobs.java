@@ -116,8 +116,8 @@ public class CutJobs {
 		// send must not bring the next update closer to this one than the spacing.
 		Instant shown = this.clock.instant();
 		this.store.markShown(job.cut(), shown);
-		if (snapshot.askedAt() != null) {
-			this.metrics.refreshShown(Duration.between(snapshot.askedAt(), shown));
+		if (snapshot.unshownSince() != null) {
+			this.metrics.refreshShown(Duration.between(snapshot.unshownSince(), shown));
 		}
 		// Complete before reading the version: a vote landing in between then either sees
 		// the job gone and schedules its own, or is seen here.

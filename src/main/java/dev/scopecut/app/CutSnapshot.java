@@ -13,10 +13,10 @@ import dev.scopecut.cut.Tally;
  *
  * @param version the cut's change counter when read
  * @param shownAt when its message was last updated; null if never
- * @param askedAt when the vote that asked for an update of its message since it was last
- * read was stored; null if none asked
+ * @param unshownSince when the oldest vote its message does not show yet was stored; null
+ * if none
  */
-public record CutSnapshot(Cut cut, Ballots ballots, long version, Instant shownAt, Instant askedAt) {
+public record CutSnapshot(Cut cut, Ballots ballots, long version, Instant shownAt, Instant unshownSince) {
 
 	public CutSnapshot(Cut cut, Ballots ballots, long version, Instant shownAt) {
 		this(cut, ballots, version, shownAt, null);

@@ -21,8 +21,8 @@ public interface Metrics {
 	}
 
 	/**
-	 * A cut's message was updated; {@code sinceVote} is how long ago the vote that asked
-	 * for the update was stored.
+	 * A cut's message was updated; {@code sinceVote} is how long ago the oldest vote it
+	 * shows for the first time was stored.
 	 */
 	default void refreshShown(Duration sinceVote) {
 	}

@@ -37,9 +37,14 @@ class SlackApiMeter implements Interceptor {
 
 	private final String prefix;
 
+	private final Timer retryAfter;
+
 	SlackApiMeter(MeterRegistry registry, String methodsUrlPrefix) {
 		this.registry = registry;
 		this.prefix = methodsUrlPrefix;
+		this.retryAfter = Timer.builder(RETRY_AFTER)
+			.description("How long Slack asked to wait with a 429")
+			.register(registry);
 	}
 
 	@Override
@@ -53,11 +58,7 @@ class SlackApiMeter implements Interceptor {
 			if (response.code() == 429) {
 				String header = response.header("Retry-After");
 				if (header != null && header.strip().matches("\\d{1,6}")) {
-					Timer.builder(RETRY_AFTER)
-						.description("How long Slack asked to wait with a 429")
-						.tag("method", method)
-						.register(this.registry)
-						.record(Duration.ofSeconds(Long.parseLong(header.strip())));
+					this.retryAfter.record(Duration.ofSeconds(Long.parseLong(header.strip())));
 				}
 			}
 			return response;

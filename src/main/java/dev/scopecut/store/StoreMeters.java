@@ -7,18 +7,19 @@ import java.time.Instant;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Gauges read from Redis when scraped. {@code scopecut.jobs.due} is one {@code ZCOUNT} of
- * the job queue: jobs due and not claimed, a backlog that should stay near zero.
- * {@code scopecut.cuts.open} sums the workspaces' open-cut indexes, found with
- * {@code SCAN}; that walks the key space, so it is done at most once per
- * {@link #OPEN_CUTS_EVERY} and instance, and read from memory in between. While Redis is
- * unreachable both read NaN.
+ * Gauges read from Redis when scraped. {@code scopecut.redis.up} is a {@code PING}.
+ * {@code scopecut.jobs.due} is one {@code ZCOUNT} of the job queue: jobs due and not
+ * claimed, a backlog that should stay near zero. {@code scopecut.cuts.open} sums the
+ * workspaces' open-cut indexes, found with {@code SCAN}; that walks the key space, so it
+ * is done at most once per {@link #OPEN_CUTS_EVERY} and instance, and read from memory in
+ * between. While Redis is unreachable both read NaN.
  */
 @Component
 class StoreMeters implements MeterBinder {
@@ -43,9 +44,21 @@ class StoreMeters implements MeterBinder {
 		Gauge.builder("scopecut.jobs.due", this, StoreMeters::jobsDue)
 			.description("Jobs due and not yet claimed, all instances together")
 			.register(registry);
+		Gauge.builder("scopecut.redis.up", this, StoreMeters::redisUp)
+			.description("1 while Redis answers a PING, else 0")
+			.register(registry);
 		Gauge.builder("scopecut.cuts.open", this, StoreMeters::openCuts)
 			.description("Open cuts, all workspaces together (counted at most once a minute)")
 			.register(registry);
+	}
+
+	double redisUp() {
+		try {
+			return "PONG".equalsIgnoreCase(this.redis.execute(RedisConnection::ping)) ? 1 : 0;
+		}
+		catch (RuntimeException ex) {
+			return 0;
+		}
 	}
 
 	double jobsDue() {

@@ -81,6 +81,11 @@ class MetricsFlowTests extends EndToEndTest {
 		// The acknowledgement histogram has Slack's limit among its buckets.
 		assertThat(after.samples())
 			.containsKey("scopecut_slack_requests_seconds_bucket{kind=\"vote\",le=\"3.0\",outcome=\"SUCCESS\"}");
+		// Every metric the dashboard and the alerting rules query is there.
+		assertThat(DeployedQueries.metrics()).hasSizeGreaterThan(10)
+			.allSatisfy(
+					(metric) -> assertThat(after.names()).as("the metrics on /actuator/prometheus").contains(metric));
+		assertThat(DeployedQueries.expressions()).hasSizeGreaterThan(15);
 		assertThat(after.samples().keySet()).noneMatch((key) -> key.contains(BOB) || key.contains(ANN)
 				|| key.contains(CHANNEL) || key.contains(message.param("ts") == null ? "\u0000" : message.param("ts")));
 	}
