@@ -30,7 +30,10 @@ class MeteredSlack implements BeanPostProcessor {
 			return Slack.getInstance(config, http);
 		}
 		if (bean instanceof App app) {
-			app.use(new RequestMeter(this.registry.getObject()));
+			// When Bolt starts, after its own middleware: App.use now would build that
+			// first, calling auth.test before the app can answer (the sandbox's own API).
+			app.initializer("scopecut-request-meter",
+					(started) -> started.use(new RequestMeter(this.registry.getObject())));
 		}
 		return bean;
 	}
