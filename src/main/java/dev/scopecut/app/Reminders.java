@@ -60,8 +60,16 @@ public class Reminders {
 
 	private final Clock clock;
 
+	private final Metrics metrics;
+
 	public Reminders(CutStore store, JobQueue jobs, CutNotifier notifier, ReminderNotifier messages,
 			ReminderMarks marks, ReminderPace pace, Clock clock) {
+		this(store, jobs, notifier, messages, marks, pace, clock, Metrics.NONE);
+	}
+
+	public Reminders(CutStore store, JobQueue jobs, CutNotifier notifier, ReminderNotifier messages,
+			ReminderMarks marks, ReminderPace pace, Clock clock, Metrics metrics) {
+		this.metrics = metrics;
 		this.store = store;
 		this.jobs = jobs;
 		this.notifier = notifier;
@@ -162,6 +170,7 @@ public class Reminders {
 		if (found.isEmpty() || !found.get().cut().isOpen() || !now.isBefore(found.get().cut().settings().deadline())
 				|| found.get().cut().hasVotedOnEvery(found.get().choices())) {
 			this.jobs.complete(job);
+			this.metrics.reminder(Metrics.ReminderOutcome.SKIPPED);
 			return;
 		}
 		String workspace = job.cut().workspace();
@@ -172,15 +181,18 @@ public class Reminders {
 				// From their morning on: a whole time zone held until the same 08:00 goes
 				// out paced, not in one burst.
 				this.jobs.reschedule(job, freeStep(workspace, sendAt));
+				this.metrics.reminder(Metrics.ReminderOutcome.HELD);
 				return;
 			}
 			ReminderMarks.Mark mark = this.marks.mark(job.cut(), slot, user, deadline.plus(MARK_MARGIN), now, LATELY);
 			if (mark != ReminderMarks.Mark.MARKED) {
 				this.jobs.complete(job);
+				this.metrics.reminder(Metrics.ReminderOutcome.SKIPPED);
 				return;
 			}
 			send(found.get(), slot, user);
 			this.jobs.complete(job);
+			this.metrics.reminder(Metrics.ReminderOutcome.SENT);
 		}
 		catch (RetryLaterException ex) {
 			// Every reminder of the workspace waits with this one: it takes a free step

@@ -152,8 +152,9 @@ class RedisCutStore implements CutStore, WorkspaceCuts {
 			return Optional.empty();
 		}
 		Map<String, String> votes = pairs((List<Object>) both.get(1));
-		return Optional.of(new CutSnapshot(CutHash.cut(ref, cut), CutHash.ballots(votes),
-				Long.parseLong(cut.get(CutHash.VERSION)), CutHash.instant(cut.get(CutHash.SHOWN_AT))));
+		return Optional
+			.of(new CutSnapshot(CutHash.cut(ref, cut), CutHash.ballots(votes), Long.parseLong(cut.get(CutHash.VERSION)),
+					CutHash.instant(cut.get(CutHash.SHOWN_AT)), CutHash.instant(cut.get(CutHash.UNSHOWN_SINCE))));
 	}
 
 	@Override
@@ -174,6 +175,7 @@ class RedisCutStore implements CutStore, WorkspaceCuts {
 	@Override
 	public void markShown(CutRef ref, Instant at) {
 		setIfExists(ref, CutHash.SHOWN_AT, CutHash.millis(at));
+		this.guard.call(() -> this.redis.opsForHash().delete(Keys.cut(ref), CutHash.UNSHOWN_SINCE));
 	}
 
 	@Override

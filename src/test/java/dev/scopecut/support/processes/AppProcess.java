@@ -153,6 +153,24 @@ public final class AppProcess implements AutoCloseable {
 		return this.process.exitValue();
 	}
 
+	/**
+	 * SIGTERM, as a platform stops an instance: the app shuts down gracefully.
+	 * @return the exit code, 143 for a SIGTERM
+	 */
+	int terminate(Duration patience) {
+		this.process.destroy();
+		try {
+			if (!this.process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+				throw new IllegalStateException(this.name + " still running " + patience + " after SIGTERM");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		return this.process.exitValue();
+	}
+
 	@Override
 	public void close() {
 		if (this.process.isAlive()) {
