@@ -28,9 +28,10 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.scopecut.support.FakeSlack;
-import dev.scopecut.support.RedisProcess;
-import dev.scopecut.support.SignedRequests;
+import dev.scopecut.support.fakeslack.FakeSlack;
+import dev.scopecut.support.processes.AppProcess;
+import dev.scopecut.support.processes.RedisProcess;
+import dev.scopecut.support.fakeslack.SignedRequests;
 
 /**
  * The app process stopped with SIGTERM in the middle of a flood of votes, logging in
@@ -156,7 +157,7 @@ class GracefulShutdownTests {
 		Map<String, String> environment = new HashMap<>(Secrets.environment());
 		environment.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
 		environment.put("LOGGING_LEVEL_DEV_SCOPECUT_SCHEDULE", "DEBUG");
-		AppProcess app = AppProcess.start(name, this.redis, this.slack.apiUrl(), environment);
+		AppProcess app = AppProcess.scopecut(name, this.redis, this.slack.apiUrl(), environment);
 		this.apps.add(app);
 		return app;
 	}

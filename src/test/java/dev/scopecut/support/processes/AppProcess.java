@@ -157,7 +157,7 @@ public final class AppProcess implements AutoCloseable {
 	 * SIGTERM, as a platform stops an instance: the app shuts down gracefully.
 	 * @return the exit code, 143 for a SIGTERM
 	 */
-	int terminate(Duration patience) {
+	public int terminate(Duration patience) {
 		this.process.destroy();
 		try {
 			if (!this.process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
