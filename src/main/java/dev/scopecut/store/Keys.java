@@ -53,6 +53,9 @@ import dev.scopecut.cut.CutRef;
  *                               zset   the workspace's booked reminder steps (epoch millis / 1200,
  *                                      member and score alike); expires an hour after the last
  * scopecut:{T123}:event:Ev0123  string "1": an Events API delivery seen; expires after an hour
+ * scopecut:{T123}:trigger:1337.42.abc
+ *                               string "1": a slash command or form submission with that trigger id
+ *                                      was served; expires after 15 minutes (a signature lasts 5)
  * scopecut:{T123}:person:U1     string what Slack said of a user: "H|Europe/Paris" (a human, with
  *                                      their time zone), "H|" (no time zone given) or "N|" (a bot,
  *                                      an app or a deleted user); expires 24 hours after it was read
@@ -81,7 +84,8 @@ import dev.scopecut.cut.CutRef;
  * reminder (at most once, by choice: a missed nudge costs less than a repeated one); a
  * send Slack certainly did not take (a 429, Slack not reached) takes its mark back, so
  * the retry can send, while a post answered with a 5xx keeps it: it may have gone. A
- * repeat of an event delivery is told apart the same way, by SET NX on its event id. The
+ * repeat of an event delivery is told apart the same way, by SET NX on its event id, and
+ * so is a replayed slash command or form submission, by SET NX on its trigger id. The
  * same script reads the user's latest reminder of the cut, and sets it with the mark, so
  * of two reminders racing for one person (two slots held until one morning) one is marked
  * and the other sees it as lately.
@@ -160,6 +164,10 @@ final class Keys {
 
 	static String event(String workspace, String eventId) {
 		return prefix(workspace) + "event:" + eventId;
+	}
+
+	static String trigger(String workspace, String triggerId) {
+		return prefix(workspace) + "trigger:" + triggerId;
 	}
 
 	static String person(String workspace, String user) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import dev.scopecut.support.EndToEndTest;
 import dev.scopecut.support.FakeSlack;
 import dev.scopecut.support.SignedRequests;
+import dev.scopecut.support.ViewSubmission;
 
 /**
  * Requests Slack would never send: refused with a 4xx, never a 5xx, with nothing changed
@@ -193,6 +195,98 @@ class HostileRequestTests extends EndToEndTest {
 		assertThat(vote.statusCode()).isEqualTo(200);
 		assertThat(replyText(slack.await("response_url", (call) -> call.param("url").endsWith("/h2"), WAIT)))
 			.startsWith("You voted *Ship*");
+	}
+
+	// Replays within the signature window, and ids Slack never sends (issue 15, point
+	// 11).
+
+	Set<String> cutKeys() {
+		return this.redisTemplate.keys("scopecut:{" + FakeSlack.TEAM + "}:cut:*");
+	}
+
+	@Test
+	void aSignedQuickStartReplayedThreeTimesWithinTheWindowMakesOneCut() {
+		String body = SignedRequests.slashCommand(FakeSlack.TEAM, CHANNEL, BOB, "Replayed: a; b",
+				slack.responseUrl("r"));
+		String now = now();
+		String signature = SignedRequests.sign(SignedRequests.SECRET, now, body);
+		List<HttpResponse<String>> responses = new ArrayList<>();
+		for (int copy = 0; copy < 4; copy++) {
+			responses.add(this.requests.send(body, now, signature, "application/x-www-form-urlencoded"));
+		}
+
+		assertThat(responses).allSatisfy((response) -> assertThat(response.statusCode()).isEqualTo(200));
+		slack.await("chat.postMessage", WAIT);
+		await().during(Duration.ofMillis(500)).until(() -> slack.calls("chat.postMessage").size() == 1);
+		assertThat(cutKeys()).hasSize(2);
+	}
+
+	@Test
+	void aSignedNewCutFormSubmissionReplayedWithinTheWindowMakesOneCut() {
+		String body = ViewSubmission.of("new-cut", CHANNEL, BOB)
+			.text("title", "Replayed form")
+			.text("items", "a\nb")
+			.dateTime("deadline", Instant.now().plus(Duration.ofHours(2)).getEpochSecond())
+			.body();
+		String now = now();
+		String signature = SignedRequests.sign(SignedRequests.SECRET, now, body);
+
+		HttpResponse<String> first = this.requests.send(body, now, signature, "application/x-www-form-urlencoded");
+		HttpResponse<String> replayed = this.requests.send(body, now, signature, "application/x-www-form-urlencoded");
+
+		assertThat(first.statusCode()).isEqualTo(200);
+		assertThat(replayed.statusCode()).isEqualTo(200);
+		assertThat(replayed.body()).isEmpty();
+		slack.await("chat.postMessage", WAIT);
+		await().during(Duration.ofMillis(500)).until(() -> slack.calls("chat.postMessage").size() == 1);
+		assertThat(cutKeys()).hasSize(2);
+	}
+
+	HttpResponse<String> voteAs(String user) {
+		return this.requests.post(SignedRequests.blockAction(FakeSlack.TEAM, CHANNEL, user, "vote-ship",
+				this.cutId + "|1|S", slack.responseUrl("h")));
+	}
+
+	@Test
+	void aSignedVoteClickWithAnEmptyUserIdIsRefusedAndRecordsNothing() {
+		assertThat(voteAs("").statusCode()).isEqualTo(400);
+		assertNothingChanged();
+	}
+
+	@Test
+	void aSignedVoteClickWithANulUserIdIsRefusedAndRecordsNothing() {
+		assertThat(voteAs("\u0000").statusCode()).isEqualTo(400);
+		assertNothingChanged();
+	}
+
+	@Test
+	void aSignedVoteClickWithA5000CharacterUserIdIsRefusedAndRecordsNothing() {
+		assertThat(voteAs("U" + "A".repeat(4999)).statusCode()).isEqualTo(400);
+		assertNothingChanged();
+	}
+
+	@Test
+	void aSignedVoteClickWithANumericUserIdIsRefusedAndRecordsNothing() {
+		assertThat(voteAs("12345").statusCode()).isEqualTo(400);
+		assertNothingChanged();
+	}
+
+	@Test
+	void aSignedVoteClickFromAChannelIdSlackNeverSendsIsRefusedAndRecordsNothing() {
+		HttpResponse<String> response = this.requests.post(SignedRequests.blockAction(FakeSlack.TEAM, "c0000plan<>",
+				BOB, "vote-ship", this.cutId + "|1|S", slack.responseUrl("h")));
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertNothingChanged();
+	}
+
+	@Test
+	void aSignedCommandWithAUserIdSlackNeverSendsIsRefusedAndStartsNothing() {
+		HttpResponse<String> response = this.requests.command(CHANNEL, "", "Nobody's: a; b", slack.responseUrl("h"));
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(cutKeys()).hasSize(1);
+		assertThat(slack.calls()).isEmpty();
 	}
 
 }

@@ -39,7 +39,7 @@ class NewCutModalFlowTests extends EndToEndTest {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).isEmpty();
 		FakeSlack.Call open = slack.await("views.open", WAIT);
-		assertThat(open.param("trigger_id")).isEqualTo("1337.42.abcdef");
+		assertThat(open.param("trigger_id")).matches("1337\\.[0-9]+\\.abcdef");
 		assertThat(open.authorization()).isEqualTo("Bearer xoxb-test-token");
 		JsonObject view = JsonParser.parseString(open.param("view")).getAsJsonObject();
 		assertThat(view.get("callback_id").getAsString()).isEqualTo("new-cut");
