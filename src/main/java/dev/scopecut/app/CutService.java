@@ -341,6 +341,14 @@ public class CutService {
 		return this.store.choicesOf(ref, voter);
 	}
 
+	/**
+	 * What the voter chose, asked from a channel: empty, as for no such cut, when they
+	 * may not read the cut from there ({@link Cut#isReadableBy}).
+	 */
+	public Optional<VoterChoices> choicesOf(CutRef ref, String voter, String channel) {
+		return choicesOf(ref, voter).filter((mine) -> mine.cut().isReadableBy(voter, channel));
+	}
+
 	public List<Cut> openIn(String workspace, String channel) {
 		return this.store.openIn(workspace, channel);
 	}
@@ -349,8 +357,8 @@ public class CutService {
 	 * A cut and all its votes as of now, for its decision record: the one named, open or
 	 * closed, or else the channel's only open cut.
 	 */
-	public CutReading export(String workspace, String channel, Optional<CutId> id) {
-		Cut cut = resolve(workspace, channel, id, "export");
+	public CutReading export(String workspace, String channel, String user, Optional<CutId> id) {
+		Cut cut = resolve(workspace, channel, user, id, "export");
 		// Reading answers a pending refresh ask, which only means that the next vote asks
 		// again; a refresh already queued keeps its place.
 		CutSnapshot snapshot = this.store.snapshot(cut.ref())
@@ -359,12 +367,14 @@ public class CutService {
 	}
 
 	/**
-	 * The cut a command means: the one named, or else the channel's only open cut.
+	 * The cut a command means: the one named, or else the channel's only open cut. A cut
+	 * named from elsewhere by someone it does not belong to ({@link Cut#isReadableBy}) is
+	 * answered as a cut that does not exist, so ids cannot be probed.
 	 * @param verb the subcommand, to show how to name a cut when there are several
 	 */
-	public Cut resolve(String workspace, String channel, Optional<CutId> id, String verb) {
+	public Cut resolve(String workspace, String channel, String user, Optional<CutId> id, String verb) {
 		if (id.isPresent()) {
-			return find(new CutRef(workspace, id.get()))
+			return find(new CutRef(workspace, id.get())).filter((cut) -> cut.isReadableBy(user, channel))
 				.orElseThrow(() -> new CutLookupException("There is no cut `" + id.get() + "` in this workspace."));
 		}
 		List<Cut> open = openIn(workspace, channel);

@@ -13,6 +13,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.scopecut.support.EndToEndTest;
 import dev.scopecut.support.FakeSlack;
@@ -287,6 +289,65 @@ class HostileRequestTests extends EndToEndTest {
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(cutKeys()).hasSize(1);
 		assertThat(slack.calls()).isEmpty();
+	}
+
+	// A private channel's cut, named from elsewhere (issue 15, point 5): only its channel
+	// and the people it belongs to read it; anyone else hears what an unknown id gets.
+
+	static final String ELSEWHERE = "C0000ELSE";
+
+	static final String EVE = "U0000EVE";
+
+	/**
+	 * The answer to the command, ID standing for the cut's id, naming an id no cut has.
+	 */
+	String unknownIdAnswer(String command) {
+		return ackText(this.requests.command(ELSEWHERE, EVE, command.replace("ID", "ZZZZZ"), slack.responseUrl("u")))
+			.replace("ZZZZZ", this.cutId);
+	}
+
+	@Test
+	void anExportOfAPrivateChannelsCutFromAnotherChannelBySomeoneNotInItIsAnsweredAsAnUnknownId() {
+		HttpResponse<String> response = this.requests.command(ELSEWHERE, EVE, "export " + this.cutId,
+				slack.responseUrl("x"));
+
+		assertThat(ackText(response)).isEqualTo(unknownIdAnswer("export ID")).doesNotContain("Sharing app");
+		assertNothingChanged();
+	}
+
+	@ParameterizedTest(name = "/scopecut {0} from another channel by someone not in it is answered as an unknown id")
+	@ValueSource(strings = { "close ID", "cancel ID", "remind ID", "edit ID", "add ID: sneaky",
+			"remove ID: email signup", "extend ID 2h" })
+	void everyCommandNamingAPrivateChannelsCutFromElsewhereIsAnsweredAsAnUnknownIdAndChangesNothing(String command) {
+		HttpResponse<String> response = this.requests.command(ELSEWHERE, EVE, command.replace("ID", this.cutId),
+				slack.responseUrl("x"));
+
+		assertThat(ackText(response)).isEqualTo(unknownIdAnswer(command));
+		assertNothingChanged();
+	}
+
+	@Test
+	void myVotesOnAPrivateChannelsCutClickedFromElsewhereBySomeoneNotInItIsRefusedAsAnUnknownCut() {
+		HttpResponse<String> response = this.requests.click(ELSEWHERE, EVE, "my-votes", this.cutId,
+				slack.responseUrl("x"));
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertNothingChanged();
+	}
+
+	@Test
+	void aMemberCountedWhenTheCutStartedStillExportsItFromADirectMessage() {
+		slack.channelMembers(CHANNEL, ANN, BOB);
+		String counted = voteValues(startCut("Counted: a; b")).get(0).split("\\|")[0];
+		await().atMost(WAIT)
+			.until(() -> this.redisTemplate.opsForHash()
+				.hasKey("scopecut:{" + FakeSlack.TEAM + "}:cut:" + counted, "members"));
+
+		HttpResponse<String> bob = this.requests.command("D0000BOB", BOB, "export " + counted, slack.responseUrl("x"));
+		HttpResponse<String> eve = this.requests.command("D0000EVE", EVE, "export " + counted, slack.responseUrl("x"));
+
+		assertThat(ackText(bob)).contains("Counted");
+		assertThat(ackText(eve)).isEqualTo("There is no cut `" + counted + "` in this workspace.");
 	}
 
 }
