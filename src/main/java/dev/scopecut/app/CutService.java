@@ -58,7 +58,8 @@ public class CutService {
 
 	/**
 	 * Stores a new open cut and schedules its deadline; {@link #publish} then shows it.
-	 * @throws InvalidCutException when the deadline is not in the future; nothing is
+	 * @throws InvalidCutException when the deadline is not in the future, or the channel
+	 * or the facilitator has as many open cuts as {@link CutStore} allows; nothing is
 	 * stored then
 	 */
 	public Cut start(StartCut command) {
@@ -70,11 +71,24 @@ public class CutService {
 		for (int attempt = 0; attempt < ID_ATTEMPTS; attempt++) {
 			CutRef ref = new CutRef(command.workspace(), CutId.random(this.random));
 			Cut cut = Cut.open(ref, command.channel(), command.facilitator(), command.draft(), now);
-			if (this.store.insert(cut)) {
-				this.jobs.schedule(new Job(Job.Kind.CLOSE, ref), cut.settings().deadline());
-				cut.nextReminder(cut.settings().deadline(), now)
-					.ifPresent((at) -> this.jobs.schedule(new Job(Job.Kind.REMIND, ref), at));
-				return cut;
+			switch (this.store.insert(cut)) {
+				case INSERTED -> {
+					this.jobs.schedule(new Job(Job.Kind.CLOSE, ref), cut.settings().deadline());
+					cut.nextReminder(cut.settings().deadline(), now)
+						.ifPresent((at) -> this.jobs.schedule(new Job(Job.Kind.REMIND, ref), at));
+					return cut;
+				}
+				case ID_TAKEN -> {
+					// another id next time round
+				}
+				case CHANNEL_FULL -> throw new InvalidCutException(InvalidCutException.Field.REQUEST,
+						"This channel already has " + CutStore.MAX_OPEN_IN_CHANNEL
+								+ " open cuts, the most it may have at once: close or cancel one"
+								+ " (`/scopecut list` shows them) before starting another.");
+				case FACILITATOR_FULL -> throw new InvalidCutException(InvalidCutException.Field.REQUEST,
+						"You already have " + CutStore.MAX_OPEN_BY_FACILITATOR
+								+ " open cuts in this workspace, the most one person may run at once:"
+								+ " close or cancel one before starting another.");
 			}
 		}
 		throw new IllegalStateException("no free cut id after " + ID_ATTEMPTS + " attempts");

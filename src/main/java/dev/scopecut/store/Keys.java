@@ -40,6 +40,8 @@ import dev.scopecut.cut.CutRef;
  *                                      "atMillis TAB userId TAB ADD|REMOVE|EXTEND|CHANGE TAB detail"
  * scopecut:{T123}:open:C456     zset   ids of the channel's open cuts, scored by start time
  * scopecut:{T123}:open          zset   ids of the workspace's open cuts, scored by start time
+ * scopecut:{T123}:open-by:U1    zset   ids of the workspace's open cuts that user started, scored
+ *                                      by start time
  * scopecut:{T123}:closed        zset   ids of the workspace's latest 200 closed (not cancelled)
  *                                      cuts, scored by closing time; an id may outlive its
  *                                      expired cut, and is then skipped
@@ -74,9 +76,13 @@ import dev.scopecut.cut.CutRef;
  * scopecut:oauth-state:STATE    string "1", until the redirect consumes it; expires after 10 minutes
  * </pre>
  *
- * Why the indexes cannot drift from the cuts: the workspace's open and closed sets are
- * changed only by insert-cut.lua and finish-cut.lua, in the same script as the cut's
- * status, on the same hash tag.
+ * Why the indexes cannot drift from the cuts: the open sets (channel, workspace,
+ * facilitator) and the closed set are changed only by insert-cut.lua and finish-cut.lua,
+ * in the same script as the cut's status, on the same hash tag.
+ * <p>
+ * Why the limits on open cuts hold: insert-cut.lua counts the channel's and the
+ * facilitator's open sets and adds the new cut to them in one script, so of two starts at
+ * once at the limit one is refused.
  * <p>
  * Why a reminder goes at most once per user and slot: mark-reminder.lua checks that the
  * cut is open and sets the mark with SET NX in one step, before the message is sent; only
@@ -124,6 +130,10 @@ final class Keys {
 
 	static String openIn(String workspace, String channel) {
 		return prefix(workspace) + "open:" + channel;
+	}
+
+	static String openBy(String workspace, String user) {
+		return prefix(workspace) + "open-by:" + user;
 	}
 
 	static String installation(String team) {

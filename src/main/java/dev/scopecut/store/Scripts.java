@@ -14,7 +14,7 @@ import org.springframework.data.redis.core.script.RedisScript;
  */
 final class Scripts {
 
-	static final RedisScript<Long> INSERT_CUT = load("insert-cut", Long.class);
+	static final RedisScript<String> INSERT_CUT = load("insert-cut", String.class);
 
 	@SuppressWarnings("rawtypes")
 	static final RedisScript<List> VOTE = load("vote", List.class, "every-member-voted");

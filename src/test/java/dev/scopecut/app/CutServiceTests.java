@@ -73,7 +73,7 @@ class CutServiceTests {
 
 	@Test
 	void startStoresAnOpenCutAndSchedulesItsCloseAtTheDeadline() {
-		given(this.store.insert(any())).willReturn(true);
+		given(this.store.insert(any())).willReturn(InsertOutcome.INSERTED);
 
 		Cut cut = this.service.start(new StartCut(WORKSPACE, CHANNEL, FACILITATOR, draft()));
 
@@ -95,7 +95,8 @@ class CutServiceTests {
 
 	@Test
 	void startTriesAnotherIdWhenTheFirstIsTaken() {
-		given(this.store.insert(any())).willReturn(false, false, true);
+		given(this.store.insert(any())).willReturn(InsertOutcome.ID_TAKEN, InsertOutcome.ID_TAKEN,
+				InsertOutcome.INSERTED);
 
 		Cut cut = this.service.start(new StartCut(WORKSPACE, CHANNEL, FACILITATOR, draft()));
 
@@ -108,9 +109,23 @@ class CutServiceTests {
 		verifyNoMoreInteractions(this.jobs);
 	}
 
+	@ParameterizedTest
+	@EnumSource(value = InsertOutcome.class, names = { "CHANNEL_FULL", "FACILITATOR_FULL" })
+	void aStartPastALimitOnOpenCutsIsRefusedNamingTheLimitAndSchedulesNothing(InsertOutcome full) {
+		given(this.store.insert(any())).willReturn(full);
+
+		assertThatExceptionOfType(InvalidCutException.class)
+			.isThrownBy(() -> this.service.start(new StartCut(WORKSPACE, CHANNEL, FACILITATOR, draft())))
+			.withMessageContaining("already")
+			.withMessageContaining("10 open cuts")
+			.withMessageContaining("close or cancel one");
+		verify(this.store, times(1)).insert(any());
+		verifyNoInteractions(this.jobs, this.notifier);
+	}
+
 	@Test
 	void startGivesUpWithoutSchedulingAnythingWhenNoIdIsFree() {
-		given(this.store.insert(any())).willReturn(false);
+		given(this.store.insert(any())).willReturn(InsertOutcome.ID_TAKEN);
 
 		assertThatIllegalStateException()
 			.isThrownBy(() -> this.service.start(new StartCut(WORKSPACE, CHANNEL, FACILITATOR, draft())))

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.scopecut.app.CutStore;
 import dev.scopecut.support.EndToEndTest;
 import dev.scopecut.support.FakeSlack;
 import dev.scopecut.support.SignedRequests;
@@ -348,6 +349,43 @@ class HostileRequestTests extends EndToEndTest {
 
 		assertThat(ackText(bob)).contains("Counted");
 		assertThat(ackText(eve)).isEqualTo("There is no cut `" + counted + "` in this workspace.");
+	}
+
+	// Brakes on one person (issue 15, point 6): open cuts per channel and per
+	// facilitator,
+	// and reminders by hand per cut.
+
+	@Test
+	void aQuickStartInAChannelThatHasTheMostOpenCutsIsRefusedPrivatelyNamingTheLimit() {
+		for (int i = 1; i < CutStore.MAX_OPEN_IN_CHANNEL; i++) {
+			assertThat(this.requests.command(CHANNEL, BOB, "Cut " + i + ": a; b", slack.responseUrl("s")).body())
+				.as("cut %d", i)
+				.isEmpty();
+		}
+		Set<String> before = cutKeys();
+
+		HttpResponse<String> refused = this.requests.command(CHANNEL, EVE, "One too many: a; b",
+				slack.responseUrl("s"));
+
+		assertThat(ackText(refused)).contains("already has 10 open cuts", "close or cancel one");
+		assertThat(cutKeys()).isEqualTo(before).hasSize(CutStore.MAX_OPEN_IN_CHANNEL);
+	}
+
+	@Test
+	void aQuickStartBySomeoneWhoRunsTheMostOpenCutsIsRefusedPrivatelyNamingTheLimit() {
+		for (int i = 1; i < CutStore.MAX_OPEN_BY_FACILITATOR; i++) {
+			assertThat(this.requests.command("C0000X" + i, ANN, "Cut " + i + ": a; b", slack.responseUrl("s")).body())
+				.as("cut %d", i)
+				.isEmpty();
+		}
+		Set<String> before = cutKeys();
+
+		HttpResponse<String> refused = this.requests.command("C0000NEW", ANN, "One too many: a; b",
+				slack.responseUrl("s"));
+
+		assertThat(ackText(refused)).contains("You already have 10 open cuts", "close or cancel one");
+		assertThat(cutKeys()).isEqualTo(before).hasSize(CutStore.MAX_OPEN_BY_FACILITATOR);
+		assertThat(this.requests.command("C0000NEW", BOB, "Bob's: a; b", slack.responseUrl("s")).body()).isEmpty();
 	}
 
 }

@@ -58,7 +58,7 @@ class RedisRemindersAndHomeTests extends RedisStoreTest {
 	Cut insert(String id, String channel, Instant at) {
 		Cut cut = Cut.open(ref(id), channel, "U_ANN", new CutDraft("Cut " + id, List.of("a", "b"), new CutSettings("",
 				at.plus(Duration.ofDays(1)), 0, 0, false, List.of(), false, ReminderPlan.LAST_HOUR)), at);
-		assertThat(this.store.insert(cut)).isTrue();
+		assertThat(this.store.insert(cut)).isEqualTo(dev.scopecut.app.InsertOutcome.INSERTED);
 		return cut;
 	}
 
