@@ -51,6 +51,10 @@ import dev.scopecut.cut.CutRef;
  * scopecut:{T123}:reminded-lately:K7M2Q:U1
  *                               string when (epoch millis) that user's latest reminder of the cut
  *                                      was marked; expires when it no longer counts as lately
+ * scopecut:{T123}:reminded-by-hand:K7M2Q
+ *                               string when (epoch millis) the cut's latest reminder by hand was asked
+ *                                      for; expires when the next one may be (mark-by-hand.lua
+ *                                      reads it and sets it in one step)
  * scopecut:{T123}:reminder-steps
  *                               zset   the workspace's booked reminder steps (epoch millis / 1200,
  *                                      member and score alike); expires an hour after the last
@@ -166,6 +170,10 @@ final class Keys {
 
 	static String remindedLately(CutRef ref, String user) {
 		return prefix(ref.workspace()) + "reminded-lately:" + ref.id() + ":" + user;
+	}
+
+	static String remindedByHand(CutRef ref) {
+		return prefix(ref.workspace()) + "reminded-by-hand:" + ref.id();
 	}
 
 	static String reminderSteps(String workspace) {

@@ -44,6 +44,8 @@ final class Scripts {
 
 	static final RedisScript<String> MARK_REMINDER = load("mark-reminder", String.class);
 
+	static final RedisScript<Long> MARK_BY_HAND = load("mark-by-hand", Long.class);
+
 	@SuppressWarnings("rawtypes")
 	static final RedisScript<List> BOOK_REMINDER_STEPS = load("book-reminder-steps", List.class);
 

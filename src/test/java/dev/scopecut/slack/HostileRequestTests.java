@@ -388,4 +388,14 @@ class HostileRequestTests extends EndToEndTest {
 		assertThat(this.requests.command("C0000NEW", BOB, "Bob's: a; b", slack.responseUrl("s")).body()).isEmpty();
 	}
 
+	@Test
+	void aSecondReminderByHandOfOneCutWithinHalfAnHourSendsNothingAndSaysWhenTheNextMayGo() {
+		String first = ackText(this.requests.command(CHANNEL, ANN, "remind " + this.cutId, slack.responseUrl("r")));
+		String second = ackText(this.requests.command(CHANNEL, ANN, "remind " + this.cutId, slack.responseUrl("r")));
+
+		assertThat(first).startsWith("Reminding everyone");
+		assertThat(second).startsWith("Nobody was reminded")
+			.contains("one every 30 minutes", "The next can go from <!date^");
+	}
+
 }

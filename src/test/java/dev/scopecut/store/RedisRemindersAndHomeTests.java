@@ -214,4 +214,15 @@ class RedisRemindersAndHomeTests extends RedisStoreTest {
 		assertThat(this.deliveries.isFirst("T2", "Ev02")).isFalse();
 	}
 
+	@Test
+	void oneReminderByHandACutIsMarkedPerIntervalAndARepeatLearnsWhenTheNextMayGo() {
+		Duration every = Duration.ofMinutes(30);
+
+		assertThat(this.marks.markByHand(ref("AAAAA"), NOW, every)).isEmpty();
+		assertThat(this.marks.markByHand(ref("AAAAA"), NOW.plusSeconds(60), every)).contains(NOW.plus(every));
+		assertThat(this.marks.markByHand(ref("BBBBB"), NOW.plusSeconds(60), every)).isEmpty();
+		assertThat(this.marks.markByHand(ref("AAAAA"), NOW.plus(every), every)).isEmpty();
+		assertThat(template.getExpire(Keys.remindedByHand(ref("AAAAA")))).isBetween(1L, every.toSeconds());
+	}
+
 }
