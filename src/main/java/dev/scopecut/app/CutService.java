@@ -28,6 +28,9 @@ public class CutService {
 	/** How long a quick-start cut stays open. */
 	public static final Duration QUICK_START_DURATION = Duration.ofHours(24);
 
+	/** The latest a new cut's deadline may be: a scope cut is decided within a year. */
+	public static final Duration LONGEST_OPEN = Duration.ofDays(365);
+
 	private static final int ID_ATTEMPTS = 8;
 
 	private final CutStore store;
@@ -58,15 +61,19 @@ public class CutService {
 
 	/**
 	 * Stores a new open cut and schedules its deadline; {@link #publish} then shows it.
-	 * @throws InvalidCutException when the deadline is not in the future, or the channel
-	 * or the facilitator has as many open cuts as {@link CutStore} allows; nothing is
-	 * stored then
+	 * @throws InvalidCutException when the deadline is not in the future or more than
+	 * {@link #LONGEST_OPEN} away, or the channel or the facilitator has as many open cuts
+	 * as {@link CutStore} allows; nothing is stored then
 	 */
 	public Cut start(StartCut command) {
 		Instant now = this.clock.instant();
 		if (!command.draft().settings().deadline().isAfter(now)) {
 			throw new InvalidCutException(InvalidCutException.Field.DEADLINE,
 					"The deadline has already passed; pick a time in the future.");
+		}
+		if (command.draft().settings().deadline().isAfter(now.plus(LONGEST_OPEN))) {
+			throw new InvalidCutException(InvalidCutException.Field.DEADLINE,
+					"The deadline is more than " + LONGEST_OPEN.toDays() + " days away; pick one sooner.");
 		}
 		for (int attempt = 0; attempt < ID_ATTEMPTS; attempt++) {
 			CutRef ref = new CutRef(command.workspace(), CutId.random(this.random));

@@ -119,7 +119,7 @@ class VerifiedSlackAppServlet extends SlackAppServlet {
 				.requestUri(req.getRequestURI())
 				.queryString(QueryStringParser.toMap(req.getQueryString()))
 				.headers(headers)
-				.requestBody(body)
+				.requestBody(PickedDateTimes.fitted(bytes, body))
 				.remoteAddress(req.getRemoteAddr())
 				.build());
 		}

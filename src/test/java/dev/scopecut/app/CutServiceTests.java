@@ -124,6 +124,17 @@ class CutServiceTests {
 	}
 
 	@Test
+	void aStartWithADeadlineMoreThanAYearAwayIsRefusedOnTheDeadline() {
+		CutDraft draft = new CutDraft("Far", List.of("a"),
+				CutSettings.quickStart(NOW.plus(CutService.LONGEST_OPEN).plusSeconds(60)));
+
+		assertThatExceptionOfType(InvalidCutException.class)
+			.isThrownBy(() -> this.service.start(new StartCut(WORKSPACE, CHANNEL, FACILITATOR, draft)))
+			.satisfies((ex) -> assertThat(ex.field()).isEqualTo(InvalidCutException.Field.DEADLINE));
+		verifyNoInteractions(this.store, this.jobs);
+	}
+
+	@Test
 	void startGivesUpWithoutSchedulingAnythingWhenNoIdIsFree() {
 		given(this.store.insert(any())).willReturn(InsertOutcome.ID_TAKEN);
 

@@ -398,4 +398,23 @@ class HostileRequestTests extends EndToEndTest {
 			.contains("one every 30 minutes", "The next can go from <!date^");
 	}
 
+	// A deadline after 2038-01-19 (issue 15, point 10): the SDK keeps a picked date-time
+	// in
+	// an int.
+
+	@Test
+	void aNewCutFormWithADeadlineAfter2038IsRefusedOnItsDeadlineFieldNotWithABare400() {
+		HttpResponse<String> response = this.requests.post(ViewSubmission.of("new-cut", CHANNEL, BOB)
+			.text("title", "Far future")
+			.text("items", "a\nb")
+			.dateTime("deadline", Instant.parse("2040-06-01T12:00:00Z").getEpochSecond())
+			.body());
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		com.google.gson.JsonObject answer = com.google.gson.JsonParser.parseString(response.body()).getAsJsonObject();
+		assertThat(answer.get("response_action").getAsString()).isEqualTo("errors");
+		assertThat(answer.getAsJsonObject("errors").get("deadline").getAsString()).contains("days away");
+		assertThat(cutKeys()).hasSize(1);
+	}
+
 }
