@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import dev.scopecut.app.CutSnapshot;
 import dev.scopecut.app.CutStore;
 import dev.scopecut.app.EditOutcome;
+import dev.scopecut.app.InsertOutcome;
 import dev.scopecut.app.VoteResult;
 import dev.scopecut.app.VoterChoices;
 import dev.scopecut.app.WorkspaceCuts;
@@ -53,20 +54,21 @@ class RedisCutStore implements CutStore, WorkspaceCuts {
 	}
 
 	@Override
-	public boolean insert(Cut cut) {
+	public InsertOutcome insert(Cut cut) {
 		List<String> args = new ArrayList<>();
 		args.add(cut.ref().id().value());
 		args.add(CutHash.millis(cut.createdAt()));
+		args.add(Integer.toString(MAX_OPEN_IN_CHANNEL));
+		args.add(Integer.toString(MAX_OPEN_BY_FACILITATOR));
 		CutHash.fields(cut).forEach((field, value) -> {
 			args.add(field);
 			args.add(value);
 		});
-		Long inserted = this.guard.call(
-				() -> this.redis.execute(
-						Scripts.INSERT_CUT, List.of(Keys.cut(cut.ref()),
-								Keys.openIn(cut.ref().workspace(), cut.channel()), Keys.openIn(cut.ref().workspace())),
-						args.toArray()));
-		return Long.valueOf(1).equals(inserted);
+		String inserted = this.guard.call(() -> this.redis.execute(Scripts.INSERT_CUT,
+				List.of(Keys.cut(cut.ref()), Keys.openIn(cut.ref().workspace(), cut.channel()),
+						Keys.openIn(cut.ref().workspace()), Keys.openBy(cut.ref().workspace(), cut.facilitator())),
+				args.toArray()));
+		return InsertOutcome.valueOf(inserted);
 	}
 
 	@Override
@@ -136,7 +138,8 @@ class RedisCutStore implements CutStore, WorkspaceCuts {
 		}
 		Long finished = this.guard.call(() -> this.redis.execute(Scripts.FINISH_CUT,
 				List.of(Keys.cut(ref), Keys.votes(ref), Keys.openIn(ref.workspace(), cut.channel()), Keys.history(ref),
-						Keys.openIn(ref.workspace()), Keys.closedIn(ref.workspace())),
+						Keys.openIn(ref.workspace()), Keys.closedIn(ref.workspace()),
+						Keys.openBy(ref.workspace(), cut.facilitator())),
 				status.name(), CutHash.millis(at), Long.toString(this.retention.toSeconds()), ref.id().value(),
 				Integer.toString(CLOSED_KEPT)));
 		return Long.valueOf(1).equals(finished);

@@ -134,7 +134,7 @@ public final class VoteBenchmark {
 		String items = IntStream.rangeClosed(1, ITEMS).mapToObj((i) -> "item " + i).collect(Collectors.joining("; "));
 		for (int c = 0; c < CUTS; c++) {
 			String channel = "C%08d".formatted(c);
-			requests.command(channel, "U_FACILITATOR", "Bench cut " + c + ": " + items, slack.responseUrl("start"));
+			requests.command(channel, "U0FACILITATOR", "Bench cut " + c + ": " + items, slack.responseUrl("start"));
 			FakeSlack.Call post = slack.await("chat.postMessage", (call) -> channel.equals(call.param("channel")),
 					Duration.ofSeconds(10));
 			JsonObject message = new JsonObject();

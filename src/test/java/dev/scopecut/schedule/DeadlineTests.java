@@ -108,7 +108,7 @@ class DeadlineTests {
 	void aCutClosedByHandBeforeItsDeadlineIsNotClosedAgain() {
 		this.first = instance();
 		String cutId = startCut(this.first);
-		requests(this.first).command("C1", "U_ANN", "close " + cutId, this.slack.responseUrl("close"));
+		requests(this.first).command("C01", "U0ANN", "close " + cutId, this.slack.responseUrl("close"));
 		await().atMost(WAIT).until(() -> decisions().size() == 1);
 
 		this.clock.advance(CutService.QUICK_START_DURATION.plusSeconds(1));
@@ -134,7 +134,7 @@ class DeadlineTests {
 	}
 
 	private String startCut(ConfigurableApplicationContext instance) {
-		requests(instance).command("C1", "U_ANN", "Deadline: signup; sharing", this.slack.responseUrl("start"));
+		requests(instance).command("C01", "U0ANN", "Deadline: signup; sharing", this.slack.responseUrl("start"));
 		FakeSlack.Call post = this.slack.await("chat.postMessage", WAIT);
 		String cutId = post.param("blocks").replaceAll("(?s).*ID `(\\w+)`.*", "$1");
 		await().atMost(WAIT).until(() -> redisTemplate().opsForHash().hasKey(cutKey(cutId), "ts"));
@@ -142,7 +142,7 @@ class DeadlineTests {
 	}
 
 	private void vote(ConfigurableApplicationContext instance, String cutId) {
-		requests(instance).click("C1", "U_BOB", "vote-ship", cutId + "|1|S", this.slack.responseUrl("vote"));
+		requests(instance).click("C01", "U0BOB", "vote-ship", cutId + "|1|S", this.slack.responseUrl("vote"));
 		this.slack.await("response_url", (call) -> call.param("url").endsWith("vote"), WAIT);
 	}
 

@@ -47,7 +47,7 @@ class BadInputTests extends EndToEndTest {
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(ackText(response)).contains(says);
-		assertThat(this.redisTemplate.keys("*")).isEmpty();
+		assertThat(storedKeys()).isEmpty();
 		assertThat(slack.calls()).isEmpty();
 	}
 
@@ -57,7 +57,7 @@ class BadInputTests extends EndToEndTest {
 
 		assertThat(ackText(response)).contains("I did not understand `frobnicate`", "/scopecut list");
 		assertThat(response.body()).doesNotContain("in_channel");
-		assertThat(this.redisTemplate.keys("*")).isEmpty();
+		assertThat(storedKeys()).isEmpty();
 	}
 
 	@Test

@@ -68,7 +68,7 @@ class EditModalFlowTests extends EndToEndTest {
 
 	private static JsonObject openedView() {
 		FakeSlack.Call open = slack.await("views.open", WAIT);
-		assertThat(open.param("trigger_id")).isEqualTo("1337.42.abcdef");
+		assertThat(open.param("trigger_id")).matches("1337\\.[0-9]+\\.abcdef");
 		return JsonParser.parseString(open.param("view")).getAsJsonObject();
 	}
 

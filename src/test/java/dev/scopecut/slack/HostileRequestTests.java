@@ -28,9 +28,12 @@ import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import dev.scopecut.app.CutStore;
 import dev.scopecut.slack.blocks.NewCutModal;
 import dev.scopecut.slack.inbound.VerifiedSlackAppServlet;
 import dev.scopecut.support.EndToEndTest;
@@ -613,6 +616,227 @@ class HostileRequestTests extends EndToEndTest {
 			.containsEntry("item:1", "evil")
 			.containsEntry("item:2", "ok");
 		assertThat(message.params().toString()).doesNotContain("\u0000", "\u001B", "\u0007", "\u202E", "\u2066");
+	}
+
+	// Replays within the signature window, and ids Slack never sends (issue 15, point
+	// 11).
+
+	Set<String> cutKeys() {
+		return this.redisTemplate.keys("scopecut:{" + FakeSlack.TEAM + "}:cut:*");
+	}
+
+	@Test
+	void aSignedQuickStartReplayedThreeTimesWithinTheWindowMakesOneCut() {
+		String body = SignedRequests.slashCommand(FakeSlack.TEAM, CHANNEL, BOB, "Replayed: a; b",
+				slack.responseUrl("r"));
+		String now = now();
+		String signature = SignedRequests.sign(SignedRequests.SECRET, now, body);
+		List<HttpResponse<String>> responses = new ArrayList<>();
+		for (int copy = 0; copy < 4; copy++) {
+			responses.add(this.requests.send(body, now, signature, "application/x-www-form-urlencoded"));
+		}
+
+		assertThat(responses).allSatisfy((response) -> assertThat(response.statusCode()).isEqualTo(200));
+		slack.await("chat.postMessage", WAIT);
+		await().during(Duration.ofMillis(500)).until(() -> slack.calls("chat.postMessage").size() == 1);
+		assertThat(cutKeys()).hasSize(2);
+	}
+
+	@Test
+	void aSignedNewCutFormSubmissionReplayedWithinTheWindowMakesOneCut() {
+		String body = ViewSubmission.of("new-cut", CHANNEL, BOB)
+			.text("title", "Replayed form")
+			.text("items", "a\nb")
+			.dateTime("deadline", Instant.now().plus(Duration.ofHours(2)).getEpochSecond())
+			.body();
+		String now = now();
+		String signature = SignedRequests.sign(SignedRequests.SECRET, now, body);
+
+		HttpResponse<String> first = this.requests.send(body, now, signature, "application/x-www-form-urlencoded");
+		HttpResponse<String> replayed = this.requests.send(body, now, signature, "application/x-www-form-urlencoded");
+
+		assertThat(first.statusCode()).isEqualTo(200);
+		assertThat(replayed.statusCode()).isEqualTo(200);
+		assertThat(replayed.body()).isEmpty();
+		slack.await("chat.postMessage", WAIT);
+		await().during(Duration.ofMillis(500)).until(() -> slack.calls("chat.postMessage").size() == 1);
+		assertThat(cutKeys()).hasSize(2);
+	}
+
+	HttpResponse<String> voteAs(String user) {
+		return this.requests.post(SignedRequests.blockAction(FakeSlack.TEAM, CHANNEL, user, "vote-ship",
+				this.cutId + "|1|S", slack.responseUrl("h")));
+	}
+
+	@Test
+	void aSignedVoteClickWithAnEmptyUserIdIsRefusedAndRecordsNothing() {
+		assertThat(voteAs("").statusCode()).isEqualTo(400);
+		assertNothingChanged();
+	}
+
+	@Test
+	void aSignedVoteClickWithANulUserIdIsRefusedAndRecordsNothing() {
+		assertThat(voteAs("\u0000").statusCode()).isEqualTo(400);
+		assertNothingChanged();
+	}
+
+	@Test
+	void aSignedVoteClickWithA5000CharacterUserIdIsRefusedAndRecordsNothing() {
+		assertThat(voteAs("U" + "A".repeat(4999)).statusCode()).isEqualTo(400);
+		assertNothingChanged();
+	}
+
+	@Test
+	void aSignedVoteClickWithANumericUserIdIsRefusedAndRecordsNothing() {
+		assertThat(voteAs("12345").statusCode()).isEqualTo(400);
+		assertNothingChanged();
+	}
+
+	@Test
+	void aSignedVoteClickFromAChannelIdSlackNeverSendsIsRefusedAndRecordsNothing() {
+		HttpResponse<String> response = this.requests.post(SignedRequests.blockAction(FakeSlack.TEAM, "c0000plan<>",
+				BOB, "vote-ship", this.cutId + "|1|S", slack.responseUrl("h")));
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertNothingChanged();
+	}
+
+	@Test
+	void aSignedCommandWithAUserIdSlackNeverSendsIsRefusedAndStartsNothing() {
+		HttpResponse<String> response = this.requests.command(CHANNEL, "", "Nobody's: a; b", slack.responseUrl("h"));
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(cutKeys()).hasSize(1);
+		assertThat(slack.calls()).isEmpty();
+	}
+
+	// A private channel's cut, named from elsewhere (issue 15, point 5): only its channel
+	// and the people it belongs to read it; anyone else hears what an unknown id gets.
+
+	static final String ELSEWHERE = "C0000ELSE";
+
+	static final String EVE = "U0000EVE";
+
+	/**
+	 * The answer to the command, ID standing for the cut's id, naming an id no cut has.
+	 */
+	String unknownIdAnswer(String command) {
+		return ackText(this.requests.command(ELSEWHERE, EVE, command.replace("ID", "ZZZZZ"), slack.responseUrl("u")))
+			.replace("ZZZZZ", this.cutId);
+	}
+
+	@Test
+	void anExportOfAPrivateChannelsCutFromAnotherChannelBySomeoneNotInItIsAnsweredAsAnUnknownId() {
+		HttpResponse<String> response = this.requests.command(ELSEWHERE, EVE, "export " + this.cutId,
+				slack.responseUrl("x"));
+
+		assertThat(ackText(response)).isEqualTo(unknownIdAnswer("export ID")).doesNotContain("Sharing app");
+		assertNothingChanged();
+	}
+
+	@ParameterizedTest(name = "/scopecut {0} from another channel by someone not in it is answered as an unknown id")
+	@ValueSource(strings = { "close ID", "cancel ID", "remind ID", "edit ID", "add ID: sneaky",
+			"remove ID: email signup", "extend ID 2h" })
+	void everyCommandNamingAPrivateChannelsCutFromElsewhereIsAnsweredAsAnUnknownIdAndChangesNothing(String command) {
+		HttpResponse<String> response = this.requests.command(ELSEWHERE, EVE, command.replace("ID", this.cutId),
+				slack.responseUrl("x"));
+
+		assertThat(ackText(response)).isEqualTo(unknownIdAnswer(command));
+		assertNothingChanged();
+	}
+
+	@Test
+	void myVotesOnAPrivateChannelsCutClickedFromElsewhereBySomeoneNotInItIsRefusedAsAnUnknownCut() {
+		HttpResponse<String> response = this.requests.click(ELSEWHERE, EVE, "my-votes", this.cutId,
+				slack.responseUrl("x"));
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertNothingChanged();
+	}
+
+	@Test
+	void aMemberCountedWhenTheCutStartedStillExportsItFromADirectMessage() {
+		slack.channelMembers(CHANNEL, ANN, BOB);
+		String counted = voteValues(startCut("Counted: a; b")).get(0).split("\\|")[0];
+		await().atMost(WAIT)
+			.until(() -> this.redisTemplate.opsForHash()
+				.hasKey("scopecut:{" + FakeSlack.TEAM + "}:cut:" + counted, "members"));
+
+		HttpResponse<String> bob = this.requests.command("D0000BOB", BOB, "export " + counted, slack.responseUrl("x"));
+		HttpResponse<String> eve = this.requests.command("D0000EVE", EVE, "export " + counted, slack.responseUrl("x"));
+
+		assertThat(ackText(bob)).contains("Counted");
+		assertThat(ackText(eve)).isEqualTo("There is no cut `" + counted + "` in this workspace.");
+	}
+
+	// Brakes on one person (issue 15, point 6): open cuts per channel and per
+	// facilitator,
+	// and reminders by hand per cut.
+
+	@Test
+	void aQuickStartInAChannelThatHasTheMostOpenCutsIsRefusedPrivatelyNamingTheLimit() {
+		for (int i = 1; i < CutStore.MAX_OPEN_IN_CHANNEL; i++) {
+			assertThat(this.requests.command(CHANNEL, BOB, "Cut " + i + ": a; b", slack.responseUrl("s")).body())
+				.as("cut %d", i)
+				.isEmpty();
+		}
+		Set<String> before = cutKeys();
+
+		HttpResponse<String> refused = this.requests.command(CHANNEL, EVE, "One too many: a; b",
+				slack.responseUrl("s"));
+
+		assertThat(ackText(refused)).contains("already has 10 open cuts", "close or cancel one");
+		assertThat(cutKeys()).isEqualTo(before).hasSize(CutStore.MAX_OPEN_IN_CHANNEL);
+		// Every accepted cut posted before the next test starts, or its post would land
+		// there.
+		await().atMost(WAIT).until(() -> slack.calls("chat.postMessage").size() == CutStore.MAX_OPEN_IN_CHANNEL - 1);
+	}
+
+	@Test
+	void aQuickStartBySomeoneWhoRunsTheMostOpenCutsIsRefusedPrivatelyNamingTheLimit() {
+		for (int i = 1; i < CutStore.MAX_OPEN_BY_FACILITATOR; i++) {
+			assertThat(this.requests.command("C0000X" + i, ANN, "Cut " + i + ": a; b", slack.responseUrl("s")).body())
+				.as("cut %d", i)
+				.isEmpty();
+		}
+		Set<String> before = cutKeys();
+
+		HttpResponse<String> refused = this.requests.command("C0000NEW", ANN, "One too many: a; b",
+				slack.responseUrl("s"));
+
+		assertThat(ackText(refused)).contains("You already have 10 open cuts", "close or cancel one");
+		assertThat(cutKeys()).isEqualTo(before).hasSize(CutStore.MAX_OPEN_BY_FACILITATOR);
+		assertThat(this.requests.command("C0000NEW", BOB, "Bob's: a; b", slack.responseUrl("s")).body()).isEmpty();
+		await().atMost(WAIT).until(() -> slack.calls("chat.postMessage").size() == CutStore.MAX_OPEN_BY_FACILITATOR);
+	}
+
+	@Test
+	void aSecondReminderByHandOfOneCutWithinHalfAnHourSendsNothingAndSaysWhenTheNextMayGo() {
+		String first = ackText(this.requests.command(CHANNEL, ANN, "remind " + this.cutId, slack.responseUrl("r")));
+		String second = ackText(this.requests.command(CHANNEL, ANN, "remind " + this.cutId, slack.responseUrl("r")));
+
+		assertThat(first).startsWith("Reminding everyone");
+		assertThat(second).startsWith("Nobody was reminded")
+			.contains("one every 30 minutes", "The next can go from <!date^");
+	}
+
+	// A deadline after 2038-01-19 (issue 15, point 10): the SDK keeps a picked date-time
+	// in
+	// an int.
+
+	@Test
+	void aNewCutFormWithADeadlineAfter2038IsRefusedOnItsDeadlineFieldNotWithABare400() {
+		HttpResponse<String> response = this.requests.post(ViewSubmission.of("new-cut", CHANNEL, BOB)
+			.text("title", "Far future")
+			.text("items", "a\nb")
+			.dateTime("deadline", Instant.parse("2040-06-01T12:00:00Z").getEpochSecond())
+			.body());
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		com.google.gson.JsonObject answer = com.google.gson.JsonParser.parseString(response.body()).getAsJsonObject();
+		assertThat(answer.get("response_action").getAsString()).isEqualTo("errors");
+		assertThat(answer.getAsJsonObject("errors").get("deadline").getAsString()).contains("days away");
+		assertThat(cutKeys()).hasSize(1);
 	}
 
 }

@@ -176,7 +176,7 @@ class MultiWorkspaceTests extends MultiWorkspaceTest {
 		assertThat(ackText(export)).contains("There is no cut `" + cutB + "` in this workspace.");
 		assertThat(this.redisTemplate.hasKey("scopecut:{" + TEAM_B + "}:votes:" + cutB)).isFalse();
 		assertThat(String.valueOf(this.redisTemplate.opsForHash().entries(cutKey))).isEqualTo(before);
-		assertThat(this.redisTemplate.keys("scopecut:{" + TEAM_A + "}:*"))
+		assertThat(storedKeys()).filteredOn((key) -> key.startsWith("scopecut:{" + TEAM_A + "}:"))
 			.containsExactly("scopecut:{" + TEAM_A + "}:installation");
 	}
 

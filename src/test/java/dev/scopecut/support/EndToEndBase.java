@@ -57,6 +57,16 @@ public abstract class EndToEndBase {
 		this.requests = new SignedRequests(this.port);
 	}
 
+	/**
+	 * Every key in Redis but the trigger ids of the requests served, which are remembered
+	 * (refusals too) so that a replay cannot act: what a request stored.
+	 */
+	protected java.util.Set<String> storedKeys() {
+		java.util.Set<String> keys = new java.util.TreeSet<>(this.redisTemplate.keys("*"));
+		keys.removeIf((key) -> key.matches("scopecut:\\{[^}]+}:trigger:.*"));
+		return keys;
+	}
+
 	/** Starts a cut by quick start as Ann and returns its posted message call. */
 	protected FakeSlack.Call startCut(String text) {
 		int before = slack.calls("chat.postMessage").size();

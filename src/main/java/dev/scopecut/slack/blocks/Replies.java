@@ -1,5 +1,8 @@
 package dev.scopecut.slack.blocks;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
 import dev.scopecut.app.EditResult;
 import dev.scopecut.app.FinishResult;
 import dev.scopecut.app.Reminders;
@@ -66,7 +69,7 @@ public final class Replies {
 
 	public static String remind(Cut cut, Reminders.Asked asked) {
 		String id = "`" + cut.ref().id() + "`";
-		return switch (asked) {
+		return switch (asked.outcome()) {
 			case SENDING -> "Reminding everyone who has items of " + id
 					+ " left to vote on, by direct message, outside their quiet hours (20:00 to 08:00 their time)."
 					+ " Anyone reminded of it in the last 30 minutes is skipped."
@@ -78,7 +81,16 @@ public final class Replies {
 			case NOT_FACILITATOR ->
 				"Only " + Mrkdwn.user(cut.facilitator()) + ", who started " + id + ", can send its reminders.";
 			case NOT_OPEN -> id + " is already " + cut.status().name().toLowerCase() + "; nobody was reminded.";
+			case TOO_SOON -> "Nobody was reminded: " + id + " had a reminder by hand less than "
+					+ Reminders.BY_HAND_EVERY.toMinutes() + " minutes ago, and one cut gets at most one every "
+					+ Reminders.BY_HAND_EVERY.toMinutes() + " minutes, so every other cut's reminders keep their pace."
+					+ " The next can go from " + slackTime(asked.nextByHand()) + ".";
 		};
+	}
+
+	/** A time each reader sees in their own time zone. */
+	private static String slackTime(Instant at) {
+		return "<!date^" + at.getEpochSecond() + "^{time}|" + at.truncatedTo(ChronoUnit.SECONDS) + ">";
 	}
 
 	/** A cut open to the channel whose members Scopecut could not count. */

@@ -142,7 +142,7 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 	}
 
 	private Cut resolve(SlashCommandPayload payload, String workspace, CommandText command, String verb) {
-		return this.cuts.resolve(workspace, payload.getChannelId(), command.cutId(), verb);
+		return this.cuts.resolve(workspace, payload.getChannelId(), payload.getUserId(), command.cutId(), verb);
 	}
 
 	/**
@@ -151,7 +151,7 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 	 */
 	private Response export(SlashCommandPayload payload, String workspace, CommandText command,
 			SlashCommandContext ctx) {
-		CutReading reading = this.cuts.export(workspace, payload.getChannelId(), command.cutId());
+		CutReading reading = this.cuts.export(workspace, payload.getChannelId(), payload.getUserId(), command.cutId());
 		List<String> texts = DecisionRecord.slackTexts(reading.snapshot(), reading.readAt(), reading.edits());
 		if (texts.size() == 1) {
 			return ctx.ack(texts.get(0));

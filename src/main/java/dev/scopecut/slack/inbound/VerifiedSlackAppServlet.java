@@ -177,7 +177,7 @@ public class VerifiedSlackAppServlet extends SlackAppServlet {
 				.requestUri(req.getRequestURI())
 				.queryString(QueryStringParser.toMap(req.getQueryString()))
 				.headers(headers)
-				.requestBody(body)
+				.requestBody(PickedDateTimes.fitted(bytes, body))
 				.remoteAddress(req.getRemoteAddr())
 				.build());
 		}

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import com.google.gson.JsonArray;
@@ -26,6 +27,8 @@ import dev.scopecut.support.Http;
 public final class SignedRequests {
 
 	public static final String SECRET = "test-signing-secret";
+
+	private static final AtomicLong TRIGGERS = new AtomicLong();
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -155,7 +158,7 @@ public final class SignedRequests {
 		form.put("text", text);
 		form.put("api_app_id", "A0000APP");
 		form.put("response_url", responseUrl);
-		form.put("trigger_id", "1337.42.abcdef");
+		form.put("trigger_id", triggerId());
 		return form(form);
 	}
 
@@ -202,7 +205,7 @@ public final class SignedRequests {
 		payload.add("user", userObject);
 		payload.addProperty("api_app_id", "A0000APP");
 		payload.addProperty("token", "legacy-verification-token");
-		payload.addProperty("trigger_id", "1337.42.abcdef");
+		payload.addProperty("trigger_id", triggerId());
 		payload.add("channel", idObject(channel));
 		JsonObject container = new JsonObject();
 		container.addProperty("type", "message");
@@ -212,6 +215,14 @@ public final class SignedRequests {
 		payload.addProperty("response_url", responseUrl);
 		payload.add("actions", actions);
 		return "payload=" + encode(payload.toString());
+	}
+
+	/**
+	 * A trigger id of its own, as Slack gives each command, click and submission; a
+	 * repeated one is a replay.
+	 */
+	public static String triggerId() {
+		return "1337." + TRIGGERS.incrementAndGet() + ".abcdef";
 	}
 
 	private static JsonObject idObject(String id) {

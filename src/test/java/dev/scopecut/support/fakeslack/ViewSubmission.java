@@ -28,7 +28,7 @@ public final class ViewSubmission {
 		this.payload.add("user", userObject);
 		this.payload.addProperty("api_app_id", "A0000APP");
 		this.payload.addProperty("token", "legacy-verification-token");
-		this.payload.addProperty("trigger_id", "1337.43.abcdef");
+		this.payload.addProperty("trigger_id", SignedRequests.triggerId());
 		JsonObject view = new JsonObject();
 		view.addProperty("id", "V0000VIEW");
 		view.addProperty("team_id", team);
