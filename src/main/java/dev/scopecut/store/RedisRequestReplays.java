@@ -2,15 +2,11 @@ package dev.scopecut.store;
 
 import java.time.Duration;
 
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 import dev.scopecut.app.RequestReplays;
 
-/**
- * Trigger ids seen, one expiring key each, set with SET NX: of any number of copies of
- * one signed request, to any instances, exactly one is first.
- */
+/** Trigger ids seen, remembered past the signature window ({@link FirstSightings}). */
 @Component
 class RedisRequestReplays implements RequestReplays {
 
@@ -20,20 +16,15 @@ class RedisRequestReplays implements RequestReplays {
 	 */
 	static final Duration REMEMBERED = Duration.ofMinutes(15);
 
-	private final StringRedisTemplate redis;
+	private final FirstSightings sightings;
 
-	private final RedisGuard guard;
-
-	RedisRequestReplays(StringRedisTemplate redis, RedisGuard guard) {
-		this.redis = redis;
-		this.guard = guard;
+	RedisRequestReplays(FirstSightings sightings) {
+		this.sightings = sightings;
 	}
 
 	@Override
 	public boolean isFirst(String workspace, String triggerId) {
-		Boolean set = this.guard
-			.call(() -> this.redis.opsForValue().setIfAbsent(Keys.trigger(workspace, triggerId), "1", REMEMBERED));
-		return Boolean.TRUE.equals(set);
+		return this.sightings.isFirst(Keys.trigger(workspace, triggerId), REMEMBERED);
 	}
 
 }

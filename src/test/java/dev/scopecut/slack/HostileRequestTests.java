@@ -228,7 +228,7 @@ class HostileRequestTests extends EndToEndTest {
 	void twoHundredFiftySixUnsignedClientsTricklingTheirBodiesDoNotDelayASignedCommandOrTheHealthCheck()
 			throws Exception {
 		// Refused from the headers alone, without waiting for (or draining) the body.
-		whileTwoHundredFiftySixClientsTrickle("", "HTTP/1.1 401");
+		whileTwoHundredFiftySixClientsTrickle("/slack/events", "", "HTTP/1.1 401");
 	}
 
 	@Test
@@ -236,22 +236,35 @@ class HostileRequestTests extends EndToEndTest {
 			throws Exception {
 		// Well-formed signature headers and a fresh timestamp pass every header check, so
 		// each body is awaited until its deadline.
-		whileTwoHundredFiftySixClientsTrickle(
+		whileTwoHundredFiftySixClientsTrickle("/slack/events",
 				"X-Slack-Request-Timestamp: " + now() + "\r\nX-Slack-Signature: v0=" + "0".repeat(64) + "\r\n",
 				"HTTP/1.1 408");
 	}
 
+	@Test
+	void twoHundredFiftySixClientsTricklingBodiesToTheHealthCheckDoNotDelayASignedCommandOrTheHealthCheck()
+			throws Exception {
+		// A path that reads no body answers at once, leaving the body unread.
+		whileTwoHundredFiftySixClientsTrickle("/actuator/health", "", "HTTP/1.1 413");
+	}
+
+	@Test
+	void twoHundredFiftySixClientsTricklingBodiesToAPathThatIsNotThereDoNotDelayASignedCommandOrTheHealthCheck()
+			throws Exception {
+		whileTwoHundredFiftySixClientsTrickle("/nope", "", "HTTP/1.1 413");
+	}
+
 	/**
-	 * 256 clients on loopback send a POST's headers and then one byte of its body every 2
-	 * s (for at most 15 s); meanwhile a signed command and the health check must each be
-	 * answered within 3 s, and then every client gets {@code answer} and its connection
-	 * closed.
+	 * 256 clients on loopback send a POST's headers to {@code path} and then one byte of
+	 * its body every 2 s (for at most 15 s); meanwhile a signed command and the health
+	 * check must each be answered within 3 s, and then every client gets {@code answer}
+	 * and its connection closed.
 	 */
-	void whileTwoHundredFiftySixClientsTrickle(String signatureHeaders, String answer) throws Exception {
+	void whileTwoHundredFiftySixClientsTrickle(String path, String signatureHeaders, String answer) throws Exception {
 		List<Socket> tricklers = new ArrayList<>();
 		ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
 		try {
-			byte[] start = ("POST /slack/events HTTP/1.1\r\nHost: localhost\r\n"
+			byte[] start = ("POST " + path + " HTTP/1.1\r\nHost: localhost\r\n"
 					+ "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 64\r\n" + signatureHeaders
 					+ "\r\np")
 				.getBytes(StandardCharsets.US_ASCII);

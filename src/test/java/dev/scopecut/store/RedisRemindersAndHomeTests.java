@@ -47,7 +47,7 @@ class RedisRemindersAndHomeTests extends RedisStoreTest {
 	void stores() {
 		this.store = new RedisCutStore(template, new RedisGuard(), new StoreProperties(Duration.ofDays(90)));
 		this.marks = new RedisReminderMarks(template, new RedisGuard());
-		this.deliveries = new RedisEventDeliveries(template, new RedisGuard());
+		this.deliveries = new RedisEventDeliveries(new FirstSightings(template, new RedisGuard()));
 		this.pace = new RedisReminderPace(template, new RedisGuard());
 	}
 
