@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.scopecut.app.JobChanges;
 import dev.scopecut.app.CutSnapshot;
 import dev.scopecut.app.CutStore;
 import dev.scopecut.app.VoteResult;
@@ -35,7 +36,8 @@ class RedisCutStoreTests extends RedisStoreTest {
 
 	@BeforeEach
 	void store() {
-		this.store = new RedisCutStore(template, new RedisGuard(), new StoreProperties(Duration.ofDays(90)));
+		this.store = new RedisCutStore(template, new RedisGuard(), new StoreProperties(Duration.ofDays(90)),
+				new DueIndex(template, new RedisGuard()));
 	}
 
 	static Cut cut(CutRef ref, String channel) {
@@ -63,7 +65,7 @@ class RedisCutStoreTests extends RedisStoreTest {
 	void aCutReadsBackAsItWasStored() {
 		Cut cut = chosen(REF, "C1");
 
-		assertThat(this.store.insert(cut)).isTrue();
+		assertThat(this.store.insert(cut, JobChanges.NONE)).isTrue();
 
 		assertThat(this.store.find(REF)).contains(cut);
 		assertThat(this.store.openIn("T1", "C1")).containsExactly(cut);
@@ -71,9 +73,9 @@ class RedisCutStoreTests extends RedisStoreTest {
 
 	@Test
 	void anIdAlreadyTakenInTheWorkspaceIsRefusedAndNothingIsOverwritten() {
-		this.store.insert(cut(REF, "C1"));
+		this.store.insert(cut(REF, "C1"), JobChanges.NONE);
 
-		assertThat(this.store.insert(cut(REF, "C2"))).isFalse();
+		assertThat(this.store.insert(cut(REF, "C2"), JobChanges.NONE)).isFalse();
 
 		assertThat(this.store.find(REF).orElseThrow().channel()).isEqualTo("C1");
 		assertThat(this.store.openIn("T1", "C2")).isEmpty();
@@ -82,10 +84,10 @@ class RedisCutStoreTests extends RedisStoreTest {
 	@Test
 	void theSameIdInAnotherWorkspaceIsAnotherCut() {
 		CutRef other = new CutRef("T2", REF.id());
-		this.store.insert(cut(REF, "C1"));
-		this.store.insert(cut(other, "C1"));
+		this.store.insert(cut(REF, "C1"), JobChanges.NONE);
+		this.store.insert(cut(other, "C1"), JobChanges.NONE);
 
-		this.store.vote(other, "U_BOB", 1, Choice.SHIP, NOW);
+		this.store.vote(other, "U_BOB", 1, Choice.SHIP, NOW, JobChanges.NONE);
 
 		assertThat(this.store.snapshot(REF).orElseThrow().ballots().byVoter()).isEmpty();
 		assertThat(this.store.snapshot(other).orElseThrow().ballots().of("U_BOB")).containsEntry(1, Choice.SHIP);
@@ -93,13 +95,14 @@ class RedisCutStoreTests extends RedisStoreTest {
 
 	@Test
 	void votesRecordChangeAndRepeatWithTheVersionCountingOnlyChanges() {
-		this.store.insert(cut(REF, "C1"));
+		this.store.insert(cut(REF, "C1"), JobChanges.NONE);
 
-		assertThat(this.store.vote(REF, "U_BOB", 2, Choice.SHIP, NOW))
+		assertThat(this.store.vote(REF, "U_BOB", 2, Choice.SHIP, NOW, JobChanges.NONE))
 			.isEqualTo(new VoteResult(VoteResult.Outcome.RECORDED, "create project", true));
-		assertThat(this.store.vote(REF, "U_BOB", 2, Choice.SHIP, NOW).outcome())
+		assertThat(this.store.vote(REF, "U_BOB", 2, Choice.SHIP, NOW, JobChanges.NONE).outcome())
 			.isEqualTo(VoteResult.Outcome.UNCHANGED);
-		assertThat(this.store.vote(REF, "U_BOB", 2, Choice.DEFER, NOW).outcome()).isEqualTo(VoteResult.Outcome.CHANGED);
+		assertThat(this.store.vote(REF, "U_BOB", 2, Choice.DEFER, NOW, JobChanges.NONE).outcome())
+			.isEqualTo(VoteResult.Outcome.CHANGED);
 
 		CutSnapshot snapshot = this.store.snapshot(REF).orElseThrow();
 		assertThat(snapshot.ballots().of("U_BOB")).isEqualTo(Map.of(2, Choice.DEFER));
@@ -110,12 +113,12 @@ class RedisCutStoreTests extends RedisStoreTest {
 	@Test
 	void aVotersChoicesAreReadWithTheCutAndNothingOfOtherVoters() {
 		Cut cut = cut(REF, "C1");
-		this.store.insert(cut);
-		this.store.vote(REF, "U_BOB", 1, Choice.SHIP, NOW);
-		this.store.vote(REF, "U_BOB", 3, Choice.SHIP, NOW);
-		this.store.vote(REF, "U_BOB", 3, Choice.DEFER, NOW);
-		this.store.vote(REF, "U_CAT", 2, Choice.SHIP, NOW);
-		this.store.vote(REF, "U_BOBBY", 2, Choice.DEFER, NOW);
+		this.store.insert(cut, JobChanges.NONE);
+		this.store.vote(REF, "U_BOB", 1, Choice.SHIP, NOW, JobChanges.NONE);
+		this.store.vote(REF, "U_BOB", 3, Choice.SHIP, NOW, JobChanges.NONE);
+		this.store.vote(REF, "U_BOB", 3, Choice.DEFER, NOW, JobChanges.NONE);
+		this.store.vote(REF, "U_CAT", 2, Choice.SHIP, NOW, JobChanges.NONE);
+		this.store.vote(REF, "U_BOBBY", 2, Choice.DEFER, NOW, JobChanges.NONE);
 
 		VoterChoices bob = this.store.choicesOf(REF, "U_BOB").orElseThrow();
 
@@ -126,15 +129,15 @@ class RedisCutStoreTests extends RedisStoreTest {
 
 	@Test
 	void choicesOfAMissingCutAreEmptyAndReadingThemChangesNothing() {
-		this.store.insert(cut(REF, "C1"));
-		this.store.vote(REF, "U_BOB", 1, Choice.SHIP, NOW);
+		this.store.insert(cut(REF, "C1"), JobChanges.NONE);
+		this.store.vote(REF, "U_BOB", 1, Choice.SHIP, NOW, JobChanges.NONE);
 
 		assertThat(this.store.choicesOf(new CutRef("T1", new CutId("ZZZZZ")), "U_BOB")).isEmpty();
 		assertThat(this.store.choicesOf(new CutRef("T2", REF.id()), "U_BOB")).isEmpty();
 		this.store.choicesOf(REF, "U_BOB");
 
 		// a private read answers no refresh the channel's message is waiting for
-		assertThat(this.store.vote(REF, "U_CAT", 1, Choice.SHIP, NOW).asksRefresh()).isFalse();
+		assertThat(this.store.vote(REF, "U_CAT", 1, Choice.SHIP, NOW, JobChanges.NONE).asksRefresh()).isFalse();
 		assertThat(this.store.version(REF)).isEqualTo(2);
 		assertThat(template.keys("*")).containsExactlyInAnyOrder(Keys.cut(REF), Keys.votes(REF),
 				Keys.openIn("T1", "C1"), Keys.openIn("T1"));
@@ -142,9 +145,9 @@ class RedisCutStoreTests extends RedisStoreTest {
 
 	@Test
 	void aVotersChoicesStayReadableOnceTheCutIsClosed() {
-		this.store.insert(cut(REF, "C1"));
-		this.store.vote(REF, "U_BOB", 2, Choice.DEFER, NOW);
-		this.store.finish(REF, CutStatus.CLOSED, NOW);
+		this.store.insert(cut(REF, "C1"), JobChanges.NONE);
+		this.store.vote(REF, "U_BOB", 2, Choice.DEFER, NOW, JobChanges.NONE);
+		this.store.finish(REF, CutStatus.CLOSED, NOW, JobChanges.NONE);
 
 		VoterChoices bob = this.store.choicesOf(REF, "U_BOB").orElseThrow();
 
@@ -154,31 +157,32 @@ class RedisCutStoreTests extends RedisStoreTest {
 
 	@Test
 	void aFloodOfVotesAsksForOneRefreshUntilASnapshotReadsTheCut() {
-		this.store.insert(cut(REF, "C1"));
+		this.store.insert(cut(REF, "C1"), JobChanges.NONE);
 
-		assertThat(this.store.vote(REF, "U_BOB", 1, Choice.SHIP, NOW).asksRefresh()).isTrue();
-		assertThat(this.store.vote(REF, "U_CAT", 1, Choice.SHIP, NOW).asksRefresh()).isFalse();
-		assertThat(this.store.vote(REF, "U_BOB", 2, Choice.DEFER, NOW).asksRefresh()).isFalse();
+		assertThat(this.store.vote(REF, "U_BOB", 1, Choice.SHIP, NOW, JobChanges.NONE).asksRefresh()).isTrue();
+		assertThat(this.store.vote(REF, "U_CAT", 1, Choice.SHIP, NOW, JobChanges.NONE).asksRefresh()).isFalse();
+		assertThat(this.store.vote(REF, "U_BOB", 2, Choice.DEFER, NOW, JobChanges.NONE).asksRefresh()).isFalse();
 		this.store.snapshot(REF);
-		assertThat(this.store.vote(REF, "U_DAN", 1, Choice.DEFER, NOW).asksRefresh()).isTrue();
-		assertThat(this.store.vote(REF, "U_DAN", 1, Choice.DEFER, NOW).asksRefresh()).isFalse();
+		assertThat(this.store.vote(REF, "U_DAN", 1, Choice.DEFER, NOW, JobChanges.NONE).asksRefresh()).isTrue();
+		assertThat(this.store.vote(REF, "U_DAN", 1, Choice.DEFER, NOW, JobChanges.NONE).asksRefresh()).isFalse();
 	}
 
 	@Test
 	void anAskThatWasNeverAnsweredIsAskedAgainAfterAWhile() {
-		this.store.insert(cut(REF, "C1"));
-		this.store.vote(REF, "U_BOB", 1, Choice.SHIP, NOW);
+		this.store.insert(cut(REF, "C1"), JobChanges.NONE);
+		this.store.vote(REF, "U_BOB", 1, Choice.SHIP, NOW, JobChanges.NONE);
 
 		Instant later = NOW.plus(CutStore.REFRESH_REASK);
-		assertThat(this.store.vote(REF, "U_CAT", 1, Choice.SHIP, later).asksRefresh()).isFalse();
-		assertThat(this.store.vote(REF, "U_DAN", 1, Choice.SHIP, later.plusMillis(1)).asksRefresh()).isTrue();
+		assertThat(this.store.vote(REF, "U_CAT", 1, Choice.SHIP, later, JobChanges.NONE).asksRefresh()).isFalse();
+		assertThat(this.store.vote(REF, "U_DAN", 1, Choice.SHIP, later.plusMillis(1), JobChanges.NONE).asksRefresh())
+			.isTrue();
 	}
 
 	@Test
 	void aVoteFromSomeoneOutsideTheChosenVotersIsRefusedAndStoredNowhere() {
-		this.store.insert(chosen(REF, "C1"));
+		this.store.insert(chosen(REF, "C1"), JobChanges.NONE);
 
-		VoteResult result = this.store.vote(REF, "U_EVE", 1, Choice.SHIP, NOW);
+		VoteResult result = this.store.vote(REF, "U_EVE", 1, Choice.SHIP, NOW, JobChanges.NONE);
 
 		assertThat(result.outcome()).isEqualTo(VoteResult.Outcome.NOT_A_VOTER);
 		assertThat(result.asksRefresh()).isFalse();
@@ -188,19 +192,20 @@ class RedisCutStoreTests extends RedisStoreTest {
 
 	@Test
 	void onceEveryChosenVoterHasVotedOnEveryItemEachChangeSaysSo() {
-		this.store.insert(chosen(REF, "C1"));
+		this.store.insert(chosen(REF, "C1"), JobChanges.NONE);
 		for (int item = 1; item <= 3; item++) {
-			assertThat(this.store.vote(REF, "U_ANN", item, Choice.SHIP, NOW).everyoneVoted()).isFalse();
+			assertThat(this.store.vote(REF, "U_ANN", item, Choice.SHIP, NOW, JobChanges.NONE).everyoneVoted())
+				.isFalse();
 		}
-		assertThat(this.store.vote(REF, "U_BOB", 1, Choice.SHIP, NOW).everyoneVoted()).isFalse();
-		assertThat(this.store.vote(REF, "U_BOB", 2, Choice.DEFER, NOW).everyoneVoted()).isFalse();
+		assertThat(this.store.vote(REF, "U_BOB", 1, Choice.SHIP, NOW, JobChanges.NONE).everyoneVoted()).isFalse();
+		assertThat(this.store.vote(REF, "U_BOB", 2, Choice.DEFER, NOW, JobChanges.NONE).everyoneVoted()).isFalse();
 
-		assertThat(this.store.vote(REF, "U_BOB", 3, Choice.DEFER, NOW).everyoneVoted()).isTrue();
-		assertThat(this.store.vote(REF, "U_BOB", 3, Choice.SHIP, NOW).everyoneVoted()).isTrue();
+		assertThat(this.store.vote(REF, "U_BOB", 3, Choice.DEFER, NOW, JobChanges.NONE).everyoneVoted()).isTrue();
+		assertThat(this.store.vote(REF, "U_BOB", 3, Choice.SHIP, NOW, JobChanges.NONE).everyoneVoted()).isTrue();
 		// a repeated click changes nothing, and once closed nothing is counted
-		assertThat(this.store.vote(REF, "U_BOB", 3, Choice.SHIP, NOW).everyoneVoted()).isFalse();
-		this.store.finish(REF, CutStatus.CLOSED, NOW);
-		assertThat(this.store.vote(REF, "U_BOB", 3, Choice.DEFER, NOW).everyoneVoted()).isFalse();
+		assertThat(this.store.vote(REF, "U_BOB", 3, Choice.SHIP, NOW, JobChanges.NONE).everyoneVoted()).isFalse();
+		this.store.finish(REF, CutStatus.CLOSED, NOW, JobChanges.NONE);
+		assertThat(this.store.vote(REF, "U_BOB", 3, Choice.DEFER, NOW, JobChanges.NONE).everyoneVoted()).isFalse();
 	}
 
 	@Test
@@ -209,56 +214,57 @@ class RedisCutStoreTests extends RedisStoreTest {
 		CutSettings settings = open.settings();
 		Cut channelWide = Cut.open(REF, "C1", "U_ANN", new CutDraft(open.title(), List.of("email signup"),
 				new CutSettings(settings.question(), settings.deadline(), 0, 0, false, List.of(), true)), NOW);
-		this.store.insert(channelWide);
+		this.store.insert(channelWide, JobChanges.NONE);
 
-		assertThat(this.store.vote(REF, "U_EVE", 1, Choice.SHIP, NOW))
+		assertThat(this.store.vote(REF, "U_EVE", 1, Choice.SHIP, NOW, JobChanges.NONE))
 			.isEqualTo(new VoteResult(VoteResult.Outcome.RECORDED, "email signup", true, false));
 	}
 
 	@Test
 	void theChannelsMembersAreKeptWithAnOpenCutOnlyAndReadBack() {
-		assertThat(this.store.setMembers(REF, List.of("U_ANN", "U_BOB"))).isFalse();
+		assertThat(this.store.setMembers(REF, List.of("U_ANN", "U_BOB"), JobChanges.NONE)).isFalse();
 		assertThat(template.hasKey(Keys.cut(REF))).isFalse();
-		this.store.insert(cut(REF, "C1", List.of(), true));
+		this.store.insert(cut(REF, "C1", List.of(), true), JobChanges.NONE);
 
-		assertThat(this.store.setMembers(REF, List.of("U_ANN", "U_BOB"))).isTrue();
+		assertThat(this.store.setMembers(REF, List.of("U_ANN", "U_BOB"), JobChanges.NONE)).isTrue();
 
 		assertThat(this.store.find(REF).orElseThrow().members()).containsExactly("U_ANN", "U_BOB");
 		assertThat(this.store.snapshot(REF).orElseThrow().cut().eligibleVoters()).containsExactly("U_ANN", "U_BOB");
-		this.store.finish(REF, CutStatus.CLOSED, NOW);
-		assertThat(this.store.setMembers(REF, List.of("U_EVE"))).isFalse();
+		this.store.finish(REF, CutStatus.CLOSED, NOW, JobChanges.NONE);
+		assertThat(this.store.setMembers(REF, List.of("U_EVE"), JobChanges.NONE)).isFalse();
 		assertThat(this.store.find(REF).orElseThrow().members()).containsExactly("U_ANN", "U_BOB");
 	}
 
 	@Test
 	void onAChannelWideCutEveryoneIsTheMembersAndOthersVotesNeitherCountNorAreRefused() {
-		this.store.insert(cut(REF, "C1", List.of(), true));
-		this.store.setMembers(REF, List.of("U_ANN", "U_BOB"));
+		this.store.insert(cut(REF, "C1", List.of(), true), JobChanges.NONE);
+		this.store.setMembers(REF, List.of("U_ANN", "U_BOB"), JobChanges.NONE);
 		// a newcomer votes on everything: stored, and enough fields for members x items
 		for (int item = 1; item <= 3; item++) {
-			assertThat(this.store.vote(REF, "U_NEW", item, Choice.SHIP, NOW).outcome())
+			assertThat(this.store.vote(REF, "U_NEW", item, Choice.SHIP, NOW, JobChanges.NONE).outcome())
 				.isEqualTo(VoteResult.Outcome.RECORDED);
 		}
 		for (int item = 1; item <= 3; item++) {
-			assertThat(this.store.vote(REF, "U_ANN", item, Choice.SHIP, NOW).everyoneVoted()).isFalse();
+			assertThat(this.store.vote(REF, "U_ANN", item, Choice.SHIP, NOW, JobChanges.NONE).everyoneVoted())
+				.isFalse();
 		}
-		assertThat(this.store.vote(REF, "U_BOB", 1, Choice.SHIP, NOW).everyoneVoted()).isFalse();
-		assertThat(this.store.vote(REF, "U_BOB", 2, Choice.DEFER, NOW).everyoneVoted()).isFalse();
-		assertThat(this.store.vote(REF, "U_NEW", 3, Choice.DEFER, NOW).everyoneVoted()).isFalse();
+		assertThat(this.store.vote(REF, "U_BOB", 1, Choice.SHIP, NOW, JobChanges.NONE).everyoneVoted()).isFalse();
+		assertThat(this.store.vote(REF, "U_BOB", 2, Choice.DEFER, NOW, JobChanges.NONE).everyoneVoted()).isFalse();
+		assertThat(this.store.vote(REF, "U_NEW", 3, Choice.DEFER, NOW, JobChanges.NONE).everyoneVoted()).isFalse();
 
-		assertThat(this.store.vote(REF, "U_BOB", 3, Choice.DEFER, NOW).everyoneVoted()).isTrue();
+		assertThat(this.store.vote(REF, "U_BOB", 3, Choice.DEFER, NOW, JobChanges.NONE).everyoneVoted()).isTrue();
 		assertThat(this.store.snapshot(REF).orElseThrow().ballots().byVoter()).containsOnlyKeys("U_NEW", "U_ANN",
 				"U_BOB");
 	}
 
 	@Test
 	void aVoteOnAMissingCutOrItemIsRefusedAndLeavesNoKeyBehind() {
-		this.store.insert(cut(REF, "C1"));
+		this.store.insert(cut(REF, "C1"), JobChanges.NONE);
 
-		assertThat(this.store.vote(REF, "U_BOB", 9, Choice.SHIP, NOW).outcome())
+		assertThat(this.store.vote(REF, "U_BOB", 9, Choice.SHIP, NOW, JobChanges.NONE).outcome())
 			.isEqualTo(VoteResult.Outcome.NOT_FOUND);
 		CutRef missing = new CutRef("T1", new CutId("ZZZZZ"));
-		assertThat(this.store.vote(missing, "U_BOB", 1, Choice.SHIP, NOW).outcome())
+		assertThat(this.store.vote(missing, "U_BOB", 1, Choice.SHIP, NOW, JobChanges.NONE).outcome())
 			.isEqualTo(VoteResult.Outcome.NOT_FOUND);
 
 		assertThat(template.keys("*")).containsExactlyInAnyOrder(Keys.cut(REF), Keys.openIn("T1", "C1"),
@@ -267,11 +273,11 @@ class RedisCutStoreTests extends RedisStoreTest {
 
 	@Test
 	void finishingHappensOnceDropsTheCutFromItsChannelAndStartsRetention() {
-		this.store.insert(cut(REF, "C1"));
-		this.store.vote(REF, "U_BOB", 1, Choice.SHIP, NOW);
+		this.store.insert(cut(REF, "C1"), JobChanges.NONE);
+		this.store.vote(REF, "U_BOB", 1, Choice.SHIP, NOW, JobChanges.NONE);
 
-		assertThat(this.store.finish(REF, CutStatus.CLOSED, NOW.plusSeconds(60))).isTrue();
-		assertThat(this.store.finish(REF, CutStatus.CANCELLED, NOW.plusSeconds(61))).isFalse();
+		assertThat(this.store.finish(REF, CutStatus.CLOSED, NOW.plusSeconds(60), JobChanges.NONE)).isTrue();
+		assertThat(this.store.finish(REF, CutStatus.CANCELLED, NOW.plusSeconds(61), JobChanges.NONE)).isFalse();
 
 		Cut closed = this.store.find(REF).orElseThrow();
 		assertThat(closed.status()).isEqualTo(CutStatus.CLOSED);
@@ -280,13 +286,13 @@ class RedisCutStoreTests extends RedisStoreTest {
 		long ninetyDays = Duration.ofDays(90).toSeconds();
 		assertThat(template.getExpire(Keys.cut(REF))).isBetween(ninetyDays - 5, ninetyDays);
 		assertThat(template.getExpire(Keys.votes(REF))).isBetween(ninetyDays - 5, ninetyDays);
-		assertThat(this.store.vote(REF, "U_BOB", 1, Choice.DEFER, NOW).outcome())
+		assertThat(this.store.vote(REF, "U_BOB", 1, Choice.DEFER, NOW, JobChanges.NONE).outcome())
 			.isEqualTo(VoteResult.Outcome.NOT_OPEN);
 	}
 
 	@Test
 	void theMessageAndItsLastShowingAreRememberedButNeverCreateAStrayCut() {
-		this.store.insert(cut(REF, "C1"));
+		this.store.insert(cut(REF, "C1"), JobChanges.NONE);
 		CutRef missing = new CutRef("T1", new CutId("ZZZZZ"));
 
 		this.store.attachMessage(REF, "1700000000.000100");
@@ -303,7 +309,7 @@ class RedisCutStoreTests extends RedisStoreTest {
 
 	@Test
 	void concurrentVotesFromManyClientsEndInExactTallies() throws Exception {
-		this.store.insert(cut(REF, "C1"));
+		this.store.insert(cut(REF, "C1"), JobChanges.NONE);
 		ExecutorService pool = Executors.newFixedThreadPool(16);
 		List<Future<?>> clicks = new java.util.ArrayList<>();
 		for (int voter = 0; voter < 40; voter++) {
@@ -312,11 +318,12 @@ class RedisCutStoreTests extends RedisStoreTest {
 			clicks.add(pool.submit(() -> {
 				for (int round = 0; round < 5; round++) {
 					for (int item = 1; item <= 3; item++) {
-						this.store.vote(REF, user, item, (round % 2 == 0) ? Choice.SHIP : Choice.DEFER, NOW);
+						this.store.vote(REF, user, item, (round % 2 == 0) ? Choice.SHIP : Choice.DEFER, NOW,
+								JobChanges.NONE);
 					}
 				}
 				for (int item = 1; item <= 3; item++) {
-					this.store.vote(REF, user, item, last, NOW);
+					this.store.vote(REF, user, item, last, NOW, JobChanges.NONE);
 				}
 			}));
 		}

@@ -17,7 +17,7 @@ class RedisJobQueueTests extends RedisStoreTest {
 
 	static final Duration LEASE = Duration.ofSeconds(30);
 
-	final RedisJobQueue queue = new RedisJobQueue(template, new RedisGuard());
+	final RedisJobQueue queue = new RedisJobQueue(template, new RedisGuard(), new DueIndex(template, new RedisGuard()));
 
 	final Job refresh = new Job(Job.Kind.REFRESH, new CutRef("T1", new CutId("K7M2Q")));
 
@@ -60,7 +60,7 @@ class RedisJobQueueTests extends RedisStoreTest {
 		this.queue.complete(this.close);
 
 		assertThat(this.queue.claimDue(NOW.plusSeconds(60), LEASE, 10)).isEmpty();
-		assertThat(template.hasKey(Keys.JOBS)).isFalse();
+		assertThat(template.hasKey(Keys.jobs("T1"))).isFalse();
 	}
 
 	@Test
