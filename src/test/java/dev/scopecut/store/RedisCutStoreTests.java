@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.scopecut.app.Job;
 import dev.scopecut.app.JobChanges;
 import dev.scopecut.app.CutSnapshot;
 import dev.scopecut.app.CutStore;
@@ -69,6 +70,33 @@ class RedisCutStoreTests extends RedisStoreTest {
 
 		assertThat(this.store.find(REF)).contains(cut);
 		assertThat(this.store.openIn("T1", "C1")).containsExactly(cut);
+	}
+
+	@Test
+	void aCutAndTheJobsThatFollowFromItsChangesAreSavedTogetherOnItsWorkspacesSlot() {
+		Job close = new Job(Job.Kind.CLOSE, REF);
+		Job refresh = new Job(Job.Kind.REFRESH, REF);
+		Job announce = new Job(Job.Kind.ANNOUNCE, REF);
+		Cut cut = cut(REF, "C1");
+
+		this.store.insert(cut, JobChanges.NONE.schedule(close, cut.settings().deadline()));
+		this.store.vote(REF, "U_BOB", 1, Choice.SHIP, NOW, JobChanges.NONE.schedule(refresh, NOW));
+		// The refresh is asked for already: the second vote schedules nothing.
+		this.store.vote(REF, "U_CAT", 1, Choice.SHIP, NOW, JobChanges.NONE.schedule(announce, NOW));
+		assertThat(template.opsForZSet().range(Keys.jobs("T1"), 0, -1)).containsExactly(RedisJobQueue.member(refresh),
+				RedisJobQueue.member(close));
+		assertThat(template.opsForZSet().score(Keys.due(Keys.dueShard("T1")), "T1"))
+			.isEqualTo((double) NOW.toEpochMilli());
+
+		assertThat(
+				this.store.finish(REF, CutStatus.CLOSED, NOW, JobChanges.NONE.schedule(announce, NOW).complete(close)))
+			.isTrue();
+		assertThat(this.store.finish(REF, CutStatus.CLOSED, NOW, JobChanges.NONE.schedule(close, NOW))).isFalse();
+
+		assertThat(template.opsForZSet().range(Keys.jobs("T1"), 0, -1))
+			.containsExactlyInAnyOrder(RedisJobQueue.member(refresh), RedisJobQueue.member(announce));
+		assertThat(template.keys("scopecut:{T1}:*"))
+			.allMatch((key) -> !key.contains("jobs") || key.equals(Keys.jobs("T1")));
 	}
 
 	@Test
