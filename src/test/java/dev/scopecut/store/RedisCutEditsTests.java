@@ -10,9 +10,9 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.scopecut.app.JobChanges;
 import dev.scopecut.app.CutSnapshot;
 import dev.scopecut.app.EditOutcome;
+import dev.scopecut.app.JobChanges;
 import dev.scopecut.app.VoteResult;
 import dev.scopecut.cut.Choice;
 import dev.scopecut.cut.Cut;

@@ -13,10 +13,10 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.scopecut.app.Job;
-import dev.scopecut.app.JobChanges;
 import dev.scopecut.app.CutSnapshot;
 import dev.scopecut.app.CutStore;
+import dev.scopecut.app.Job;
+import dev.scopecut.app.JobChanges;
 import dev.scopecut.app.VoteResult;
 import dev.scopecut.app.VoterChoices;
 import dev.scopecut.cut.Choice;

@@ -10,8 +10,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.scopecut.app.JobChanges;
 import dev.scopecut.app.CutSnapshot;
+import dev.scopecut.app.JobChanges;
 import dev.scopecut.app.ReminderPace;
 import dev.scopecut.app.ReminderMarks.Mark;
 import dev.scopecut.cut.Choice;
