@@ -13,6 +13,7 @@ import dev.scopecut.app.CutService;
 import dev.scopecut.app.CutStore;
 import dev.scopecut.app.HomeService;
 import dev.scopecut.app.JobQueue;
+import dev.scopecut.app.Metrics;
 import dev.scopecut.app.ReminderMarks;
 import dev.scopecut.app.ReminderNotifier;
 import dev.scopecut.app.ReminderPace;
@@ -36,8 +37,8 @@ class CoreConfig {
 
 	@Bean
 	Reminders reminders(CutStore store, JobQueue jobs, CutNotifier notifier, ReminderNotifier messages,
-			ReminderMarks marks, ReminderPace pace, Clock clock) {
-		return new Reminders(store, jobs, notifier, messages, marks, pace, clock);
+			ReminderMarks marks, ReminderPace pace, Clock clock, Metrics metrics) {
+		return new Reminders(store, jobs, notifier, messages, marks, pace, clock, metrics);
 	}
 
 	@Bean
@@ -47,8 +48,8 @@ class CoreConfig {
 
 	@Bean
 	CutJobs cutJobs(CutStore store, JobQueue jobs, CutNotifier notifier, CutService service, Reminders reminders,
-			Clock clock) {
-		return new CutJobs(store, jobs, notifier, service, reminders, clock);
+			Clock clock, Metrics metrics) {
+		return new CutJobs(store, jobs, notifier, service, reminders, clock, metrics);
 	}
 
 }

@@ -2,13 +2,21 @@ package dev.scopecut;
 
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.handler.BoltEventHandler;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+
+import dev.scopecut.slack.SlackListener;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 @AnalyzeClasses(packages = "dev.scopecut", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
@@ -48,6 +56,77 @@ class ArchitectureTests {
 		.dependOnClassesThat()
 		.resideInAnyPackage("dev.scopecut.cut..", "dev.scopecut.app..", "dev.scopecut.store..", "dev.scopecut.slack..",
 				"dev.scopecut.schedule..", "com.slack.api..");
+
+	/** Block Kit is built by pure functions: no Bolt, no Web API, no other room. */
+	@ArchTest
+	static final ArchRule renderingIsPureFunctionsOfTheDomainAndTheUseCases = classes().that()
+		.resideInAPackage("dev.scopecut.slack.blocks..")
+		.should()
+		.onlyDependOnClassesThat()
+		.resideInAnyPackage("java..", "com.slack.api.model..", "dev.scopecut.cut..", "dev.scopecut.app..",
+				"dev.scopecut.slack.blocks..");
+
+	/** Beside the store (above), no Redis client either: Redis is the store's alone. */
+	@ArchTest
+	static final ArchRule theSlackAdapterNeverTouchesARedisClient = noClasses().that()
+		.resideInAPackage("dev.scopecut.slack..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("org.springframework.data..", "io.lettuce..");
+
+	/** What comes in is checked and parsed only: it never calls Slack or a listener. */
+	@ArchTest
+	static final ArchRule inboundNeverCallsTheWebApiNorAListener = noClasses().that()
+		.resideInAPackage("dev.scopecut.slack.inbound..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("dev.scopecut.slack.outbound..", "dev.scopecut.slack.installs..",
+				"dev.scopecut.slack.commands..", "dev.scopecut.slack.actions..", "dev.scopecut.slack.views..",
+				"dev.scopecut.slack.home..", "dev.scopecut.slack.blocks..", "com.slack.api.methods..");
+
+	/**
+	 * What goes out knows neither requests, nor listeners, nor how tokens are installed.
+	 */
+	@ArchTest
+	static final ArchRule outboundNeverDependsOnRequestsListenersOrInstalls = noClasses().that()
+		.resideInAPackage("dev.scopecut.slack.outbound..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("dev.scopecut.slack.inbound..", "dev.scopecut.slack.installs..",
+				"dev.scopecut.slack.commands..", "dev.scopecut.slack.actions..", "dev.scopecut.slack.views..",
+				"dev.scopecut.slack.home..", "com.slack.api.bolt..");
+
+	/** Settings are bound and checked values, handed to the wiring. */
+	@ArchTest
+	static final ArchRule settingsDependOnNothingButSpringBoot = classes().that()
+		.resideInAPackage("dev.scopecut.slack.settings..")
+		.should()
+		.onlyDependOnClassesThat()
+		.resideInAnyPackage("java..", "org.springframework.boot..", "dev.scopecut.slack.settings..");
+
+	/** Bolt calls each listener: no surface reaches into another's listeners. */
+	@ArchTest
+	static final ArchRule noSurfaceReachesIntoAnothersListeners = classes()
+		.should(new ArchCondition<JavaClass>("depend on no listener of another package") {
+
+			@Override
+			public void check(JavaClass origin, ConditionEvents events) {
+				for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+					JavaClass target = dependency.getTargetClass();
+					if (target.isAssignableTo(SlackListener.class) && !target.isInterface()
+							&& !target.getPackageName().equals(origin.getPackageName())) {
+						events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+					}
+				}
+			}
+
+		});
+
+	@ArchTest
+	static final ArchRule theRoomsOfTheSlackAdapterDependOnEachOtherOneWay = slices()
+		.matching("dev.scopecut.slack.(*)..")
+		.should()
+		.beFreeOfCycles();
 
 	/** Slack retries events; only EventDeduplication's registration runs each once. */
 	@ArchTest

@@ -2,7 +2,7 @@ package dev.scopecut;
 
 import org.springframework.boot.SpringApplication;
 
-import dev.scopecut.support.RedisProcess;
+import dev.scopecut.support.processes.RedisProcess;
 
 /**
  * Runs Scopecut locally with {@code ./mvnw spring-boot:test-run}. When {@code REDIS_URL}

@@ -38,8 +38,16 @@ public class CutJobs {
 
 	private final Clock clock;
 
+	private final Metrics metrics;
+
 	public CutJobs(CutStore store, JobQueue jobs, CutNotifier notifier, CutService service, Reminders reminders,
 			Clock clock) {
+		this(store, jobs, notifier, service, reminders, clock, Metrics.NONE);
+	}
+
+	public CutJobs(CutStore store, JobQueue jobs, CutNotifier notifier, CutService service, Reminders reminders,
+			Clock clock, Metrics metrics) {
+		this.metrics = metrics;
 		this.store = store;
 		this.jobs = jobs;
 		this.notifier = notifier;
@@ -62,21 +70,26 @@ public class CutJobs {
 				case REMIND_ONE -> this.reminders.remindOne(job);
 				case COUNT_MEMBERS -> countMembers(job);
 			}
+			this.metrics.jobRun(job.kind(), Metrics.JobOutcome.DONE);
 		}
 		catch (RetryLaterException ex) {
 			log.info("{} of cut {} waits {}: {}", job.kind(), job.cut().id(), ex.getWait(), ex.getMessage());
 			this.jobs.reschedule(job, this.clock.instant().plus(ex.getWait()));
+			this.metrics.jobRun(job.kind(), Metrics.JobOutcome.RETRIED);
 		}
 		catch (NotifyFailedException ex) {
 			log.warn("{} of cut {} given up: {}", job.kind(), job.cut().id(), ex.getReason());
 			this.jobs.complete(job);
+			this.metrics.jobRun(job.kind(), Metrics.JobOutcome.GIVEN_UP);
 		}
 		catch (StoreUnavailableException ex) {
 			log.warn("{} of cut {} left for a later claim: {}", job.kind(), job.cut().id(), ex.getMessage());
+			this.metrics.jobRun(job.kind(), Metrics.JobOutcome.LEFT);
 		}
 		catch (RuntimeException ex) {
 			log.error("{} of cut {} failed; trying again in {}", job.kind(), job.cut().id(), BACKOFF, ex);
 			this.jobs.reschedule(job, this.clock.instant().plus(BACKOFF));
+			this.metrics.jobRun(job.kind(), Metrics.JobOutcome.FAILED);
 		}
 	}
 
@@ -103,6 +116,9 @@ public class CutJobs {
 		// send must not bring the next update closer to this one than the spacing.
 		Instant shown = this.clock.instant();
 		this.store.markShown(job.cut(), shown);
+		if (snapshot.unshownSince() != null) {
+			this.metrics.refreshShown(Duration.between(snapshot.unshownSince(), shown));
+		}
 		// Complete before reading the version: a vote landing in between then either sees
 		// the job gone and schedules its own, or is seen here.
 		this.jobs.complete(job);

@@ -28,6 +28,9 @@ public class CutService {
 	/** How long a quick-start cut stays open. */
 	public static final Duration QUICK_START_DURATION = Duration.ofHours(24);
 
+	/** The latest a new cut's deadline may be: a scope cut is decided within a year. */
+	public static final Duration LONGEST_OPEN = Duration.ofDays(365);
+
 	private static final int ID_ATTEMPTS = 8;
 
 	private final CutStore store;
@@ -58,14 +61,19 @@ public class CutService {
 
 	/**
 	 * Stores a new open cut and schedules its deadline; {@link #publish} then shows it.
-	 * @throws InvalidCutException when the deadline is not in the future; nothing is
-	 * stored then
+	 * @throws InvalidCutException when the deadline is not in the future or more than
+	 * {@link #LONGEST_OPEN} away, or the channel or the facilitator has as many open cuts
+	 * as {@link CutStore} allows; nothing is stored then
 	 */
 	public Cut start(StartCut command) {
 		Instant now = this.clock.instant();
 		if (!command.draft().settings().deadline().isAfter(now)) {
 			throw new InvalidCutException(InvalidCutException.Field.DEADLINE,
 					"The deadline has already passed; pick a time in the future.");
+		}
+		if (command.draft().settings().deadline().isAfter(now.plus(LONGEST_OPEN))) {
+			throw new InvalidCutException(InvalidCutException.Field.DEADLINE,
+					"The deadline is more than " + LONGEST_OPEN.toDays() + " days away; pick one sooner.");
 		}
 		for (int attempt = 0; attempt < ID_ATTEMPTS; attempt++) {
 			CutRef ref = new CutRef(command.workspace(), CutId.random(this.random));
@@ -75,8 +83,21 @@ public class CutService {
 			if (reminder.isPresent()) {
 				jobs = jobs.schedule(new Job(Job.Kind.REMIND, ref), reminder.get());
 			}
-			if (this.store.insert(cut, jobs)) {
-				return cut;
+			switch (this.store.insert(cut, jobs)) {
+				case INSERTED -> {
+					return cut;
+				}
+				case ID_TAKEN -> {
+					// another id next time round
+				}
+				case CHANNEL_FULL -> throw new InvalidCutException(InvalidCutException.Field.REQUEST,
+						"This channel already has " + CutStore.MAX_OPEN_IN_CHANNEL
+								+ " open cuts, the most it may have at once: close or cancel one"
+								+ " (`/scopecut list` shows them) before starting another.");
+				case FACILITATOR_FULL -> throw new InvalidCutException(InvalidCutException.Field.REQUEST,
+						"You already have " + CutStore.MAX_OPEN_BY_FACILITATOR
+								+ " open cuts in this workspace, the most one person may run at once:"
+								+ " close or cancel one before starting another.");
 			}
 		}
 		throw new IllegalStateException("no free cut id after " + ID_ATTEMPTS + " attempts");
@@ -352,6 +373,14 @@ public class CutService {
 		return this.store.choicesOf(ref, voter);
 	}
 
+	/**
+	 * What the voter chose, asked from a channel: empty, as for no such cut, when they
+	 * may not read the cut from there ({@link Cut#isReadableBy}).
+	 */
+	public Optional<VoterChoices> choicesOf(CutRef ref, String voter, String channel) {
+		return choicesOf(ref, voter).filter((mine) -> mine.cut().isReadableBy(voter, channel));
+	}
+
 	public List<Cut> openIn(String workspace, String channel) {
 		return this.store.openIn(workspace, channel);
 	}
@@ -360,8 +389,8 @@ public class CutService {
 	 * A cut and all its votes as of now, for its decision record: the one named, open or
 	 * closed, or else the channel's only open cut.
 	 */
-	public CutReading export(String workspace, String channel, Optional<CutId> id) {
-		Cut cut = resolve(workspace, channel, id, "export");
+	public CutReading export(String workspace, String channel, String user, Optional<CutId> id) {
+		Cut cut = resolve(workspace, channel, user, id, "export");
 		// Reading answers a pending refresh ask, which only means that the next vote asks
 		// again; a refresh already queued keeps its place.
 		CutSnapshot snapshot = this.store.snapshot(cut.ref())
@@ -370,12 +399,14 @@ public class CutService {
 	}
 
 	/**
-	 * The cut a command means: the one named, or else the channel's only open cut.
+	 * The cut a command means: the one named, or else the channel's only open cut. A cut
+	 * named from elsewhere by someone it does not belong to ({@link Cut#isReadableBy}) is
+	 * answered as a cut that does not exist, so ids cannot be probed.
 	 * @param verb the subcommand, to show how to name a cut when there are several
 	 */
-	public Cut resolve(String workspace, String channel, Optional<CutId> id, String verb) {
+	public Cut resolve(String workspace, String channel, String user, Optional<CutId> id, String verb) {
 		if (id.isPresent()) {
-			return find(new CutRef(workspace, id.get()))
+			return find(new CutRef(workspace, id.get())).filter((cut) -> cut.isReadableBy(user, channel))
 				.orElseThrow(() -> new CutLookupException("There is no cut `" + id.get() + "` in this workspace."));
 		}
 		List<Cut> open = openIn(workspace, channel);

@@ -13,8 +13,14 @@ import dev.scopecut.cut.Tally;
  *
  * @param version the cut's change counter when read
  * @param shownAt when its message was last updated; null if never
+ * @param unshownSince when the oldest vote its message does not show yet was stored; null
+ * if none
  */
-public record CutSnapshot(Cut cut, Ballots ballots, long version, Instant shownAt) {
+public record CutSnapshot(Cut cut, Ballots ballots, long version, Instant shownAt, Instant unshownSince) {
+
+	public CutSnapshot(Cut cut, Ballots ballots, long version, Instant shownAt) {
+		this(cut, ballots, version, shownAt, null);
+	}
 
 	public Tally tally() {
 		return Tally.count(this.cut.items(), this.ballots);

@@ -21,11 +21,20 @@ import dev.scopecut.cut.Edit;
  */
 public interface CutStore {
 
+	/** The most open cuts one channel may have at once. */
+	int MAX_OPEN_IN_CHANNEL = 10;
+
+	/** The most open cuts one person may have started in a workspace at once. */
+	int MAX_OPEN_BY_FACILITATOR = 10;
+
 	/**
-	 * Saves a new cut with its jobs; false, and nothing saved, when its id is already
-	 * taken in its workspace.
+	 * Saves a new cut with its jobs, unless its id is already taken in its workspace, its
+	 * channel has {@link #MAX_OPEN_IN_CHANNEL} open cuts or its facilitator
+	 * {@link #MAX_OPEN_BY_FACILITATOR}; the limits are checked in the same atomic step as
+	 * the insert, so cuts started at once cannot pass them. Nothing, jobs included, is
+	 * saved unless the outcome is {@link InsertOutcome#INSERTED}.
 	 */
-	boolean insert(Cut cut, JobChanges jobs);
+	InsertOutcome insert(Cut cut, JobChanges jobs);
 
 	Optional<Cut> find(CutRef ref);
 

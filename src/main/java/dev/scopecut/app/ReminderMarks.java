@@ -2,6 +2,7 @@ package dev.scopecut.app;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import dev.scopecut.cut.CutRef;
 
@@ -33,6 +34,14 @@ public interface ReminderMarks {
 	 * within {@code lately} before {@code now}; the mark is kept until {@code until}.
 	 */
 	Mark mark(CutRef cut, String slot, String user, Instant until, Instant now, Duration lately);
+
+	/**
+	 * Marks a reminder of the cut asked for by hand, unless another was within
+	 * {@code every} before {@code now}, in one atomic step.
+	 * @return empty when marked now (the caller sends it); otherwise when the next may be
+	 * asked for
+	 */
+	Optional<Instant> markByHand(CutRef cut, Instant now, Duration every);
 
 	/** Takes a mark back after a send that failed and will be tried again. */
 	void unmark(CutRef cut, String slot, String user);

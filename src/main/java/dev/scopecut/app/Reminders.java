@@ -60,8 +60,16 @@ public class Reminders {
 
 	private final Clock clock;
 
+	private final Metrics metrics;
+
 	public Reminders(CutStore store, JobQueue jobs, CutNotifier notifier, ReminderNotifier messages,
 			ReminderMarks marks, ReminderPace pace, Clock clock) {
+		this(store, jobs, notifier, messages, marks, pace, clock, Metrics.NONE);
+	}
+
+	public Reminders(CutStore store, JobQueue jobs, CutNotifier notifier, ReminderNotifier messages,
+			ReminderMarks marks, ReminderPace pace, Clock clock, Metrics metrics) {
+		this.metrics = metrics;
 		this.store = store;
 		this.jobs = jobs;
 		this.notifier = notifier;
@@ -71,30 +79,63 @@ public class Reminders {
 		this.clock = clock;
 	}
 
-	/** The outcome of {@code /scopecut remind}. */
-	public enum Asked {
+	/**
+	 * The least time between two reminders of one cut asked for by hand: each books a
+	 * step of the workspace's shared pace for everyone still to vote, so one person
+	 * asking again and again would hold back every other cut's reminders. Anyone reminded
+	 * within {@link #LATELY} is skipped anyway.
+	 */
+	public static final Duration BY_HAND_EVERY = Duration.ofMinutes(30);
 
-		/** The reminder is on its way to everyone who has items left. */
-		SENDING,
-		/** Only the facilitator sends reminders by hand. */
-		NOT_FACILITATOR,
-		/** The cut is closed or cancelled: nobody is reminded. */
-		NOT_OPEN
+	/**
+	 * The outcome of {@code /scopecut remind}.
+	 *
+	 * @param nextByHand when the cut's next reminder by hand may be asked for; null
+	 * unless {@link Outcome#TOO_SOON}
+	 */
+	public record Asked(Outcome outcome, Instant nextByHand) {
+
+		static Asked of(Outcome outcome) {
+			return new Asked(outcome, null);
+		}
+
+		public enum Outcome {
+
+			/** The reminder is on its way to everyone who has items left. */
+			SENDING,
+			/** Only the facilitator sends reminders by hand. */
+			NOT_FACILITATOR,
+			/** The cut is closed or cancelled: nobody is reminded. */
+			NOT_OPEN,
+			/**
+			 * A reminder by hand of this cut went less than {@link #BY_HAND_EVERY} ago:
+			 * nothing is sent.
+			 */
+			TOO_SOON
+
+		}
 
 	}
 
-	/** Sends the cut's reminder now, for its facilitator. */
+	/**
+	 * Sends the cut's reminder now, for its facilitator, at most once per
+	 * {@link #BY_HAND_EVERY}.
+	 */
 	public Asked remindNow(Cut cut, String user) {
 		if (!cut.isFacilitator(user)) {
-			return Asked.NOT_FACILITATOR;
+			return Asked.of(Asked.Outcome.NOT_FACILITATOR);
 		}
 		if (!cut.isOpen()) {
-			return Asked.NOT_OPEN;
+			return Asked.of(Asked.Outcome.NOT_OPEN);
 		}
 		Instant now = this.clock.instant();
+		Optional<Instant> next = this.marks.markByHand(cut.ref(), now, BY_HAND_EVERY);
+		if (next.isPresent()) {
+			return new Asked(Asked.Outcome.TOO_SOON, next.get());
+		}
 		String slot = BY_HAND + now.truncatedTo(ChronoUnit.MINUTES).getEpochSecond();
 		this.jobs.schedule(new Job(Job.Kind.REMIND, cut.ref(), slot), now);
-		return Asked.SENDING;
+		return Asked.of(Asked.Outcome.SENDING);
 	}
 
 	/** A {@link Job.Kind#REMIND} job: one {@link Job.Kind#REMIND_ONE} job per person. */
@@ -162,6 +203,7 @@ public class Reminders {
 		if (found.isEmpty() || !found.get().cut().isOpen() || !now.isBefore(found.get().cut().settings().deadline())
 				|| found.get().cut().hasVotedOnEvery(found.get().choices())) {
 			this.jobs.complete(job);
+			this.metrics.reminder(Metrics.ReminderOutcome.SKIPPED);
 			return;
 		}
 		String workspace = job.cut().workspace();
@@ -172,15 +214,18 @@ public class Reminders {
 				// From their morning on: a whole time zone held until the same 08:00 goes
 				// out paced, not in one burst.
 				this.jobs.reschedule(job, freeStep(workspace, sendAt));
+				this.metrics.reminder(Metrics.ReminderOutcome.HELD);
 				return;
 			}
 			ReminderMarks.Mark mark = this.marks.mark(job.cut(), slot, user, deadline.plus(MARK_MARGIN), now, LATELY);
 			if (mark != ReminderMarks.Mark.MARKED) {
 				this.jobs.complete(job);
+				this.metrics.reminder(Metrics.ReminderOutcome.SKIPPED);
 				return;
 			}
 			send(found.get(), slot, user);
 			this.jobs.complete(job);
+			this.metrics.reminder(Metrics.ReminderOutcome.SENT);
 		}
 		catch (RetryLaterException ex) {
 			// Every reminder of the workspace waits with this one: it takes a free step

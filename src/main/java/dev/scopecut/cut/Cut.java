@@ -57,6 +57,17 @@ public record Cut(CutRef ref, String channel, String facilitator, String title, 
 		return this.facilitator.equals(user);
 	}
 
+	/**
+	 * Whether someone asking from a channel may read the cut: anyone in its own channel,
+	 * and elsewhere (another channel, a direct message, App Home) only the people it
+	 * belongs to: its facilitator, its chosen voters, or the channel's members counted
+	 * when it started. A private channel's cut stays in the channel.
+	 * @param channel where the asking happens; null when from no channel
+	 */
+	public boolean isReadableBy(String user, String channel) {
+		return this.channel.equals(channel) || isFacilitator(user) || eligibleVoters().contains(user);
+	}
+
 	/** The same cut, knowing the channel's members when it started. */
 	public Cut withMembers(List<String> channelMembers) {
 		return new Cut(this.ref, this.channel, this.facilitator, this.title, this.items, this.settings, this.status,

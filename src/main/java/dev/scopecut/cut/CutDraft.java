@@ -2,7 +2,6 @@ package dev.scopecut.cut;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -10,7 +9,10 @@ import dev.scopecut.cut.InvalidCutException.Field;
 
 /**
  * A cut as its facilitator asked for it, checked against the limits before anything is
- * stored, so that a refused cut is never half-created.
+ * stored, so that a refused cut is never half-created. Its title, question and items
+ * follow the rules of {@link TypedText}: the title and the question are folded onto one
+ * line, an item left empty is dropped, invisible text is refused, and two items with the
+ * same {@link TypedText#key key} are one item listed twice.
  */
 public record CutDraft(String title, List<String> items, CutSettings settings) {
 
@@ -20,9 +22,14 @@ public record CutDraft(String title, List<String> items, CutSettings settings) {
 
 	public CutDraft {
 		Objects.requireNonNull(settings, "settings");
-		title = (title != null) ? title.strip() : "";
-		items = (items != null) ? items.stream().map(String::strip).filter((item) -> !item.isEmpty()).toList()
+		title = TypedText.oneLine(title);
+		items = (items != null) ? items.stream().map(TypedText::oneLine).filter((item) -> !item.isEmpty()).toList()
 				: List.of();
+		String question = TypedText.oneLine(settings.question());
+		if (!question.equals(settings.question())) {
+			settings = new CutSettings(question, settings.deadline(), settings.capacity(), settings.quorum(),
+					settings.anonymous(), settings.voters(), settings.closeWhenAllVoted(), settings.reminders());
+		}
 		check(title, items, settings);
 	}
 
@@ -31,9 +38,13 @@ public record CutDraft(String title, List<String> items, CutSettings settings) {
 			throw new InvalidCutException(Field.TITLE,
 					"Give the cut a title, e.g. `/scopecut Sharing app 0.1: signup; share link`.");
 		}
-		if (title.length() > MAX_TITLE_LENGTH) {
+		if (TypedText.isInvisible(title)) {
+			throw new InvalidCutException(Field.TITLE,
+					"The title shows nothing (only blank or invisible characters); give the cut a title people can read.");
+		}
+		if (TypedText.length(title) > MAX_TITLE_LENGTH) {
 			throw new InvalidCutException(Field.TITLE, "The title is %d characters; shorten it to %d or fewer."
-				.formatted(title.length(), MAX_TITLE_LENGTH));
+				.formatted(TypedText.length(title), MAX_TITLE_LENGTH));
 		}
 		if (items.isEmpty()) {
 			throw new InvalidCutException(Field.ITEMS,
@@ -46,13 +57,14 @@ public record CutDraft(String title, List<String> items, CutSettings settings) {
 		}
 		Set<String> seen = new HashSet<>();
 		for (String item : items) {
-			if (item.length() > Item.MAX_LENGTH) {
-				throw new InvalidCutException(Field.ITEMS, "Item “%s…” is %d characters; shorten it to %d or fewer."
-					.formatted(item.substring(0, 40), item.length(), Item.MAX_LENGTH));
+			if (TypedText.isInvisible(item)) {
+				throw invisibleItem();
 			}
-			if (!seen.add(item.toLowerCase(Locale.ROOT))) {
-				throw new InvalidCutException(Field.ITEMS,
-						"“%s” is listed twice; list each item once.".formatted(item));
+			if (TypedText.length(item) > Item.MAX_LENGTH) {
+				throw tooLong(item);
+			}
+			if (!seen.add(TypedText.key(item))) {
+				throw InvalidCutException.quoting(Field.ITEMS, "“%s” is listed twice; list each item once.", item);
 			}
 		}
 		if (settings.capacity() > items.size()) {
@@ -65,6 +77,17 @@ public record CutDraft(String title, List<String> items, CutSettings settings) {
 					"The quorum (%d) is more than the %d chosen voters could ever reach; lower it or leave it empty."
 						.formatted(settings.quorum(), settings.voters().size()));
 		}
+	}
+
+	static InvalidCutException invisibleItem() {
+		return new InvalidCutException(Field.ITEMS,
+				"An item shows nothing (only blank or invisible characters, such as zero-width spaces); type its text or leave it out.");
+	}
+
+	/** The refusal of an item over {@link Item#MAX_LENGTH}, quoting its beginning. */
+	static InvalidCutException tooLong(String item) {
+		return InvalidCutException.quoting(Field.ITEMS, "Item “%%s” is %d characters; shorten it to %d or fewer."
+			.formatted(TypedText.length(item), Item.MAX_LENGTH), TypedText.excerpt(item, 40));
 	}
 
 }

@@ -30,23 +30,26 @@ public final class CutEdits {
 	}
 
 	/**
-	 * The text of an item to add, stripped.
-	 * @throws InvalidCutException when it is empty, too long, already listed, or the cut
+	 * The text of an item to add, {@link TypedText#clean cleaned} and stripped.
+	 * @throws InvalidCutException when it is empty, holds a line break or a {@code ;},
+	 * shows nothing, is too long, is already listed ({@link TypedText#key}), or the cut
 	 * is full
 	 */
 	public static String newItem(Cut cut, String typed) {
-		String text = (typed != null) ? typed.strip() : "";
+		String text = TypedText.strip(TypedText.clean(typed));
 		if (text.isEmpty()) {
 			throw new InvalidCutException(InvalidCutException.Field.ITEMS,
 					"Say which item to add, e.g. `/scopecut add dark mode`.");
 		}
-		if (text.contains("\n") || text.contains(";")) {
+		if (TypedText.hasLineBreak(text) || text.contains(";")) {
 			throw new InvalidCutException(InvalidCutException.Field.ITEMS,
-					"Add one item at a time, without `;` or new lines.");
+					"Add one item at a time, without `;` or line breaks.");
 		}
-		if (text.length() > Item.MAX_LENGTH) {
-			throw new InvalidCutException(InvalidCutException.Field.ITEMS,
-					"The item is %d characters; shorten it to %d or fewer.".formatted(text.length(), Item.MAX_LENGTH));
+		if (TypedText.isInvisible(text)) {
+			throw CutDraft.invisibleItem();
+		}
+		if (TypedText.length(text) > Item.MAX_LENGTH) {
+			throw CutDraft.tooLong(text);
 		}
 		if (cut.items().size() >= CutDraft.MAX_ITEMS) {
 			throw full();
@@ -58,19 +61,20 @@ public final class CutEdits {
 	}
 
 	/**
-	 * The item a removal means, by its text (ignoring case).
+	 * The item a removal means, by its text as its {@link TypedText#key key} reads (so
+	 * ignoring case, compatibility forms and invisible characters).
 	 * @throws InvalidCutException when no item reads so, or when removing it would leave
 	 * no item or fewer items than the capacity
 	 */
 	public static Item itemToRemove(Cut cut, String typed) {
-		String text = (typed != null) ? typed.strip() : "";
+		String text = TypedText.oneLine(typed);
 		if (text.isEmpty()) {
 			throw new InvalidCutException(InvalidCutException.Field.ITEMS,
 					"Say which item to remove by its text, e.g. `/scopecut remove dark mode`.");
 		}
-		Item item = find(cut, text).orElseThrow(() -> new InvalidCutException(InvalidCutException.Field.ITEMS,
-				"No item of `%s` reads “%s”; type the item's text as the cut shows it.".formatted(cut.ref().id(),
-						text)));
+		Item item = find(cut, text).orElseThrow(() -> InvalidCutException.quoting(InvalidCutException.Field.ITEMS,
+				"No item of `" + cut.ref().id() + "` reads “%s”; type the item's text as the cut shows it.",
+				TypedText.excerpt(text, Item.MAX_LENGTH)));
 		if (cut.items().size() <= 1) {
 			throw lastItem();
 		}
@@ -200,8 +204,8 @@ public final class CutEdits {
 	}
 
 	static InvalidCutException duplicate(String text) {
-		return new InvalidCutException(InvalidCutException.Field.ITEMS,
-				"“%s” is already listed; list each item once.".formatted(text));
+		return InvalidCutException.quoting(InvalidCutException.Field.ITEMS,
+				"“%s” is already listed; list each item once.", text);
 	}
 
 	static InvalidCutException lastItem() {
@@ -224,17 +228,17 @@ public final class CutEdits {
 			case "DUPLICATE" -> duplicate(text);
 			case "LAST_ITEM" -> lastItem();
 			case "CHANGED_MEANWHILE" -> changedMeanwhile();
-			case "BELOW_CAPACITY" -> new InvalidCutException(InvalidCutException.Field.ITEMS,
-					"The cut's capacity was just raised, so it keeps its items; lower the capacity with *Edit*, then remove “%s”."
-						.formatted(text));
-			default -> new InvalidCutException(InvalidCutException.Field.ITEMS,
-					"“%s” is no longer an item of this cut.".formatted(text));
+			case "BELOW_CAPACITY" -> InvalidCutException.quoting(InvalidCutException.Field.ITEMS,
+					"The cut's capacity was just raised, so it keeps its items; lower the capacity with *Edit*, then remove “%s”.",
+					text);
+			default -> InvalidCutException.quoting(InvalidCutException.Field.ITEMS,
+					"“%s” is no longer an item of this cut.", text);
 		};
 	}
 
 	private static Optional<Item> find(Cut cut, String text) {
-		String wanted = text.toLowerCase(Locale.ROOT);
-		return cut.items().stream().filter((item) -> item.text().toLowerCase(Locale.ROOT).equals(wanted)).findFirst();
+		String wanted = TypedText.key(text);
+		return cut.items().stream().filter((item) -> TypedText.key(item.text()).equals(wanted)).findFirst();
 	}
 
 }

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Reads the text of a quick start, {@code Title: item; item; item}: the title runs to the
- * first colon; items are separated by semicolons or new lines, or by commas when neither
- * is present.
+ * first colon; items are separated by semicolons or line breaks (of any kind, see
+ * {@link TypedText}), or by commas when neither is present.
  */
 public final class QuickStart {
 
@@ -24,9 +24,11 @@ public final class QuickStart {
 	}
 
 	static List<String> items(String list) {
-		boolean hasSemicolonOrNewLine = list.indexOf(';') >= 0 || list.indexOf('\n') >= 0;
-		String separator = hasSemicolonOrNewLine ? "[;\\r\\n]+" : ",";
-		return Arrays.asList(list.split(separator));
+		List<String> lines = TypedText.lines(list);
+		if (lines.size() > 1 || list.indexOf(';') >= 0) {
+			return lines.stream().flatMap((line) -> Arrays.stream(line.split(";"))).toList();
+		}
+		return Arrays.asList(lines.get(0).split(","));
 	}
 
 }

@@ -101,7 +101,12 @@ class SlackDelivery implements ApplicationListener<WebServerInitializedEvent> {
 		return "http://localhost:" + this.port + path;
 	}
 
-	Delivered slashCommand(String user, String channel, String command, String text) {
+	/**
+	 * A slash command, its text escaped as Slack escapes it ({@link #escaped}); the
+	 * activity list shows the text as sent.
+	 */
+	Delivered slashCommand(String user, String channel, String command, String typed) {
+		String text = escaped(typed);
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("token", VERIFICATION_TOKEN);
 		form.put("team_id", Teammates.TEAM);
@@ -274,6 +279,16 @@ class SlackDelivery implements ApplicationListener<WebServerInitializedEvent> {
 		this.workspace.record("→ Scopecut: " + what + " · HTTP " + delivered.status() + " in "
 				+ delivered.took().toMillis() + " ms" + late);
 		return delivered;
+	}
+
+	/**
+	 * Text as Slack sends a slash command's: {@code &}, {@code <} and {@code >} as the
+	 * entities {@code &amp;}, {@code &lt;} and {@code &gt;} (its app escaping is off, so
+	 * a mention typed in the sandbox, which has no autocompletion, arrives as typed
+	 * text).
+	 */
+	static String escaped(String typed) {
+		return typed.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
 	}
 
 	private static String interactionBody(JsonObject payload) {

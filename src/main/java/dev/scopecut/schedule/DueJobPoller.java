@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
@@ -89,8 +90,12 @@ class DueJobPoller implements SmartLifecycle {
 		for (Job job : due) {
 			this.running.incrementAndGet();
 			this.workers.execute(() -> {
-				try {
+				try (MDC.MDCCloseable kind = MDC.putCloseable("job", job.kind().name());
+						MDC.MDCCloseable workspace = MDC.putCloseable("workspace", job.cut().workspace());
+						MDC.MDCCloseable cut = MDC.putCloseable("cut", job.cut().id().value())) {
+					log.debug("Claimed");
 					this.jobs.run(job);
+					log.debug("Finished");
 				}
 				finally {
 					this.running.decrementAndGet();
@@ -99,11 +104,18 @@ class DueJobPoller implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Stops claiming, lets a claim under way hand its jobs to the workers, then waits for
+	 * the jobs held to finish: a graceful shutdown leaves no job leased to a gone
+	 * process.
+	 */
 	@Override
 	public void stop() {
-		this.poller.shutdownNow();
-		this.workers.shutdown();
+		this.poller.shutdown();
 		try {
+			this.poller.awaitTermination(5, TimeUnit.SECONDS);
+			log.info("Stopped claiming due jobs; finishing the {} held", this.running.get());
+			this.workers.shutdown();
 			this.workers.awaitTermination(10, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException ex) {

@@ -18,7 +18,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
+import dev.scopecut.app.RequestReplays;
 import dev.scopecut.app.TokenRefreshLocks;
+import dev.scopecut.slack.inbound.SocketModeRunner;
+import dev.scopecut.slack.inbound.SlackIdShapes;
+import dev.scopecut.slack.inbound.TriggerReplays;
+import dev.scopecut.slack.inbound.VerifiedSlackAppServlet;
+import dev.scopecut.slack.installs.BoltInstallations;
+import dev.scopecut.slack.installs.InstallPages;
+import dev.scopecut.slack.installs.InstalledWorkspaceTokens;
+import dev.scopecut.slack.outbound.WorkspaceTokens;
+import dev.scopecut.slack.settings.SlackProperties;
 
 /**
  * Bolt, built from the validated settings, with every listener registered and mounted.
@@ -64,7 +74,8 @@ class SlackConfig {
 
 	@Bean
 	App slackApp(SlackProperties properties, Slack slack, List<SlackListener> listeners,
-			InstallationService installations, InstalledWorkspaceTokens installed, OAuthStateService oauthStates) {
+			InstallationService installations, InstalledWorkspaceTokens installed, OAuthStateService oauthStates,
+			RequestReplays replays) {
 		InstallPages pages = new InstallPages();
 		// Every setting is given, even when unset: Bolt would otherwise read
 		// SLACK_BOT_TOKEN, SLACK_CLIENT_ID and the like from the environment itself.
@@ -89,7 +100,7 @@ class SlackConfig {
 			// Without the cache Bolt calls auth.test on every request.
 			.authTestCacheEnabled(true)
 			.build();
-		App app = new App(config);
+		App app = new CheckedApp(config, List.of(new SlackIdShapes(), new TriggerReplays(replays)));
 		app.service(properties.multiWorkspace() ? new BoltInstallations(installations, installed) : installations);
 		app.service(oauthStates);
 		if (properties.multiWorkspace()) {

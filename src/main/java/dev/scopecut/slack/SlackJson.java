@@ -9,9 +9,9 @@ import com.slack.api.util.json.GsonFactory;
  * reflection; on the vote path that was most of the app's CPU (BENCHMARKS.md). Gson is
  * thread-safe and caches its adapters, so one instance serves every thread.
  */
-final class SlackJson {
+public final class SlackJson {
 
-	static final Gson GSON = GsonFactory.createSnakeCase();
+	public static final Gson GSON = GsonFactory.createSnakeCase();
 
 	private SlackJson() {
 	}

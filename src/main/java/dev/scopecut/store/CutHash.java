@@ -29,6 +29,12 @@ final class CutHash {
 
 	static final String SHOWN_AT = "shownAt";
 
+	/**
+	 * When the oldest vote not yet shown was stored (vote.lua sets it, showing clears
+	 * it).
+	 */
+	static final String UNSHOWN_SINCE = "unshownSince";
+
 	static final String MESSAGE_TS = "ts";
 
 	/**

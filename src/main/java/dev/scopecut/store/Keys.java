@@ -43,6 +43,8 @@ import dev.scopecut.cut.CutRef;
  *                                      "atMillis TAB userId TAB ADD|REMOVE|EXTEND|CHANGE TAB detail"
  * scopecut:{T123}:open:C456     zset   ids of the channel's open cuts, scored by start time
  * scopecut:{T123}:open          zset   ids of the workspace's open cuts, scored by start time
+ * scopecut:{T123}:open-by:U1    zset   ids of the workspace's open cuts that user started, scored
+ *                                      by start time
  * scopecut:{T123}:closed        zset   ids of the workspace's latest 200 closed (not cancelled)
  *                                      cuts, scored by closing time; an id may outlive its
  *                                      expired cut, and is then skipped
@@ -52,10 +54,17 @@ import dev.scopecut.cut.CutRef;
  * scopecut:{T123}:reminded-lately:K7M2Q:U1
  *                               string when (epoch millis) that user's latest reminder of the cut
  *                                      was marked; expires when it no longer counts as lately
+ * scopecut:{T123}:reminded-by-hand:K7M2Q
+ *                               string when (epoch millis) the cut's latest reminder by hand was asked
+ *                                      for; expires when the next one may be (mark-by-hand.lua
+ *                                      reads it and sets it in one step)
  * scopecut:{T123}:reminder-steps
  *                               zset   the workspace's booked reminder steps (epoch millis / 1200,
  *                                      member and score alike); expires an hour after the last
  * scopecut:{T123}:event:Ev0123  string "1": an Events API delivery seen; expires after an hour
+ * scopecut:{T123}:trigger:1337.42.abc
+ *                               string "1": a slash command or form submission with that trigger id
+ *                                      was served; expires after 15 minutes (a signature lasts 5)
  * scopecut:{T123}:person:U1     string what Slack said of a user: "H|Europe/Paris" (a human, with
  *                                      their time zone), "H|" (no time zone given) or "N|" (a bot,
  *                                      an app or a deleted user); expires 24 hours after it was read
@@ -107,9 +116,13 @@ import dev.scopecut.cut.CutRef;
  * job whose time is within a lease from now may be held by an earlier instance still
  * running, and waits for the next turn.
  * <p>
- * Why the indexes cannot drift from the cuts: the workspace's open and closed sets are
- * changed only by insert-cut.lua and finish-cut.lua, in the same script as the cut's
- * status, on the same hash tag.
+ * Why the indexes cannot drift from the cuts: the open sets (channel, workspace,
+ * facilitator) and the closed set are changed only by insert-cut.lua and finish-cut.lua,
+ * in the same script as the cut's status, on the same hash tag.
+ * <p>
+ * Why the limits on open cuts hold: insert-cut.lua counts the channel's and the
+ * facilitator's open sets and adds the new cut to them in one script, so of two starts at
+ * once at the limit one is refused.
  * <p>
  * Why a reminder goes at most once per user and slot: mark-reminder.lua checks that the
  * cut is open and sets the mark with SET NX in one step, before the message is sent; only
@@ -117,7 +130,8 @@ import dev.scopecut.cut.CutRef;
  * reminder (at most once, by choice: a missed nudge costs less than a repeated one); a
  * send Slack certainly did not take (a 429, Slack not reached) takes its mark back, so
  * the retry can send, while a post answered with a 5xx keeps it: it may have gone. A
- * repeat of an event delivery is told apart the same way, by SET NX on its event id. The
+ * repeat of an event delivery is told apart the same way, by SET NX on its event id, and
+ * so is a replayed slash command or form submission, by SET NX on its trigger id. The
  * same script reads the user's latest reminder of the cut, and sets it with the mark, so
  * of two reminders racing for one person (two slots held until one morning) one is marked
  * and the other sees it as lately.
@@ -164,6 +178,10 @@ final class Keys {
 		return prefix(workspace) + "open:" + channel;
 	}
 
+	static String openBy(String workspace, String user) {
+		return prefix(workspace) + "open-by:" + user;
+	}
+
 	static String installation(String team) {
 		return prefix(team) + "installation";
 	}
@@ -196,12 +214,20 @@ final class Keys {
 		return prefix(ref.workspace()) + "reminded-lately:" + ref.id() + ":" + user;
 	}
 
+	static String remindedByHand(CutRef ref) {
+		return prefix(ref.workspace()) + "reminded-by-hand:" + ref.id();
+	}
+
 	static String reminderSteps(String workspace) {
 		return prefix(workspace) + "reminder-steps";
 	}
 
 	static String event(String workspace, String eventId) {
 		return prefix(workspace) + "event:" + eventId;
+	}
+
+	static String trigger(String workspace, String triggerId) {
+		return prefix(workspace) + "trigger:" + triggerId;
 	}
 
 	static String person(String workspace, String user) {

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import dev.scopecut.app.CutSnapshot;
 import dev.scopecut.app.CutStore;
 import dev.scopecut.app.EditOutcome;
+import dev.scopecut.app.InsertOutcome;
 import dev.scopecut.app.JobChanges;
 import dev.scopecut.app.VoteResult;
 import dev.scopecut.app.VoterChoices;
@@ -57,22 +58,25 @@ class RedisCutStore implements CutStore, WorkspaceCuts {
 	}
 
 	@Override
-	public boolean insert(Cut cut, JobChanges jobs) {
+	public InsertOutcome insert(Cut cut, JobChanges jobs) {
 		List<String> args = new ArrayList<>();
 		args.add(cut.ref().id().value());
 		args.add(CutHash.millis(cut.createdAt()));
+		args.add(Integer.toString(MAX_OPEN_IN_CHANNEL));
+		args.add(Integer.toString(MAX_OPEN_BY_FACILITATOR));
 		args.add(RedisJobQueue.encode(jobs));
 		CutHash.fields(cut).forEach((field, value) -> {
 			args.add(field);
 			args.add(value);
 		});
-		Long inserted = this.guard.call(
-				() -> this.redis
-					.execute(Scripts.INSERT_CUT,
-							List.of(Keys.cut(cut.ref()), Keys.openIn(cut.ref().workspace(), cut.channel()),
-									Keys.openIn(cut.ref().workspace()), Keys.jobs(cut.ref().workspace())),
-							args.toArray()));
-		return scheduled(cut.ref(), jobs, Long.valueOf(1).equals(inserted));
+		String inserted = this.guard.call(() -> this.redis.execute(Scripts.INSERT_CUT,
+				List.of(Keys.cut(cut.ref()), Keys.openIn(cut.ref().workspace(), cut.channel()),
+						Keys.openIn(cut.ref().workspace()), Keys.openBy(cut.ref().workspace(), cut.facilitator()),
+						Keys.jobs(cut.ref().workspace())),
+				args.toArray()));
+		InsertOutcome outcome = InsertOutcome.valueOf(inserted);
+		scheduled(cut.ref(), jobs, outcome == InsertOutcome.INSERTED);
+		return outcome;
 	}
 
 	@Override
@@ -144,7 +148,8 @@ class RedisCutStore implements CutStore, WorkspaceCuts {
 		}
 		Long finished = this.guard.call(() -> this.redis.execute(Scripts.FINISH_CUT,
 				List.of(Keys.cut(ref), Keys.votes(ref), Keys.openIn(ref.workspace(), cut.channel()), Keys.history(ref),
-						Keys.openIn(ref.workspace()), Keys.closedIn(ref.workspace()), Keys.jobs(ref.workspace())),
+						Keys.openIn(ref.workspace()), Keys.closedIn(ref.workspace()),
+						Keys.openBy(ref.workspace(), cut.facilitator()), Keys.jobs(ref.workspace())),
 				status.name(), CutHash.millis(at), Long.toString(this.retention.toSeconds()), ref.id().value(),
 				Integer.toString(CLOSED_KEPT), RedisJobQueue.encode(jobs)));
 		return scheduled(ref, jobs, Long.valueOf(1).equals(finished));
@@ -160,8 +165,9 @@ class RedisCutStore implements CutStore, WorkspaceCuts {
 			return Optional.empty();
 		}
 		Map<String, String> votes = pairs((List<Object>) both.get(1));
-		return Optional.of(new CutSnapshot(CutHash.cut(ref, cut), CutHash.ballots(votes),
-				Long.parseLong(cut.get(CutHash.VERSION)), CutHash.instant(cut.get(CutHash.SHOWN_AT))));
+		return Optional
+			.of(new CutSnapshot(CutHash.cut(ref, cut), CutHash.ballots(votes), Long.parseLong(cut.get(CutHash.VERSION)),
+					CutHash.instant(cut.get(CutHash.SHOWN_AT)), CutHash.instant(cut.get(CutHash.UNSHOWN_SINCE))));
 	}
 
 	@Override
@@ -182,6 +188,7 @@ class RedisCutStore implements CutStore, WorkspaceCuts {
 	@Override
 	public void markShown(CutRef ref, Instant at) {
 		setIfExists(ref, CutHash.SHOWN_AT, CutHash.millis(at));
+		this.guard.call(() -> this.redis.opsForHash().delete(Keys.cut(ref), CutHash.UNSHOWN_SINCE));
 	}
 
 	@Override

@@ -1,6 +1,5 @@
 package dev.scopecut.store;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,11 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.connection.DataType;
-import org.springframework.data.redis.connection.RedisClusterConnection;
-import org.springframework.data.redis.connection.RedisClusterNode;
-import org.springframework.data.redis.core.Cursor;
-import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
@@ -24,6 +20,7 @@ import org.springframework.stereotype.Component;
 import dev.scopecut.app.Job;
 import dev.scopecut.app.JobChanges;
 import dev.scopecut.app.JobQueue;
+import dev.scopecut.app.Metrics;
 import dev.scopecut.app.StoreUnavailableException;
 import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.CutRef;
@@ -33,7 +30,8 @@ import dev.scopecut.cut.CutRef;
  * when the job has one) scored by due time, found through the {@link DueIndex} (layout
  * and why no job is lost or run twice in {@link Keys}). Scheduling is ZADD NX (a waiting
  * job keeps its time, which is what coalesces refreshes); claiming is one script per
- * workspace that moves due jobs to the end of their lease.
+ * workspace that moves due jobs to the end of their lease, and says how late each one was
+ * claimed.
  */
 @Component
 class RedisJobQueue implements JobQueue {
@@ -56,6 +54,8 @@ class RedisJobQueue implements JobQueue {
 
 	private final DueIndex index;
 
+	private final Metrics metrics;
+
 	private final String instance = UUID.randomUUID().toString();
 
 	private final AtomicInteger nextShard = new AtomicInteger();
@@ -63,9 +63,15 @@ class RedisJobQueue implements JobQueue {
 	private volatile long maintenanceDueMillis = Long.MIN_VALUE;
 
 	RedisJobQueue(StringRedisTemplate redis, RedisGuard guard, DueIndex index) {
+		this(redis, guard, index, Metrics.NONE);
+	}
+
+	@Autowired
+	RedisJobQueue(StringRedisTemplate redis, RedisGuard guard, DueIndex index, Metrics metrics) {
 		this.redis = redis;
 		this.guard = guard;
 		this.index = index;
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -127,7 +133,13 @@ class RedisJobQueue implements JobQueue {
 					unavailable = ex;
 					continue;
 				}
-				((List<Object>) result.get(0)).forEach((member) -> claimed.add(job(member.toString())));
+				List<Object> jobsAndTimes = (List<Object>) result.get(0);
+				for (int j = 0; j + 1 < jobsAndTimes.size(); j += 2) {
+					Job job = job(jobsAndTimes.get(j).toString());
+					long dueMillis = (long) Double.parseDouble(jobsAndTimes.get(j + 1).toString());
+					this.metrics.jobClaimed(job.kind(), Duration.ofMillis(Math.max(0, nowMillis - dueMillis)));
+					claimed.add(job);
+				}
 				String next = result.get(1).toString();
 				try {
 					this.index.settle(entry, next.isEmpty() ? null : (long) Double.parseDouble(next));
@@ -224,30 +236,15 @@ class RedisJobQueue implements JobQueue {
 	 * @return how many queues were seen
 	 */
 	int repairIndex() {
-		List<String> workspaces = this.guard
-			.call(() -> this.redis.execute((RedisCallback<List<String>>) (connection) -> {
-				ScanOptions options = ScanOptions.scanOptions()
-					.match("scopecut:{*}:jobs")
-					.type(DataType.ZSET)
-					.count(1000)
-					.build();
-				List<String> found = new ArrayList<>();
-				if (connection instanceof RedisClusterConnection cluster) {
-					for (RedisClusterNode node : cluster.clusterGetNodes()) {
-						if (node.isMaster() && !node.isMarkedAsFail()) {
-							try (Cursor<byte[]> keys = cluster.scan(node, options)) {
-								keys.forEachRemaining((key) -> found.add(workspaceOf(key)));
-							}
-						}
-					}
-				}
-				else {
-					try (Cursor<byte[]> keys = connection.keyCommands().scan(options)) {
-						keys.forEachRemaining((key) -> found.add(workspaceOf(key)));
-					}
-				}
-				return found;
-			}));
+		ScanOptions options = ScanOptions.scanOptions()
+			.match("scopecut:{*}:jobs")
+			.type(DataType.ZSET)
+			.count(1000)
+			.build();
+		List<String> workspaces = this.guard.call(() -> KeyScans.keys(this.redis, options))
+			.stream()
+			.map(RedisJobQueue::workspaceOf)
+			.toList();
 		for (String workspace : workspaces) {
 			Long first = this.index.firstDue(workspace);
 			if (first != null) {
@@ -258,8 +255,7 @@ class RedisJobQueue implements JobQueue {
 	}
 
 	/** The workspace of a key "scopecut:{T123}:jobs". */
-	private static String workspaceOf(byte[] key) {
-		String name = new String(key, StandardCharsets.UTF_8);
+	private static String workspaceOf(String name) {
 		return name.substring(name.indexOf('{') + 1, name.lastIndexOf('}'));
 	}
 

@@ -3,6 +3,7 @@ package dev.scopecut.store;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -34,6 +35,13 @@ class RedisReminderMarks implements ReminderMarks {
 				Long.toString(until.toEpochMilli()), Long.toString(now.toEpochMilli()),
 				Long.toString(lately.toMillis())));
 		return Mark.valueOf(mark);
+	}
+
+	@Override
+	public Optional<Instant> markByHand(CutRef cut, Instant now, Duration every) {
+		Long last = this.guard.call(() -> this.redis.execute(Scripts.MARK_BY_HAND, List.of(Keys.remindedByHand(cut)),
+				Long.toString(now.toEpochMilli()), Long.toString(every.toMillis())));
+		return (last == null || last < 0) ? Optional.empty() : Optional.of(Instant.ofEpochMilli(last).plus(every));
 	}
 
 	@Override

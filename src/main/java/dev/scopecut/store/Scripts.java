@@ -14,7 +14,7 @@ import org.springframework.data.redis.core.script.RedisScript;
  */
 final class Scripts {
 
-	static final RedisScript<Long> INSERT_CUT = load("insert-cut", Long.class, "apply-jobs");
+	static final RedisScript<String> INSERT_CUT = load("insert-cut", String.class, "apply-jobs");
 
 	@SuppressWarnings("rawtypes")
 	static final RedisScript<List> VOTE = load("vote", List.class, "every-member-voted", "apply-jobs");
@@ -44,6 +44,8 @@ final class Scripts {
 	static final RedisScript<Long> SET_MEMBERS = load("set-members", Long.class, "apply-jobs");
 
 	static final RedisScript<String> MARK_REMINDER = load("mark-reminder", String.class);
+
+	static final RedisScript<Long> MARK_BY_HAND = load("mark-by-hand", Long.class);
 
 	@SuppressWarnings("rawtypes")
 	static final RedisScript<List> BOOK_REMINDER_STEPS = load("book-reminder-steps", List.class);

@@ -37,6 +37,8 @@ if previous == ARGV[3] then
 end
 redis.call('HSET', KEYS[2], field, ARGV[3])
 redis.call('HINCRBY', KEYS[1], 'version', 1)
+-- The oldest change the message does not show yet, for the refresh lag metric.
+redis.call('HSETNX', KEYS[1], 'unshownSince', ARGV[4])
 local ask = '0'
 if not cut[3] or tonumber(ARGV[4]) - tonumber(cut[3]) > tonumber(ARGV[5]) then
   redis.call('HSET', KEYS[1], 'refreshAskedAt', ARGV[4])

@@ -184,7 +184,7 @@ class CutServiceEditTests {
 		given(this.store.snapshot(REF)).willReturn(Optional.of(snapshot));
 		given(this.store.history(REF)).willReturn(edits);
 
-		assertThat(this.service.export("T1", "C1", Optional.of(REF.id())))
+		assertThat(this.service.export("T1", "C1", FACILITATOR, Optional.of(REF.id())))
 			.isEqualTo(new CutReading(snapshot, NOW, edits));
 	}
 

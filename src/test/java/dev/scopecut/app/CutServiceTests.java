@@ -72,7 +72,7 @@ class CutServiceTests {
 
 	@Test
 	void startStoresAnOpenCutAndSchedulesItsCloseAtTheDeadline() {
-		given(this.store.insert(any(), any())).willReturn(true);
+		given(this.store.insert(any(), any())).willReturn(InsertOutcome.INSERTED);
 
 		Cut cut = this.service.start(new StartCut(WORKSPACE, CHANNEL, FACILITATOR, draft()));
 
@@ -93,7 +93,8 @@ class CutServiceTests {
 
 	@Test
 	void startTriesAnotherIdWhenTheFirstIsTaken() {
-		given(this.store.insert(any(), any())).willReturn(false, false, true);
+		given(this.store.insert(any(), any())).willReturn(InsertOutcome.ID_TAKEN, InsertOutcome.ID_TAKEN,
+				InsertOutcome.INSERTED);
 
 		Cut cut = this.service.start(new StartCut(WORKSPACE, CHANNEL, FACILITATOR, draft()));
 
@@ -108,9 +109,34 @@ class CutServiceTests {
 		verifyNoInteractions(this.jobs);
 	}
 
+	@ParameterizedTest
+	@EnumSource(value = InsertOutcome.class, names = { "CHANNEL_FULL", "FACILITATOR_FULL" })
+	void aStartPastALimitOnOpenCutsIsRefusedNamingTheLimitAndSchedulesNothing(InsertOutcome full) {
+		given(this.store.insert(any(), any())).willReturn(full);
+
+		assertThatExceptionOfType(InvalidCutException.class)
+			.isThrownBy(() -> this.service.start(new StartCut(WORKSPACE, CHANNEL, FACILITATOR, draft())))
+			.withMessageContaining("already")
+			.withMessageContaining("10 open cuts")
+			.withMessageContaining("close or cancel one");
+		verify(this.store, times(1)).insert(any(), any());
+		verifyNoInteractions(this.jobs, this.notifier);
+	}
+
+	@Test
+	void aStartWithADeadlineMoreThanAYearAwayIsRefusedOnTheDeadline() {
+		CutDraft draft = new CutDraft("Far", List.of("a"),
+				CutSettings.quickStart(NOW.plus(CutService.LONGEST_OPEN).plusSeconds(60)));
+
+		assertThatExceptionOfType(InvalidCutException.class)
+			.isThrownBy(() -> this.service.start(new StartCut(WORKSPACE, CHANNEL, FACILITATOR, draft)))
+			.satisfies((ex) -> assertThat(ex.field()).isEqualTo(InvalidCutException.Field.DEADLINE));
+		verifyNoInteractions(this.store, this.jobs);
+	}
+
 	@Test
 	void startGivesUpWithoutSchedulingAnythingWhenNoIdIsFree() {
-		given(this.store.insert(any(), any())).willReturn(false);
+		given(this.store.insert(any(), any())).willReturn(InsertOutcome.ID_TAKEN);
 
 		assertThatIllegalStateException()
 			.isThrownBy(() -> this.service.start(new StartCut(WORKSPACE, CHANNEL, FACILITATOR, draft())))
@@ -437,7 +463,7 @@ class CutServiceTests {
 		Cut cut = openCut("K7M2Q");
 		given(this.store.find(cut.ref())).willReturn(Optional.of(cut));
 
-		assertThat(this.service.resolve(WORKSPACE, CHANNEL, CutId.parse("k7m2q"), "close")).isSameAs(cut);
+		assertThat(this.service.resolve(WORKSPACE, CHANNEL, "U_BOB", CutId.parse("k7m2q"), "close")).isSameAs(cut);
 		verify(this.store, never()).openIn(any(), any());
 	}
 
@@ -446,7 +472,7 @@ class CutServiceTests {
 		given(this.store.find(ref("K7M2Q"))).willReturn(Optional.empty());
 
 		assertThatExceptionOfType(CutLookupException.class)
-			.isThrownBy(() -> this.service.resolve(WORKSPACE, CHANNEL, CutId.parse("K7M2Q"), "close"))
+			.isThrownBy(() -> this.service.resolve(WORKSPACE, CHANNEL, "U_BOB", CutId.parse("K7M2Q"), "close"))
 			.withMessage("There is no cut `K7M2Q` in this workspace.");
 	}
 
@@ -455,7 +481,7 @@ class CutServiceTests {
 		given(this.store.openIn(WORKSPACE, CHANNEL)).willReturn(List.of());
 
 		assertThatExceptionOfType(CutLookupException.class)
-			.isThrownBy(() -> this.service.resolve(WORKSPACE, CHANNEL, Optional.empty(), "close"))
+			.isThrownBy(() -> this.service.resolve(WORKSPACE, CHANNEL, "U_BOB", Optional.empty(), "close"))
 			.withMessage("This channel has no open cut. Start one with `/scopecut Title: item; item`.");
 	}
 
@@ -464,7 +490,7 @@ class CutServiceTests {
 		Cut cut = openCut("K7M2Q");
 		given(this.store.openIn(WORKSPACE, CHANNEL)).willReturn(List.of(cut));
 
-		assertThat(this.service.resolve(WORKSPACE, CHANNEL, Optional.empty(), "close")).isSameAs(cut);
+		assertThat(this.service.resolve(WORKSPACE, CHANNEL, "U_BOB", Optional.empty(), "close")).isSameAs(cut);
 	}
 
 	@Test
@@ -472,7 +498,7 @@ class CutServiceTests {
 		given(this.store.openIn(WORKSPACE, CHANNEL)).willReturn(List.of(openCut("AAAAA"), openCut("BBBBB")));
 
 		assertThatExceptionOfType(CutLookupException.class)
-			.isThrownBy(() -> this.service.resolve(WORKSPACE, CHANNEL, Optional.empty(), "close"))
+			.isThrownBy(() -> this.service.resolve(WORKSPACE, CHANNEL, "U_BOB", Optional.empty(), "close"))
 			.withMessage("This channel has 2 open cuts (`AAAAA`, `BBBBB`): name one, e.g. `/scopecut close AAAAA`.");
 	}
 
@@ -482,23 +508,44 @@ class CutServiceTests {
 			.willReturn(List.of(openCut("AAAAA"), openCut("BBBBB"), openCut("CCCCC")));
 
 		assertThatExceptionOfType(CutLookupException.class)
-			.isThrownBy(() -> this.service.resolve(WORKSPACE, CHANNEL, Optional.empty(), "cancel"))
+			.isThrownBy(() -> this.service.resolve(WORKSPACE, CHANNEL, "U_BOB", Optional.empty(), "cancel"))
 			.withMessage("This channel has 3 open cuts (`AAAAA`, `BBBBB`, `CCCCC`): name one, e.g."
 					+ " `/scopecut cancel AAAAA`.");
 	}
 
 	@Test
-	void exportReadsTheNamedCutFromAnyChannelWithItsVotesAndWhenTheyWereRead() {
+	void exportReadsTheNamedCutFromAnyChannelForItsFacilitatorWithItsVotesAndWhenTheyWereRead() {
 		Cut cut = openCut("K7M2Q");
 		CutSnapshot snapshot = new CutSnapshot(cut, Ballots.NONE, 3, null);
 		given(this.store.find(ref("K7M2Q"))).willReturn(Optional.of(cut));
 		given(this.store.snapshot(ref("K7M2Q"))).willReturn(Optional.of(snapshot));
 
-		CutReading reading = this.service.export(WORKSPACE, "C0THER", CutId.parse("k7m2q"));
+		CutReading reading = this.service.export(WORKSPACE, "C0THER", FACILITATOR, CutId.parse("k7m2q"));
 
 		assertThat(reading.snapshot()).isSameAs(snapshot);
 		assertThat(reading.readAt()).isEqualTo(NOW);
 		verifyNoInteractions(this.jobs, this.notifier);
+	}
+
+	@Test
+	void aCutNamedFromAnotherChannelBySomeoneItDoesNotBelongToIsAnsweredAsNoSuchCut() {
+		given(this.store.find(ref("K7M2Q"))).willReturn(Optional.of(openCut("K7M2Q").withMembers(List.of("U_BOB"))));
+
+		assertThatExceptionOfType(CutLookupException.class)
+			.isThrownBy(() -> this.service.export(WORKSPACE, "C0THER", "U_EVE", CutId.parse("K7M2Q")))
+			.withMessage("There is no cut `K7M2Q` in this workspace.");
+		assertThat(this.service.resolve(WORKSPACE, "D0BOB", "U_BOB", CutId.parse("K7M2Q"), "remind").ref())
+			.isEqualTo(ref("K7M2Q"));
+		verify(this.store, never()).snapshot(any());
+	}
+
+	@Test
+	void myChoicesAskedFromAnotherChannelBySomeoneTheCutDoesNotBelongToAreAnsweredAsNoSuchCut() {
+		Cut cut = openCut("K7M2Q");
+		given(this.store.choicesOf(cut.ref(), "U_EVE")).willReturn(Optional.of(new VoterChoices(cut, Map.of())));
+
+		assertThat(this.service.choicesOf(cut.ref(), "U_EVE", "C0THER")).isEmpty();
+		assertThat(this.service.choicesOf(cut.ref(), "U_EVE", CHANNEL)).isPresent();
 	}
 
 	@Test
@@ -508,7 +555,7 @@ class CutServiceTests {
 		given(this.store.openIn(WORKSPACE, CHANNEL)).willReturn(List.of(cut));
 		given(this.store.snapshot(cut.ref())).willReturn(Optional.of(snapshot));
 
-		assertThat(this.service.export(WORKSPACE, CHANNEL, Optional.empty()).snapshot()).isSameAs(snapshot);
+		assertThat(this.service.export(WORKSPACE, CHANNEL, "U_BOB", Optional.empty()).snapshot()).isSameAs(snapshot);
 	}
 
 	@Test
@@ -516,7 +563,7 @@ class CutServiceTests {
 		given(this.store.openIn(WORKSPACE, CHANNEL)).willReturn(List.of());
 
 		assertThatExceptionOfType(CutLookupException.class)
-			.isThrownBy(() -> this.service.export(WORKSPACE, CHANNEL, Optional.empty()))
+			.isThrownBy(() -> this.service.export(WORKSPACE, CHANNEL, "U_BOB", Optional.empty()))
 			.withMessageContaining("no open cut")
 			.withMessageContaining("`/scopecut export ID`");
 	}
@@ -527,7 +574,7 @@ class CutServiceTests {
 		given(this.store.snapshot(ref("K7M2Q"))).willReturn(Optional.empty());
 
 		assertThatExceptionOfType(CutLookupException.class)
-			.isThrownBy(() -> this.service.export(WORKSPACE, CHANNEL, CutId.parse("K7M2Q")))
+			.isThrownBy(() -> this.service.export(WORKSPACE, CHANNEL, "U_BOB", CutId.parse("K7M2Q")))
 			.withMessage("There is no cut `K7M2Q` in this workspace.");
 	}
 

@@ -283,16 +283,27 @@ class RemindersTests {
 
 	@Test
 	void onlyTheFacilitatorRemindsByHandAndOnlyWhileOpen() {
-		assertThat(this.reminders.remindNow(cut(CutStatus.OPEN, List.of()), "U_BOB"))
-			.isEqualTo(Reminders.Asked.NOT_FACILITATOR);
-		assertThat(this.reminders.remindNow(cut(CutStatus.CANCELLED, List.of()), "U_ANN"))
-			.isEqualTo(Reminders.Asked.NOT_OPEN);
+		when(this.marks.markByHand(any(), any(), any())).thenReturn(Optional.empty());
+		assertThat(this.reminders.remindNow(cut(CutStatus.OPEN, List.of()), "U_BOB").outcome())
+			.isEqualTo(Reminders.Asked.Outcome.NOT_FACILITATOR);
+		assertThat(this.reminders.remindNow(cut(CutStatus.CANCELLED, List.of()), "U_ANN").outcome())
+			.isEqualTo(Reminders.Asked.Outcome.NOT_OPEN);
 		verify(this.jobs, never()).schedule(any(), any());
 
-		assertThat(this.reminders.remindNow(cut(CutStatus.OPEN, List.of()), "U_ANN"))
-			.isEqualTo(Reminders.Asked.SENDING);
+		assertThat(this.reminders.remindNow(cut(CutStatus.OPEN, List.of()), "U_ANN").outcome())
+			.isEqualTo(Reminders.Asked.Outcome.SENDING);
 		verify(this.jobs).schedule(new Job(Job.Kind.REMIND, REF, "M" + (HALFWAY.getEpochSecond())),
 				HALFWAY.plusSeconds(5));
+	}
+
+	@Test
+	void aReminderByHandSoonAfterAnotherOfTheSameCutSendsNothingAndSaysWhenTheNextMayGo() {
+		Instant next = HALFWAY.plus(Reminders.BY_HAND_EVERY);
+		when(this.marks.markByHand(REF, HALFWAY.plusSeconds(5), Reminders.BY_HAND_EVERY)).thenReturn(Optional.of(next));
+
+		assertThat(this.reminders.remindNow(cut(CutStatus.OPEN, List.of()), "U_ANN"))
+			.isEqualTo(new Reminders.Asked(Reminders.Asked.Outcome.TOO_SOON, next));
+		verify(this.jobs, never()).schedule(any(), any());
 	}
 
 }

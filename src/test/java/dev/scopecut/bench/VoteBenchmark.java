@@ -21,9 +21,10 @@ import com.google.gson.JsonParser;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 
-import dev.scopecut.support.FakeSlack;
-import dev.scopecut.support.RedisProcess;
-import dev.scopecut.support.SignedRequests;
+import dev.scopecut.support.fakeslack.FakeSlack;
+import dev.scopecut.support.processes.AppProcess;
+import dev.scopecut.support.processes.RedisProcess;
+import dev.scopecut.support.fakeslack.SignedRequests;
 
 /**
  * Scopecut's vote path under load, in figures. Starts a real redis-server, the fake Slack
@@ -71,9 +72,9 @@ public final class VoteBenchmark {
 			List<String> baseCommand = new ArrayList<>(jvm("baseline"));
 			baseCommand.addAll(List.of("-cp", testClasspath(), BaselineApp.class.getName()));
 			baseCommand.addAll(settings(basePort, redis, slack));
-			try (AppProcess app = AppProcess.start(command, port, "/actuator/health",
+			try (AppProcess app = AppProcess.start("scopecut", command, Map.of(), port,
 					Path.of("target/benchmark/scopecut.log"));
-					AppProcess base = AppProcess.start(baseCommand, basePort, "/actuator/health",
+					AppProcess base = AppProcess.start("baseline", baseCommand, Map.of(), basePort,
 							Path.of("target/benchmark/baseline.log"))) {
 				report = measure(app, port, base, basePort, redis, slack);
 			}
@@ -133,7 +134,7 @@ public final class VoteBenchmark {
 		String items = IntStream.rangeClosed(1, ITEMS).mapToObj((i) -> "item " + i).collect(Collectors.joining("; "));
 		for (int c = 0; c < CUTS; c++) {
 			String channel = "C%08d".formatted(c);
-			requests.command(channel, "U_FACILITATOR", "Bench cut " + c + ": " + items, slack.responseUrl("start"));
+			requests.command(channel, "U0FACILITATOR", "Bench cut " + c + ": " + items, slack.responseUrl("start"));
 			FakeSlack.Call post = slack.await("chat.postMessage", (call) -> channel.equals(call.param("channel")),
 					Duration.ofSeconds(10));
 			JsonObject message = new JsonObject();

@@ -33,11 +33,11 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.scopecut.ScopecutApplication;
-import dev.scopecut.support.FakeSlack;
+import dev.scopecut.support.fakeslack.FakeSlack;
 import dev.scopecut.support.Http;
-import dev.scopecut.support.InstallBrowser;
-import dev.scopecut.support.RedisCluster;
-import dev.scopecut.support.SignedRequests;
+import dev.scopecut.support.fakeslack.InstallBrowser;
+import dev.scopecut.support.processes.RedisCluster;
+import dev.scopecut.support.fakeslack.SignedRequests;
 
 /**
  * Scopecut on a real Redis Cluster (three masters, three replicas): two instances, as two

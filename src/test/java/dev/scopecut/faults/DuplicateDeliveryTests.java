@@ -23,8 +23,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.scopecut.support.EndToEndTest;
-import dev.scopecut.support.FakeSlack;
-import dev.scopecut.support.SignedRequests;
+import dev.scopecut.support.fakeslack.FakeSlack;
+import dev.scopecut.support.fakeslack.SignedRequests;
 
 /**
  * Slack may deliver one request more than once: here every click and the close arrive

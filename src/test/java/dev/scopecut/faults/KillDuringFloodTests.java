@@ -19,9 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.scopecut.support.FakeSlack;
-import dev.scopecut.support.RedisProcess;
-import dev.scopecut.support.SignedRequests;
+import dev.scopecut.support.fakeslack.FakeSlack;
+import dev.scopecut.support.processes.AppProcess;
+import dev.scopecut.support.processes.RedisProcess;
+import dev.scopecut.support.fakeslack.SignedRequests;
 
 /**
  * The app process killed with SIGKILL in the middle of a flood of votes, then started
@@ -157,7 +158,7 @@ class KillDuringFloodTests {
 	}
 
 	private AppProcess start(String name) {
-		AppProcess app = AppProcess.start(name, this.redis, this.slack.apiUrl(), Secrets.environment());
+		AppProcess app = AppProcess.scopecut(name, this.redis, this.slack.apiUrl(), Secrets.environment());
 		this.apps.add(app);
 		return app;
 	}

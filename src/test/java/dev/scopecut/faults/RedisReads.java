@@ -8,8 +8,8 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 
-import dev.scopecut.support.FakeSlack;
-import dev.scopecut.support.RedisProcess;
+import dev.scopecut.support.fakeslack.FakeSlack;
+import dev.scopecut.support.processes.RedisProcess;
 
 /**
  * Reads what a cut left in Redis, for tests whose app runs where its beans cannot be

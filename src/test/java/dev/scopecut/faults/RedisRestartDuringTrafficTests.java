@@ -35,10 +35,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.scopecut.ScopecutApplication;
-import dev.scopecut.support.FakeSlack;
-import dev.scopecut.support.RedisProcess;
+import dev.scopecut.support.fakeslack.FakeSlack;
+import dev.scopecut.support.processes.RedisProcess;
 import dev.scopecut.support.TestSettings;
-import dev.scopecut.support.SignedRequests;
+import dev.scopecut.support.fakeslack.SignedRequests;
 
 /**
  * Redis (append-only, fsync always) stopped and started again while votes keep coming,

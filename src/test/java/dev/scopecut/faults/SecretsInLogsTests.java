@@ -26,10 +26,10 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.scopecut.ScopecutApplication;
-import dev.scopecut.support.FakeSlack;
-import dev.scopecut.support.InstallBrowser;
-import dev.scopecut.support.RedisProcess;
-import dev.scopecut.support.SignedRequests;
+import dev.scopecut.support.fakeslack.FakeSlack;
+import dev.scopecut.support.fakeslack.InstallBrowser;
+import dev.scopecut.support.processes.RedisProcess;
+import dev.scopecut.support.fakeslack.SignedRequests;
 
 /**
  * No secret in any log line, at any level: the app runs with everything at DEBUG, Bolt

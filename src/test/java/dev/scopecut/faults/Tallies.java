@@ -10,7 +10,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
-import dev.scopecut.support.FakeSlack;
+import dev.scopecut.support.fakeslack.FakeSlack;
 
 /**
  * Counts as Redis holds them and as a cut's message shows them, in one form so the two

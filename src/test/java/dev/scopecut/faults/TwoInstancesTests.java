@@ -30,9 +30,9 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.scopecut.ScopecutApplication;
-import dev.scopecut.support.FakeSlack;
-import dev.scopecut.support.RedisProcess;
-import dev.scopecut.support.SignedRequests;
+import dev.scopecut.support.fakeslack.FakeSlack;
+import dev.scopecut.support.processes.RedisProcess;
+import dev.scopecut.support.fakeslack.SignedRequests;
 
 /**
  * Two instances of the app, as two Spring contexts in this JVM, behind one imaginary load

@@ -82,7 +82,7 @@ class SandboxQuietHoursTests {
 	void theActivityListSaysWhoWasLookedUpTheirLocalTimeAndWhereMessagesWent() throws IOException {
 		Clock clock = Clock.fixed(NIGHT_IN_AMERICA, ZoneOffset.UTC);
 		Workspace workspace = new Workspace(clock);
-		SlackWebApi api = new SlackWebApi(workspace,
+		SandboxWebApi api = new SandboxWebApi(workspace,
 				new SlackDelivery(workspace, "secret", "http://localhost:3000/sandbox/api/", clock), clock);
 		api.call("users.info", call("user", SandboxTest.BEN));
 		api.call("users.info", call("user", SandboxTest.DEV));

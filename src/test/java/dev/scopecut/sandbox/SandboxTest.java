@@ -19,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import dev.scopecut.ScopecutApplication;
 import dev.scopecut.support.Http;
-import dev.scopecut.support.RedisProcess;
+import dev.scopecut.support.processes.RedisProcess;
 
 /**
  * Scopecut started as {@code ./mvnw spring-boot:test-run} starts it with no Slack

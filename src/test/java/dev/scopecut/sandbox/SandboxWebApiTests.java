@@ -49,6 +49,17 @@ class SandboxWebApiTests extends SandboxTest {
 		assertThat(this.workspace.snapshot(ANN).get("activity").toString()).doesNotContain("HTTP 401");
 	}
 
+	@Test
+	void aCommandsTextGoesToScopecutEscapedAsSlackEscapesItAndIsReadAsTyped() {
+		ui("message", message(ANN, "/scopecut R&D <1>: a & b; c"));
+
+		JsonObject cut = cutMessage(awaitSnapshot(ANN, (seen) -> cutMessage(seen) != null));
+		assertThat(this.workspace.snapshot(ANN).get("activity").toString())
+			.contains("/scopecut R&amp;D &lt;1&gt;: a &amp; b; c");
+		assertThat(buttonValues(cut).stream().filter((value) -> value.endsWith("|S"))).hasSize(2);
+		assertThat(cut.toString()).contains("R&D <1>", "a &amp; b").doesNotContain("&amp;amp;", "&amp;lt;");
+	}
+
 	/**
 	 * A form on any other site can post text/plain, form-encoded or multipart bodies to
 	 * the sandbox without asking; only JSON needs a CORS preflight, which the sandbox

@@ -18,10 +18,10 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 import dev.scopecut.ScopecutApplication;
 import dev.scopecut.app.CutService;
-import dev.scopecut.support.FakeSlack;
-import dev.scopecut.support.RedisProcess;
+import dev.scopecut.support.fakeslack.FakeSlack;
+import dev.scopecut.support.processes.RedisProcess;
 import dev.scopecut.support.ShiftedClock;
-import dev.scopecut.support.SignedRequests;
+import dev.scopecut.support.fakeslack.SignedRequests;
 
 /**
  * Deadlines with no one watching: the clock is moved past a cut's deadline and the cut
@@ -108,7 +108,7 @@ class DeadlineTests {
 	void aCutClosedByHandBeforeItsDeadlineIsNotClosedAgain() {
 		this.first = instance();
 		String cutId = startCut(this.first);
-		requests(this.first).command("C1", "U_ANN", "close " + cutId, this.slack.responseUrl("close"));
+		requests(this.first).command("C01", "U0ANN", "close " + cutId, this.slack.responseUrl("close"));
 		await().atMost(WAIT).until(() -> decisions().size() == 1);
 
 		this.clock.advance(CutService.QUICK_START_DURATION.plusSeconds(1));
@@ -134,7 +134,7 @@ class DeadlineTests {
 	}
 
 	private String startCut(ConfigurableApplicationContext instance) {
-		requests(instance).command("C1", "U_ANN", "Deadline: signup; sharing", this.slack.responseUrl("start"));
+		requests(instance).command("C01", "U0ANN", "Deadline: signup; sharing", this.slack.responseUrl("start"));
 		FakeSlack.Call post = this.slack.await("chat.postMessage", WAIT);
 		String cutId = post.param("blocks").replaceAll("(?s).*ID `(\\w+)`.*", "$1");
 		await().atMost(WAIT).until(() -> redisTemplate().opsForHash().hasKey(cutKey(cutId), "ts"));
@@ -142,7 +142,7 @@ class DeadlineTests {
 	}
 
 	private void vote(ConfigurableApplicationContext instance, String cutId) {
-		requests(instance).click("C1", "U_BOB", "vote-ship", cutId + "|1|S", this.slack.responseUrl("vote"));
+		requests(instance).click("C01", "U0BOB", "vote-ship", cutId + "|1|S", this.slack.responseUrl("vote"));
 		this.slack.await("response_url", (call) -> call.param("url").endsWith("vote"), WAIT);
 	}
 

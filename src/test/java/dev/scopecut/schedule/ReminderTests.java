@@ -21,10 +21,11 @@ import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import dev.scopecut.ScopecutApplication;
-import dev.scopecut.support.FakeSlack;
-import dev.scopecut.support.RedisProcess;
+import dev.scopecut.app.Reminders;
+import dev.scopecut.support.fakeslack.FakeSlack;
+import dev.scopecut.support.processes.RedisProcess;
 import dev.scopecut.support.ShiftedClock;
-import dev.scopecut.support.SignedRequests;
+import dev.scopecut.support.fakeslack.SignedRequests;
 import dev.scopecut.support.Zones;
 
 /**
@@ -39,15 +40,15 @@ class ReminderTests {
 
 	static final Duration HALFWAY = Duration.ofHours(12).plusSeconds(1);
 
-	static final String ANN = "U_ANN";
+	static final String ANN = "U0ANN";
 
-	static final String BOB = "U_BOB";
+	static final String BOB = "U0BOB";
 
-	static final String CAT = "U_CAT";
+	static final String CAT = "U0CAT";
 
-	static final String DAN = "U_DAN";
+	static final String DAN = "U0DAN";
 
-	static final String EVE = "U_EVE";
+	static final String EVE = "U0EVE";
 
 	static final ShiftedClock clock = new ShiftedClock();
 
@@ -100,14 +101,14 @@ class ReminderTests {
 	@Test
 	void eachPersonWithItemsLeftGetsOneMessageFinishedVotersAndClosedCutsNone() {
 		awake(ANN, BOB, CAT, DAN, EVE);
-		slack.channelMembers("C1", ANN, BOB, CAT, DAN);
-		slack.channelMembers("C2", ANN, EVE);
-		String cutId = startCut(first, "C1", "Plan: signup; sharing");
+		slack.channelMembers("C01", ANN, BOB, CAT, DAN);
+		slack.channelMembers("C02", ANN, EVE);
+		String cutId = startCut(first, "C01", "Plan: signup; sharing");
 		vote(second, ANN, cutId, 1);
 		vote(first, ANN, cutId, 2);
 		vote(second, BOB, cutId, 1);
-		String closedId = startCut(second, "C2", "Closed: dark mode");
-		requests(first).command("C2", ANN, "close " + closedId, slack.responseUrl("close"));
+		String closedId = startCut(second, "C02", "Closed: dark mode");
+		requests(first).command("C02", ANN, "close " + closedId, slack.responseUrl("close"));
 		await().atMost(WAIT).until(() -> "CLOSED".equals(field(closedId, "status")));
 
 		clock.advance(HALFWAY);
@@ -119,19 +120,19 @@ class ReminderTests {
 		FakeSlack.Call toBob = dmsTo(BOB).get(0);
 		assertThat(toBob.voteValues()).containsExactly(cutId + "|2|S", cutId + "|2|D");
 		assertThat(toBob.param("text")).isEqualTo("Reminder: your vote is missing on 1 of 2 items of Plan");
-		assertThat(com.google.gson.JsonParser.parseString(toBob.param("blocks")).toString()).contains("<#C1>",
-				"https://test.slack.com/archives/C1/p");
+		assertThat(com.google.gson.JsonParser.parseString(toBob.param("blocks")).toString()).contains("<#C01>",
+				"https://test.slack.com/archives/C01/p");
 		assertThat(dmsTo(CAT).get(0).voteValues()).hasSize(4);
 		assertThat(redisTemplate.keys("scopecut:{" + FakeSlack.TEAM + "}:reminded:" + cutId + ":*")).hasSize(3);
 	}
 
 	@Test
 	void botsAndDeactivatedMembersOfTheChannelAreNeverReminded() {
-		awake(BOB, "U_BOT", "U_GONE");
-		slack.channelMembers("C1", BOB, "U_BOT", "U_GONE");
-		slack.bots("U_BOT");
-		slack.deleted("U_GONE");
-		startCut(first, "C1", "Humans: signup");
+		awake(BOB, "U0BOT", "U0GONE");
+		slack.channelMembers("C01", BOB, "U0BOT", "U0GONE");
+		slack.bots("U0BOT");
+		slack.deleted("U0GONE");
+		startCut(first, "C01", "Humans: signup");
 
 		clock.advance(HALFWAY);
 
@@ -143,8 +144,8 @@ class ReminderTests {
 	@Test
 	void aSlotMissedWhileNoInstanceRanGoesOutAtTheNextStart() {
 		awake(BOB);
-		slack.channelMembers("C1", BOB);
-		String cutId = startCut(first, "C1", "Downtime: signup");
+		slack.channelMembers("C01", BOB);
+		String cutId = startCut(first, "C01", "Downtime: signup");
 		first.close();
 		second.close();
 		try {
@@ -168,8 +169,8 @@ class ReminderTests {
 		Instant slot = clock.instant().plus(HALFWAY);
 		slack.timeZone(BOB, Zones.awakeAt(slot));
 		slack.timeZone(CAT, Zones.whereHourIs(slot, 22));
-		slack.channelMembers("C1", BOB, CAT);
-		String cutId = startCut(first, "C1", "Night: signup");
+		slack.channelMembers("C01", BOB, CAT);
+		String cutId = startCut(first, "C01", "Night: signup");
 
 		clock.advance(HALFWAY);
 
@@ -193,8 +194,8 @@ class ReminderTests {
 	@Test
 	void rateLimitedCallsAreRetriedAfterRetryAfterAndNoReminderCallsThatMethodMeanwhile() {
 		awake(BOB, CAT, DAN);
-		slack.channelMembers("C1", BOB, CAT, DAN);
-		startCut(first, "C1", "Busy: signup");
+		slack.channelMembers("C01", BOB, CAT, DAN);
+		startCut(first, "C01", "Busy: signup");
 		slack.rateLimit("conversations.open", 1, 1);
 		slack.rateLimit("chat.postMessage", 1, 2);
 
@@ -225,10 +226,10 @@ class ReminderTests {
 	@Test
 	void twoCutsRemindingAtOnceShareTheWorkspacesPace() {
 		awake(BOB, CAT, DAN, EVE);
-		slack.channelMembers("C1", BOB, CAT);
-		slack.channelMembers("C2", DAN, EVE);
-		startCut(first, "C1", "One: signup");
-		startCut(second, "C2", "Two: sharing");
+		slack.channelMembers("C01", BOB, CAT);
+		slack.channelMembers("C02", DAN, EVE);
+		startCut(first, "C01", "One: signup");
+		startCut(second, "C02", "Two: sharing");
 
 		clock.advance(HALFWAY);
 
@@ -245,20 +246,20 @@ class ReminderTests {
 	@Test
 	void aReminderByHandSoonAfterASetOneRemindsNobodyTwiceAndLaterItDoes() {
 		awake(BOB);
-		slack.channelMembers("C1", BOB);
-		String cutId = startCut(first, "C1", "Nudge: signup");
+		slack.channelMembers("C01", BOB);
+		String cutId = startCut(first, "C01", "Nudge: signup");
 		clock.advance(HALFWAY);
 		await().atMost(WAIT).until(() -> dmsTo(BOB).size() == 1);
 
 		clock.advance(Duration.ofMinutes(10));
-		HttpResponse<String> soon = requests(second).command("C1", ANN, "remind " + cutId, slack.responseUrl("soon"));
+		HttpResponse<String> soon = requests(second).command("C01", ANN, "remind " + cutId, slack.responseUrl("soon"));
 
 		assertThat(soon.body()).contains("Reminding everyone who has items of");
 		await().atMost(WAIT).until(() -> remindingByHandIsOver());
 		await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> dmsTo(BOB).size() == 1);
 
-		clock.advance(Duration.ofMinutes(25));
-		HttpResponse<String> later = requests(first).command("C1", ANN, "remind " + cutId, slack.responseUrl("later"));
+		clock.advance(Reminders.BY_HAND_EVERY);
+		HttpResponse<String> later = requests(first).command("C01", ANN, "remind " + cutId, slack.responseUrl("later"));
 
 		assertThat(later.body()).contains("Reminding everyone who has items of");
 		await().atMost(WAIT).until(() -> dmsTo(BOB).size() == 2);
@@ -271,8 +272,8 @@ class ReminderTests {
 	@Test
 	void aPostWhoseOutcomeIsUnknownIsNotSentAgain() {
 		awake(BOB, CAT);
-		slack.channelMembers("C1", BOB, CAT);
-		startCut(first, "C1", "Shaky: signup");
+		slack.channelMembers("C01", BOB, CAT);
+		startCut(first, "C01", "Shaky: signup");
 		slack.failOnceWithStatus("chat.postMessage", 503);
 
 		clock.advance(HALFWAY);
@@ -347,7 +348,7 @@ class ReminderTests {
 
 	private static void vote(ConfigurableApplicationContext instance, String user, String cutId, int item) {
 		String reply = "vote-" + user + "-" + item;
-		requests(instance).click("C1", user, "vote-ship", cutId + "|" + item + "|S", slack.responseUrl(reply));
+		requests(instance).click("C01", user, "vote-ship", cutId + "|" + item + "|S", slack.responseUrl(reply));
 		slack.await("response_url", (call) -> call.param("url").endsWith(reply), WAIT);
 	}
 

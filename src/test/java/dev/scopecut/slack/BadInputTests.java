@@ -10,9 +10,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-import dev.scopecut.support.BlockKitLimits;
+import dev.scopecut.support.blockkit.BlockKitLimits;
 import dev.scopecut.support.EndToEndTest;
-import dev.scopecut.support.FakeSlack;
+import dev.scopecut.support.fakeslack.FakeSlack;
 
 /**
  * What people may type wrong: a private answer saying what to change, and nothing
@@ -47,7 +47,7 @@ class BadInputTests extends EndToEndTest {
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(ackText(response)).contains(says);
-		assertThat(this.redisTemplate.keys("*")).isEmpty();
+		assertThat(storedKeys()).isEmpty();
 		assertThat(slack.calls()).isEmpty();
 	}
 
@@ -57,7 +57,7 @@ class BadInputTests extends EndToEndTest {
 
 		assertThat(ackText(response)).contains("I did not understand `frobnicate`", "/scopecut list");
 		assertThat(response.body()).doesNotContain("in_channel");
-		assertThat(this.redisTemplate.keys("*")).isEmpty();
+		assertThat(storedKeys()).isEmpty();
 	}
 
 	@Test

@@ -9,7 +9,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import dev.scopecut.support.EndToEndTest;
-import dev.scopecut.support.FakeSlack;
+import dev.scopecut.support.fakeslack.FakeSlack;
 
 /**
  * A cut from {@code /scopecut} to a recorded decision, through the real HTTP endpoint.

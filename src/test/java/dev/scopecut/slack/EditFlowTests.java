@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.scopecut.support.EndToEndTest;
-import dev.scopecut.support.FakeSlack;
+import dev.scopecut.support.fakeslack.FakeSlack;
 
 /**
  * The facilitator's edits of an open cut through {@code POST /slack/events}: add, remove

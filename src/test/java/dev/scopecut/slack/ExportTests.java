@@ -18,7 +18,7 @@ import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutDraft;
 import dev.scopecut.cut.CutSettings;
 import dev.scopecut.support.EndToEndTest;
-import dev.scopecut.support.FakeSlack;
+import dev.scopecut.support.fakeslack.FakeSlack;
 
 /**
  * {@code /scopecut export [ID]}: the decision record as Markdown, privately, in the
@@ -54,7 +54,7 @@ class ExportTests extends EndToEndTest {
 	}
 
 	@Test
-	void aClosedCutIsExportedByItsIdFromAnyChannel() {
+	void aClosedCutIsExportedByItsIdFromAnyChannelByItsFacilitator() {
 		FakeSlack.Call message = startCut("Sharing app 0.1: email signup; create project");
 		List<String> values = voteValues(message);
 		String id = cutId(values);
@@ -64,7 +64,7 @@ class ExportTests extends EndToEndTest {
 		assertThat(ackText(this.requests.command(CHANNEL, ANN, "close", slack.responseUrl("c")))).startsWith("Closed");
 
 		HttpResponse<String> withoutId = this.requests.command(CHANNEL, BOB, "export", slack.responseUrl("e1"));
-		HttpResponse<String> byId = this.requests.command("C0000ELSE", BOB, "export " + id.toLowerCase(),
+		HttpResponse<String> byId = this.requests.command("C0000ELSE", ANN, "export " + id.toLowerCase(),
 				slack.responseUrl("e2"));
 
 		assertThat(ackText(withoutId)).contains("no open cut", "/scopecut export ID");

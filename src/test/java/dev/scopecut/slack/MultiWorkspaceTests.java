@@ -15,9 +15,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import dev.scopecut.app.CutService;
 import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.CutRef;
-import dev.scopecut.support.FakeSlack;
+import dev.scopecut.support.fakeslack.FakeSlack;
 import dev.scopecut.support.MultiWorkspaceTest;
-import dev.scopecut.support.SignedRequests;
+import dev.scopecut.support.fakeslack.SignedRequests;
 
 /**
  * Two workspaces installed through OAuth on one Redis: each request and each background
@@ -176,7 +176,7 @@ class MultiWorkspaceTests extends MultiWorkspaceTest {
 		assertThat(ackText(export)).contains("There is no cut `" + cutB + "` in this workspace.");
 		assertThat(this.redisTemplate.hasKey("scopecut:{" + TEAM_B + "}:votes:" + cutB)).isFalse();
 		assertThat(String.valueOf(this.redisTemplate.opsForHash().entries(cutKey))).isEqualTo(before);
-		assertThat(this.redisTemplate.keys("scopecut:{" + TEAM_A + "}:*"))
+		assertThat(storedKeys()).filteredOn((key) -> key.startsWith("scopecut:{" + TEAM_A + "}:"))
 			.containsExactly("scopecut:{" + TEAM_A + "}:installation");
 	}
 

@@ -13,8 +13,8 @@ import com.google.gson.JsonObject;
 import org.junit.jupiter.api.Test;
 
 import dev.scopecut.support.EndToEndTest;
-import dev.scopecut.support.FakeSlack;
-import dev.scopecut.support.SignedRequests;
+import dev.scopecut.support.fakeslack.FakeSlack;
+import dev.scopecut.support.fakeslack.SignedRequests;
 
 /**
  * The My votes button through the real HTTP endpoint: a private view of the clicker's own

@@ -24,10 +24,11 @@ import dev.scopecut.app.NotifyFailedException;
 import dev.scopecut.app.RetryLaterException;
 import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.CutRef;
-import dev.scopecut.support.FakeSlack;
-import dev.scopecut.support.InstallBrowser;
+import dev.scopecut.slack.outbound.WorkspaceTokens;
+import dev.scopecut.support.fakeslack.FakeSlack;
+import dev.scopecut.support.fakeslack.InstallBrowser;
 import dev.scopecut.support.MultiWorkspaceTest;
-import dev.scopecut.support.SignedRequests;
+import dev.scopecut.support.fakeslack.SignedRequests;
 
 /**
  * "Add to Slack" through the real endpoints: the install page, Slack's redirect back with

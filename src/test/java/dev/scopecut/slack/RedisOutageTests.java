@@ -22,10 +22,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.google.gson.JsonParser;
 
 import dev.scopecut.ScopecutApplication;
-import dev.scopecut.support.FakeSlack;
-import dev.scopecut.support.RedisProcess;
+import dev.scopecut.support.fakeslack.FakeSlack;
+import dev.scopecut.support.processes.RedisProcess;
 import dev.scopecut.support.TestSettings;
-import dev.scopecut.support.SignedRequests;
+import dev.scopecut.support.fakeslack.SignedRequests;
 
 /**
  * Redis stopped under a running app: every click hears privately that it was not
@@ -62,19 +62,19 @@ class RedisOutageTests {
 	@Test
 	void votesDuringAnOutageAreRefusedPlainlyAndTheAppRecoversByItself() throws Exception {
 		SignedRequests requests = new SignedRequests(this.port);
-		requests.command("C1", "U_ANN", "Outage drill: keep data; lose nothing", slack.responseUrl("start"));
+		requests.command("C01", "U0ANN", "Outage drill: keep data; lose nothing", slack.responseUrl("start"));
 		FakeSlack.Call message = slack.await("chat.postMessage", WAIT);
 		String cutId = JsonParser.parseString(message.param("blocks"))
 			.toString()
 			.replaceAll("(?s).*ID `(\\w+)`.*", "$1");
-		requests.click("C1", "U_BOB", "vote-ship", cutId + "|1|S", slack.responseUrl("before"));
+		requests.click("C01", "U0BOB", "vote-ship", cutId + "|1|S", slack.responseUrl("before"));
 		slack.await("response_url", (call) -> call.param("url").endsWith("before"), WAIT);
 
 		redis.stop();
-		HttpResponse<String> duringVote = requests.click("C1", "U_BOB", "vote-defer", cutId + "|1|D",
+		HttpResponse<String> duringVote = requests.click("C01", "U0BOB", "vote-defer", cutId + "|1|D",
 				slack.responseUrl("during"));
-		HttpResponse<String> duringCommand = requests.command("C1", "U_ANN", "Another: a; b", slack.responseUrl("x"));
-		HttpResponse<String> duringMyVotes = requests.click("C1", "U_BOB", "my-votes", cutId,
+		HttpResponse<String> duringCommand = requests.command("C01", "U0ANN", "Another: a; b", slack.responseUrl("x"));
+		HttpResponse<String> duringMyVotes = requests.click("C01", "U0BOB", "my-votes", cutId,
 				slack.responseUrl("mine-during"));
 
 		assertThat(duringVote.statusCode()).isEqualTo(200);
@@ -93,15 +93,15 @@ class RedisOutageTests {
 
 		await().atMost(WAIT).until(() -> health().statusCode() == 200);
 		await().atMost(WAIT).untilAsserted(() -> {
-			requests.click("C1", "U_CAT", "vote-ship", cutId + "|1|S", slack.responseUrl("after"));
+			requests.click("C01", "U0CAT", "vote-ship", cutId + "|1|S", slack.responseUrl("after"));
 			assertThat(slack.await("response_url", (call) -> call.param("url").endsWith("after"), WAIT)
 				.json()
 				.get("text")
 				.getAsString()).startsWith("You voted");
 		});
 		String votes = "scopecut:{" + FakeSlack.TEAM + "}:votes:" + cutId;
-		assertThat(this.redisTemplate.opsForHash().entries(votes)).containsOnly(java.util.Map.entry("1:U_BOB", "S"),
-				java.util.Map.entry("1:U_CAT", "S"));
+		assertThat(this.redisTemplate.opsForHash().entries(votes)).containsOnly(java.util.Map.entry("1:U0BOB", "S"),
+				java.util.Map.entry("1:U0CAT", "S"));
 		assertThat(health().body()).contains("\"redis\"");
 	}
 

@@ -14,8 +14,8 @@ import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
 
 import dev.scopecut.support.EndToEndTest;
-import dev.scopecut.support.FakeSlack;
-import dev.scopecut.support.SignedRequests;
+import dev.scopecut.support.fakeslack.FakeSlack;
+import dev.scopecut.support.fakeslack.SignedRequests;
 import dev.scopecut.support.Zones;
 
 /**

@@ -13,9 +13,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.scopecut.ScopecutApplication;
-import dev.scopecut.support.FakeSlack;
-import dev.scopecut.support.FakeSocketMode;
-import dev.scopecut.support.RedisProcess;
+import dev.scopecut.support.fakeslack.FakeSlack;
+import dev.scopecut.support.fakeslack.FakeSocketMode;
+import dev.scopecut.support.processes.RedisProcess;
 
 /**
  * Stopping the app ends its Socket Mode client for good: the connection closes and the

@@ -23,11 +23,11 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import dev.scopecut.ScopecutApplication;
-import dev.scopecut.support.FakeSlack;
-import dev.scopecut.support.FakeSocketMode;
-import dev.scopecut.support.RedisProcess;
+import dev.scopecut.support.fakeslack.FakeSlack;
+import dev.scopecut.support.fakeslack.FakeSocketMode;
+import dev.scopecut.support.processes.RedisProcess;
 import dev.scopecut.support.TestSettings;
-import dev.scopecut.support.SignedRequests;
+import dev.scopecut.support.fakeslack.SignedRequests;
 
 /**
  * Socket Mode: with an app token and no signing secret, Scopecut opens a connection with

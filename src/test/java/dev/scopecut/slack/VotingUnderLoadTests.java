@@ -15,7 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
 import dev.scopecut.support.EndToEndTest;
-import dev.scopecut.support.FakeSlack;
+import dev.scopecut.support.fakeslack.FakeSlack;
 
 /**
  * Many people clicking at once, a fast flood on one cut, and a Slack that says "slow

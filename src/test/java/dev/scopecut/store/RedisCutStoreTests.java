@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.scopecut.app.CutSnapshot;
 import dev.scopecut.app.CutStore;
+import dev.scopecut.app.InsertOutcome;
 import dev.scopecut.app.Job;
 import dev.scopecut.app.JobChanges;
 import dev.scopecut.app.VoteResult;
@@ -66,7 +68,7 @@ class RedisCutStoreTests extends RedisStoreTest {
 	void aCutReadsBackAsItWasStored() {
 		Cut cut = chosen(REF, "C1");
 
-		assertThat(this.store.insert(cut, JobChanges.NONE)).isTrue();
+		assertThat(this.store.insert(cut, JobChanges.NONE)).isEqualTo(InsertOutcome.INSERTED);
 
 		assertThat(this.store.find(REF)).contains(cut);
 		assertThat(this.store.openIn("T1", "C1")).containsExactly(cut);
@@ -103,7 +105,7 @@ class RedisCutStoreTests extends RedisStoreTest {
 	void anIdAlreadyTakenInTheWorkspaceIsRefusedAndNothingIsOverwritten() {
 		this.store.insert(cut(REF, "C1"), JobChanges.NONE);
 
-		assertThat(this.store.insert(cut(REF, "C2"), JobChanges.NONE)).isFalse();
+		assertThat(this.store.insert(cut(REF, "C2"), JobChanges.NONE)).isEqualTo(InsertOutcome.ID_TAKEN);
 
 		assertThat(this.store.find(REF).orElseThrow().channel()).isEqualTo("C1");
 		assertThat(this.store.openIn("T1", "C2")).isEmpty();
@@ -168,7 +170,7 @@ class RedisCutStoreTests extends RedisStoreTest {
 		assertThat(this.store.vote(REF, "U_CAT", 1, Choice.SHIP, NOW, JobChanges.NONE).asksRefresh()).isFalse();
 		assertThat(this.store.version(REF)).isEqualTo(2);
 		assertThat(template.keys("*")).containsExactlyInAnyOrder(Keys.cut(REF), Keys.votes(REF),
-				Keys.openIn("T1", "C1"), Keys.openIn("T1"));
+				Keys.openIn("T1", "C1"), Keys.openIn("T1"), Keys.openBy("T1", "U_ANN"));
 	}
 
 	@Test
@@ -296,7 +298,7 @@ class RedisCutStoreTests extends RedisStoreTest {
 			.isEqualTo(VoteResult.Outcome.NOT_FOUND);
 
 		assertThat(template.keys("*")).containsExactlyInAnyOrder(Keys.cut(REF), Keys.openIn("T1", "C1"),
-				Keys.openIn("T1"));
+				Keys.openIn("T1"), Keys.openBy("T1", "U_ANN"));
 	}
 
 	@Test
@@ -366,6 +368,72 @@ class RedisCutStoreTests extends RedisStoreTest {
 			assertThat(item.defer()).isEqualTo(14);
 			assertThat(item.ship()).isEqualTo(26);
 		});
+	}
+
+	/** A cut of Ann's or another facilitator's, numbered so that each id is its own. */
+	static Cut started(int number, String channel, String facilitator) {
+		CutRef ref = new CutRef("T1", new CutId("Q" + "%04d".formatted(number).replace('0', 'Z').replace('1', 'Y')));
+		return Cut.open(ref, channel, facilitator, new CutDraft("Cut " + number, List.of("a"),
+				new CutSettings("", NOW.plus(Duration.ofHours(24)), 0, 0, false)), NOW);
+	}
+
+	@Test
+	void aChannelWithTheMostOpenCutsTakesNoOtherUntilOneFinishes() {
+		for (int i = 0; i < CutStore.MAX_OPEN_IN_CHANNEL; i++) {
+			assertThat(this.store.insert(started(i, "C1", "U" + i + "X"), JobChanges.NONE))
+				.isEqualTo(InsertOutcome.INSERTED);
+		}
+		Cut oneMore = started(100, "C1", "U_NEW");
+
+		assertThat(this.store.insert(oneMore, JobChanges.NONE)).isEqualTo(InsertOutcome.CHANNEL_FULL);
+		assertThat(this.store.find(oneMore.ref())).isEmpty();
+		assertThat(this.store.insert(started(101, "C2", "U_NEW"), JobChanges.NONE)).isEqualTo(InsertOutcome.INSERTED);
+		this.store.finish(started(0, "C1", "U0X").ref(), CutStatus.CANCELLED, NOW, JobChanges.NONE);
+		assertThat(this.store.insert(oneMore, JobChanges.NONE)).isEqualTo(InsertOutcome.INSERTED);
+	}
+
+	@Test
+	void someoneWithTheMostOpenCutsInTheWorkspaceStartsNoOtherInAnyChannelUntilOneFinishes() {
+		for (int i = 0; i < CutStore.MAX_OPEN_BY_FACILITATOR; i++) {
+			assertThat(this.store.insert(started(i, "C" + i + "X", "U_ANN"), JobChanges.NONE))
+				.isEqualTo(InsertOutcome.INSERTED);
+		}
+		Cut oneMore = started(100, "C_NEW", "U_ANN");
+
+		assertThat(this.store.insert(oneMore, JobChanges.NONE)).isEqualTo(InsertOutcome.FACILITATOR_FULL);
+		assertThat(this.store.find(oneMore.ref())).isEmpty();
+		assertThat(this.store.openIn("T1", "C_NEW")).isEmpty();
+		assertThat(this.store.insert(started(101, "C_NEW", "U_BOB"), JobChanges.NONE))
+			.isEqualTo(InsertOutcome.INSERTED);
+		this.store.finish(started(3, "C3X", "U_ANN").ref(), CutStatus.CLOSED, NOW, JobChanges.NONE);
+		assertThat(this.store.insert(oneMore, JobChanges.NONE)).isEqualTo(InsertOutcome.INSERTED);
+	}
+
+	@Test
+	void startsRacingAtTheLimitNeverPassIt() throws Exception {
+		for (int i = 0; i < CutStore.MAX_OPEN_BY_FACILITATOR - 1; i++) {
+			this.store.insert(started(i, "C" + i + "X", "U_ANN"), JobChanges.NONE);
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(16);
+		CountDownLatch ready = new CountDownLatch(1);
+		List<Future<InsertOutcome>> starts = new java.util.ArrayList<>();
+		for (int i = 0; i < 32; i++) {
+			Cut cut = started(100 + i, "C_RACE", "U_ANN");
+			starts.add(pool.submit(() -> {
+				ready.await();
+				return this.store.insert(cut, JobChanges.NONE);
+			}));
+		}
+		ready.countDown();
+		List<InsertOutcome> outcomes = new java.util.ArrayList<>();
+		for (Future<InsertOutcome> start : starts) {
+			outcomes.add(start.get());
+		}
+		pool.shutdown();
+
+		assertThat(outcomes).containsOnlyOnce(InsertOutcome.INSERTED);
+		assertThat(template.opsForZSet().size(Keys.openBy("T1", "U_ANN"))).isEqualTo(CutStore.MAX_OPEN_BY_FACILITATOR);
+		assertThat(this.store.openIn("T1", "C_RACE")).hasSize(1);
 	}
 
 }

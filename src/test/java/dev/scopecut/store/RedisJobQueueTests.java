@@ -2,14 +2,18 @@ package dev.scopecut.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.Test;
 
 import dev.scopecut.app.Job;
+import dev.scopecut.app.Metrics;
 import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.CutRef;
 
@@ -192,6 +196,37 @@ class RedisJobQueueTests extends RedisStoreTest {
 
 		assertThat(template.hasKey(Keys.LEGACY_JOBS)).isFalse();
 		assertThat(template.hasKey(Keys.jobs("T1"))).as("not added again").isFalse();
+	}
+
+	@Test
+	void eachClaimedJobSaysHowLateItWasClaimed() {
+		Map<Job.Kind, Duration> late = new ConcurrentHashMap<>();
+		RedisJobQueue measured = new RedisJobQueue(template, new RedisGuard(), this.index, new Metrics() {
+			@Override
+			public void jobClaimed(Job.Kind kind, Duration lateness) {
+				late.put(kind, lateness);
+			}
+		});
+		measured.schedule(this.refresh, NOW.minusSeconds(7));
+		measured.schedule(this.close, NOW);
+
+		assertThat(measured.claimDue(NOW, LEASE, 10)).containsExactlyInAnyOrder(this.refresh, this.close);
+		assertThat(late).containsEntry(Job.Kind.REFRESH, Duration.ofSeconds(7))
+			.containsEntry(Job.Kind.CLOSE, Duration.ZERO);
+	}
+
+	@Test
+	void theDueGaugeCountsDueUnclaimedJobsOfEveryWorkspaceAndOfTheSingleQueue() {
+		StoreMeters meters = new StoreMeters(template, this.index, Clock.fixed(NOW, java.time.ZoneOffset.UTC));
+		assertThat(meters.jobsDue()).isZero();
+		this.queue.schedule(this.refresh, NOW.minusSeconds(1));
+		this.queue.schedule(this.close, NOW.plusSeconds(60));
+		this.queue.schedule(new Job(Job.Kind.CLOSE, new CutRef("T2", new CutId("K7M2Q"))), NOW);
+		template.opsForZSet().add(Keys.LEGACY_JOBS, "CLOSE|T3|K7M2Q", NOW.minusSeconds(5).toEpochMilli());
+
+		assertThat(meters.jobsDue()).isEqualTo(3);
+		this.queue.claimDue(NOW, LEASE, 1);
+		assertThat(meters.jobsDue()).isEqualTo(2);
 	}
 
 }

@@ -60,7 +60,7 @@ class RedisRemindersAndHomeTests extends RedisStoreTest {
 	Cut insert(String id, String channel, Instant at) {
 		Cut cut = Cut.open(ref(id), channel, "U_ANN", new CutDraft("Cut " + id, List.of("a", "b"), new CutSettings("",
 				at.plus(Duration.ofDays(1)), 0, 0, false, List.of(), false, ReminderPlan.LAST_HOUR)), at);
-		assertThat(this.store.insert(cut, JobChanges.NONE)).isTrue();
+		assertThat(this.store.insert(cut, JobChanges.NONE)).isEqualTo(dev.scopecut.app.InsertOutcome.INSERTED);
 		return cut;
 	}
 
@@ -214,6 +214,17 @@ class RedisRemindersAndHomeTests extends RedisStoreTest {
 
 		assertThat(this.deliveries.isFirst("T1", "Ev02")).isTrue();
 		assertThat(this.deliveries.isFirst("T2", "Ev02")).isFalse();
+	}
+
+	@Test
+	void oneReminderByHandACutIsMarkedPerIntervalAndARepeatLearnsWhenTheNextMayGo() {
+		Duration every = Duration.ofMinutes(30);
+
+		assertThat(this.marks.markByHand(ref("AAAAA"), NOW, every)).isEmpty();
+		assertThat(this.marks.markByHand(ref("AAAAA"), NOW.plusSeconds(60), every)).contains(NOW.plus(every));
+		assertThat(this.marks.markByHand(ref("BBBBB"), NOW.plusSeconds(60), every)).isEmpty();
+		assertThat(this.marks.markByHand(ref("AAAAA"), NOW.plus(every), every)).isEmpty();
+		assertThat(template.getExpire(Keys.remindedByHand(ref("AAAAA")))).isBetween(1L, every.toSeconds());
 	}
 
 }

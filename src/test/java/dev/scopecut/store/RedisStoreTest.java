@@ -8,7 +8,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-import dev.scopecut.support.RedisProcess;
+import dev.scopecut.support.processes.RedisProcess;
 
 /**
  * The Redis adapter against its own real {@code redis-server}, with no Spring context.

@@ -12,6 +12,9 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import com.google.gson.JsonParser;
 
 import dev.scopecut.ScopecutApplication;
+import dev.scopecut.support.fakeslack.FakeSlack;
+import dev.scopecut.support.fakeslack.SignedRequests;
+import dev.scopecut.support.processes.RedisProcess;
 
 /**
  * The whole app on a random port, against a real {@code redis-server} and the fake Slack
@@ -52,6 +55,16 @@ public abstract class EndToEndBase {
 		});
 		slack.reset();
 		this.requests = new SignedRequests(this.port);
+	}
+
+	/**
+	 * Every key in Redis but the trigger ids of the requests served, which are remembered
+	 * (refusals too) so that a replay cannot act: what a request stored.
+	 */
+	protected java.util.Set<String> storedKeys() {
+		java.util.Set<String> keys = new java.util.TreeSet<>(this.redisTemplate.keys("*"));
+		keys.removeIf((key) -> key.matches("scopecut:\\{[^}]+}:trigger:.*"));
+		return keys;
 	}
 
 	/** Starts a cut by quick start as Ann and returns its posted message call. */

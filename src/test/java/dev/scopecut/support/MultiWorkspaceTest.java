@@ -12,6 +12,9 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.scopecut.support.fakeslack.InstallBrowser;
+import dev.scopecut.support.fakeslack.SignedRequests;
+
 /**
  * The whole app in multi-workspace mode (a client id and secret, no bot token): each
  * workspace installs it through {@code GET /slack/install} and

@@ -2,6 +2,10 @@ package dev.scopecut.support;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
+import dev.scopecut.support.fakeslack.FakeSlack;
+import dev.scopecut.support.fakeslack.SignedRequests;
+import dev.scopecut.support.processes.RedisProcess;
+
 /**
  * The settings every app under test gets: its Redis, the fake Slack, and Slack
  * credentials.

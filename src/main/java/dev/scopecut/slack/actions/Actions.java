@@ -12,9 +12,9 @@ import dev.scopecut.app.StoreUnavailableException;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.CutRef;
-import dev.scopecut.slack.BadRequest;
-import dev.scopecut.slack.PrivateReplies;
-import dev.scopecut.slack.Replies;
+import dev.scopecut.slack.inbound.BadRequest;
+import dev.scopecut.slack.outbound.PrivateReplies;
+import dev.scopecut.slack.blocks.Replies;
 
 /**
  * Reading the one action a block_actions payload carries, which the client may have

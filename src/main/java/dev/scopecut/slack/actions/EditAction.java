@@ -9,8 +9,8 @@ import com.slack.api.bolt.response.Response;
 import org.springframework.stereotype.Component;
 
 import dev.scopecut.app.CutService;
-import dev.scopecut.slack.Modals;
-import dev.scopecut.slack.PrivateReplies;
+import dev.scopecut.slack.views.Modals;
+import dev.scopecut.slack.outbound.PrivateReplies;
 import dev.scopecut.slack.SlackListener;
 import dev.scopecut.slack.blocks.ActionIds;
 

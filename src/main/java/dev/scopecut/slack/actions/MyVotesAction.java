@@ -14,8 +14,8 @@ import dev.scopecut.app.CutService;
 import dev.scopecut.app.StoreUnavailableException;
 import dev.scopecut.app.VoterChoices;
 import dev.scopecut.cut.CutRef;
-import dev.scopecut.slack.PrivateReplies;
-import dev.scopecut.slack.Replies;
+import dev.scopecut.slack.outbound.PrivateReplies;
+import dev.scopecut.slack.blocks.Replies;
 import dev.scopecut.slack.SlackListener;
 import dev.scopecut.slack.blocks.ActionIds;
 import dev.scopecut.slack.blocks.MyVotesMessage;
@@ -23,7 +23,9 @@ import dev.scopecut.slack.blocks.MyVotesMessage;
 /**
  * The My votes button: the clicker sees, privately, their own choice on each item, with
  * the cut's Ship and Defer controls while it is open (clicks there reach
- * {@link VoteAction}). The workspace is the request's, never the payload's.
+ * {@link VoteAction}). The workspace is the request's, never the payload's; outside the
+ * cut's channel only the people it belongs to see it (a click from a reminder is a
+ * voter's), anyone else is answered as for no such cut.
  */
 @Component
 class MyVotesAction implements SlackListener, BlockActionHandler {
@@ -50,7 +52,8 @@ class MyVotesAction implements SlackListener, BlockActionHandler {
 			return Actions.badRequest();
 		}
 		try {
-			Optional<VoterChoices> mine = this.cuts.choicesOf(ref.get(), payload.getUser().getId());
+			String channel = (payload.getChannel() != null) ? payload.getChannel().getId() : null;
+			Optional<VoterChoices> mine = this.cuts.choicesOf(ref.get(), payload.getUser().getId(), channel);
 			if (mine.isEmpty()) {
 				return Actions.badRequest();
 			}

@@ -14,12 +14,13 @@ import org.springframework.stereotype.Component;
 
 import dev.scopecut.app.CastVote;
 import dev.scopecut.app.CutService;
+import dev.scopecut.app.Metrics;
 import dev.scopecut.app.StoreUnavailableException;
 import dev.scopecut.app.VoteResult;
 import dev.scopecut.cut.CutRef;
-import dev.scopecut.slack.PrivateReplies;
-import dev.scopecut.slack.ReminderProgress;
-import dev.scopecut.slack.Replies;
+import dev.scopecut.slack.outbound.PrivateReplies;
+import dev.scopecut.slack.outbound.ReminderProgress;
+import dev.scopecut.slack.blocks.Replies;
 import dev.scopecut.slack.SlackListener;
 import dev.scopecut.slack.blocks.ActionIds;
 import dev.scopecut.slack.blocks.VoteValue;
@@ -41,10 +42,13 @@ class VoteAction implements SlackListener, BlockActionHandler {
 
 	private final ReminderProgress reminders;
 
-	VoteAction(CutService cuts, PrivateReplies replies, ReminderProgress reminders) {
+	private final Metrics metrics;
+
+	VoteAction(CutService cuts, PrivateReplies replies, ReminderProgress reminders, Metrics metrics) {
 		this.cuts = cuts;
 		this.replies = replies;
 		this.reminders = reminders;
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -65,6 +69,7 @@ class VoteAction implements SlackListener, BlockActionHandler {
 		String voter = payload.getUser().getId();
 		try {
 			VoteResult result = this.cuts.vote(new CastVote(cut, voter, vote.itemId(), vote.choice()));
+			this.metrics.vote(result.outcome());
 			String confirmation = Replies.vote(result, vote.choice());
 			// Someone who may not vote has nothing to see in a reminder: they are told
 			// why.
@@ -78,6 +83,7 @@ class VoteAction implements SlackListener, BlockActionHandler {
 		}
 		catch (StoreUnavailableException ex) {
 			log.warn("Vote not recorded: {}", ex.getMessage());
+			this.metrics.voteNotStored();
 			this.replies.send(payload.getResponseUrl(), Replies.VOTE_NOT_RECORDED);
 		}
 		return ctx.ack();

@@ -13,7 +13,8 @@ import dev.scopecut.cut.CutId;
  * view" rather than listing; except the edits, which take an argument: {@code add} and
  * {@code remove} an item's text (an ID, when given, comes first and ends with a colon),
  * {@code extend} a duration. Text starting with one of those three words is always an
- * edit, never a quick start.
+ * edit, never a quick start. The text is read as the person typed it: Slack's escaping is
+ * undone first ({@link SlackEscaping}).
  */
 record CommandText(Verb verb, Optional<CutId> cutId, String text, String argument) {
 
@@ -43,8 +44,9 @@ record CommandText(Verb verb, Optional<CutId> cutId, String text, String argumen
 		this(verb, cutId, text, "");
 	}
 
-	static CommandText parse(String raw) {
-		String text = (raw != null) ? raw.strip() : "";
+	/** Reads the text as Slack sends it, escaped. */
+	static CommandText parse(String sent) {
+		String text = SlackEscaping.decode(sent).strip();
 		if (text.isEmpty()) {
 			return new CommandText(Verb.NONE, Optional.empty(), text);
 		}

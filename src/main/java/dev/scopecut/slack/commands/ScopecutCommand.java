@@ -29,9 +29,9 @@ import dev.scopecut.app.StoreUnavailableException;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.InvalidCutException;
 import dev.scopecut.cut.QuickStart;
-import dev.scopecut.slack.BadRequest;
-import dev.scopecut.slack.Modals;
-import dev.scopecut.slack.Replies;
+import dev.scopecut.slack.inbound.BadRequest;
+import dev.scopecut.slack.views.Modals;
+import dev.scopecut.slack.blocks.Replies;
 import dev.scopecut.slack.SlackListener;
 import dev.scopecut.slack.blocks.DecisionRecord;
 import dev.scopecut.slack.blocks.Mrkdwn;
@@ -96,11 +96,14 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 							payload.getUserId(), command.argument())));
 				case EDIT -> openEditModal(payload, workspace, command, ctx);
 				case EXPORT -> export(payload, workspace, command, ctx);
-				case START -> start(payload, workspace, ctx);
+				case START -> start(payload, workspace, command, ctx);
 				case UNKNOWN -> ctx.ack(Replies.unknown(command.text()));
 			};
 		}
-		catch (InvalidCutException | CutLookupException ex) {
+		catch (InvalidCutException ex) {
+			return ctx.ack(ex.message(Mrkdwn::escape));
+		}
+		catch (CutLookupException ex) {
 			return ctx.ack(ex.getMessage());
 		}
 		catch (StoreUnavailableException ex) {
@@ -139,7 +142,7 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 	}
 
 	private Cut resolve(SlashCommandPayload payload, String workspace, CommandText command, String verb) {
-		return this.cuts.resolve(workspace, payload.getChannelId(), command.cutId(), verb);
+		return this.cuts.resolve(workspace, payload.getChannelId(), payload.getUserId(), command.cutId(), verb);
 	}
 
 	/**
@@ -148,7 +151,7 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 	 */
 	private Response export(SlashCommandPayload payload, String workspace, CommandText command,
 			SlashCommandContext ctx) {
-		CutReading reading = this.cuts.export(workspace, payload.getChannelId(), command.cutId());
+		CutReading reading = this.cuts.export(workspace, payload.getChannelId(), payload.getUserId(), command.cutId());
 		List<String> texts = DecisionRecord.slackTexts(reading.snapshot(), reading.readAt(), reading.edits());
 		if (texts.size() == 1) {
 			return ctx.ack(texts.get(0));
@@ -168,9 +171,10 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 		}
 	}
 
-	private Response start(SlashCommandPayload payload, String workspace, SlashCommandContext ctx) {
+	private Response start(SlashCommandPayload payload, String workspace, CommandText command,
+			SlashCommandContext ctx) {
 		Cut cut = this.cuts.start(new StartCut(workspace, payload.getChannelId(), payload.getUserId(),
-				QuickStart.parse(payload.getText(), this.cuts.quickStartSettings())));
+				QuickStart.parse(command.text(), this.cuts.quickStartSettings())));
 		this.executor.execute(() -> publish(cut, ctx));
 		return ctx.ack();
 	}

@@ -14,8 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
-import dev.scopecut.slack.EventDeduplication;
-import dev.scopecut.slack.HomeTab;
+import dev.scopecut.slack.inbound.EventDeduplication;
 import dev.scopecut.slack.SlackListener;
 
 /**

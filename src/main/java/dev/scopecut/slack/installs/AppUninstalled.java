@@ -9,7 +9,7 @@ import com.slack.api.bolt.service.InstallationService;
 import com.slack.api.model.event.AppUninstalledEvent;
 import org.springframework.stereotype.Component;
 
-import dev.scopecut.slack.EventDeduplication;
+import dev.scopecut.slack.inbound.EventDeduplication;
 import dev.scopecut.slack.SlackListener;
 
 /**

@@ -7,6 +7,7 @@ import com.slack.api.model.view.ViewState;
 
 import dev.scopecut.cut.InvalidCutException;
 import dev.scopecut.cut.InvalidCutException.Field;
+import dev.scopecut.cut.TypedText;
 import dev.scopecut.slack.blocks.NewCutModal;
 
 /**
@@ -38,7 +39,7 @@ final class FormFields {
 	 */
 	String title() {
 		String title = text(NewCutModal.TITLE);
-		if (title.isBlank()) {
+		if (TypedText.oneLine(title).isEmpty()) {
 			throw new InvalidCutException(Field.TITLE, "Give the cut a title.");
 		}
 		return title;

@@ -13,6 +13,7 @@ import dev.scopecut.cut.CutSettings;
 import dev.scopecut.cut.InvalidCutException;
 import dev.scopecut.cut.InvalidCutException.Field;
 import dev.scopecut.cut.ReminderPlan;
+import dev.scopecut.cut.TypedText;
 import dev.scopecut.slack.blocks.NewCutModal;
 
 /**
@@ -71,8 +72,8 @@ final class NewCutForm {
 				options.contains(NewCutModal.CLOSE_EARLY), reminders());
 		String title = this.fields.title();
 		// The domain's own wording for this one speaks of the quick start's syntax.
-		List<String> items = List.of(this.fields.text(NewCutModal.ITEMS).split("\\R"));
-		if (items.stream().allMatch(String::isBlank)) {
+		List<String> items = TypedText.lines(this.fields.text(NewCutModal.ITEMS));
+		if (items.stream().allMatch(String::isEmpty)) {
 			throw new InvalidCutException(Field.ITEMS, "List at least one item, one a line.");
 		}
 		return new CutDraft(title, items, settings);

@@ -27,9 +27,10 @@ import dev.scopecut.app.StoreUnavailableException;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutDraft;
 import dev.scopecut.cut.InvalidCutException;
-import dev.scopecut.slack.BadRequest;
-import dev.scopecut.slack.Replies;
+import dev.scopecut.slack.inbound.BadRequest;
+import dev.scopecut.slack.blocks.Replies;
 import dev.scopecut.slack.SlackListener;
+import dev.scopecut.slack.blocks.Mrkdwn;
 import dev.scopecut.slack.blocks.NewCutModal;
 
 /**
@@ -109,8 +110,8 @@ class NewCutSubmission implements SlackListener, ViewSubmissionHandler {
 			tell(cut, ctx, Replies.couldNotPost(ex.getReason()));
 		}
 		catch (RetryLaterException | StoreUnavailableException ex) {
-			tell(cut, ctx, "The cut “" + cut.title() + "” could not be posted just now (" + ex.getMessage()
-					+ "); please start it again.");
+			tell(cut, ctx, "The cut “" + Mrkdwn.escape(cut.title()) + "” could not be posted just now ("
+					+ ex.getMessage() + "); please start it again.");
 		}
 	}
 

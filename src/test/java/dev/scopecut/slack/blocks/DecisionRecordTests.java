@@ -1,7 +1,7 @@
 package dev.scopecut.slack.blocks;
 
-import static dev.scopecut.support.Fixtures.ballots;
-import static dev.scopecut.support.Fixtures.everyoneVotes;
+import static dev.scopecut.support.blockkit.Fixtures.ballots;
+import static dev.scopecut.support.blockkit.Fixtures.everyoneVotes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -20,8 +20,8 @@ import dev.scopecut.cut.CutStatus;
 import dev.scopecut.cut.DecisionRule;
 import dev.scopecut.cut.Edit;
 import dev.scopecut.cut.Item;
-import dev.scopecut.support.Fixtures;
-import dev.scopecut.support.GoldenText;
+import dev.scopecut.support.blockkit.Fixtures;
+import dev.scopecut.support.blockkit.GoldenText;
 
 class DecisionRecordTests {
 

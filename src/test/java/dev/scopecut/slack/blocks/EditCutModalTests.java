@@ -19,8 +19,8 @@ import dev.scopecut.cut.CutDraft;
 import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.CutRef;
 import dev.scopecut.cut.CutSettings;
-import dev.scopecut.support.BlockKitLimits;
-import dev.scopecut.support.GoldenJson;
+import dev.scopecut.support.blockkit.BlockKitLimits;
+import dev.scopecut.support.blockkit.GoldenJson;
 
 class EditCutModalTests {
 

@@ -1,6 +1,6 @@
 package dev.scopecut.slack.blocks;
 
-import static dev.scopecut.support.Fixtures.ballots;
+import static dev.scopecut.support.blockkit.Fixtures.ballots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -22,8 +22,8 @@ import dev.scopecut.cut.CutRef;
 import dev.scopecut.cut.CutSettings;
 import dev.scopecut.cut.CutStatus;
 import dev.scopecut.cut.Item;
-import dev.scopecut.support.BlockKitLimits;
-import dev.scopecut.support.GoldenJson;
+import dev.scopecut.support.blockkit.BlockKitLimits;
+import dev.scopecut.support.blockkit.GoldenJson;
 
 class HomeViewTests {
 

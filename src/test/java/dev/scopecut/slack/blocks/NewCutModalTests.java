@@ -12,8 +12,8 @@ import com.slack.api.model.view.View;
 import com.slack.api.util.json.GsonFactory;
 import org.junit.jupiter.api.Test;
 
-import dev.scopecut.support.BlockKitLimits;
-import dev.scopecut.support.GoldenJson;
+import dev.scopecut.support.blockkit.BlockKitLimits;
+import dev.scopecut.support.blockkit.GoldenJson;
 
 class NewCutModalTests {
 

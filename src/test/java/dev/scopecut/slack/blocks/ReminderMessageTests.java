@@ -1,8 +1,8 @@
 package dev.scopecut.slack.blocks;
 
-import static dev.scopecut.support.Fixtures.blocksJson;
-import static dev.scopecut.support.Fixtures.numberedItems;
-import static dev.scopecut.support.Fixtures.ofType;
+import static dev.scopecut.support.blockkit.Fixtures.blocksJson;
+import static dev.scopecut.support.blockkit.Fixtures.numberedItems;
+import static dev.scopecut.support.blockkit.Fixtures.ofType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -23,8 +23,8 @@ import dev.scopecut.cut.CutRef;
 import dev.scopecut.cut.CutSettings;
 import dev.scopecut.cut.CutStatus;
 import dev.scopecut.cut.Item;
-import dev.scopecut.support.BlockKitLimits;
-import dev.scopecut.support.GoldenJson;
+import dev.scopecut.support.blockkit.BlockKitLimits;
+import dev.scopecut.support.blockkit.GoldenJson;
 
 class ReminderMessageTests {
 

@@ -1,8 +1,0 @@
-package dev.scopecut.slack;
-
-/** The bot token to use for calls on behalf of a workspace. */
-public interface WorkspaceTokens {
-
-	String botToken(String workspace);
-
-}

@@ -1,0 +1,136 @@
+package dev.scopecut.slack.blocks;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import dev.scopecut.app.EditResult;
+import dev.scopecut.app.FinishResult;
+import dev.scopecut.app.Reminders;
+import dev.scopecut.app.VoteResult;
+import dev.scopecut.cut.Choice;
+import dev.scopecut.cut.Cut;
+
+/** What Scopecut says to one person, privately. */
+public final class Replies {
+
+	public static final String HELP = """
+			*Scopecut* cuts a release down to what must ship now. Everyone votes *Ship* or *Defer* on each item.
+			• `/scopecut` opens the *New scope cut* form: title, question, items, deadline, capacity, voters, quorum
+			• `/scopecut Title: item; item; item` starts a cut in this channel (items may also be one a line, or split by commas)
+			• `/scopecut list` shows this channel's open cuts
+			• `/scopecut close [ID]` closes a cut and posts the decision (facilitator only)
+			• `/scopecut cancel [ID]` cancels a cut with no decision (facilitator only)
+			• `/scopecut remind [ID]` reminds everyone who has items left to vote on, by direct message, now (facilitator only)
+			• `/scopecut add [ID:] item text` adds an item to an open cut (facilitator only)
+			• `/scopecut remove [ID:] item text` removes an item, typed as the cut shows it, with its votes (facilitator only)
+			• `/scopecut extend [ID] 2h` moves the deadline later by `30m`, `2h`, `1d`… (facilitator only)
+			• `/scopecut edit [ID]` opens the *Edit scope cut* form: title, question, capacity, quorum (facilitator only; or click *Edit* on the cut)
+			• `/scopecut export [ID]` gives a cut's decision record as Markdown, privately; name a closed cut by its ID
+			• `/scopecut help` shows this
+			The ID can be left out when the channel has one open cut.
+			Rule: an item ships when its Ship votes outnumber its Defer votes; a tie or no vote defers it.""";
+
+	public static final String STORE_DOWN = "Scopecut cannot reach its store right now, so nothing was saved. Please try again in a moment.";
+
+	public static final String VOTE_NOT_RECORDED = "Your vote was *not recorded*: Scopecut cannot reach its store right now. Please click again in a moment.";
+
+	public static final String VOTES_NOT_READ = "Scopecut cannot reach its store right now, so it cannot show your votes. Please click *My votes* again in a moment.";
+
+	private Replies() {
+	}
+
+	public static String unknown(String text) {
+		return "I did not understand `" + Mrkdwn.escape(text) + "`.\n\n" + HELP;
+	}
+
+	public static String vote(VoteResult result, Choice choice) {
+		String item = "“" + Mrkdwn.escape(result.itemText()) + "”";
+		return switch (result.outcome()) {
+			case RECORDED -> "You voted *" + choice.label() + "* on " + item + ".";
+			case CHANGED -> "You changed your vote on " + item + " to *" + choice.label() + "*.";
+			case UNCHANGED -> "Your vote on " + item + " stays *" + choice.label() + "*.";
+			case NOT_OPEN -> "This cut is closed, so your vote on " + item + " was not recorded.";
+			case NOT_A_VOTER -> "Only the chosen voters can vote in this cut.";
+			case NOT_FOUND -> "This cut or item no longer exists, so your vote was not recorded.";
+		};
+	}
+
+	public static String finish(FinishResult result, String verb) {
+		Cut cut = result.cut();
+		String id = "`" + cut.ref().id() + "`";
+		return switch (result.outcome()) {
+			case DONE -> verb.equals("close") ? "Closed " + id + ": the decision is posted in the channel."
+					: "Cancelled " + id + ": no decision was made.";
+			case NOT_FACILITATOR ->
+				"Only " + Mrkdwn.user(cut.facilitator()) + ", who started " + id + ", can " + verb + " it.";
+			case NOT_OPEN -> id + " is already " + cut.status().name().toLowerCase() + ".";
+		};
+	}
+
+	public static String remind(Cut cut, Reminders.Asked asked) {
+		String id = "`" + cut.ref().id() + "`";
+		return switch (asked.outcome()) {
+			case SENDING -> "Reminding everyone who has items of " + id
+					+ " left to vote on, by direct message, outside their quiet hours (20:00 to 08:00 their time)."
+					+ " Anyone reminded of it in the last 30 minutes is skipped."
+					+ (uncounted(cut)
+							? " This channel's members are not counted (more than 500, or Slack would not list them):"
+									+ " unless Slack lists them now, nobody is reminded. Choose the voters of a cut to"
+									+ " have them reminded."
+							: "");
+			case NOT_FACILITATOR ->
+				"Only " + Mrkdwn.user(cut.facilitator()) + ", who started " + id + ", can send its reminders.";
+			case NOT_OPEN -> id + " is already " + cut.status().name().toLowerCase() + "; nobody was reminded.";
+			case TOO_SOON -> "Nobody was reminded: " + id + " had a reminder by hand less than "
+					+ Reminders.BY_HAND_EVERY.toMinutes() + " minutes ago, and one cut gets at most one every "
+					+ Reminders.BY_HAND_EVERY.toMinutes() + " minutes, so every other cut's reminders keep their pace."
+					+ " The next can go from " + slackTime(asked.nextByHand()) + ".";
+		};
+	}
+
+	/** A time each reader sees in their own time zone. */
+	private static String slackTime(Instant at) {
+		return "<!date^" + at.getEpochSecond() + "^{time}|" + at.truncatedTo(ChronoUnit.SECONDS) + ">";
+	}
+
+	/** A cut open to the channel whose members Scopecut could not count. */
+	private static boolean uncounted(Cut cut) {
+		return !cut.settings().hasChosenVoters() && cut.members().isEmpty();
+	}
+
+	public static String edit(EditResult result) {
+		Cut cut = result.cut();
+		String id = "`" + cut.ref().id() + "`";
+		return switch (result.outcome()) {
+			case DONE -> switch (result.edit().kind()) {
+				case ADD -> "Added “" + Mrkdwn.escape(result.edit().detail()) + "” to " + id + ".";
+				case REMOVE ->
+					"Removed “" + Mrkdwn.escape(result.edit().detail()) + "” from " + id + ", with every vote on it.";
+				case EXTEND -> "Extended the deadline of " + id + " " + result.edit().detail() + ".";
+				case CHANGE -> "Changed " + id + ": " + Mrkdwn.escape(result.edit().detail()) + ".";
+			};
+			case UNCHANGED -> "Nothing to change: " + id + " already reads so.";
+			case NOT_FACILITATOR -> "Only " + Mrkdwn.user(cut.facilitator()) + ", who started " + id
+					+ ", can edit it; nothing was changed.";
+			case NOT_OPEN -> id + " is already " + cut.status().name().toLowerCase() + "; nothing was changed.";
+		};
+	}
+
+	public static String couldNotOpenModal(String reason) {
+		return "The *New scope cut* form could not be opened (" + Mrkdwn.escape(reason)
+				+ "). Try `/scopecut` again, or start a cut directly with `/scopecut Title: item; item`.";
+	}
+
+	public static String couldNotOpenEditModal(String reason) {
+		return "The *Edit scope cut* form could not be opened (" + Mrkdwn.escape(reason)
+				+ "). Click *Edit* again, or type `/scopecut edit`.";
+	}
+
+	public static String couldNotPost(String reason) {
+		if ("not_in_channel".equals(reason) || "channel_not_found".equals(reason)) {
+			return "I could not post in this channel. Invite me with `/invite @Scopecut`, then start the cut again.";
+		}
+		return "Slack refused the cut's message (" + Mrkdwn.escape(reason) + "), so the cut was not started.";
+	}
+
+}

@@ -1,0 +1,152 @@
+package dev.scopecut.slack.inbound;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * A request body read with Servlet non-blocking IO, bounded in bytes and in time. A
+ * blocking read holds a Tomcat thread for as long as the client takes to send its body,
+ * so a few hundred clients trickling a byte every few seconds would hold every thread;
+ * here a thread is used only while bytes are there to read. A body over the limit gets
+ * 413 and one not sent whole before the deadline 408. A request refused before its body
+ * is read is answered in non-blocking mode too: after a blocking request Tomcat drains
+ * the unread body with a blocking read, holding a thread for as long as the client
+ * trickles, but leaves it in non-blocking mode; the connection is then closed. A whole
+ * body is handed to its handler on the container thread that read its last bytes, so
+ * handling stays within Tomcat's own thread limit and needs no executor of its own.
+ */
+final class BoundedBody implements ReadListener, AsyncListener {
+
+	/** What to do with a body read whole. */
+	@FunctionalInterface
+	interface Handler {
+
+		void handle(byte[] body) throws IOException;
+
+	}
+
+	private final AsyncContext exchange;
+
+	private final ServletInputStream in;
+
+	private final HttpServletResponse response;
+
+	private final int limit;
+
+	private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+	/**
+	 * Set by whichever answers first: the handler, a refusal or the deadline; the others
+	 * then do nothing.
+	 */
+	private final AtomicBoolean answered = new AtomicBoolean();
+
+	private Handler handler;
+
+	private BoundedBody(AsyncContext exchange, ServletInputStream in, HttpServletResponse response, int limit) {
+		this.exchange = exchange;
+		this.in = in;
+		this.response = response;
+		this.limit = limit;
+	}
+
+	/**
+	 * Takes the request out of Tomcat's blocking cycle, with nothing read yet: then
+	 * either {@link #read} or {@link #refuse}.
+	 */
+	static BoundedBody start(HttpServletRequest request, HttpServletResponse response, int limit, Duration deadline)
+			throws IOException {
+		AsyncContext exchange = request.startAsync(request, response);
+		// The async timeout runs from here to complete(): the handler completes at
+		// once, so it is the body's deadline.
+		exchange.setTimeout(deadline.toMillis());
+		BoundedBody body = new BoundedBody(exchange, request.getInputStream(), response, limit);
+		exchange.addListener(body);
+		return body;
+	}
+
+	/** Reads the body without blocking and hands it to {@code handler} once whole. */
+	void read(Handler handler) {
+		this.handler = handler;
+		this.in.setReadListener(this);
+	}
+
+	/** Answers now, without reading the rest of the body, and closes the connection. */
+	void refuse(int status, String error) throws IOException {
+		if (this.handler == null) {
+			// Non-blocking mode, so that Tomcat leaves the unread body.
+			read((ignored) -> {
+			});
+		}
+		if (this.answered.compareAndSet(false, true)) {
+			this.response.setHeader("Connection", "close");
+			VerifiedSlackAppServlet.reply(this.response, status, error);
+			this.exchange.complete();
+		}
+	}
+
+	@Override
+	public void onDataAvailable() throws IOException {
+		byte[] chunk = new byte[8192];
+		while (!this.answered.get() && this.in.isReady()) {
+			int read = this.in.read(chunk);
+			if (read == -1) {
+				return;
+			}
+			if (this.bytes.size() + read > this.limit) {
+				refuse(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "request body too large");
+				return;
+			}
+			this.bytes.write(chunk, 0, read);
+		}
+	}
+
+	@Override
+	public void onAllDataRead() throws IOException {
+		if (this.answered.compareAndSet(false, true)) {
+			try {
+				this.handler.handle(this.bytes.toByteArray());
+			}
+			finally {
+				this.exchange.complete();
+			}
+		}
+	}
+
+	@Override
+	public void onTimeout(AsyncEvent event) throws IOException {
+		refuse(HttpServletResponse.SC_REQUEST_TIMEOUT, "request body not sent in time");
+	}
+
+	@Override
+	public void onError(Throwable failure) {
+		// The client went away or broke the exchange: there is nobody to answer.
+		if (this.answered.compareAndSet(false, true)) {
+			this.exchange.complete();
+		}
+	}
+
+	@Override
+	public void onError(AsyncEvent event) {
+		onError(event.getThrowable());
+	}
+
+	@Override
+	public void onComplete(AsyncEvent event) {
+	}
+
+	@Override
+	public void onStartAsync(AsyncEvent event) {
+	}
+
+}

@@ -1,0 +1,70 @@
+package dev.scopecut.slack.outbound;
+
+import java.time.Duration;
+
+import com.slack.api.Slack;
+import com.slack.api.methods.SlackApiTextResponse;
+import okhttp3.FormBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.scopecut.app.PeopleCache;
+import dev.scopecut.app.StoreUnavailableException;
+
+/**
+ * {@link SlackWebApi} calls that honour Slack's waits across instances: a method Slack
+ * answered with 429 (or could not be reached for) is not called again for the workspace,
+ * by any instance, until its Retry-After is over; the caller gets a
+ * {@link dev.scopecut.app.RetryLaterException} for what is left of the wait at once,
+ * without asking Slack. The waits are kept with the {@link PeopleCache}; without Redis,
+ * Slack is simply asked.
+ */
+class SharedRetryAfterWebApi {
+
+	private static final Logger log = LoggerFactory.getLogger(SharedRetryAfterWebApi.class);
+
+	private final SlackWebApi api;
+
+	private final PeopleCache waits;
+
+	SharedRetryAfterWebApi(Slack slack, WorkspaceTokens tokens, PeopleCache waits) {
+		this.api = new SlackWebApi(slack, tokens);
+		this.waits = waits;
+	}
+
+	/**
+	 * Calls a method unless Slack's wait for it is still running, and records a new wait.
+	 */
+	<T extends SlackApiTextResponse> T call(String workspace, String method, FormBody.Builder form, Class<T> type) {
+		Duration left = heldOff(workspace, method);
+		if (!left.isZero()) {
+			throw new SlackWebApi.RateLimited(method + " held off after a 429", left);
+		}
+		try {
+			return this.api.call(workspace, method, form, type);
+		}
+		catch (SlackWebApi.RateLimited ex) {
+			holdOff(workspace, method, ex.getWait());
+			throw ex;
+		}
+	}
+
+	private Duration heldOff(String workspace, String method) {
+		try {
+			return this.waits.heldOff(workspace, method);
+		}
+		catch (StoreUnavailableException ex) {
+			return Duration.ZERO;
+		}
+	}
+
+	private void holdOff(String workspace, String method, Duration wait) {
+		try {
+			this.waits.holdOff(workspace, method, wait);
+		}
+		catch (StoreUnavailableException ex) {
+			log.warn("Could not record Slack's wait for {}: {}", method, ex.getMessage());
+		}
+	}
+
+}
