@@ -78,11 +78,13 @@ public class CutService {
 		for (int attempt = 0; attempt < ID_ATTEMPTS; attempt++) {
 			CutRef ref = new CutRef(command.workspace(), CutId.random(this.random));
 			Cut cut = Cut.open(ref, command.channel(), command.facilitator(), command.draft(), now);
-			switch (this.store.insert(cut)) {
+			JobChanges jobs = JobChanges.NONE.schedule(new Job(Job.Kind.CLOSE, ref), cut.settings().deadline());
+			Optional<Instant> reminder = cut.nextReminder(cut.settings().deadline(), now);
+			if (reminder.isPresent()) {
+				jobs = jobs.schedule(new Job(Job.Kind.REMIND, ref), reminder.get());
+			}
+			switch (this.store.insert(cut, jobs)) {
 				case INSERTED -> {
-					this.jobs.schedule(new Job(Job.Kind.CLOSE, ref), cut.settings().deadline());
-					cut.nextReminder(cut.settings().deadline(), now)
-						.ifPresent((at) -> this.jobs.schedule(new Job(Job.Kind.REMIND, ref), at));
 					return cut;
 				}
 				case ID_TAKEN -> {
@@ -116,7 +118,8 @@ public class CutService {
 			this.store.attachMessage(cut.ref(), ts);
 		}
 		catch (NotifyFailedException | RetryLaterException ex) {
-			this.store.finish(cut.ref(), CutStatus.CANCELLED, this.clock.instant());
+			Instant now = this.clock.instant();
+			this.store.finish(cut.ref(), CutStatus.CANCELLED, now, afterFinish(cut.ref(), CutStatus.CANCELLED, now));
 			throw ex;
 		}
 		// Counted after posting, so that a large channel's members never delay the
@@ -155,7 +158,8 @@ public class CutService {
 	 */
 	boolean countMembers(Cut cut) {
 		List<String> members = this.notifier.members(cut).orElse(List.of());
-		if (members.isEmpty() || !this.store.setMembers(cut.ref(), members)) {
+		if (members.isEmpty() || !this.store.setMembers(cut.ref(), members,
+				JobChanges.NONE.schedule(new Job(Job.Kind.REFRESH, cut.ref()), this.clock.instant()))) {
 			return false;
 		}
 		if (cut.settings().closeWhenAllVoted()) {
@@ -175,10 +179,8 @@ public class CutService {
 	 */
 	public VoteResult vote(CastVote vote) {
 		Instant now = this.clock.instant();
-		VoteResult result = this.store.vote(vote.cut(), vote.voter(), vote.itemId(), vote.choice(), now);
-		if (result.asksRefresh()) {
-			this.jobs.schedule(new Job(Job.Kind.REFRESH, vote.cut()), now);
-		}
+		VoteResult result = this.store.vote(vote.cut(), vote.voter(), vote.itemId(), vote.choice(), now,
+				JobChanges.NONE.schedule(new Job(Job.Kind.REFRESH, vote.cut()), now));
 		if (result.everyoneVoted()) {
 			try {
 				finished(vote.cut(), CutStatus.CLOSED);
@@ -222,16 +224,19 @@ public class CutService {
 	 */
 	boolean finished(CutRef ref, CutStatus status) {
 		Instant now = this.clock.instant();
-		if (!this.store.finish(ref, status, now)) {
-			return false;
-		}
-		this.jobs.schedule(new Job(Job.Kind.REFRESH, ref), now);
+		return this.store.finish(ref, status, now, afterFinish(ref, status, now));
+	}
+
+	/**
+	 * What follows a cut's final status, saved with it: the message shows it, a closed
+	 * cut's decision is posted, and no deadline or reminder is left.
+	 */
+	private static JobChanges afterFinish(CutRef ref, CutStatus status, Instant now) {
+		JobChanges jobs = JobChanges.NONE.schedule(new Job(Job.Kind.REFRESH, ref), now);
 		if (status == CutStatus.CLOSED) {
-			this.jobs.schedule(new Job(Job.Kind.ANNOUNCE, ref), now);
+			jobs = jobs.schedule(new Job(Job.Kind.ANNOUNCE, ref), now);
 		}
-		this.jobs.complete(new Job(Job.Kind.CLOSE, ref));
-		this.jobs.complete(new Job(Job.Kind.REMIND, ref));
-		return true;
+		return jobs.complete(new Job(Job.Kind.CLOSE, ref)).complete(new Job(Job.Kind.REMIND, ref));
 	}
 
 	/**
@@ -246,7 +251,7 @@ public class CutService {
 		}
 		String item = CutEdits.newItem(cut, text);
 		Edit edit = new Edit(Edit.Kind.ADD, this.clock.instant(), user, item);
-		return edited(cut, this.store.addItem(cut.ref(), item, CutDraft.MAX_ITEMS, edit), edit);
+		return edited(cut, this.store.addItem(cut.ref(), item, CutDraft.MAX_ITEMS, edit, refresh(cut.ref())), edit);
 	}
 
 	/**
@@ -262,7 +267,7 @@ public class CutService {
 		}
 		Item item = CutEdits.itemToRemove(cut, text);
 		Edit edit = new Edit(Edit.Kind.REMOVE, this.clock.instant(), user, item.text());
-		return edited(cut, this.store.removeItem(cut.ref(), item.id(), edit), edit);
+		return edited(cut, this.store.removeItem(cut.ref(), item.id(), edit, refresh(cut.ref())), edit);
 	}
 
 	/**
@@ -280,15 +285,17 @@ public class CutService {
 		Instant deadline = CutEdits.extendedDeadline(cut, extension, now);
 		Edit edit = new Edit(Edit.Kind.EXTEND, now, user,
 				"by " + CutEdits.describe(extension) + ", to " + deadline.truncatedTo(ChronoUnit.SECONDS));
-		Optional<Instant> extended = this.store.extendDeadline(cut.ref(), extension, edit);
+		// Saved with the deadline: the close moves with it (to the deadline as read plus
+		// the extension; a close found early by a concurrent extension waits for the
+		// later deadline), and the reminder times follow.
+		JobChanges jobs = refresh(cut.ref()).reschedule(new Job(Job.Kind.CLOSE, cut.ref()), deadline);
+		Job remind = new Job(Job.Kind.REMIND, cut.ref());
+		Optional<Instant> reminder = cut.nextReminder(deadline, now);
+		jobs = reminder.isPresent() ? jobs.reschedule(remind, reminder.get()) : jobs.complete(remind);
+		Optional<Instant> extended = this.store.extendDeadline(cut.ref(), extension, edit, jobs);
 		if (extended.isEmpty()) {
 			return edited(cut, EditOutcome.NOT_OPEN, edit);
 		}
-		this.jobs.reschedule(new Job(Job.Kind.CLOSE, cut.ref()), extended.get());
-		// The reminder times follow the deadline.
-		Job remind = new Job(Job.Kind.REMIND, cut.ref());
-		cut.nextReminder(extended.get(), now)
-			.ifPresentOrElse((at) -> this.jobs.reschedule(remind, at), () -> this.jobs.complete(remind));
 		return edited(cut, EditOutcome.DONE, edit);
 	}
 
@@ -314,7 +321,7 @@ public class CutService {
 			return new EditResult(EditResult.Outcome.UNCHANGED, cut, null);
 		}
 		Edit edit = new Edit(Edit.Kind.CHANGE, this.clock.instant(), user, changes);
-		return edited(cut, this.store.changeDetails(cut.ref(), before, after, edit), edit);
+		return edited(cut, this.store.changeDetails(cut.ref(), before, after, edit, refresh(cut.ref())), edit);
 	}
 
 	/**
@@ -334,7 +341,6 @@ public class CutService {
 	private EditResult edited(Cut cut, EditOutcome outcome, Edit edit) {
 		switch (outcome) {
 			case DONE, DONE_EVERYONE_VOTED -> {
-				this.jobs.schedule(new Job(Job.Kind.REFRESH, cut.ref()), this.clock.instant());
 				if (outcome == EditOutcome.DONE_EVERYONE_VOTED) {
 					finished(cut.ref(), CutStatus.CLOSED);
 				}
@@ -348,6 +354,11 @@ public class CutService {
 			}
 			default -> throw CutEdits.refusal(outcome.name(), edit.detail());
 		}
+	}
+
+	/** The refresh an edit saves with it, so that the message shows the edit. */
+	private JobChanges refresh(CutRef ref) {
+		return JobChanges.NONE.schedule(new Job(Job.Kind.REFRESH, ref), this.clock.instant());
 	}
 
 	public Optional<Cut> find(CutRef ref) {

@@ -4,8 +4,9 @@ package dev.scopecut.app;
  * What became of one click on Ship or Defer.
  *
  * @param itemText the item voted on, for the voter's confirmation; empty when not found
- * @param asksRefresh whether the caller must schedule a refresh of the cut's message:
- * true for a change unless a refresh was already asked for and has not yet read the cut
+ * @param asksRefresh whether the vote asked for a refresh of the cut's message (the store
+ * saved its job with the vote): true for a change unless a refresh was already asked for
+ * and has not yet read the cut
  * @param everyoneVoted whether, with this change, every chosen voter has voted on every
  * item of a cut that closes then
  */

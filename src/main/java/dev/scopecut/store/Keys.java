@@ -5,8 +5,11 @@ import dev.scopecut.cut.CutRef;
 /**
  * The Redis key layout. Every key of a workspace's cuts carries the workspace id as its
  * hash tag, so that a script touching a cut, its votes and its channel index runs on one
- * Redis Cluster slot. The job queue is one key of its own, only ever touched by
- * single-key commands.
+ * Redis Cluster slot. A workspace's jobs are under the same hash tag, so that the script
+ * that changes a cut changes its jobs too (insert, finish, vote, member count, the
+ * edits): a cut and its jobs change together or not at all. No key shared by every
+ * workspace is written on the vote path: only a shard of the due index, one sixteenth of
+ * the workspaces, and only when a vote asks for a refresh.
  * <p>
  * Installations (multi-workspace mode) are not per cut: one hash per workspace holds its
  * bot and the users who installed, under the workspace's own hash tag, so a workspace's
@@ -67,8 +70,16 @@ import dev.scopecut.cut.CutRef;
  *                                      an app or a deleted user); expires 24 hours after it was read
  * scopecut:{T123}:held-off:users.info
  *                               string "1" while Slack's Retry-After for that method lasts (PX)
- * scopecut:jobs                 zset   "KIND|T123|K7M2Q" (then "|detail" for a job that has
- *                                      one), scored by due time (epoch millis)
+ * scopecut:{T123}:jobs          zset   the workspace's jobs, "KIND|T123|K7M2Q" (then "|detail"
+ *                                      for a job that has one), scored by due time (epoch millis);
+ *                                      a claimed job is scored by the end of its lease
+ * scopecut:{due-7}:workspaces   zset   one of {@link #DUE_SHARDS} shards of the due index: workspace
+ *                                      ids (of the shard {@link #dueShard} gives), each scored no
+ *                                      later than the earliest job of its queue
+ * scopecut:due-repair           string the holder of the due index's repair; expires after its turn
+ * scopecut:{T123}:jobs-moved    set    "member@millis": jobs moved from the single queue of earlier
+ *                                      versions, {@code scopecut:jobs}; expires a week after the last
+ * scopecut:jobs                 zset   the single queue of earlier versions, emptied into the above
  * scopecut:{T123}:installation  hash   "bot" -> the bot's installation (JSON, tokens included),
  *                                      "user:U456" -> that installer's installation (JSON),
  *                                      "enterprise" -> E789 when an organisation-wide install
@@ -80,6 +91,31 @@ import dev.scopecut.cut.CutRef;
  * scopecut:oauth-state:STATE    string "1", until the redirect consumes it; expires after 10 minutes
  * </pre>
  *
+ * Why no job is lost or run twice. A job exists once, in its workspace's queue, and is
+ * changed there only in one step: with its cut's change (apply-jobs.lua), by ZADD or
+ * ZREM, or by claim-jobs.lua, which claims due jobs by moving them to the end of a lease.
+ * Of two instances claiming the same workspace at once, one moves the jobs and the other
+ * finds none due; a claimant that dies leaves its jobs to fall due when the lease ends.
+ * The due index only says where to look, and may be wrong in one direction only without
+ * harm: an entry earlier than its queue's first job costs one claim that finds nothing
+ * (and sets the entry right). An entry later than a job, or missing, would delay that
+ * job, never run it twice, and is kept from lasting: whoever schedules a job lowers its
+ * workspace's entry after the script ({@code ZADD LT}), and an instance that could not
+ * write it (its shard's master away) keeps the write and retries it before every claim; a
+ * claimant raises an entry only while it still reads as the claimant found it
+ * (settle-due.lua), then reads the queue again and lowers the entry for any job scheduled
+ * in between; and one instance at a time, every {@code RedisJobQueue#REPAIR_EVERY}, scans
+ * every master for the workspaces' queues and lowers each entry to its queue's first job,
+ * which also brings back an entry an instance died before writing.
+ * <p>
+ * Why the single queue of earlier versions is emptied without losing or doubling a job:
+ * at start-up, and at every repair, each of its jobs is first held for a lease in that
+ * queue (lease-legacy-job.lua), as an instance of an earlier version holds a job it
+ * claimed, then added to its workspace's queue once (move-legacy-job.lua remembers the
+ * move in the workspace's moved set), then removed from the single queue if still held. A
+ * job whose time is within a lease from now may be held by an earlier instance still
+ * running, and waits for the next turn.
+ * <p>
  * Why the indexes cannot drift from the cuts: the open sets (channel, workspace,
  * facilitator) and the closed set are changed only by insert-cut.lua and finish-cut.lua,
  * in the same script as the cut's status, on the same hash tag.
@@ -115,7 +151,13 @@ import dev.scopecut.cut.CutRef;
  */
 final class Keys {
 
-	static final String JOBS = "scopecut:jobs";
+	/** The single job queue of earlier versions. */
+	static final String LEGACY_JOBS = "scopecut:jobs";
+
+	static final String DUE_REPAIR = "scopecut:due-repair";
+
+	/** How many shards the due index has; each is on a slot of its own. */
+	static final int DUE_SHARDS = 16;
 
 	private Keys() {
 	}
@@ -194,6 +236,23 @@ final class Keys {
 
 	static String heldOff(String workspace, String method) {
 		return prefix(workspace) + "held-off:" + method;
+	}
+
+	static String jobs(String workspace) {
+		return prefix(workspace) + "jobs";
+	}
+
+	static String jobsMoved(String workspace) {
+		return prefix(workspace) + "jobs-moved";
+	}
+
+	static String due(int shard) {
+		return "scopecut:{due-" + shard + "}:workspaces";
+	}
+
+	/** The due-index shard of a workspace; the same in every instance and version. */
+	static int dueShard(String workspace) {
+		return Math.floorMod(workspace.hashCode(), DUE_SHARDS);
 	}
 
 	private static String prefix(String workspace) {

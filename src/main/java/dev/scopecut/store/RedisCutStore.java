@@ -15,6 +15,7 @@ import dev.scopecut.app.CutSnapshot;
 import dev.scopecut.app.CutStore;
 import dev.scopecut.app.EditOutcome;
 import dev.scopecut.app.InsertOutcome;
+import dev.scopecut.app.JobChanges;
 import dev.scopecut.app.VoteResult;
 import dev.scopecut.app.VoterChoices;
 import dev.scopecut.app.WorkspaceCuts;
@@ -47,28 +48,35 @@ class RedisCutStore implements CutStore, WorkspaceCuts {
 
 	private final Duration retention;
 
-	RedisCutStore(StringRedisTemplate redis, RedisGuard guard, StoreProperties properties) {
+	private final DueIndex index;
+
+	RedisCutStore(StringRedisTemplate redis, RedisGuard guard, StoreProperties properties, DueIndex index) {
 		this.redis = redis;
 		this.guard = guard;
 		this.retention = properties.retention();
+		this.index = index;
 	}
 
 	@Override
-	public InsertOutcome insert(Cut cut) {
+	public InsertOutcome insert(Cut cut, JobChanges jobs) {
 		List<String> args = new ArrayList<>();
 		args.add(cut.ref().id().value());
 		args.add(CutHash.millis(cut.createdAt()));
 		args.add(Integer.toString(MAX_OPEN_IN_CHANNEL));
 		args.add(Integer.toString(MAX_OPEN_BY_FACILITATOR));
+		args.add(RedisJobQueue.encode(jobs));
 		CutHash.fields(cut).forEach((field, value) -> {
 			args.add(field);
 			args.add(value);
 		});
 		String inserted = this.guard.call(() -> this.redis.execute(Scripts.INSERT_CUT,
 				List.of(Keys.cut(cut.ref()), Keys.openIn(cut.ref().workspace(), cut.channel()),
-						Keys.openIn(cut.ref().workspace()), Keys.openBy(cut.ref().workspace(), cut.facilitator())),
+						Keys.openIn(cut.ref().workspace()), Keys.openBy(cut.ref().workspace(), cut.facilitator()),
+						Keys.jobs(cut.ref().workspace())),
 				args.toArray()));
-		return InsertOutcome.valueOf(inserted);
+		InsertOutcome outcome = InsertOutcome.valueOf(inserted);
+		scheduled(cut.ref(), jobs, outcome == InsertOutcome.INSERTED);
+		return outcome;
 	}
 
 	@Override
@@ -110,19 +118,21 @@ class RedisCutStore implements CutStore, WorkspaceCuts {
 
 	@Override
 	@SuppressWarnings("unchecked")
-	public VoteResult vote(CutRef ref, String voter, int itemId, Choice choice, Instant at) {
+	public VoteResult vote(CutRef ref, String voter, int itemId, Choice choice, Instant at, JobChanges refresh) {
 		List<Object> result = this.guard.call(() -> this.redis.execute(Scripts.VOTE,
-				List.of(Keys.cut(ref), Keys.votes(ref)), Integer.toString(itemId), voter, CutHash.code(choice),
-				CutHash.millis(at), Long.toString(REFRESH_REASK.toMillis())));
+				List.of(Keys.cut(ref), Keys.votes(ref), Keys.jobs(ref.workspace())), Integer.toString(itemId), voter,
+				CutHash.code(choice), CutHash.millis(at), Long.toString(REFRESH_REASK.toMillis()),
+				RedisJobQueue.encode(refresh)));
 		return new VoteResult(VoteResult.Outcome.valueOf(result.get(0).toString()), result.get(1).toString(),
-				"1".equals(result.get(2).toString()), "1".equals(result.get(3).toString()));
+				scheduled(ref, refresh, "1".equals(result.get(2).toString())), "1".equals(result.get(3).toString()));
 	}
 
 	@Override
-	public boolean setMembers(CutRef ref, List<String> members) {
+	public boolean setMembers(CutRef ref, List<String> members, JobChanges jobs) {
 		Long set = this.guard
-			.call(() -> this.redis.execute(Scripts.SET_MEMBERS, List.of(Keys.cut(ref)), String.join(",", members)));
-		return Long.valueOf(1).equals(set);
+			.call(() -> this.redis.execute(Scripts.SET_MEMBERS, List.of(Keys.cut(ref), Keys.jobs(ref.workspace())),
+					String.join(",", members), RedisJobQueue.encode(jobs)));
+		return scheduled(ref, jobs, Long.valueOf(1).equals(set));
 	}
 
 	@Override
@@ -131,7 +141,7 @@ class RedisCutStore implements CutStore, WorkspaceCuts {
 	}
 
 	@Override
-	public boolean finish(CutRef ref, CutStatus status, Instant at) {
+	public boolean finish(CutRef ref, CutStatus status, Instant at, JobChanges jobs) {
 		Cut cut = find(ref).orElse(null);
 		if (cut == null) {
 			return false;
@@ -139,10 +149,10 @@ class RedisCutStore implements CutStore, WorkspaceCuts {
 		Long finished = this.guard.call(() -> this.redis.execute(Scripts.FINISH_CUT,
 				List.of(Keys.cut(ref), Keys.votes(ref), Keys.openIn(ref.workspace(), cut.channel()), Keys.history(ref),
 						Keys.openIn(ref.workspace()), Keys.closedIn(ref.workspace()),
-						Keys.openBy(ref.workspace(), cut.facilitator())),
+						Keys.openBy(ref.workspace(), cut.facilitator()), Keys.jobs(ref.workspace())),
 				status.name(), CutHash.millis(at), Long.toString(this.retention.toSeconds()), ref.id().value(),
-				Integer.toString(CLOSED_KEPT)));
-		return Long.valueOf(1).equals(finished);
+				Integer.toString(CLOSED_KEPT), RedisJobQueue.encode(jobs)));
+		return scheduled(ref, jobs, Long.valueOf(1).equals(finished));
 	}
 
 	@Override
@@ -189,37 +199,40 @@ class RedisCutStore implements CutStore, WorkspaceCuts {
 
 	@Override
 	@SuppressWarnings("unchecked")
-	public EditOutcome addItem(CutRef ref, String text, int maxItems, Edit edit) {
-		List<Object> result = this.guard
-			.call(() -> this.redis.execute(Scripts.ADD_ITEM, List.of(Keys.cut(ref), Keys.history(ref)), text,
-					Integer.toString(maxItems), entry(edit), Integer.toString(CutEdits.HISTORY_MAX)));
-		return EditOutcome.valueOf(result.get(0).toString());
+	public EditOutcome addItem(CutRef ref, String text, int maxItems, Edit edit, JobChanges jobs) {
+		List<Object> result = this.guard.call(() -> this.redis.execute(Scripts.ADD_ITEM,
+				List.of(Keys.cut(ref), Keys.history(ref), Keys.jobs(ref.workspace())), text, Integer.toString(maxItems),
+				entry(edit), Integer.toString(CutEdits.HISTORY_MAX), RedisJobQueue.encode(jobs)));
+		return edited(ref, jobs, EditOutcome.valueOf(result.get(0).toString()));
 	}
 
 	@Override
-	public EditOutcome removeItem(CutRef ref, int itemId, Edit edit) {
+	public EditOutcome removeItem(CutRef ref, int itemId, Edit edit, JobChanges jobs) {
 		String result = this.guard.call(() -> this.redis.execute(Scripts.REMOVE_ITEM,
-				List.of(Keys.cut(ref), Keys.votes(ref), Keys.history(ref)), Integer.toString(itemId), entry(edit),
-				Integer.toString(CutEdits.HISTORY_MAX)));
-		return EditOutcome.valueOf(result);
+				List.of(Keys.cut(ref), Keys.votes(ref), Keys.history(ref), Keys.jobs(ref.workspace())),
+				Integer.toString(itemId), entry(edit), Integer.toString(CutEdits.HISTORY_MAX),
+				RedisJobQueue.encode(jobs)));
+		return edited(ref, jobs, EditOutcome.valueOf(result));
 	}
 
 	@Override
-	public Optional<Instant> extendDeadline(CutRef ref, Duration extension, Edit edit) {
-		Long deadline = this.guard
-			.call(() -> this.redis.execute(Scripts.EXTEND_DEADLINE, List.of(Keys.cut(ref), Keys.history(ref)),
-					Long.toString(extension.toMillis()), entry(edit), Integer.toString(CutEdits.HISTORY_MAX)));
-		return (deadline == null || deadline < 0) ? Optional.empty() : Optional.of(Instant.ofEpochMilli(deadline));
+	public Optional<Instant> extendDeadline(CutRef ref, Duration extension, Edit edit, JobChanges jobs) {
+		Long deadline = this.guard.call(() -> this.redis.execute(Scripts.EXTEND_DEADLINE,
+				List.of(Keys.cut(ref), Keys.history(ref), Keys.jobs(ref.workspace())),
+				Long.toString(extension.toMillis()), entry(edit), Integer.toString(CutEdits.HISTORY_MAX),
+				RedisJobQueue.encode(jobs)));
+		boolean extended = deadline != null && deadline >= 0;
+		return scheduled(ref, jobs, extended) ? Optional.of(Instant.ofEpochMilli(deadline)) : Optional.empty();
 	}
 
 	@Override
-	public EditOutcome changeDetails(CutRef ref, CutDetails before, CutDetails after, Edit edit) {
+	public EditOutcome changeDetails(CutRef ref, CutDetails before, CutDetails after, Edit edit, JobChanges jobs) {
 		String result = this.guard.call(() -> this.redis.execute(Scripts.CHANGE_DETAILS,
-				List.of(Keys.cut(ref), Keys.history(ref)), before.title(), before.question(),
-				Integer.toString(before.capacity()), Integer.toString(before.quorum()), after.title(), after.question(),
-				Integer.toString(after.capacity()), Integer.toString(after.quorum()), entry(edit),
-				Integer.toString(CutEdits.HISTORY_MAX)));
-		return EditOutcome.valueOf(result);
+				List.of(Keys.cut(ref), Keys.history(ref), Keys.jobs(ref.workspace())), before.title(),
+				before.question(), Integer.toString(before.capacity()), Integer.toString(before.quorum()),
+				after.title(), after.question(), Integer.toString(after.capacity()), Integer.toString(after.quorum()),
+				entry(edit), Integer.toString(CutEdits.HISTORY_MAX), RedisJobQueue.encode(jobs)));
+		return edited(ref, jobs, EditOutcome.valueOf(result));
 	}
 
 	@Override
@@ -234,6 +247,23 @@ class RedisCutStore implements CutStore, WorkspaceCuts {
 			}
 		}
 		return edits;
+	}
+
+	/**
+	 * After a script that made the job changes when it changed the cut: lowers the
+	 * workspace's entry in the due index for the earliest of them (see {@link Keys}).
+	 * @return {@code done}
+	 */
+	private boolean scheduled(CutRef ref, JobChanges jobs, boolean done) {
+		if (done) {
+			jobs.earliest().ifPresent((at) -> this.index.lower(ref.workspace(), at.toEpochMilli()));
+		}
+		return done;
+	}
+
+	private EditOutcome edited(CutRef ref, JobChanges jobs, EditOutcome outcome) {
+		scheduled(ref, jobs, outcome == EditOutcome.DONE || outcome == EditOutcome.DONE_EVERYONE_VOTED);
+		return outcome;
 	}
 
 	/** One edit as a history entry: at, by, kind and detail, separated by tabs. */

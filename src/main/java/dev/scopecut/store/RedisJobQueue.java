@@ -4,72 +4,277 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.connection.DataType;
+import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
 import org.springframework.stereotype.Component;
 
 import dev.scopecut.app.Job;
+import dev.scopecut.app.JobChanges;
 import dev.scopecut.app.JobQueue;
 import dev.scopecut.app.Metrics;
+import dev.scopecut.app.StoreUnavailableException;
 import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.CutRef;
 
 /**
- * The job queue as one sorted set of "KIND|workspace|cutId" (and "|detail" when the job
- * has one) scored by due time. Scheduling is ZADD NX (a waiting job keeps its time, which
- * is what coalesces refreshes); claiming is one script that moves due jobs to the end of
- * their lease, and says how late each one was claimed.
+ * The job queue as one sorted set per workspace of "KIND|workspace|cutId" (and "|detail"
+ * when the job has one) scored by due time, found through the {@link DueIndex} (layout
+ * and why no job is lost or run twice in {@link Keys}). Scheduling is ZADD NX (a waiting
+ * job keeps its time, which is what coalesces refreshes); claiming is one script per
+ * workspace that moves due jobs to the end of their lease, and says how late each one was
+ * claimed.
  */
 @Component
 class RedisJobQueue implements JobQueue {
+
+	/** How often the due index is repaired from the queues, by one instance at a time. */
+	static final Duration REPAIR_EVERY = Duration.ofMinutes(1);
+
+	/** How long a workspace remembers the jobs moved from the single queue. */
+	static final Duration MOVED_KEPT = Duration.ofDays(7);
+
+	private static final Duration RETRY_MAINTENANCE = Duration.ofSeconds(5);
+
+	private static final int LEGACY_BATCH = 500;
+
+	private static final Logger log = LoggerFactory.getLogger(RedisJobQueue.class);
 
 	private final StringRedisTemplate redis;
 
 	private final RedisGuard guard;
 
+	private final DueIndex index;
+
 	private final Metrics metrics;
 
-	RedisJobQueue(StringRedisTemplate redis, RedisGuard guard) {
-		this(redis, guard, Metrics.NONE);
+	private final String instance = UUID.randomUUID().toString();
+
+	private final AtomicInteger nextShard = new AtomicInteger();
+
+	private volatile long maintenanceDueMillis = Long.MIN_VALUE;
+
+	RedisJobQueue(StringRedisTemplate redis, RedisGuard guard, DueIndex index) {
+		this(redis, guard, index, Metrics.NONE);
 	}
 
 	@Autowired
-	RedisJobQueue(StringRedisTemplate redis, RedisGuard guard, Metrics metrics) {
+	RedisJobQueue(StringRedisTemplate redis, RedisGuard guard, DueIndex index, Metrics metrics) {
 		this.redis = redis;
 		this.guard = guard;
+		this.index = index;
 		this.metrics = metrics;
 	}
 
 	@Override
 	public void schedule(Job job, Instant due) {
-		this.guard.call(() -> this.redis.opsForZSet().addIfAbsent(Keys.JOBS, member(job), due.toEpochMilli()));
+		String workspace = job.cut().workspace();
+		this.guard
+			.call(() -> this.redis.opsForZSet().addIfAbsent(Keys.jobs(workspace), member(job), due.toEpochMilli()));
+		this.index.lower(workspace, due.toEpochMilli());
 	}
 
 	@Override
 	public void reschedule(Job job, Instant due) {
-		this.guard.call(() -> this.redis.opsForZSet().add(Keys.JOBS, member(job), due.toEpochMilli()));
+		String workspace = job.cut().workspace();
+		this.guard.call(() -> this.redis.opsForZSet().add(Keys.jobs(workspace), member(job), due.toEpochMilli()));
+		this.index.lower(workspace, due.toEpochMilli());
 	}
 
+	/**
+	 * Claims due jobs workspace by workspace, starting from another shard each time so
+	 * that every shard gets its turn. A shard or workspace whose master does not answer
+	 * is skipped, and tried again at the next claim; only when none answers does this
+	 * throw.
+	 */
 	@Override
 	@SuppressWarnings("unchecked")
 	public List<Job> claimDue(Instant now, Duration lease, int max) {
-		List<Object> claimed = this.guard
-			.call(() -> this.redis.execute(Scripts.CLAIM_JOBS, List.of(Keys.JOBS), Long.toString(now.toEpochMilli()),
-					Long.toString(now.plus(lease).toEpochMilli()), Integer.toString(max)));
-		List<Job> jobs = new ArrayList<>(claimed.size() / 2);
-		for (int i = 0; i + 1 < claimed.size(); i += 2) {
-			Job job = job(claimed.get(i).toString());
-			long due = (long) Double.parseDouble(claimed.get(i + 1).toString());
-			this.metrics.jobClaimed(job.kind(), Duration.ofMillis(Math.max(0, now.toEpochMilli() - due)));
-			jobs.add(job);
+		long nowMillis = now.toEpochMilli();
+		maintain(nowMillis, lease);
+		this.index.retryUnwritten();
+		List<Job> claimed = new ArrayList<>();
+		StoreUnavailableException unavailable = null;
+		boolean answered = false;
+		int first = Math.floorMod(this.nextShard.getAndIncrement(), Keys.DUE_SHARDS);
+		for (int i = 0; i < Keys.DUE_SHARDS && claimed.size() < max; i++) {
+			List<DueIndex.Entry> due;
+			try {
+				// A few more than wanted, so that a workspace whose master is away does
+				// not
+				// hold back the others of its shard.
+				due = this.index.due((first + i) % Keys.DUE_SHARDS, nowMillis, 2 * max + 4);
+			}
+			catch (StoreUnavailableException ex) {
+				unavailable = ex;
+				continue;
+			}
+			answered = true;
+			for (DueIndex.Entry entry : due) {
+				if (claimed.size() >= max) {
+					break;
+				}
+				List<Object> result;
+				try {
+					int wanted = max - claimed.size();
+					result = this.guard.call(() -> this.redis.execute(Scripts.CLAIM_JOBS,
+							List.of(Keys.jobs(entry.workspace())), Long.toString(nowMillis),
+							Long.toString(now.plus(lease).toEpochMilli()), Integer.toString(wanted)));
+				}
+				catch (StoreUnavailableException ex) {
+					unavailable = ex;
+					continue;
+				}
+				List<Object> jobsAndTimes = (List<Object>) result.get(0);
+				for (int j = 0; j + 1 < jobsAndTimes.size(); j += 2) {
+					Job job = job(jobsAndTimes.get(j).toString());
+					long dueMillis = (long) Double.parseDouble(jobsAndTimes.get(j + 1).toString());
+					this.metrics.jobClaimed(job.kind(), Duration.ofMillis(Math.max(0, nowMillis - dueMillis)));
+					claimed.add(job);
+				}
+				String next = result.get(1).toString();
+				try {
+					this.index.settle(entry, next.isEmpty() ? null : (long) Double.parseDouble(next));
+				}
+				catch (StoreUnavailableException ex) {
+					// The entry stays as read, due: the next claim looks again.
+				}
+			}
 		}
-		return jobs;
+		if (!answered && unavailable != null) {
+			throw unavailable;
+		}
+		return claimed;
 	}
 
 	@Override
 	public void complete(Job job) {
-		this.guard.call(() -> this.redis.opsForZSet().remove(Keys.JOBS, member(job)));
+		this.guard.call(() -> this.redis.opsForZSet().remove(Keys.jobs(job.cut().workspace()), member(job)));
+	}
+
+	/**
+	 * At the first claim, and every {@link #REPAIR_EVERY} after: empties the single queue
+	 * of earlier versions, and, for one instance at a time, repairs the due index from
+	 * the queues. A Redis that does not answer puts it off a few seconds.
+	 */
+	private void maintain(long nowMillis, Duration lease) {
+		if (nowMillis < this.maintenanceDueMillis) {
+			return;
+		}
+		try {
+			moveLegacyJobs(nowMillis, lease);
+			Boolean repairing = this.guard.call(() -> this.redis.opsForValue()
+				.setIfAbsent(Keys.DUE_REPAIR, this.instance, REPAIR_EVERY.minusSeconds(1)));
+			if (Boolean.TRUE.equals(repairing)) {
+				repairIndex();
+			}
+			this.maintenanceDueMillis = nowMillis + REPAIR_EVERY.toMillis();
+		}
+		catch (RuntimeException ex) {
+			log.warn("The job queues' upkeep waits for Redis: {}", ex.getMessage());
+			this.maintenanceDueMillis = nowMillis + RETRY_MAINTENANCE.toMillis();
+		}
+	}
+
+	/**
+	 * Moves the jobs of the single queue of earlier versions ({@link Keys#LEGACY_JOBS})
+	 * into their workspaces' queues, each one held, added once, then removed (why this
+	 * neither loses nor doubles a job is in {@link Keys}). A job due within a lease from
+	 * now may be held by an instance of an earlier version, and waits for the next turn.
+	 * @return how many jobs were moved
+	 */
+	int moveLegacyJobs(long nowMillis, Duration lease) {
+		int moved = 0;
+		Set<TypedTuple<String>> batch = this.guard
+			.call(() -> this.redis.opsForZSet().rangeWithScores(Keys.LEGACY_JOBS, 0, LEGACY_BATCH - 1));
+		long leaseEnd = nowMillis + lease.toMillis();
+		for (TypedTuple<String> entry : (batch != null) ? batch : Set.<TypedTuple<String>>of()) {
+			String member = entry.getValue();
+			long due = entry.getScore().longValue();
+			Job job;
+			try {
+				job = job(member);
+			}
+			catch (RuntimeException ex) {
+				log.warn("A job of the single queue is not one: {}", member);
+				continue;
+			}
+			if (due > nowMillis && due <= leaseEnd) {
+				continue;
+			}
+			String held = Long.toString(Math.max(leaseEnd, due + 1));
+			Long isHeld = this.guard.call(() -> this.redis.execute(Scripts.LEASE_LEGACY_JOB, List.of(Keys.LEGACY_JOBS),
+					member, Long.toString(due), held));
+			if (!Long.valueOf(1).equals(isHeld)) {
+				continue;
+			}
+			String workspace = job.cut().workspace();
+			this.guard.call(() -> this.redis.execute(Scripts.MOVE_LEGACY_JOB,
+					List.of(Keys.jobs(workspace), Keys.jobsMoved(workspace)), member, Long.toString(due),
+					Long.toString(due), held, Long.toString(MOVED_KEPT.toSeconds())));
+			this.index.lower(workspace, due);
+			this.guard.call(() -> this.redis.execute(Scripts.REMOVE_IF_SCORE, List.of(Keys.LEGACY_JOBS), member, held));
+			moved++;
+		}
+		if (moved > 0) {
+			log.info("Moved {} jobs from the single queue of an earlier version to their workspaces' queues", moved);
+		}
+		return moved;
+	}
+
+	/**
+	 * Lowers every workspace's index entry to its queue's first job, scanning every
+	 * master for the queues: brings back an entry that an instance died before writing.
+	 * @return how many queues were seen
+	 */
+	int repairIndex() {
+		ScanOptions options = ScanOptions.scanOptions()
+			.match("scopecut:{*}:jobs")
+			.type(DataType.ZSET)
+			.count(1000)
+			.build();
+		List<String> workspaces = this.guard.call(() -> KeyScans.keys(this.redis, options))
+			.stream()
+			.map(RedisJobQueue::workspaceOf)
+			.toList();
+		for (String workspace : workspaces) {
+			Long first = this.index.firstDue(workspace);
+			if (first != null) {
+				this.index.lower(workspace, first);
+			}
+		}
+		return workspaces.size();
+	}
+
+	/** The workspace of a key "scopecut:{T123}:jobs". */
+	private static String workspaceOf(String name) {
+		return name.substring(name.indexOf('{') + 1, name.lastIndexOf('}'));
+	}
+
+	/**
+	 * The changes as one argument of a script that applies them (apply-jobs.lua): one
+	 * line each, "op TAB due-millis TAB member".
+	 */
+	static String encode(JobChanges changes) {
+		StringBuilder lines = new StringBuilder();
+		for (JobChanges.Change change : changes.changes()) {
+			String op = switch (change.op()) {
+				case SCHEDULE -> "S";
+				case RESCHEDULE -> "R";
+				case COMPLETE -> "C";
+			};
+			String due = (change.at() != null) ? Long.toString(change.at().toEpochMilli()) : "";
+			lines.append(op).append('\t').append(due).append('\t').append(member(change.job())).append('\n');
+		}
+		return lines.toString();
 	}
 
 	static String member(Job job) {

@@ -14,12 +14,12 @@ import org.springframework.data.redis.core.script.RedisScript;
  */
 final class Scripts {
 
-	static final RedisScript<String> INSERT_CUT = load("insert-cut", String.class);
+	static final RedisScript<String> INSERT_CUT = load("insert-cut", String.class, "apply-jobs");
 
 	@SuppressWarnings("rawtypes")
-	static final RedisScript<List> VOTE = load("vote", List.class, "every-member-voted");
+	static final RedisScript<List> VOTE = load("vote", List.class, "every-member-voted", "apply-jobs");
 
-	static final RedisScript<Long> FINISH_CUT = load("finish-cut", Long.class);
+	static final RedisScript<Long> FINISH_CUT = load("finish-cut", Long.class, "apply-jobs");
 
 	@SuppressWarnings("rawtypes")
 	static final RedisScript<List> SNAPSHOT = load("snapshot", List.class);
@@ -28,19 +28,20 @@ final class Scripts {
 	static final RedisScript<List> CHOICES_OF = load("choices-of", List.class);
 
 	@SuppressWarnings("rawtypes")
-	static final RedisScript<List> ADD_ITEM = load("add-item", List.class);
+	static final RedisScript<List> ADD_ITEM = load("add-item", List.class, "apply-jobs");
 
-	static final RedisScript<String> REMOVE_ITEM = load("remove-item", String.class, "every-member-voted");
+	static final RedisScript<String> REMOVE_ITEM = load("remove-item", String.class, "every-member-voted",
+			"apply-jobs");
 
-	static final RedisScript<Long> EXTEND_DEADLINE = load("extend-deadline", Long.class);
+	static final RedisScript<Long> EXTEND_DEADLINE = load("extend-deadline", Long.class, "apply-jobs");
 
-	static final RedisScript<String> CHANGE_DETAILS = load("change-details", String.class);
+	static final RedisScript<String> CHANGE_DETAILS = load("change-details", String.class, "apply-jobs");
 
 	static final RedisScript<Long> SET_IF_EXISTS = load("set-if-exists", Long.class);
 
 	static final RedisScript<Long> RELEASE_LOCK = load("release-lock", Long.class);
 
-	static final RedisScript<Long> SET_MEMBERS = load("set-members", Long.class);
+	static final RedisScript<Long> SET_MEMBERS = load("set-members", Long.class, "apply-jobs");
 
 	static final RedisScript<String> MARK_REMINDER = load("mark-reminder", String.class);
 
@@ -51,6 +52,14 @@ final class Scripts {
 
 	@SuppressWarnings("rawtypes")
 	static final RedisScript<List> CLAIM_JOBS = load("claim-jobs", List.class);
+
+	static final RedisScript<Long> SETTLE_DUE = load("settle-due", Long.class);
+
+	static final RedisScript<Long> LEASE_LEGACY_JOB = load("lease-legacy-job", Long.class);
+
+	static final RedisScript<Long> MOVE_LEGACY_JOB = load("move-legacy-job", Long.class);
+
+	static final RedisScript<Long> REMOVE_IF_SCORE = load("remove-if-score", Long.class);
 
 	private Scripts() {
 	}

@@ -8,25 +8,32 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.data.redis.connection.RedisConnection;
-import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Gauges read from Redis when scraped. {@code scopecut.redis.up} is a {@code PING}.
- * {@code scopecut.jobs.due} is one {@code ZCOUNT} of the job queue: jobs due and not
- * claimed, a backlog that should stay near zero. {@code scopecut.cuts.open} sums the
- * workspaces' open-cut indexes, found with {@code SCAN}; that walks the key space, so it
- * is done at most once per {@link #OPEN_CUTS_EVERY} and instance, and read from memory in
- * between. While Redis is unreachable both read NaN.
+ * {@code scopecut.jobs.due} counts jobs due and not claimed, a backlog that should stay
+ * near zero: the due index names the workspaces that may have some (one read per shard,
+ * at most {@link #DUE_WORKSPACES_COUNTED} workspaces each), then one {@code ZCOUNT} of
+ * each of their queues, plus one of the single queue of earlier versions; its cost
+ * follows the backlog, not the number of workspaces. {@code scopecut.cuts.open} sums the
+ * workspaces' open-cut indexes, found with {@code SCAN} (on every master of a cluster);
+ * that walks the key space, so it is done at most once per {@link #OPEN_CUTS_EVERY} and
+ * instance, and read from memory in between. While Redis is unreachable they read NaN.
  */
 @Component
 class StoreMeters implements MeterBinder {
 
 	static final Duration OPEN_CUTS_EVERY = Duration.ofMinutes(1);
 
+	/** The most workspaces of one due-index shard whose queues a scrape counts. */
+	static final int DUE_WORKSPACES_COUNTED = 100;
+
 	private final StringRedisTemplate redis;
+
+	private final DueIndex index;
 
 	private final Clock clock;
 
@@ -34,8 +41,9 @@ class StoreMeters implements MeterBinder {
 
 	private volatile double openCuts = Double.NaN;
 
-	StoreMeters(StringRedisTemplate redis, Clock clock) {
+	StoreMeters(StringRedisTemplate redis, DueIndex index, Clock clock) {
 		this.redis = redis;
+		this.index = index;
 		this.clock = clock;
 	}
 
@@ -62,9 +70,24 @@ class StoreMeters implements MeterBinder {
 	}
 
 	double jobsDue() {
-		Long due = this.redis.opsForZSet()
-			.count(Keys.JOBS, Double.NEGATIVE_INFINITY, this.clock.instant().toEpochMilli());
-		return (due != null) ? due : Double.NaN;
+		long now = this.clock.instant().toEpochMilli();
+		try {
+			long due = count(Keys.LEGACY_JOBS, now);
+			for (int shard = 0; shard < Keys.DUE_SHARDS; shard++) {
+				for (DueIndex.Entry entry : this.index.due(shard, now, DUE_WORKSPACES_COUNTED)) {
+					due += count(Keys.jobs(entry.workspace()), now);
+				}
+			}
+			return due;
+		}
+		catch (RuntimeException ex) {
+			return Double.NaN;
+		}
+	}
+
+	private long count(String jobs, long now) {
+		Long due = this.redis.opsForZSet().count(jobs, Double.NEGATIVE_INFINITY, now);
+		return (due != null) ? due : 0;
 	}
 
 	synchronized double openCuts() {
@@ -75,9 +98,9 @@ class StoreMeters implements MeterBinder {
 		this.openCountedAt = now;
 		long open = 0;
 		ScanOptions options = ScanOptions.scanOptions().match("scopecut:{*}:open").count(1000).build();
-		try (Cursor<String> keys = this.redis.scan(options)) {
-			while (keys.hasNext()) {
-				Long size = this.redis.opsForZSet().zCard(keys.next());
+		try {
+			for (String key : KeyScans.keys(this.redis, options)) {
+				Long size = this.redis.opsForZSet().zCard(key);
 				open += (size != null) ? size : 0;
 			}
 			this.openCuts = open;

@@ -1,6 +1,7 @@
 -- Removes one item of an open cut with every vote on it (the votes hash's "<itemId>:<voter>"
 -- fields), unless it is the cut's last item; counts the change and appends the edit to the
--- cut's history, keeping its latest ARGV[3] entries. The removed id stays used: 'lastItemId'
+-- cut's history, keeping its latest ARGV[3] entries, and changes the cut's jobs (applyJobs, from
+-- apply-jobs.lua). The removed id stays used: 'lastItemId'
 -- keeps the largest id ever given, so an added item never takes it.
 -- On a cut set to close when everyone has voted, also says whether everyone who may vote (the
 -- chosen voters, else the channel's members when the cut started) has now voted on every
@@ -8,8 +9,8 @@
 -- Refuses a removal that would leave fewer items than the cut's capacity (BELOW_CAPACITY), so a
 -- capacity raised meanwhile by change-details.lua can never end up above the item count.
 -- Returns DONE, DONE_EVERYONE_VOTED, NOT_OPEN, NO_ITEM, LAST_ITEM or BELOW_CAPACITY.
--- KEYS[1] cut hash, KEYS[2] votes hash, KEYS[3] history list
--- ARGV[1] item id, ARGV[2] history entry, ARGV[3] history length kept
+-- KEYS[1] cut hash, KEYS[2] votes hash, KEYS[3] history list, KEYS[4] the workspace's jobs
+-- ARGV[1] item id, ARGV[2] history entry, ARGV[3] history length kept, ARGV[4] job changes
 -- everyMemberVoted(members, itemIds, votes) comes from every-member-voted.lua.
 
 local cut = redis.call('HMGET', KEYS[1], 'status', 'itemIds', 'lastItemId', 'item:' .. ARGV[1], 'voters',
@@ -54,6 +55,7 @@ end
 redis.call('HINCRBY', KEYS[1], 'version', 1)
 redis.call('RPUSH', KEYS[3], ARGV[2])
 redis.call('LTRIM', KEYS[3], -tonumber(ARGV[3]), -1)
+applyJobs(KEYS[4], ARGV[4])
 local voters = cut[5] or ''
 if cut[6] == '1' and voters ~= '' then
   local _, voterCommas = string.gsub(voters, ',', '')

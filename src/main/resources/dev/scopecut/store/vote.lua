@@ -2,7 +2,8 @@
 -- chosen voters, only from one of them; counts the change.
 -- A change also asks for a refresh of the cut's message, unless one was already asked for
 -- since the cut was last read for showing (snapshot.lua clears the ask) and the ask is
--- younger than ARGV[5]: a flood of votes then schedules one refresh, not one per vote.
+-- younger than ARGV[5]: a flood of votes then schedules one refresh, not one per vote. The ask's
+-- job changes (ARGV[6]) are made with it (applyJobs, from apply-jobs.lua).
 -- A change on a cut set to close when everyone has voted also says whether everyone who may
 -- vote has now voted on every item. With chosen voters, only they can vote, so that is when
 -- the votes hash holds voters x items fields. On a cut open to the whole channel, everyone is
@@ -12,9 +13,9 @@
 -- tried again by the next change.)
 -- Returns { outcome, item text, '1' when the caller must schedule a refresh else '0',
 --           '1' when everyone has voted on every item of a close-early cut else '0' }.
--- KEYS[1] cut hash, KEYS[2] votes hash
+-- KEYS[1] cut hash, KEYS[2] votes hash, KEYS[3] the workspace's jobs
 -- ARGV[1] item id, ARGV[2] voter, ARGV[3] choice (S or D), ARGV[4] now millis,
--- ARGV[5] millis after which an unanswered ask is asked again
+-- ARGV[5] millis after which an unanswered ask is asked again, ARGV[6] the ask's job changes
 -- everyMemberVoted(members, itemIds, votes) comes from every-member-voted.lua.
 
 local cut = redis.call('HMGET', KEYS[1], 'status', 'item:' .. ARGV[1], 'refreshAskedAt', 'voters',
@@ -41,6 +42,7 @@ redis.call('HSETNX', KEYS[1], 'unshownSince', ARGV[4])
 local ask = '0'
 if not cut[3] or tonumber(ARGV[4]) - tonumber(cut[3]) > tonumber(ARGV[5]) then
   redis.call('HSET', KEYS[1], 'refreshAskedAt', ARGV[4])
+  applyJobs(KEYS[3], ARGV[6])
   ask = '1'
 end
 local everyone = '0'

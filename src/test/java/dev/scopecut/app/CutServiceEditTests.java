@@ -43,6 +43,8 @@ class CutServiceEditTests {
 
 	private CutStore store;
 
+	static final JobChanges REFRESH_NOW = JobChanges.NONE.schedule(new Job(Job.Kind.REFRESH, REF), NOW);
+
 	private JobQueue jobs;
 
 	private CutService service;
@@ -65,52 +67,55 @@ class CutServiceEditTests {
 
 	@Test
 	void addingAnItemStoresItWithItsEditAndRefreshesTheMessage() {
-		given(this.store.addItem(any(), any(), anyInt(), any())).willReturn(EditOutcome.DONE);
+		given(this.store.addItem(any(), any(), anyInt(), any(), any())).willReturn(EditOutcome.DONE);
 
 		EditResult result = this.service.addItem(this.cut, FACILITATOR, " sso ");
 
 		Edit edit = new Edit(Edit.Kind.ADD, NOW, FACILITATOR, "sso");
 		assertThat(result).isEqualTo(new EditResult(EditResult.Outcome.DONE, this.cut, edit));
-		verify(this.store).addItem(REF, "sso", 30, edit);
-		verify(this.jobs).schedule(new Job(Job.Kind.REFRESH, REF), NOW);
+		verify(this.store).addItem(REF, "sso", 30, edit, REFRESH_NOW);
+		verifyNoInteractions(this.jobs);
 	}
 
 	@Test
 	void removingAnItemNamesItByItsTextAndRefreshesTheMessage() {
-		given(this.store.removeItem(any(), anyInt(), any())).willReturn(EditOutcome.DONE);
+		given(this.store.removeItem(any(), anyInt(), any(), any())).willReturn(EditOutcome.DONE);
 
 		EditResult result = this.service.removeItem(this.cut, FACILITATOR, "Dark Mode");
 
 		assertThat(result.outcome()).isEqualTo(EditResult.Outcome.DONE);
-		verify(this.store).removeItem(REF, 2, new Edit(Edit.Kind.REMOVE, NOW, FACILITATOR, "dark mode"));
-		verify(this.jobs).schedule(new Job(Job.Kind.REFRESH, REF), NOW);
+		verify(this.store).removeItem(REF, 2, new Edit(Edit.Kind.REMOVE, NOW, FACILITATOR, "dark mode"), REFRESH_NOW);
+		verifyNoInteractions(this.jobs);
 	}
 
 	@Test
 	void removingTheLastItemSomeoneHadNotVotedOnClosesACutThatClosesWhenEveryoneVoted() {
-		given(this.store.removeItem(any(), anyInt(), any())).willReturn(EditOutcome.DONE_EVERYONE_VOTED);
-		given(this.store.finish(eq(REF), eq(CutStatus.CLOSED), any())).willReturn(true);
+		given(this.store.removeItem(any(), anyInt(), any(), any())).willReturn(EditOutcome.DONE_EVERYONE_VOTED);
+		given(this.store.finish(eq(REF), eq(CutStatus.CLOSED), any(), any())).willReturn(true);
 
 		this.service.removeItem(this.cut, FACILITATOR, "dark mode");
 
-		verify(this.store).finish(REF, CutStatus.CLOSED, NOW);
-		verify(this.jobs).schedule(new Job(Job.Kind.ANNOUNCE, REF), NOW);
+		verify(this.store).finish(REF, CutStatus.CLOSED, NOW,
+				REFRESH_NOW.schedule(new Job(Job.Kind.ANNOUNCE, REF), NOW)
+					.complete(new Job(Job.Kind.CLOSE, REF))
+					.complete(new Job(Job.Kind.REMIND, REF)));
 	}
 
 	@Test
 	void extendingTheDeadlineMovesTheCloseJobToTheNewDeadline() {
 		Instant extended = DEADLINE.plus(Duration.ofHours(2));
-		given(this.store.extendDeadline(any(), any(), any())).willReturn(Optional.of(extended));
+		given(this.store.extendDeadline(any(), any(), any(), any())).willReturn(Optional.of(extended));
 
 		EditResult result = this.service.extendDeadline(this.cut, FACILITATOR, "2h");
 
 		assertThat(result.edit().detail()).isEqualTo("by 2h, to 2030-01-01T13:00:00Z");
-		verify(this.store).extendDeadline(REF, Duration.ofHours(2), result.edit());
-		verify(this.jobs).reschedule(new Job(Job.Kind.CLOSE, REF), extended);
-		// The reminders follow: halfway from the start (a minute ago) to the new
-		// deadline.
-		verify(this.jobs).reschedule(new Job(Job.Kind.REMIND, REF), NOW.plus(Duration.ofSeconds(7170)));
-		verify(this.jobs).schedule(new Job(Job.Kind.REFRESH, REF), NOW);
+		// Saved with the deadline: the close moves, and the reminders follow, halfway
+		// from
+		// the start (a minute ago) to the new deadline.
+		verify(this.store).extendDeadline(REF, Duration.ofHours(2), result.edit(),
+				REFRESH_NOW.reschedule(new Job(Job.Kind.CLOSE, REF), extended)
+					.reschedule(new Job(Job.Kind.REMIND, REF), NOW.plus(Duration.ofSeconds(7170))));
+		verifyNoInteractions(this.jobs);
 	}
 
 	@Test
@@ -141,7 +146,7 @@ class CutServiceEditTests {
 	void aCutClosedMeanwhileIsSaidToBeClosedAndNothingIsScheduled() {
 		Cut closed = new Cut(REF, "C1", FACILITATOR, "Sharing app", this.cut.items(), this.cut.settings(),
 				CutStatus.CLOSED, NOW, NOW, "1.2");
-		given(this.store.addItem(any(), any(), anyInt(), any())).willReturn(EditOutcome.NOT_OPEN);
+		given(this.store.addItem(any(), any(), anyInt(), any(), any())).willReturn(EditOutcome.NOT_OPEN);
 		given(this.store.find(REF)).willReturn(Optional.of(closed));
 
 		EditResult result = this.service.addItem(this.cut, FACILITATOR, "sso");
@@ -152,7 +157,7 @@ class CutServiceEditTests {
 
 	@Test
 	void aRemovalRefusedBecauseTheCapacityWasJustRaisedIsSaidAsARefusal() {
-		given(this.store.removeItem(any(), anyInt(), any())).willReturn(EditOutcome.BELOW_CAPACITY);
+		given(this.store.removeItem(any(), anyInt(), any(), any())).willReturn(EditOutcome.BELOW_CAPACITY);
 
 		assertThatExceptionOfType(InvalidCutException.class)
 			.isThrownBy(() -> this.service.removeItem(this.cut, FACILITATOR, "dark mode"))
@@ -163,7 +168,7 @@ class CutServiceEditTests {
 
 	@Test
 	void aConcurrentEditThatFilledTheCutIsSaidAsARefusal() {
-		given(this.store.addItem(any(), any(), anyInt(), any())).willReturn(EditOutcome.FULL);
+		given(this.store.addItem(any(), any(), anyInt(), any(), any())).willReturn(EditOutcome.FULL);
 
 		assertThatExceptionOfType(InvalidCutException.class)
 			.isThrownBy(() -> this.service.addItem(this.cut, FACILITATOR, "sso"))
@@ -185,7 +190,7 @@ class CutServiceEditTests {
 
 	@Test
 	void changingDetailsStoresThemFromTheValuesReadWithAReadableEdit() {
-		given(this.store.changeDetails(any(), any(), any(), any())).willReturn(EditOutcome.DONE);
+		given(this.store.changeDetails(any(), any(), any(), any(), any())).willReturn(EditOutcome.DONE);
 
 		EditResult result = this.service.changeDetails(this.cut, FACILITATOR, AS_READ,
 				new CutDetails(" Sharing app 0.2 ", "", 2, 0));
@@ -194,8 +199,8 @@ class CutServiceEditTests {
 				"title “Sharing app” → “Sharing app 0.2”; capacity none → 2");
 		assertThat(result).isEqualTo(new EditResult(EditResult.Outcome.DONE, this.cut, edit));
 		verify(this.store).changeDetails(REF, new CutDetails("Sharing app", "", 0, 0),
-				new CutDetails("Sharing app 0.2", "", 2, 0), edit);
-		verify(this.jobs).schedule(new Job(Job.Kind.REFRESH, REF), NOW);
+				new CutDetails("Sharing app 0.2", "", 2, 0), edit, REFRESH_NOW);
+		verifyNoInteractions(this.jobs);
 	}
 
 	@Test
@@ -225,7 +230,7 @@ class CutServiceEditTests {
 
 	@Test
 	void aConcurrentChangeRefusesTheEditAndSchedulesNothing() {
-		given(this.store.changeDetails(any(), any(), any(), any())).willReturn(EditOutcome.CHANGED_MEANWHILE);
+		given(this.store.changeDetails(any(), any(), any(), any(), any())).willReturn(EditOutcome.CHANGED_MEANWHILE);
 
 		assertThatExceptionOfType(InvalidCutException.class)
 			.isThrownBy(

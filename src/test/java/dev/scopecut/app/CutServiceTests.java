@@ -40,7 +40,6 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
-import static org.mockito.Mockito.verifyNoMoreInteractions;
 
 class CutServiceTests {
 
@@ -73,7 +72,7 @@ class CutServiceTests {
 
 	@Test
 	void startStoresAnOpenCutAndSchedulesItsCloseAtTheDeadline() {
-		given(this.store.insert(any())).willReturn(InsertOutcome.INSERTED);
+		given(this.store.insert(any(), any())).willReturn(InsertOutcome.INSERTED);
 
 		Cut cut = this.service.start(new StartCut(WORKSPACE, CHANNEL, FACILITATOR, draft()));
 
@@ -84,42 +83,43 @@ class CutServiceTests {
 		assertThat(cut.createdAt()).isEqualTo(NOW);
 		assertThat(cut.items()).extracting((item) -> item.id() + " " + item.text())
 			.containsExactly("1 email signup", "2 share link");
-		verify(this.store).insert(cut);
-		verify(this.jobs).schedule(new Job(Job.Kind.CLOSE, cut.ref()), DEADLINE);
-		// A two-hour cut: one reminder, an hour before its deadline, which is also
-		// halfway.
-		verify(this.jobs).schedule(new Job(Job.Kind.REMIND, cut.ref()), DEADLINE.minus(Duration.ofHours(1)));
-		verifyNoMoreInteractions(this.jobs);
+		// Saved with the cut: its close and, a two-hour cut, one reminder, an hour before
+		// its deadline, which is also halfway.
+		verify(this.store).insert(cut, JobChanges.NONE.schedule(new Job(Job.Kind.CLOSE, cut.ref()), DEADLINE)
+			.schedule(new Job(Job.Kind.REMIND, cut.ref()), DEADLINE.minus(Duration.ofHours(1))));
+		verifyNoInteractions(this.jobs);
 		verifyNoInteractions(this.notifier);
 	}
 
 	@Test
 	void startTriesAnotherIdWhenTheFirstIsTaken() {
-		given(this.store.insert(any())).willReturn(InsertOutcome.ID_TAKEN, InsertOutcome.ID_TAKEN,
+		given(this.store.insert(any(), any())).willReturn(InsertOutcome.ID_TAKEN, InsertOutcome.ID_TAKEN,
 				InsertOutcome.INSERTED);
 
 		Cut cut = this.service.start(new StartCut(WORKSPACE, CHANNEL, FACILITATOR, draft()));
 
 		ArgumentCaptor<Cut> tried = ArgumentCaptor.forClass(Cut.class);
-		verify(this.store, times(3)).insert(tried.capture());
+		ArgumentCaptor<JobChanges> jobs = ArgumentCaptor.forClass(JobChanges.class);
+		verify(this.store, times(3)).insert(tried.capture(), jobs.capture());
 		assertThat(tried.getAllValues()).extracting((attempt) -> attempt.ref().id()).doesNotHaveDuplicates();
 		assertThat(cut).isSameAs(tried.getAllValues().get(2));
-		verify(this.jobs).schedule(new Job(Job.Kind.CLOSE, cut.ref()), DEADLINE);
-		verify(this.jobs).schedule(new Job(Job.Kind.REMIND, cut.ref()), DEADLINE.minus(Duration.ofHours(1)));
-		verifyNoMoreInteractions(this.jobs);
+		assertThat(jobs.getAllValues().get(2))
+			.isEqualTo(JobChanges.NONE.schedule(new Job(Job.Kind.CLOSE, cut.ref()), DEADLINE)
+				.schedule(new Job(Job.Kind.REMIND, cut.ref()), DEADLINE.minus(Duration.ofHours(1))));
+		verifyNoInteractions(this.jobs);
 	}
 
 	@ParameterizedTest
 	@EnumSource(value = InsertOutcome.class, names = { "CHANNEL_FULL", "FACILITATOR_FULL" })
 	void aStartPastALimitOnOpenCutsIsRefusedNamingTheLimitAndSchedulesNothing(InsertOutcome full) {
-		given(this.store.insert(any())).willReturn(full);
+		given(this.store.insert(any(), any())).willReturn(full);
 
 		assertThatExceptionOfType(InvalidCutException.class)
 			.isThrownBy(() -> this.service.start(new StartCut(WORKSPACE, CHANNEL, FACILITATOR, draft())))
 			.withMessageContaining("already")
 			.withMessageContaining("10 open cuts")
 			.withMessageContaining("close or cancel one");
-		verify(this.store, times(1)).insert(any());
+		verify(this.store, times(1)).insert(any(), any());
 		verifyNoInteractions(this.jobs, this.notifier);
 	}
 
@@ -136,12 +136,12 @@ class CutServiceTests {
 
 	@Test
 	void startGivesUpWithoutSchedulingAnythingWhenNoIdIsFree() {
-		given(this.store.insert(any())).willReturn(InsertOutcome.ID_TAKEN);
+		given(this.store.insert(any(), any())).willReturn(InsertOutcome.ID_TAKEN);
 
 		assertThatIllegalStateException()
 			.isThrownBy(() -> this.service.start(new StartCut(WORKSPACE, CHANNEL, FACILITATOR, draft())))
 			.withMessageContaining("no free cut id");
-		verify(this.store, times(8)).insert(any());
+		verify(this.store, times(8)).insert(any(), any());
 		verifyNoInteractions(this.jobs, this.notifier);
 	}
 
@@ -169,7 +169,7 @@ class CutServiceTests {
 		assertThat(posted.getValue().version()).isZero();
 		assertThat(posted.getValue().shownAt()).isNull();
 		verify(this.store).attachMessage(cut.ref(), "1700000000.000100");
-		verify(this.store, never()).finish(any(), any(), any());
+		verify(this.store, never()).finish(any(), any(), any(), any());
 		verify(this.jobs, never()).schedule(eq(new Job(Job.Kind.REFRESH, cut.ref())), any());
 	}
 
@@ -177,7 +177,7 @@ class CutServiceTests {
 	void publishPostsTheCutThenKeepsTheChannelsMembersAndRefreshesItToCountThem() {
 		Cut cut = openCut("K7M2Q");
 		given(this.notifier.members(cut)).willReturn(Optional.of(List.of("U_ANN", "U_BOB")));
-		given(this.store.setMembers(cut.ref(), List.of("U_ANN", "U_BOB"))).willReturn(true);
+		given(this.store.setMembers(eq(cut.ref()), eq(List.of("U_ANN", "U_BOB")), any())).willReturn(true);
 		given(this.notifier.post(any())).willReturn("1700000000.000100");
 
 		this.service.publish(cut);
@@ -185,7 +185,7 @@ class CutServiceTests {
 		InOrder order = inOrder(this.store, this.notifier, this.jobs);
 		order.verify(this.notifier).post(any());
 		order.verify(this.store).attachMessage(cut.ref(), "1700000000.000100");
-		order.verify(this.store).setMembers(cut.ref(), List.of("U_ANN", "U_BOB"));
+		order.verify(this.store).setMembers(eq(cut.ref()), eq(List.of("U_ANN", "U_BOB")), any());
 		order.verify(this.jobs).schedule(new Job(Job.Kind.REFRESH, cut.ref()), NOW);
 	}
 
@@ -199,7 +199,7 @@ class CutServiceTests {
 		ArgumentCaptor<CutSnapshot> posted = ArgumentCaptor.forClass(CutSnapshot.class);
 		verify(this.notifier).post(posted.capture());
 		assertThat(posted.getValue().cut().eligibleVoters()).isEmpty();
-		verify(this.store, never()).setMembers(any(), any());
+		verify(this.store, never()).setMembers(any(), any(), any());
 	}
 
 	@Test
@@ -213,8 +213,8 @@ class CutServiceTests {
 
 		verify(this.store).attachMessage(cut.ref(), "1700000000.000100");
 		verify(this.jobs).schedule(new Job(Job.Kind.COUNT_MEMBERS, cut.ref()), NOW.plusSeconds(7));
-		verify(this.store, never()).setMembers(any(), any());
-		verify(this.store, never()).finish(any(), any(), any());
+		verify(this.store, never()).setMembers(any(), any(), any());
+		verify(this.store, never()).finish(any(), any(), any(), any());
 		verify(this.jobs, never()).schedule(eq(new Job(Job.Kind.REFRESH, cut.ref())), any());
 	}
 
@@ -222,26 +222,29 @@ class CutServiceTests {
 	void countingLateClosesACutSetToCloseWhenEveryoneVotedOnceItsMembersAllHave() {
 		Cut cut = closingWhenAllVoted();
 		given(this.notifier.members(cut)).willReturn(Optional.of(List.of("U_ANN", "U_BOB")));
-		given(this.store.setMembers(cut.ref(), List.of("U_ANN", "U_BOB"))).willReturn(true);
+		given(this.store.setMembers(eq(cut.ref()), eq(List.of("U_ANN", "U_BOB")), any())).willReturn(true);
 		given(this.store.snapshot(cut.ref())).willReturn(Optional.of(votedOnBothBy(cut, "U_ANN", "U_BOB")));
-		given(this.store.finish(cut.ref(), CutStatus.CLOSED, NOW)).willReturn(true);
+		given(this.store.finish(eq(cut.ref()), eq(CutStatus.CLOSED), eq(NOW), any())).willReturn(true);
 
 		assertThat(this.service.countMembers(cut)).isTrue();
 
-		verify(this.store).finish(cut.ref(), CutStatus.CLOSED, NOW);
-		verify(this.jobs).schedule(new Job(Job.Kind.ANNOUNCE, cut.ref()), NOW);
+		verify(this.store).finish(cut.ref(), CutStatus.CLOSED, NOW,
+				JobChanges.NONE.schedule(new Job(Job.Kind.REFRESH, cut.ref()), NOW)
+					.schedule(new Job(Job.Kind.ANNOUNCE, cut.ref()), NOW)
+					.complete(new Job(Job.Kind.CLOSE, cut.ref()))
+					.complete(new Job(Job.Kind.REMIND, cut.ref())));
 	}
 
 	@Test
 	void countingLateLeavesOpenACutWhoseMembersHaveNotAllVoted() {
 		Cut cut = closingWhenAllVoted();
 		given(this.notifier.members(cut)).willReturn(Optional.of(List.of("U_ANN", "U_BOB")));
-		given(this.store.setMembers(cut.ref(), List.of("U_ANN", "U_BOB"))).willReturn(true);
+		given(this.store.setMembers(eq(cut.ref()), eq(List.of("U_ANN", "U_BOB")), any())).willReturn(true);
 		given(this.store.snapshot(cut.ref())).willReturn(Optional.of(votedOnBothBy(cut, "U_ANN")));
 
 		assertThat(this.service.countMembers(cut)).isTrue();
 
-		verify(this.store, never()).finish(any(), any(), any());
+		verify(this.store, never()).finish(any(), any(), any(), any());
 	}
 
 	@Test
@@ -252,14 +255,14 @@ class CutServiceTests {
 		assertThat(this.service.countMembers(cut)).isFalse();
 
 		verify(this.store, never()).snapshot(any());
-		verify(this.store, never()).finish(any(), any(), any());
+		verify(this.store, never()).finish(any(), any(), any(), any());
 	}
 
 	@Test
 	void publishStillPostsTheCutUncountedWhenItsMembersCannotBeStored() {
 		Cut cut = openCut("K7M2Q");
 		given(this.notifier.members(cut)).willReturn(Optional.of(List.of("U_ANN")));
-		given(this.store.setMembers(any(), any())).willThrow(new StoreUnavailableException("down", null));
+		given(this.store.setMembers(any(), any(), any())).willThrow(new StoreUnavailableException("down", null));
 		given(this.notifier.post(any())).willReturn("1700000000.000100");
 
 		this.service.publish(cut);
@@ -278,7 +281,7 @@ class CutServiceTests {
 		this.service.publish(cut);
 
 		verify(this.notifier, never()).members(any());
-		verify(this.store, never()).setMembers(any(), any());
+		verify(this.store, never()).setMembers(any(), any(), any());
 	}
 
 	@Test
@@ -301,7 +304,7 @@ class CutServiceTests {
 		given(this.notifier.post(any())).willThrow(refusal);
 
 		assertThatThrownBy(() -> this.service.publish(cut)).isSameAs(refusal);
-		verify(this.store).finish(cut.ref(), CutStatus.CANCELLED, NOW);
+		verify(this.store).finish(eq(cut.ref()), eq(CutStatus.CANCELLED), eq(NOW), any());
 		verify(this.store, never()).attachMessage(any(), any());
 	}
 
@@ -312,7 +315,7 @@ class CutServiceTests {
 		given(this.notifier.post(any())).willThrow(wait);
 
 		assertThatThrownBy(() -> this.service.publish(cut)).isSameAs(wait);
-		verify(this.store).finish(cut.ref(), CutStatus.CANCELLED, NOW);
+		verify(this.store).finish(eq(cut.ref()), eq(CutStatus.CANCELLED), eq(NOW), any());
 		verify(this.store, never()).attachMessage(any(), any());
 	}
 
@@ -321,12 +324,14 @@ class CutServiceTests {
 	void aVoteThatAsksForARefreshSchedulesOneNow(VoteResult.Outcome outcome) {
 		CutRef ref = ref("K7M2Q");
 		VoteResult result = new VoteResult(outcome, "email signup", true);
-		given(this.store.vote(ref, "U1", 1, Choice.SHIP, NOW)).willReturn(result);
+		given(this.store.vote(eq(ref), eq("U1"), eq(1), eq(Choice.SHIP), eq(NOW), any())).willReturn(result);
 
 		assertThat(this.service.vote(new CastVote(ref, "U1", 1, Choice.SHIP))).isSameAs(result);
 
-		verify(this.jobs).schedule(new Job(Job.Kind.REFRESH, ref), NOW);
-		verifyNoMoreInteractions(this.jobs);
+		// Saved by the store with the vote, when it asks.
+		verify(this.store).vote(ref, "U1", 1, Choice.SHIP, NOW,
+				JobChanges.NONE.schedule(new Job(Job.Kind.REFRESH, ref), NOW));
+		verifyNoInteractions(this.jobs);
 	}
 
 	@ParameterizedTest
@@ -334,7 +339,7 @@ class CutServiceTests {
 	void aVoteThatAsksForNoRefreshSchedulesNone(VoteResult.Outcome outcome) {
 		CutRef ref = ref("K7M2Q");
 		VoteResult result = new VoteResult(outcome, "", false);
-		given(this.store.vote(ref, "U1", 2, Choice.DEFER, NOW)).willReturn(result);
+		given(this.store.vote(eq(ref), eq("U1"), eq(2), eq(Choice.DEFER), eq(NOW), any())).willReturn(result);
 
 		assertThat(this.service.vote(new CastVote(ref, "U1", 2, Choice.DEFER))).isSameAs(result);
 
@@ -355,8 +360,9 @@ class CutServiceTests {
 	void aCloseEarlyThatCannotReachTheStoreLeavesTheVoteRecorded() {
 		CutRef ref = ref("K7M2Q");
 		VoteResult result = new VoteResult(VoteResult.Outcome.RECORDED, "create project", false, true);
-		given(this.store.vote(ref, "U1", 2, Choice.SHIP, NOW)).willReturn(result);
-		given(this.store.finish(ref, CutStatus.CLOSED, NOW)).willThrow(new StoreUnavailableException("down", null));
+		given(this.store.vote(eq(ref), eq("U1"), eq(2), eq(Choice.SHIP), eq(NOW), any())).willReturn(result);
+		given(this.store.finish(eq(ref), eq(CutStatus.CLOSED), eq(NOW), any()))
+			.willThrow(new StoreUnavailableException("down", null));
 
 		assertThat(this.service.vote(new CastVote(ref, "U1", 2, Choice.SHIP))).isSameAs(result);
 	}
@@ -375,16 +381,17 @@ class CutServiceTests {
 	@Test
 	void theVoteThatCompletesACloseEarlyCutClosesIt() {
 		CutRef ref = ref("K7M2Q");
-		given(this.store.vote(ref, "U1", 2, Choice.SHIP, NOW))
+		given(this.store.vote(eq(ref), eq("U1"), eq(2), eq(Choice.SHIP), eq(NOW), any()))
 			.willReturn(new VoteResult(VoteResult.Outcome.RECORDED, "create project", false, true));
-		given(this.store.finish(ref, CutStatus.CLOSED, NOW)).willReturn(true);
+		given(this.store.finish(eq(ref), eq(CutStatus.CLOSED), eq(NOW), any())).willReturn(true);
 
 		this.service.vote(new CastVote(ref, "U1", 2, Choice.SHIP));
 
-		verify(this.store).finish(ref, CutStatus.CLOSED, NOW);
-		verify(this.jobs).schedule(new Job(Job.Kind.REFRESH, ref), NOW);
-		verify(this.jobs).schedule(new Job(Job.Kind.ANNOUNCE, ref), NOW);
-		verify(this.jobs).complete(new Job(Job.Kind.CLOSE, ref));
+		verify(this.store).finish(ref, CutStatus.CLOSED, NOW,
+				JobChanges.NONE.schedule(new Job(Job.Kind.REFRESH, ref), NOW)
+					.schedule(new Job(Job.Kind.ANNOUNCE, ref), NOW)
+					.complete(new Job(Job.Kind.CLOSE, ref))
+					.complete(new Job(Job.Kind.REMIND, ref)));
 	}
 
 	@Test
@@ -410,41 +417,40 @@ class CutServiceTests {
 	@Test
 	void closeRefreshesTheMessageAnnouncesTheDecisionAndDropsTheDeadline() {
 		Cut cut = openCut("K7M2Q");
-		given(this.store.finish(cut.ref(), CutStatus.CLOSED, NOW)).willReturn(true);
+		given(this.store.finish(eq(cut.ref()), eq(CutStatus.CLOSED), eq(NOW), any())).willReturn(true);
 
 		FinishResult result = this.service.close(cut, FACILITATOR);
 
 		assertThat(result.outcome()).isEqualTo(FinishResult.Outcome.DONE);
-		InOrder order = inOrder(this.store, this.jobs);
-		order.verify(this.store).finish(cut.ref(), CutStatus.CLOSED, NOW);
-		order.verify(this.jobs).schedule(new Job(Job.Kind.REFRESH, cut.ref()), NOW);
-		verify(this.jobs).schedule(new Job(Job.Kind.ANNOUNCE, cut.ref()), NOW);
-		verify(this.jobs).complete(new Job(Job.Kind.CLOSE, cut.ref()));
-		verify(this.jobs).complete(new Job(Job.Kind.REMIND, cut.ref()));
-		verifyNoMoreInteractions(this.jobs);
+		verify(this.store).finish(cut.ref(), CutStatus.CLOSED, NOW,
+				JobChanges.NONE.schedule(new Job(Job.Kind.REFRESH, cut.ref()), NOW)
+					.schedule(new Job(Job.Kind.ANNOUNCE, cut.ref()), NOW)
+					.complete(new Job(Job.Kind.CLOSE, cut.ref()))
+					.complete(new Job(Job.Kind.REMIND, cut.ref())));
+		verifyNoInteractions(this.jobs);
 		verifyNoInteractions(this.notifier);
 	}
 
 	@Test
 	void cancelRefreshesTheMessageButAnnouncesNothing() {
 		Cut cut = openCut("K7M2Q");
-		given(this.store.finish(cut.ref(), CutStatus.CANCELLED, NOW)).willReturn(true);
+		given(this.store.finish(eq(cut.ref()), eq(CutStatus.CANCELLED), eq(NOW), any())).willReturn(true);
 
 		FinishResult result = this.service.cancel(cut, FACILITATOR);
 
 		assertThat(result.outcome()).isEqualTo(FinishResult.Outcome.DONE);
-		verify(this.store).finish(cut.ref(), CutStatus.CANCELLED, NOW);
-		verify(this.jobs).schedule(new Job(Job.Kind.REFRESH, cut.ref()), NOW);
-		verify(this.jobs).complete(new Job(Job.Kind.CLOSE, cut.ref()));
-		verify(this.jobs, never()).schedule(new Job(Job.Kind.ANNOUNCE, cut.ref()), NOW);
-		verify(this.jobs).complete(new Job(Job.Kind.REMIND, cut.ref()));
-		verifyNoMoreInteractions(this.jobs);
+		// No announcement.
+		verify(this.store).finish(cut.ref(), CutStatus.CANCELLED, NOW,
+				JobChanges.NONE.schedule(new Job(Job.Kind.REFRESH, cut.ref()), NOW)
+					.complete(new Job(Job.Kind.CLOSE, cut.ref()))
+					.complete(new Job(Job.Kind.REMIND, cut.ref())));
+		verifyNoInteractions(this.jobs);
 	}
 
 	@Test
 	void closingACutThatIsNoLongerOpenSaysSoAndSchedulesNothing() {
 		Cut cut = openCut("K7M2Q");
-		given(this.store.finish(cut.ref(), CutStatus.CLOSED, NOW)).willReturn(false);
+		given(this.store.finish(eq(cut.ref()), eq(CutStatus.CLOSED), eq(NOW), any())).willReturn(false);
 
 		FinishResult result = this.service.close(cut, FACILITATOR);
 

@@ -98,7 +98,7 @@ class DuplicateDeliveryTests extends EndToEndTest {
 
 		// With the job queue empty nothing more will be posted.
 		await("an empty job queue").atMost(PATIENCE)
-			.until(() -> this.redisTemplate.opsForZSet().zCard("scopecut:jobs") == 0);
+			.until(() -> this.redisTemplate.opsForZSet().zCard("scopecut:{" + FakeSlack.TEAM + "}:jobs") == 0);
 		List<FakeSlack.Call> posts = slack.calls("chat.postMessage");
 		assertThat(posts).as("the cut's message, then one decision").hasSize(2);
 		assertThat(JsonParser.parseString(posts.get(1).param("blocks")).toString())

@@ -130,7 +130,8 @@ class GracefulShutdownTests {
 		// Nothing is left leased to the gone process: a leased job would be due 30 s on.
 		try (RedisClient client = RedisClient.create(this.redis.url());
 				StatefulRedisConnection<String, String> connection = client.connect()) {
-			List<ScoredValue<String>> jobs = connection.sync().zrangeWithScores("scopecut:jobs", 0, -1);
+			List<ScoredValue<String>> jobs = connection.sync()
+				.zrangeWithScores("scopecut:{" + FakeSlack.TEAM + "}:jobs", 0, -1);
 			assertThat(jobs.stream().filter((job) -> job.getValue().startsWith("REFRESH|"))).as("refreshes left leased")
 				.allMatch((job) -> job.getScore() < signalledAt + 5_000);
 		}

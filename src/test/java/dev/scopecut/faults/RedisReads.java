@@ -37,7 +37,10 @@ final class RedisReads implements AutoCloseable {
 
 	/** The cut's jobs waiting in the queue, as "KIND|workspace|cutId". */
 	List<String> jobs(String cutId) {
-		return commands().zrange("scopecut:jobs", 0, -1).stream().filter((job) -> job.endsWith("|" + cutId)).toList();
+		return commands().zrange("scopecut:{" + FakeSlack.TEAM + "}:jobs", 0, -1)
+			.stream()
+			.filter((job) -> job.endsWith("|" + cutId))
+			.toList();
 	}
 
 	private RedisCommands<String, String> commands() {

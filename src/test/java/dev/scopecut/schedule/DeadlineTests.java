@@ -114,7 +114,7 @@ class DeadlineTests {
 		this.clock.advance(CutService.QUICK_START_DURATION.plusSeconds(1));
 
 		await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> decisions().size() == 1);
-		assertThat(redisTemplate().opsForZSet().size("scopecut:jobs")).isZero();
+		assertThat(redisTemplate().opsForZSet().size("scopecut:{" + FakeSlack.TEAM + "}:jobs")).isZero();
 	}
 
 	private List<FakeSlack.Call> decisions() {

@@ -177,7 +177,7 @@ class ReminderTests {
 		await().atMost(WAIT).until(() -> dmsTo(BOB).size() == 1);
 		await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> dmsTo(CAT).isEmpty());
 		Double morning = redisTemplate.opsForZSet()
-			.score("scopecut:jobs",
+			.score("scopecut:{" + FakeSlack.TEAM + "}:jobs",
 					"REMIND_ONE|" + FakeSlack.TEAM + "|" + cutId + "|S" + slotSecond(cutId) + " " + CAT);
 		assertThat(morning).as("CAT's reminder, held").isNotNull();
 		Instant held = Instant.ofEpochMilli(morning.longValue());
@@ -286,7 +286,7 @@ class ReminderTests {
 	/** No reminder by hand waits to fan out, and no one's reminder waits to be sent. */
 	private static boolean remindingByHandIsOver() {
 		return redisTemplate.opsForZSet()
-			.range("scopecut:jobs", 0, -1)
+			.range("scopecut:{" + FakeSlack.TEAM + "}:jobs", 0, -1)
 			.stream()
 			.noneMatch((job) -> job.startsWith("REMIND_ONE|") || job.matches("REMIND\\|.*\\|M\\d+"));
 	}

@@ -83,7 +83,8 @@ class EditFlowTests extends EndToEndTest {
 		assertThat(ackText(extended)).isEqualTo("Extended the deadline of `" + id + "` by 2h, to "
 				+ Instant.ofEpochMilli(later).truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ".");
 		assertThat(this.redisTemplate.opsForHash().get(cutKey(id), "deadline")).isEqualTo(Long.toString(later));
-		assertThat(this.redisTemplate.opsForZSet().score("scopecut:jobs", "CLOSE|" + FakeSlack.TEAM + "|" + id))
+		assertThat(this.redisTemplate.opsForZSet()
+			.score("scopecut:{" + FakeSlack.TEAM + "}:jobs", "CLOSE|" + FakeSlack.TEAM + "|" + id))
 			.isEqualTo((double) later);
 	}
 

@@ -90,7 +90,7 @@ class MultiWorkspaceTests extends MultiWorkspaceTest {
 		this.cuts.close(this.cuts.find(refB).orElseThrow(), ANN);
 		await("B's refresh and decision dropped").atMost(WAIT)
 			.until(() -> this.redisTemplate.opsForZSet()
-				.range("scopecut:jobs", 0, -1)
+				.range("scopecut:{" + TEAM_B + "}:jobs", 0, -1)
 				.stream()
 				.noneMatch((job) -> job.contains("|" + TEAM_B + "|")));
 		assertThat(slack.calls().subList(afterUninstall, slack.calls().size()))
@@ -197,7 +197,7 @@ class MultiWorkspaceTests extends MultiWorkspaceTest {
 	/** The kinds of the queued jobs of a workspace's cut, in order of their names. */
 	private List<String> kindsOfJobs(String team, String cut) {
 		return this.redisTemplate.opsForZSet()
-			.range("scopecut:jobs", 0, -1)
+			.range("scopecut:{" + team + "}:jobs", 0, -1)
 			.stream()
 			.filter((job) -> job.contains("|" + team + "|" + cut))
 			.map((job) -> job.substring(0, job.indexOf('|')))

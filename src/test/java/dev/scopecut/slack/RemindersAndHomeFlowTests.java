@@ -72,7 +72,7 @@ class RemindersAndHomeFlowTests extends EndToEndTest {
 		HttpResponse<String> response = this.requests.command(CHANNEL, ANN, "remind " + cutId, slack.responseUrl("r"));
 
 		assertThat(ackText(response)).isEqualTo("`" + cutId + "` is already closed; nobody was reminded.");
-		assertThat(this.redisTemplate.opsForZSet().range("scopecut:jobs", 0, -1))
+		assertThat(this.redisTemplate.opsForZSet().range("scopecut:{" + FakeSlack.TEAM + "}:jobs", 0, -1))
 			.noneMatch((job) -> job.startsWith("REMIND"));
 	}
 

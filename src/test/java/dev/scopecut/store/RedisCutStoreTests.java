@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import dev.scopecut.app.CutSnapshot;
 import dev.scopecut.app.CutStore;
 import dev.scopecut.app.InsertOutcome;
+import dev.scopecut.app.Job;
+import dev.scopecut.app.JobChanges;
 import dev.scopecut.app.VoteResult;
 import dev.scopecut.app.VoterChoices;
 import dev.scopecut.cut.Choice;
@@ -37,7 +39,8 @@ class RedisCutStoreTests extends RedisStoreTest {
 
 	@BeforeEach
 	void store() {
-		this.store = new RedisCutStore(template, new RedisGuard(), new StoreProperties(Duration.ofDays(90)));
+		this.store = new RedisCutStore(template, new RedisGuard(), new StoreProperties(Duration.ofDays(90)),
+				new DueIndex(template, new RedisGuard()));
 	}
 
 	static Cut cut(CutRef ref, String channel) {
@@ -65,17 +68,44 @@ class RedisCutStoreTests extends RedisStoreTest {
 	void aCutReadsBackAsItWasStored() {
 		Cut cut = chosen(REF, "C1");
 
-		assertThat(this.store.insert(cut)).isEqualTo(InsertOutcome.INSERTED);
+		assertThat(this.store.insert(cut, JobChanges.NONE)).isEqualTo(InsertOutcome.INSERTED);
 
 		assertThat(this.store.find(REF)).contains(cut);
 		assertThat(this.store.openIn("T1", "C1")).containsExactly(cut);
 	}
 
 	@Test
-	void anIdAlreadyTakenInTheWorkspaceIsRefusedAndNothingIsOverwritten() {
-		this.store.insert(cut(REF, "C1"));
+	void aCutAndTheJobsThatFollowFromItsChangesAreSavedTogetherOnItsWorkspacesSlot() {
+		Job close = new Job(Job.Kind.CLOSE, REF);
+		Job refresh = new Job(Job.Kind.REFRESH, REF);
+		Job announce = new Job(Job.Kind.ANNOUNCE, REF);
+		Cut cut = cut(REF, "C1");
 
-		assertThat(this.store.insert(cut(REF, "C2"))).isEqualTo(InsertOutcome.ID_TAKEN);
+		this.store.insert(cut, JobChanges.NONE.schedule(close, cut.settings().deadline()));
+		this.store.vote(REF, "U_BOB", 1, Choice.SHIP, NOW, JobChanges.NONE.schedule(refresh, NOW));
+		// The refresh is asked for already: the second vote schedules nothing.
+		this.store.vote(REF, "U_CAT", 1, Choice.SHIP, NOW, JobChanges.NONE.schedule(announce, NOW));
+		assertThat(template.opsForZSet().range(Keys.jobs("T1"), 0, -1)).containsExactly(RedisJobQueue.member(refresh),
+				RedisJobQueue.member(close));
+		assertThat(template.opsForZSet().score(Keys.due(Keys.dueShard("T1")), "T1"))
+			.isEqualTo((double) NOW.toEpochMilli());
+
+		assertThat(
+				this.store.finish(REF, CutStatus.CLOSED, NOW, JobChanges.NONE.schedule(announce, NOW).complete(close)))
+			.isTrue();
+		assertThat(this.store.finish(REF, CutStatus.CLOSED, NOW, JobChanges.NONE.schedule(close, NOW))).isFalse();
+
+		assertThat(template.opsForZSet().range(Keys.jobs("T1"), 0, -1))
+			.containsExactlyInAnyOrder(RedisJobQueue.member(refresh), RedisJobQueue.member(announce));
+		assertThat(template.keys("scopecut:{T1}:*"))
+			.allMatch((key) -> !key.contains("jobs") || key.equals(Keys.jobs("T1")));
+	}
+
+	@Test
+	void anIdAlreadyTakenInTheWorkspaceIsRefusedAndNothingIsOverwritten() {
+		this.store.insert(cut(REF, "C1"), JobChanges.NONE);
+
+		assertThat(this.store.insert(cut(REF, "C2"), JobChanges.NONE)).isEqualTo(InsertOutcome.ID_TAKEN);
 
 		assertThat(this.store.find(REF).orElseThrow().channel()).isEqualTo("C1");
 		assertThat(this.store.openIn("T1", "C2")).isEmpty();
@@ -84,10 +114,10 @@ class RedisCutStoreTests extends RedisStoreTest {
 	@Test
 	void theSameIdInAnotherWorkspaceIsAnotherCut() {
 		CutRef other = new CutRef("T2", REF.id());
-		this.store.insert(cut(REF, "C1"));
-		this.store.insert(cut(other, "C1"));
+		this.store.insert(cut(REF, "C1"), JobChanges.NONE);
+		this.store.insert(cut(other, "C1"), JobChanges.NONE);
 
-		this.store.vote(other, "U_BOB", 1, Choice.SHIP, NOW);
+		this.store.vote(other, "U_BOB", 1, Choice.SHIP, NOW, JobChanges.NONE);
 
 		assertThat(this.store.snapshot(REF).orElseThrow().ballots().byVoter()).isEmpty();
 		assertThat(this.store.snapshot(other).orElseThrow().ballots().of("U_BOB")).containsEntry(1, Choice.SHIP);
@@ -95,13 +125,14 @@ class RedisCutStoreTests extends RedisStoreTest {
 
 	@Test
 	void votesRecordChangeAndRepeatWithTheVersionCountingOnlyChanges() {
-		this.store.insert(cut(REF, "C1"));
+		this.store.insert(cut(REF, "C1"), JobChanges.NONE);
 
-		assertThat(this.store.vote(REF, "U_BOB", 2, Choice.SHIP, NOW))
+		assertThat(this.store.vote(REF, "U_BOB", 2, Choice.SHIP, NOW, JobChanges.NONE))
 			.isEqualTo(new VoteResult(VoteResult.Outcome.RECORDED, "create project", true));
-		assertThat(this.store.vote(REF, "U_BOB", 2, Choice.SHIP, NOW).outcome())
+		assertThat(this.store.vote(REF, "U_BOB", 2, Choice.SHIP, NOW, JobChanges.NONE).outcome())
 			.isEqualTo(VoteResult.Outcome.UNCHANGED);
-		assertThat(this.store.vote(REF, "U_BOB", 2, Choice.DEFER, NOW).outcome()).isEqualTo(VoteResult.Outcome.CHANGED);
+		assertThat(this.store.vote(REF, "U_BOB", 2, Choice.DEFER, NOW, JobChanges.NONE).outcome())
+			.isEqualTo(VoteResult.Outcome.CHANGED);
 
 		CutSnapshot snapshot = this.store.snapshot(REF).orElseThrow();
 		assertThat(snapshot.ballots().of("U_BOB")).isEqualTo(Map.of(2, Choice.DEFER));
@@ -112,12 +143,12 @@ class RedisCutStoreTests extends RedisStoreTest {
 	@Test
 	void aVotersChoicesAreReadWithTheCutAndNothingOfOtherVoters() {
 		Cut cut = cut(REF, "C1");
-		this.store.insert(cut);
-		this.store.vote(REF, "U_BOB", 1, Choice.SHIP, NOW);
-		this.store.vote(REF, "U_BOB", 3, Choice.SHIP, NOW);
-		this.store.vote(REF, "U_BOB", 3, Choice.DEFER, NOW);
-		this.store.vote(REF, "U_CAT", 2, Choice.SHIP, NOW);
-		this.store.vote(REF, "U_BOBBY", 2, Choice.DEFER, NOW);
+		this.store.insert(cut, JobChanges.NONE);
+		this.store.vote(REF, "U_BOB", 1, Choice.SHIP, NOW, JobChanges.NONE);
+		this.store.vote(REF, "U_BOB", 3, Choice.SHIP, NOW, JobChanges.NONE);
+		this.store.vote(REF, "U_BOB", 3, Choice.DEFER, NOW, JobChanges.NONE);
+		this.store.vote(REF, "U_CAT", 2, Choice.SHIP, NOW, JobChanges.NONE);
+		this.store.vote(REF, "U_BOBBY", 2, Choice.DEFER, NOW, JobChanges.NONE);
 
 		VoterChoices bob = this.store.choicesOf(REF, "U_BOB").orElseThrow();
 
@@ -128,15 +159,15 @@ class RedisCutStoreTests extends RedisStoreTest {
 
 	@Test
 	void choicesOfAMissingCutAreEmptyAndReadingThemChangesNothing() {
-		this.store.insert(cut(REF, "C1"));
-		this.store.vote(REF, "U_BOB", 1, Choice.SHIP, NOW);
+		this.store.insert(cut(REF, "C1"), JobChanges.NONE);
+		this.store.vote(REF, "U_BOB", 1, Choice.SHIP, NOW, JobChanges.NONE);
 
 		assertThat(this.store.choicesOf(new CutRef("T1", new CutId("ZZZZZ")), "U_BOB")).isEmpty();
 		assertThat(this.store.choicesOf(new CutRef("T2", REF.id()), "U_BOB")).isEmpty();
 		this.store.choicesOf(REF, "U_BOB");
 
 		// a private read answers no refresh the channel's message is waiting for
-		assertThat(this.store.vote(REF, "U_CAT", 1, Choice.SHIP, NOW).asksRefresh()).isFalse();
+		assertThat(this.store.vote(REF, "U_CAT", 1, Choice.SHIP, NOW, JobChanges.NONE).asksRefresh()).isFalse();
 		assertThat(this.store.version(REF)).isEqualTo(2);
 		assertThat(template.keys("*")).containsExactlyInAnyOrder(Keys.cut(REF), Keys.votes(REF),
 				Keys.openIn("T1", "C1"), Keys.openIn("T1"), Keys.openBy("T1", "U_ANN"));
@@ -144,9 +175,9 @@ class RedisCutStoreTests extends RedisStoreTest {
 
 	@Test
 	void aVotersChoicesStayReadableOnceTheCutIsClosed() {
-		this.store.insert(cut(REF, "C1"));
-		this.store.vote(REF, "U_BOB", 2, Choice.DEFER, NOW);
-		this.store.finish(REF, CutStatus.CLOSED, NOW);
+		this.store.insert(cut(REF, "C1"), JobChanges.NONE);
+		this.store.vote(REF, "U_BOB", 2, Choice.DEFER, NOW, JobChanges.NONE);
+		this.store.finish(REF, CutStatus.CLOSED, NOW, JobChanges.NONE);
 
 		VoterChoices bob = this.store.choicesOf(REF, "U_BOB").orElseThrow();
 
@@ -156,31 +187,32 @@ class RedisCutStoreTests extends RedisStoreTest {
 
 	@Test
 	void aFloodOfVotesAsksForOneRefreshUntilASnapshotReadsTheCut() {
-		this.store.insert(cut(REF, "C1"));
+		this.store.insert(cut(REF, "C1"), JobChanges.NONE);
 
-		assertThat(this.store.vote(REF, "U_BOB", 1, Choice.SHIP, NOW).asksRefresh()).isTrue();
-		assertThat(this.store.vote(REF, "U_CAT", 1, Choice.SHIP, NOW).asksRefresh()).isFalse();
-		assertThat(this.store.vote(REF, "U_BOB", 2, Choice.DEFER, NOW).asksRefresh()).isFalse();
+		assertThat(this.store.vote(REF, "U_BOB", 1, Choice.SHIP, NOW, JobChanges.NONE).asksRefresh()).isTrue();
+		assertThat(this.store.vote(REF, "U_CAT", 1, Choice.SHIP, NOW, JobChanges.NONE).asksRefresh()).isFalse();
+		assertThat(this.store.vote(REF, "U_BOB", 2, Choice.DEFER, NOW, JobChanges.NONE).asksRefresh()).isFalse();
 		this.store.snapshot(REF);
-		assertThat(this.store.vote(REF, "U_DAN", 1, Choice.DEFER, NOW).asksRefresh()).isTrue();
-		assertThat(this.store.vote(REF, "U_DAN", 1, Choice.DEFER, NOW).asksRefresh()).isFalse();
+		assertThat(this.store.vote(REF, "U_DAN", 1, Choice.DEFER, NOW, JobChanges.NONE).asksRefresh()).isTrue();
+		assertThat(this.store.vote(REF, "U_DAN", 1, Choice.DEFER, NOW, JobChanges.NONE).asksRefresh()).isFalse();
 	}
 
 	@Test
 	void anAskThatWasNeverAnsweredIsAskedAgainAfterAWhile() {
-		this.store.insert(cut(REF, "C1"));
-		this.store.vote(REF, "U_BOB", 1, Choice.SHIP, NOW);
+		this.store.insert(cut(REF, "C1"), JobChanges.NONE);
+		this.store.vote(REF, "U_BOB", 1, Choice.SHIP, NOW, JobChanges.NONE);
 
 		Instant later = NOW.plus(CutStore.REFRESH_REASK);
-		assertThat(this.store.vote(REF, "U_CAT", 1, Choice.SHIP, later).asksRefresh()).isFalse();
-		assertThat(this.store.vote(REF, "U_DAN", 1, Choice.SHIP, later.plusMillis(1)).asksRefresh()).isTrue();
+		assertThat(this.store.vote(REF, "U_CAT", 1, Choice.SHIP, later, JobChanges.NONE).asksRefresh()).isFalse();
+		assertThat(this.store.vote(REF, "U_DAN", 1, Choice.SHIP, later.plusMillis(1), JobChanges.NONE).asksRefresh())
+			.isTrue();
 	}
 
 	@Test
 	void aVoteFromSomeoneOutsideTheChosenVotersIsRefusedAndStoredNowhere() {
-		this.store.insert(chosen(REF, "C1"));
+		this.store.insert(chosen(REF, "C1"), JobChanges.NONE);
 
-		VoteResult result = this.store.vote(REF, "U_EVE", 1, Choice.SHIP, NOW);
+		VoteResult result = this.store.vote(REF, "U_EVE", 1, Choice.SHIP, NOW, JobChanges.NONE);
 
 		assertThat(result.outcome()).isEqualTo(VoteResult.Outcome.NOT_A_VOTER);
 		assertThat(result.asksRefresh()).isFalse();
@@ -190,19 +222,20 @@ class RedisCutStoreTests extends RedisStoreTest {
 
 	@Test
 	void onceEveryChosenVoterHasVotedOnEveryItemEachChangeSaysSo() {
-		this.store.insert(chosen(REF, "C1"));
+		this.store.insert(chosen(REF, "C1"), JobChanges.NONE);
 		for (int item = 1; item <= 3; item++) {
-			assertThat(this.store.vote(REF, "U_ANN", item, Choice.SHIP, NOW).everyoneVoted()).isFalse();
+			assertThat(this.store.vote(REF, "U_ANN", item, Choice.SHIP, NOW, JobChanges.NONE).everyoneVoted())
+				.isFalse();
 		}
-		assertThat(this.store.vote(REF, "U_BOB", 1, Choice.SHIP, NOW).everyoneVoted()).isFalse();
-		assertThat(this.store.vote(REF, "U_BOB", 2, Choice.DEFER, NOW).everyoneVoted()).isFalse();
+		assertThat(this.store.vote(REF, "U_BOB", 1, Choice.SHIP, NOW, JobChanges.NONE).everyoneVoted()).isFalse();
+		assertThat(this.store.vote(REF, "U_BOB", 2, Choice.DEFER, NOW, JobChanges.NONE).everyoneVoted()).isFalse();
 
-		assertThat(this.store.vote(REF, "U_BOB", 3, Choice.DEFER, NOW).everyoneVoted()).isTrue();
-		assertThat(this.store.vote(REF, "U_BOB", 3, Choice.SHIP, NOW).everyoneVoted()).isTrue();
+		assertThat(this.store.vote(REF, "U_BOB", 3, Choice.DEFER, NOW, JobChanges.NONE).everyoneVoted()).isTrue();
+		assertThat(this.store.vote(REF, "U_BOB", 3, Choice.SHIP, NOW, JobChanges.NONE).everyoneVoted()).isTrue();
 		// a repeated click changes nothing, and once closed nothing is counted
-		assertThat(this.store.vote(REF, "U_BOB", 3, Choice.SHIP, NOW).everyoneVoted()).isFalse();
-		this.store.finish(REF, CutStatus.CLOSED, NOW);
-		assertThat(this.store.vote(REF, "U_BOB", 3, Choice.DEFER, NOW).everyoneVoted()).isFalse();
+		assertThat(this.store.vote(REF, "U_BOB", 3, Choice.SHIP, NOW, JobChanges.NONE).everyoneVoted()).isFalse();
+		this.store.finish(REF, CutStatus.CLOSED, NOW, JobChanges.NONE);
+		assertThat(this.store.vote(REF, "U_BOB", 3, Choice.DEFER, NOW, JobChanges.NONE).everyoneVoted()).isFalse();
 	}
 
 	@Test
@@ -211,56 +244,57 @@ class RedisCutStoreTests extends RedisStoreTest {
 		CutSettings settings = open.settings();
 		Cut channelWide = Cut.open(REF, "C1", "U_ANN", new CutDraft(open.title(), List.of("email signup"),
 				new CutSettings(settings.question(), settings.deadline(), 0, 0, false, List.of(), true)), NOW);
-		this.store.insert(channelWide);
+		this.store.insert(channelWide, JobChanges.NONE);
 
-		assertThat(this.store.vote(REF, "U_EVE", 1, Choice.SHIP, NOW))
+		assertThat(this.store.vote(REF, "U_EVE", 1, Choice.SHIP, NOW, JobChanges.NONE))
 			.isEqualTo(new VoteResult(VoteResult.Outcome.RECORDED, "email signup", true, false));
 	}
 
 	@Test
 	void theChannelsMembersAreKeptWithAnOpenCutOnlyAndReadBack() {
-		assertThat(this.store.setMembers(REF, List.of("U_ANN", "U_BOB"))).isFalse();
+		assertThat(this.store.setMembers(REF, List.of("U_ANN", "U_BOB"), JobChanges.NONE)).isFalse();
 		assertThat(template.hasKey(Keys.cut(REF))).isFalse();
-		this.store.insert(cut(REF, "C1", List.of(), true));
+		this.store.insert(cut(REF, "C1", List.of(), true), JobChanges.NONE);
 
-		assertThat(this.store.setMembers(REF, List.of("U_ANN", "U_BOB"))).isTrue();
+		assertThat(this.store.setMembers(REF, List.of("U_ANN", "U_BOB"), JobChanges.NONE)).isTrue();
 
 		assertThat(this.store.find(REF).orElseThrow().members()).containsExactly("U_ANN", "U_BOB");
 		assertThat(this.store.snapshot(REF).orElseThrow().cut().eligibleVoters()).containsExactly("U_ANN", "U_BOB");
-		this.store.finish(REF, CutStatus.CLOSED, NOW);
-		assertThat(this.store.setMembers(REF, List.of("U_EVE"))).isFalse();
+		this.store.finish(REF, CutStatus.CLOSED, NOW, JobChanges.NONE);
+		assertThat(this.store.setMembers(REF, List.of("U_EVE"), JobChanges.NONE)).isFalse();
 		assertThat(this.store.find(REF).orElseThrow().members()).containsExactly("U_ANN", "U_BOB");
 	}
 
 	@Test
 	void onAChannelWideCutEveryoneIsTheMembersAndOthersVotesNeitherCountNorAreRefused() {
-		this.store.insert(cut(REF, "C1", List.of(), true));
-		this.store.setMembers(REF, List.of("U_ANN", "U_BOB"));
+		this.store.insert(cut(REF, "C1", List.of(), true), JobChanges.NONE);
+		this.store.setMembers(REF, List.of("U_ANN", "U_BOB"), JobChanges.NONE);
 		// a newcomer votes on everything: stored, and enough fields for members x items
 		for (int item = 1; item <= 3; item++) {
-			assertThat(this.store.vote(REF, "U_NEW", item, Choice.SHIP, NOW).outcome())
+			assertThat(this.store.vote(REF, "U_NEW", item, Choice.SHIP, NOW, JobChanges.NONE).outcome())
 				.isEqualTo(VoteResult.Outcome.RECORDED);
 		}
 		for (int item = 1; item <= 3; item++) {
-			assertThat(this.store.vote(REF, "U_ANN", item, Choice.SHIP, NOW).everyoneVoted()).isFalse();
+			assertThat(this.store.vote(REF, "U_ANN", item, Choice.SHIP, NOW, JobChanges.NONE).everyoneVoted())
+				.isFalse();
 		}
-		assertThat(this.store.vote(REF, "U_BOB", 1, Choice.SHIP, NOW).everyoneVoted()).isFalse();
-		assertThat(this.store.vote(REF, "U_BOB", 2, Choice.DEFER, NOW).everyoneVoted()).isFalse();
-		assertThat(this.store.vote(REF, "U_NEW", 3, Choice.DEFER, NOW).everyoneVoted()).isFalse();
+		assertThat(this.store.vote(REF, "U_BOB", 1, Choice.SHIP, NOW, JobChanges.NONE).everyoneVoted()).isFalse();
+		assertThat(this.store.vote(REF, "U_BOB", 2, Choice.DEFER, NOW, JobChanges.NONE).everyoneVoted()).isFalse();
+		assertThat(this.store.vote(REF, "U_NEW", 3, Choice.DEFER, NOW, JobChanges.NONE).everyoneVoted()).isFalse();
 
-		assertThat(this.store.vote(REF, "U_BOB", 3, Choice.DEFER, NOW).everyoneVoted()).isTrue();
+		assertThat(this.store.vote(REF, "U_BOB", 3, Choice.DEFER, NOW, JobChanges.NONE).everyoneVoted()).isTrue();
 		assertThat(this.store.snapshot(REF).orElseThrow().ballots().byVoter()).containsOnlyKeys("U_NEW", "U_ANN",
 				"U_BOB");
 	}
 
 	@Test
 	void aVoteOnAMissingCutOrItemIsRefusedAndLeavesNoKeyBehind() {
-		this.store.insert(cut(REF, "C1"));
+		this.store.insert(cut(REF, "C1"), JobChanges.NONE);
 
-		assertThat(this.store.vote(REF, "U_BOB", 9, Choice.SHIP, NOW).outcome())
+		assertThat(this.store.vote(REF, "U_BOB", 9, Choice.SHIP, NOW, JobChanges.NONE).outcome())
 			.isEqualTo(VoteResult.Outcome.NOT_FOUND);
 		CutRef missing = new CutRef("T1", new CutId("ZZZZZ"));
-		assertThat(this.store.vote(missing, "U_BOB", 1, Choice.SHIP, NOW).outcome())
+		assertThat(this.store.vote(missing, "U_BOB", 1, Choice.SHIP, NOW, JobChanges.NONE).outcome())
 			.isEqualTo(VoteResult.Outcome.NOT_FOUND);
 
 		assertThat(template.keys("*")).containsExactlyInAnyOrder(Keys.cut(REF), Keys.openIn("T1", "C1"),
@@ -269,11 +303,11 @@ class RedisCutStoreTests extends RedisStoreTest {
 
 	@Test
 	void finishingHappensOnceDropsTheCutFromItsChannelAndStartsRetention() {
-		this.store.insert(cut(REF, "C1"));
-		this.store.vote(REF, "U_BOB", 1, Choice.SHIP, NOW);
+		this.store.insert(cut(REF, "C1"), JobChanges.NONE);
+		this.store.vote(REF, "U_BOB", 1, Choice.SHIP, NOW, JobChanges.NONE);
 
-		assertThat(this.store.finish(REF, CutStatus.CLOSED, NOW.plusSeconds(60))).isTrue();
-		assertThat(this.store.finish(REF, CutStatus.CANCELLED, NOW.plusSeconds(61))).isFalse();
+		assertThat(this.store.finish(REF, CutStatus.CLOSED, NOW.plusSeconds(60), JobChanges.NONE)).isTrue();
+		assertThat(this.store.finish(REF, CutStatus.CANCELLED, NOW.plusSeconds(61), JobChanges.NONE)).isFalse();
 
 		Cut closed = this.store.find(REF).orElseThrow();
 		assertThat(closed.status()).isEqualTo(CutStatus.CLOSED);
@@ -282,13 +316,13 @@ class RedisCutStoreTests extends RedisStoreTest {
 		long ninetyDays = Duration.ofDays(90).toSeconds();
 		assertThat(template.getExpire(Keys.cut(REF))).isBetween(ninetyDays - 5, ninetyDays);
 		assertThat(template.getExpire(Keys.votes(REF))).isBetween(ninetyDays - 5, ninetyDays);
-		assertThat(this.store.vote(REF, "U_BOB", 1, Choice.DEFER, NOW).outcome())
+		assertThat(this.store.vote(REF, "U_BOB", 1, Choice.DEFER, NOW, JobChanges.NONE).outcome())
 			.isEqualTo(VoteResult.Outcome.NOT_OPEN);
 	}
 
 	@Test
 	void theMessageAndItsLastShowingAreRememberedButNeverCreateAStrayCut() {
-		this.store.insert(cut(REF, "C1"));
+		this.store.insert(cut(REF, "C1"), JobChanges.NONE);
 		CutRef missing = new CutRef("T1", new CutId("ZZZZZ"));
 
 		this.store.attachMessage(REF, "1700000000.000100");
@@ -305,7 +339,7 @@ class RedisCutStoreTests extends RedisStoreTest {
 
 	@Test
 	void concurrentVotesFromManyClientsEndInExactTallies() throws Exception {
-		this.store.insert(cut(REF, "C1"));
+		this.store.insert(cut(REF, "C1"), JobChanges.NONE);
 		ExecutorService pool = Executors.newFixedThreadPool(16);
 		List<Future<?>> clicks = new java.util.ArrayList<>();
 		for (int voter = 0; voter < 40; voter++) {
@@ -314,11 +348,12 @@ class RedisCutStoreTests extends RedisStoreTest {
 			clicks.add(pool.submit(() -> {
 				for (int round = 0; round < 5; round++) {
 					for (int item = 1; item <= 3; item++) {
-						this.store.vote(REF, user, item, (round % 2 == 0) ? Choice.SHIP : Choice.DEFER, NOW);
+						this.store.vote(REF, user, item, (round % 2 == 0) ? Choice.SHIP : Choice.DEFER, NOW,
+								JobChanges.NONE);
 					}
 				}
 				for (int item = 1; item <= 3; item++) {
-					this.store.vote(REF, user, item, last, NOW);
+					this.store.vote(REF, user, item, last, NOW, JobChanges.NONE);
 				}
 			}));
 		}
@@ -345,36 +380,39 @@ class RedisCutStoreTests extends RedisStoreTest {
 	@Test
 	void aChannelWithTheMostOpenCutsTakesNoOtherUntilOneFinishes() {
 		for (int i = 0; i < CutStore.MAX_OPEN_IN_CHANNEL; i++) {
-			assertThat(this.store.insert(started(i, "C1", "U" + i + "X"))).isEqualTo(InsertOutcome.INSERTED);
+			assertThat(this.store.insert(started(i, "C1", "U" + i + "X"), JobChanges.NONE))
+				.isEqualTo(InsertOutcome.INSERTED);
 		}
 		Cut oneMore = started(100, "C1", "U_NEW");
 
-		assertThat(this.store.insert(oneMore)).isEqualTo(InsertOutcome.CHANNEL_FULL);
+		assertThat(this.store.insert(oneMore, JobChanges.NONE)).isEqualTo(InsertOutcome.CHANNEL_FULL);
 		assertThat(this.store.find(oneMore.ref())).isEmpty();
-		assertThat(this.store.insert(started(101, "C2", "U_NEW"))).isEqualTo(InsertOutcome.INSERTED);
-		this.store.finish(started(0, "C1", "U0X").ref(), CutStatus.CANCELLED, NOW);
-		assertThat(this.store.insert(oneMore)).isEqualTo(InsertOutcome.INSERTED);
+		assertThat(this.store.insert(started(101, "C2", "U_NEW"), JobChanges.NONE)).isEqualTo(InsertOutcome.INSERTED);
+		this.store.finish(started(0, "C1", "U0X").ref(), CutStatus.CANCELLED, NOW, JobChanges.NONE);
+		assertThat(this.store.insert(oneMore, JobChanges.NONE)).isEqualTo(InsertOutcome.INSERTED);
 	}
 
 	@Test
 	void someoneWithTheMostOpenCutsInTheWorkspaceStartsNoOtherInAnyChannelUntilOneFinishes() {
 		for (int i = 0; i < CutStore.MAX_OPEN_BY_FACILITATOR; i++) {
-			assertThat(this.store.insert(started(i, "C" + i + "X", "U_ANN"))).isEqualTo(InsertOutcome.INSERTED);
+			assertThat(this.store.insert(started(i, "C" + i + "X", "U_ANN"), JobChanges.NONE))
+				.isEqualTo(InsertOutcome.INSERTED);
 		}
 		Cut oneMore = started(100, "C_NEW", "U_ANN");
 
-		assertThat(this.store.insert(oneMore)).isEqualTo(InsertOutcome.FACILITATOR_FULL);
+		assertThat(this.store.insert(oneMore, JobChanges.NONE)).isEqualTo(InsertOutcome.FACILITATOR_FULL);
 		assertThat(this.store.find(oneMore.ref())).isEmpty();
 		assertThat(this.store.openIn("T1", "C_NEW")).isEmpty();
-		assertThat(this.store.insert(started(101, "C_NEW", "U_BOB"))).isEqualTo(InsertOutcome.INSERTED);
-		this.store.finish(started(3, "C3X", "U_ANN").ref(), CutStatus.CLOSED, NOW);
-		assertThat(this.store.insert(oneMore)).isEqualTo(InsertOutcome.INSERTED);
+		assertThat(this.store.insert(started(101, "C_NEW", "U_BOB"), JobChanges.NONE))
+			.isEqualTo(InsertOutcome.INSERTED);
+		this.store.finish(started(3, "C3X", "U_ANN").ref(), CutStatus.CLOSED, NOW, JobChanges.NONE);
+		assertThat(this.store.insert(oneMore, JobChanges.NONE)).isEqualTo(InsertOutcome.INSERTED);
 	}
 
 	@Test
 	void startsRacingAtTheLimitNeverPassIt() throws Exception {
 		for (int i = 0; i < CutStore.MAX_OPEN_BY_FACILITATOR - 1; i++) {
-			this.store.insert(started(i, "C" + i + "X", "U_ANN"));
+			this.store.insert(started(i, "C" + i + "X", "U_ANN"), JobChanges.NONE);
 		}
 		ExecutorService pool = Executors.newFixedThreadPool(16);
 		CountDownLatch ready = new CountDownLatch(1);
@@ -383,7 +421,7 @@ class RedisCutStoreTests extends RedisStoreTest {
 			Cut cut = started(100 + i, "C_RACE", "U_ANN");
 			starts.add(pool.submit(() -> {
 				ready.await();
-				return this.store.insert(cut);
+				return this.store.insert(cut, JobChanges.NONE);
 			}));
 		}
 		ready.countDown();

@@ -2,12 +2,18 @@ package dev.scopecut.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.Test;
 
 import dev.scopecut.app.Job;
+import dev.scopecut.app.Metrics;
 import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.CutRef;
 
@@ -17,7 +23,9 @@ class RedisJobQueueTests extends RedisStoreTest {
 
 	static final Duration LEASE = Duration.ofSeconds(30);
 
-	final RedisJobQueue queue = new RedisJobQueue(template, new RedisGuard());
+	final DueIndex index = new DueIndex(template, new RedisGuard());
+
+	final RedisJobQueue queue = new RedisJobQueue(template, new RedisGuard(), this.index);
 
 	final Job refresh = new Job(Job.Kind.REFRESH, new CutRef("T1", new CutId("K7M2Q")));
 
@@ -60,7 +68,7 @@ class RedisJobQueueTests extends RedisStoreTest {
 		this.queue.complete(this.close);
 
 		assertThat(this.queue.claimDue(NOW.plusSeconds(60), LEASE, 10)).isEmpty();
-		assertThat(template.hasKey(Keys.JOBS)).isFalse();
+		assertThat(template.hasKey(Keys.jobs("T1"))).isFalse();
 	}
 
 	@Test
@@ -71,6 +79,154 @@ class RedisJobQueueTests extends RedisStoreTest {
 		assertThat(this.queue.claimDue(NOW, LEASE, 1)).hasSize(1);
 		assertThat(this.queue.claimDue(NOW, LEASE, 1)).hasSize(1);
 		assertThat(this.queue.claimDue(NOW, LEASE, 1)).isEmpty();
+	}
+
+	@Test
+	void jobsOfManyWorkspacesAreEachFoundThroughTheirShardOfTheDueIndex() {
+		List<Job> jobs = new ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			Job job = new Job(Job.Kind.REFRESH, new CutRef("T" + i, new CutId("K7M2Q")));
+			this.queue.schedule(job, NOW);
+			jobs.add(job);
+		}
+
+		List<Job> claimed = new ArrayList<>();
+		for (int round = 0; round < 20 && claimed.size() < jobs.size(); round++) {
+			claimed.addAll(this.queue.claimDue(NOW, LEASE, 4));
+		}
+
+		assertThat(claimed).containsExactlyInAnyOrderElementsOf(jobs);
+		assertThat(template.keys("scopecut:{due-*}:workspaces")).hasSizeGreaterThan(1);
+	}
+
+	@Test
+	void aClaimLeavesTheWorkspacesEntryAtItsNextJobAndRemovesItWhenNoneIsLeft() {
+		this.queue.schedule(this.refresh, NOW);
+		this.queue.schedule(this.close, NOW.plusSeconds(3600));
+		String shard = Keys.due(Keys.dueShard("T1"));
+
+		this.queue.claimDue(NOW, LEASE, 10);
+		assertThat(template.opsForZSet().score(shard, "T1")).isEqualTo((double) NOW.plus(LEASE).toEpochMilli());
+		this.queue.complete(this.refresh);
+		this.queue.claimDue(NOW.plus(LEASE), LEASE, 10);
+		assertThat(template.opsForZSet().score(shard, "T1")).isEqualTo((double) NOW.plusSeconds(3600).toEpochMilli());
+
+		this.queue.complete(this.close);
+		assertThat(this.queue.claimDue(NOW.plusSeconds(3600), LEASE, 10)).isEmpty();
+		assertThat(template.hasKey(shard)).isFalse();
+	}
+
+	@Test
+	void aJobWhoseIndexEntryWasLostOrLeftLateIsFoundAfterTheRepair() {
+		this.queue.schedule(this.close, NOW.plusSeconds(3600));
+		this.queue.schedule(this.refresh, NOW);
+		Job other = new Job(Job.Kind.ANNOUNCE, new CutRef("T2", new CutId("K7M2Q")));
+		this.queue.schedule(other, NOW);
+		// An instance died between a job and its index entry: T1's says an hour from now,
+		// T2's is gone.
+		template.opsForZSet().add(Keys.due(Keys.dueShard("T1")), "T1", NOW.plusSeconds(3600).toEpochMilli());
+		template.opsForZSet().remove(Keys.due(Keys.dueShard("T2")), "T2");
+		assertThat(this.queue.claimDue(NOW, LEASE, 10)).as("the first claim repairs: the repair is due at start-up")
+			.containsExactlyInAnyOrder(this.refresh, other);
+		assertThat(this.queue.repairIndex()).isEqualTo(2);
+	}
+
+	@Test
+	void aJobScheduledBetweenAClaimAndItsIndexUpdateIsNotHiddenByIt() {
+		this.queue.schedule(this.close, NOW.plusSeconds(3600));
+		this.queue.schedule(this.refresh, NOW);
+		String shard = Keys.due(Keys.dueShard("T1"));
+		DueIndex.Entry read = new DueIndex.Entry("T1", NOW.toEpochMilli());
+		// The claim of the refresh found the close next; an announcement is scheduled
+		// before the claimant updates the index.
+		template.opsForZSet().add(Keys.jobs("T1"), RedisJobQueue.member(this.refresh), NOW.plus(LEASE).toEpochMilli());
+		Job announce = new Job(Job.Kind.ANNOUNCE, this.refresh.cut());
+		template.opsForZSet().add(Keys.jobs("T1"), RedisJobQueue.member(announce), NOW.toEpochMilli());
+
+		this.index.settle(read, NOW.plusSeconds(3600).toEpochMilli());
+
+		assertThat(template.opsForZSet().score(shard, "T1")).isEqualTo((double) NOW.toEpochMilli());
+	}
+
+	@Test
+	void anIndexEntryLoweredMeanwhileIsNotRaisedByAClaimant() {
+		String shard = Keys.due(Keys.dueShard("T1"));
+		template.opsForZSet().add(shard, "T1", NOW.minusSeconds(5).toEpochMilli());
+
+		this.index.settle(new DueIndex.Entry("T1", NOW.toEpochMilli()), NOW.plusSeconds(3600).toEpochMilli());
+
+		assertThat(template.opsForZSet().score(shard, "T1")).isEqualTo((double) NOW.minusSeconds(5).toEpochMilli());
+	}
+
+	@Test
+	void theSingleQueueOfAnEarlierVersionIsMovedIntoTheWorkspacesQueuesKeepingEveryTime() {
+		template.opsForZSet().add(Keys.LEGACY_JOBS, "CLOSE|T1|K7M2Q", NOW.plusSeconds(3600).toEpochMilli());
+		template.opsForZSet()
+			.add(Keys.LEGACY_JOBS, "REMIND_ONE|T2|K7M2Q|S1700000000 U1", NOW.minusSeconds(5).toEpochMilli());
+		// Claimed by an instance of the earlier version that may still run it: left to
+		// it.
+		template.opsForZSet().add(Keys.LEGACY_JOBS, "ANNOUNCE|T3|K7M2Q", NOW.plusSeconds(20).toEpochMilli());
+
+		List<Job> claimed = this.queue.claimDue(NOW, LEASE, 10);
+
+		assertThat(claimed).containsExactly(RedisJobQueue.job("REMIND_ONE|T2|K7M2Q|S1700000000 U1"));
+		assertThat(template.opsForZSet().score(Keys.jobs("T1"), "CLOSE|T1|K7M2Q"))
+			.isEqualTo((double) NOW.plusSeconds(3600).toEpochMilli());
+		assertThat(template.opsForZSet().range(Keys.LEGACY_JOBS, 0, -1)).containsExactly("ANNOUNCE|T3|K7M2Q");
+		this.queue.complete(claimed.get(0));
+		assertThat(this.queue.moveLegacyJobs(NOW.plusSeconds(21).toEpochMilli(), LEASE)).isOne();
+		assertThat(template.hasKey(Keys.LEGACY_JOBS)).isFalse();
+		assertThat(this.queue.claimDue(NOW.plusSeconds(3600), LEASE, 10)).extracting(Job::kind)
+			.containsExactlyInAnyOrder(Job.Kind.CLOSE, Job.Kind.ANNOUNCE);
+	}
+
+	@Test
+	void aMoveRepeatedAfterACrashAddsNothingEvenOnceTheJobHasRun() {
+		template.opsForZSet().add(Keys.LEGACY_JOBS, "ANNOUNCE|T1|K7M2Q", NOW.toEpochMilli());
+		long held = NOW.plus(LEASE).toEpochMilli();
+		// The first mover held the job and added it to its workspace, then died before
+		// taking it out of the single queue; the job has run since.
+		template.execute(Scripts.LEASE_LEGACY_JOB, List.of(Keys.LEGACY_JOBS), "ANNOUNCE|T1|K7M2Q",
+				Long.toString(NOW.toEpochMilli()), Long.toString(held));
+		template.execute(Scripts.MOVE_LEGACY_JOB, List.of(Keys.jobs("T1"), Keys.jobsMoved("T1")), "ANNOUNCE|T1|K7M2Q",
+				Long.toString(NOW.toEpochMilli()), Long.toString(NOW.toEpochMilli()), Long.toString(held), "604800");
+		template.delete(Keys.jobs("T1"));
+
+		assertThat(this.queue.moveLegacyJobs(held, LEASE)).isOne();
+
+		assertThat(template.hasKey(Keys.LEGACY_JOBS)).isFalse();
+		assertThat(template.hasKey(Keys.jobs("T1"))).as("not added again").isFalse();
+	}
+
+	@Test
+	void eachClaimedJobSaysHowLateItWasClaimed() {
+		Map<Job.Kind, Duration> late = new ConcurrentHashMap<>();
+		RedisJobQueue measured = new RedisJobQueue(template, new RedisGuard(), this.index, new Metrics() {
+			@Override
+			public void jobClaimed(Job.Kind kind, Duration lateness) {
+				late.put(kind, lateness);
+			}
+		});
+		measured.schedule(this.refresh, NOW.minusSeconds(7));
+		measured.schedule(this.close, NOW);
+
+		assertThat(measured.claimDue(NOW, LEASE, 10)).containsExactlyInAnyOrder(this.refresh, this.close);
+		assertThat(late).containsEntry(Job.Kind.REFRESH, Duration.ofSeconds(7))
+			.containsEntry(Job.Kind.CLOSE, Duration.ZERO);
+	}
+
+	@Test
+	void theDueGaugeCountsDueUnclaimedJobsOfEveryWorkspaceAndOfTheSingleQueue() {
+		StoreMeters meters = new StoreMeters(template, this.index, Clock.fixed(NOW, java.time.ZoneOffset.UTC));
+		assertThat(meters.jobsDue()).isZero();
+		this.queue.schedule(this.refresh, NOW.minusSeconds(1));
+		this.queue.schedule(this.close, NOW.plusSeconds(60));
+		this.queue.schedule(new Job(Job.Kind.CLOSE, new CutRef("T2", new CutId("K7M2Q"))), NOW);
+		template.opsForZSet().add(Keys.LEGACY_JOBS, "CLOSE|T3|K7M2Q", NOW.minusSeconds(5).toEpochMilli());
+
+		assertThat(meters.jobsDue()).isEqualTo(3);
+		this.queue.claimDue(NOW, LEASE, 1);
+		assertThat(meters.jobsDue()).isEqualTo(2);
 	}
 
 }

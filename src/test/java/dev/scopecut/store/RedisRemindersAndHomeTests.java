@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.scopecut.app.CutSnapshot;
+import dev.scopecut.app.JobChanges;
 import dev.scopecut.app.ReminderPace;
 import dev.scopecut.app.ReminderMarks.Mark;
 import dev.scopecut.cut.Choice;
@@ -45,7 +46,8 @@ class RedisRemindersAndHomeTests extends RedisStoreTest {
 
 	@BeforeEach
 	void stores() {
-		this.store = new RedisCutStore(template, new RedisGuard(), new StoreProperties(Duration.ofDays(90)));
+		this.store = new RedisCutStore(template, new RedisGuard(), new StoreProperties(Duration.ofDays(90)),
+				new DueIndex(template, new RedisGuard()));
 		this.marks = new RedisReminderMarks(template, new RedisGuard());
 		this.deliveries = new RedisEventDeliveries(new FirstSightings(template, new RedisGuard()));
 		this.pace = new RedisReminderPace(template, new RedisGuard());
@@ -58,7 +60,7 @@ class RedisRemindersAndHomeTests extends RedisStoreTest {
 	Cut insert(String id, String channel, Instant at) {
 		Cut cut = Cut.open(ref(id), channel, "U_ANN", new CutDraft("Cut " + id, List.of("a", "b"), new CutSettings("",
 				at.plus(Duration.ofDays(1)), 0, 0, false, List.of(), false, ReminderPlan.LAST_HOUR)), at);
-		assertThat(this.store.insert(cut)).isEqualTo(dev.scopecut.app.InsertOutcome.INSERTED);
+		assertThat(this.store.insert(cut, JobChanges.NONE)).isEqualTo(dev.scopecut.app.InsertOutcome.INSERTED);
 		return cut;
 	}
 
@@ -67,8 +69,8 @@ class RedisRemindersAndHomeTests extends RedisStoreTest {
 		insert("AAAAA", "C1", NOW);
 		insert("BBBBB", "C2", NOW.plusSeconds(1));
 		insert("CCCCC", "C1", NOW.plusSeconds(2));
-		this.store.vote(ref("BBBBB"), "U_BOB", 1, Choice.SHIP, NOW);
-		this.store.finish(ref("AAAAA"), CutStatus.CANCELLED, NOW);
+		this.store.vote(ref("BBBBB"), "U_BOB", 1, Choice.SHIP, NOW, JobChanges.NONE);
+		this.store.finish(ref("AAAAA"), CutStatus.CANCELLED, NOW, JobChanges.NONE);
 
 		List<CutSnapshot> open = this.store.open("T1", 10);
 
@@ -85,7 +87,7 @@ class RedisRemindersAndHomeTests extends RedisStoreTest {
 			String id = "A" + "%04d".formatted(i).replace('0', 'Z').replace('1', 'Y');
 			insert(id, "C1", NOW);
 			this.store.finish(ref(id), (i == RedisCutStore.CLOSED_KEPT + 2) ? CutStatus.CANCELLED : CutStatus.CLOSED,
-					NOW.plusSeconds(i));
+					NOW.plusSeconds(i), JobChanges.NONE);
 		});
 
 		assertThat(template.opsForZSet().size("scopecut:{T1}:closed")).isEqualTo(RedisCutStore.CLOSED_KEPT);
@@ -99,7 +101,7 @@ class RedisRemindersAndHomeTests extends RedisStoreTest {
 	@Test
 	void aClosedCutWhoseKeysExpiredIsSkipped() {
 		insert("AAAAA", "C1", NOW);
-		this.store.finish(ref("AAAAA"), CutStatus.CLOSED, NOW);
+		this.store.finish(ref("AAAAA"), CutStatus.CLOSED, NOW, JobChanges.NONE);
 		template.delete("scopecut:{T1}:cut:AAAAA");
 
 		assertThat(this.store.recentlyClosed("T1", 10)).isEmpty();
@@ -185,7 +187,7 @@ class RedisRemindersAndHomeTests extends RedisStoreTest {
 	@Test
 	void noReminderIsMarkedOnAClosedOrMissingCut() {
 		insert("AAAAA", "C1", NOW);
-		this.store.finish(ref("AAAAA"), CutStatus.CLOSED, NOW);
+		this.store.finish(ref("AAAAA"), CutStatus.CLOSED, NOW, JobChanges.NONE);
 		Instant until = Instant.now().plus(Duration.ofDays(2));
 
 		assertThat(this.marks.mark(ref("AAAAA"), "S1", "U_BOB", until, Instant.now(), NEVER_LATELY))

@@ -174,7 +174,7 @@ class PeopleCacheTests extends EndToEndTest {
 	/** When each waiting {@code COUNT_MEMBERS} job is due. */
 	private List<Instant> countJobs() {
 		return this.redisTemplate.opsForZSet()
-			.rangeWithScores("scopecut:jobs", 0, -1)
+			.rangeWithScores("scopecut:{" + FakeSlack.TEAM + "}:jobs", 0, -1)
 			.stream()
 			.filter((job) -> job.getValue().startsWith("COUNT_MEMBERS|"))
 			.map((job) -> Instant.ofEpochMilli(job.getScore().longValue()))
@@ -184,7 +184,7 @@ class PeopleCacheTests extends EndToEndTest {
 	/** Cat's reminder job is moved to her morning, hours away. */
 	private boolean catWaitsForMorning() {
 		return this.redisTemplate.opsForZSet()
-			.rangeWithScores("scopecut:jobs", 0, -1)
+			.rangeWithScores("scopecut:{" + FakeSlack.TEAM + "}:jobs", 0, -1)
 			.stream()
 			.anyMatch((job) -> job.getValue().startsWith("REMIND_ONE|") && job.getValue().endsWith(" " + CAT)
 					&& job.getScore() > Instant.now().plus(Duration.ofHours(1)).toEpochMilli());
