@@ -624,6 +624,14 @@ class HostileRequestTests extends EndToEndTest {
 	}
 
 	@Test
+	void aCommandNotUnderstoodIsEchoedWithoutItsControlAndBidirectionalCharacters() {
+		HttpResponse<String> answer = commandInTextChannel("foo\u202Ebar\u0000baz\u0007");
+
+		assertThat(ackText(answer)).contains("I did not understand `foobarbaz`")
+			.doesNotContain("\u202E", "\u0000", "\u0007");
+	}
+
+	@Test
 	void controlAndBidirectionalCharactersNeverReachSlack() {
 		FakeSlack.Call message = startTyped("Re\u0000lease\u001B\u0007: \u202Eevil\u202C; o\u2066k\u2069");
 

@@ -9,6 +9,7 @@ import dev.scopecut.app.Reminders;
 import dev.scopecut.app.VoteResult;
 import dev.scopecut.cut.Choice;
 import dev.scopecut.cut.Cut;
+import dev.scopecut.cut.TypedText;
 
 /** What Scopecut says to one person, privately. */
 public final class Replies {
@@ -40,7 +41,7 @@ public final class Replies {
 	}
 
 	public static String unknown(String text) {
-		return "I did not understand `" + Mrkdwn.escape(text) + "`.\n\n" + HELP;
+		return "I did not understand `" + Mrkdwn.escape(TypedText.oneLine(text)) + "`.\n\n" + HELP;
 	}
 
 	public static String vote(VoteResult result, Choice choice) {
