@@ -78,9 +78,11 @@ class MetricsFlowTests extends EndToEndTest {
 		Scrape after = Scrape.of(this.managementPort);
 		assertThat(after.value("scopecut_cuts_open")).isNotNaN();
 		assertThat(after.value("scopecut_jobs_due")).isNotNaN();
-		// The acknowledgement histogram has Slack's limit among its buckets.
+		// The acknowledgement histogram has Slack's limit and the alert's 1 s among its
+		// buckets.
 		assertThat(after.samples())
-			.containsKey("scopecut_slack_requests_seconds_bucket{kind=\"vote\",le=\"3.0\",outcome=\"SUCCESS\"}");
+			.containsKey("scopecut_slack_requests_seconds_bucket{kind=\"vote\",le=\"3.0\",outcome=\"SUCCESS\"}")
+			.containsKey("scopecut_slack_requests_seconds_bucket{kind=\"vote\",le=\"1.0\",outcome=\"SUCCESS\"}");
 		// Every metric the dashboard and the alerting rules query is there.
 		assertThat(DeployedQueries.metrics()).hasSizeGreaterThan(10)
 			.allSatisfy(
