@@ -41,11 +41,6 @@ public class CutJobs {
 	private final Metrics metrics;
 
 	public CutJobs(CutStore store, JobQueue jobs, CutNotifier notifier, CutService service, Reminders reminders,
-			Clock clock) {
-		this(store, jobs, notifier, service, reminders, clock, Metrics.NONE);
-	}
-
-	public CutJobs(CutStore store, JobQueue jobs, CutNotifier notifier, CutService service, Reminders reminders,
 			Clock clock, Metrics metrics) {
 		this.metrics = metrics;
 		this.store = store;

@@ -63,11 +63,6 @@ public class Reminders {
 	private final Metrics metrics;
 
 	public Reminders(CutStore store, JobQueue jobs, CutNotifier notifier, ReminderNotifier messages,
-			ReminderMarks marks, ReminderPace pace, Clock clock) {
-		this(store, jobs, notifier, messages, marks, pace, clock, Metrics.NONE);
-	}
-
-	public Reminders(CutStore store, JobQueue jobs, CutNotifier notifier, ReminderNotifier messages,
 			ReminderMarks marks, ReminderPace pace, Clock clock, Metrics metrics) {
 		this.metrics = metrics;
 		this.store = store;

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
@@ -30,11 +29,6 @@ class RedisJobQueue implements JobQueue {
 
 	private final Metrics metrics;
 
-	RedisJobQueue(StringRedisTemplate redis, RedisGuard guard) {
-		this(redis, guard, Metrics.NONE);
-	}
-
-	@Autowired
 	RedisJobQueue(StringRedisTemplate redis, RedisGuard guard, Metrics metrics) {
 		this.redis = redis;
 		this.guard = guard;

@@ -74,7 +74,7 @@ class RemindersTests {
 
 	void at(Instant now) {
 		this.reminders = new Reminders(this.store, this.jobs, this.notifier, this.messages, this.marks, this.pace,
-				Clock.fixed(now, ZoneOffset.UTC));
+				Clock.fixed(now, ZoneOffset.UTC), Metrics.NONE);
 	}
 
 	static Cut cut(CutStatus status, List<String> voters) {

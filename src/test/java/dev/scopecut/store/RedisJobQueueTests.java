@@ -8,6 +8,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 import dev.scopecut.app.Job;
+import dev.scopecut.app.Metrics;
 import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.CutRef;
 
@@ -17,7 +18,7 @@ class RedisJobQueueTests extends RedisStoreTest {
 
 	static final Duration LEASE = Duration.ofSeconds(30);
 
-	final RedisJobQueue queue = new RedisJobQueue(template, new RedisGuard());
+	final RedisJobQueue queue = new RedisJobQueue(template, new RedisGuard(), Metrics.NONE);
 
 	final Job refresh = new Job(Job.Kind.REFRESH, new CutRef("T1", new CutId("K7M2Q")));
 
