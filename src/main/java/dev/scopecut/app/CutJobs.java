@@ -57,15 +57,18 @@ public class CutJobs {
 	 */
 	public void run(Job job) {
 		try {
+			boolean waitedForSlack = false;
 			switch (job.kind()) {
 				case REFRESH -> refresh(job);
 				case ANNOUNCE -> announce(job);
 				case CLOSE -> closeAtDeadline(job);
 				case REMIND -> this.reminders.fanOut(job);
-				case REMIND_ONE -> this.reminders.remindOne(job);
+				// A reminder that waits for Slack moves itself to a free step of the
+				// workspace's pace rather than throwing.
+				case REMIND_ONE -> waitedForSlack = this.reminders.remindOne(job);
 				case COUNT_MEMBERS -> countMembers(job);
 			}
-			this.metrics.jobRun(job.kind(), Metrics.JobOutcome.DONE);
+			this.metrics.jobRun(job.kind(), waitedForSlack ? Metrics.JobOutcome.RETRIED : Metrics.JobOutcome.DONE);
 		}
 		catch (RetryLaterException ex) {
 			log.info("{} of cut {} waits {}: {}", job.kind(), job.cut().id(), ex.getWait(), ex.getMessage());
