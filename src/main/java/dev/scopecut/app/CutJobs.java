@@ -113,7 +113,7 @@ public class CutJobs {
 		// Spaced from when Slack answered, not from before rendering and sending: a slow
 		// send must not bring the next update closer to this one than the spacing.
 		Instant shown = this.clock.instant();
-		this.store.markShown(job.cut(), shown);
+		this.store.markShown(job.cut(), shown, snapshot.version());
 		if (snapshot.unshownSince() != null) {
 			this.metrics.refreshShown(Duration.between(snapshot.unshownSince(), shown));
 		}
