@@ -24,8 +24,9 @@ USER scopecut
 # 3000: Slack's requests, health and the probes /livez and /readyz. 8081 (MANAGEMENT_PORT): the
 # actuator, /actuator/prometheus included; never route it to the public URL.
 EXPOSE 3000 8081
-# No HEALTHCHECK: the JRE image has no curl or wget. Let the orchestrator probe
-# GET /actuator/health (it reports Redis too), or /readyz and /livez.
+# No HEALTHCHECK: the JRE image has no curl or wget. Let the orchestrator probe liveness on
+# GET /livez (UP while Redis is down: a restart would not help) and readiness on GET /readyz
+# (DOWN while Redis is unreachable). /actuator/health is for people, not for a liveness probe.
 # Half the container's memory for the heap, from the start: a heap left to grow from its
 # default few megabytes grows through full collections under the first load. The rest is
 # metaspace, code and threads. Serial GC: the smallest footprint, and short pauses on a heap

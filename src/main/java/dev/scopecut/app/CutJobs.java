@@ -41,11 +41,6 @@ public class CutJobs {
 	private final Metrics metrics;
 
 	public CutJobs(CutStore store, JobQueue jobs, CutNotifier notifier, CutService service, Reminders reminders,
-			Clock clock) {
-		this(store, jobs, notifier, service, reminders, clock, Metrics.NONE);
-	}
-
-	public CutJobs(CutStore store, JobQueue jobs, CutNotifier notifier, CutService service, Reminders reminders,
 			Clock clock, Metrics metrics) {
 		this.metrics = metrics;
 		this.store = store;
@@ -62,15 +57,18 @@ public class CutJobs {
 	 */
 	public void run(Job job) {
 		try {
+			boolean waitedForSlack = false;
 			switch (job.kind()) {
 				case REFRESH -> refresh(job);
 				case ANNOUNCE -> announce(job);
 				case CLOSE -> closeAtDeadline(job);
 				case REMIND -> this.reminders.fanOut(job);
-				case REMIND_ONE -> this.reminders.remindOne(job);
+				// A reminder that waits for Slack moves itself to a free step of the
+				// workspace's pace rather than throwing.
+				case REMIND_ONE -> waitedForSlack = this.reminders.remindOne(job);
 				case COUNT_MEMBERS -> countMembers(job);
 			}
-			this.metrics.jobRun(job.kind(), Metrics.JobOutcome.DONE);
+			this.metrics.jobRun(job.kind(), waitedForSlack ? Metrics.JobOutcome.RETRIED : Metrics.JobOutcome.DONE);
 		}
 		catch (RetryLaterException ex) {
 			log.info("{} of cut {} waits {}: {}", job.kind(), job.cut().id(), ex.getWait(), ex.getMessage());
@@ -115,7 +113,7 @@ public class CutJobs {
 		// Spaced from when Slack answered, not from before rendering and sending: a slow
 		// send must not bring the next update closer to this one than the spacing.
 		Instant shown = this.clock.instant();
-		this.store.markShown(job.cut(), shown);
+		this.store.markShown(job.cut(), shown, snapshot.version());
 		if (snapshot.unshownSince() != null) {
 			this.metrics.refreshShown(Duration.between(snapshot.unshownSince(), shown));
 		}

@@ -82,8 +82,11 @@ public interface CutStore {
 	 */
 	Optional<VoterChoices> choicesOf(CutRef ref, String voter);
 
-	/** Records when the cut's message last showed the snapshot of the given version. */
-	void markShown(CutRef ref, Instant at);
+	/**
+	 * Records when the cut's message last showed the snapshot of the given version; the
+	 * oldest unshown change is forgotten only if no change came after that version.
+	 */
+	void markShown(CutRef ref, Instant at, long version);
 
 	/**
 	 * How many changes the cut has seen; grows with every vote that changed something.

@@ -63,11 +63,6 @@ public class Reminders {
 	private final Metrics metrics;
 
 	public Reminders(CutStore store, JobQueue jobs, CutNotifier notifier, ReminderNotifier messages,
-			ReminderMarks marks, ReminderPace pace, Clock clock) {
-		this(store, jobs, notifier, messages, marks, pace, clock, Metrics.NONE);
-	}
-
-	public Reminders(CutStore store, JobQueue jobs, CutNotifier notifier, ReminderNotifier messages,
 			ReminderMarks marks, ReminderPace pace, Clock clock, Metrics metrics) {
 		this.metrics = metrics;
 		this.store = store;
@@ -189,12 +184,17 @@ public class Reminders {
 		return this.notifier.members(cut).orElse(List.of());
 	}
 
-	/** A {@link Job.Kind#REMIND_ONE} job: one person's reminder of one slot. */
-	void remindOne(Job job) {
+	/**
+	 * A {@link Job.Kind#REMIND_ONE} job: one person's reminder of one slot.
+	 * @return true when Slack asked to wait and the reminder was moved to a free step
+	 * after the wait (the job is retried, no reminder outcome is counted yet); false when
+	 * it was sent, held for quiet hours or skipped
+	 */
+	boolean remindOne(Job job) {
 		String[] slotAndUser = job.detail().split(" ", 2);
 		if (slotAndUser.length != 2) {
 			this.jobs.complete(job);
-			return;
+			return false;
 		}
 		String slot = slotAndUser[0];
 		String user = slotAndUser[1];
@@ -204,7 +204,7 @@ public class Reminders {
 				|| found.get().cut().hasVotedOnEvery(found.get().choices())) {
 			this.jobs.complete(job);
 			this.metrics.reminder(Metrics.ReminderOutcome.SKIPPED);
-			return;
+			return false;
 		}
 		String workspace = job.cut().workspace();
 		Instant deadline = found.get().cut().settings().deadline();
@@ -215,23 +215,25 @@ public class Reminders {
 				// out paced, not in one burst.
 				this.jobs.reschedule(job, freeStep(workspace, sendAt));
 				this.metrics.reminder(Metrics.ReminderOutcome.HELD);
-				return;
+				return false;
 			}
 			ReminderMarks.Mark mark = this.marks.mark(job.cut(), slot, user, deadline.plus(MARK_MARGIN), now, LATELY);
 			if (mark != ReminderMarks.Mark.MARKED) {
 				this.jobs.complete(job);
 				this.metrics.reminder(Metrics.ReminderOutcome.SKIPPED);
-				return;
+				return false;
 			}
 			send(found.get(), slot, user);
 			this.jobs.complete(job);
 			this.metrics.reminder(Metrics.ReminderOutcome.SENT);
+			return false;
 		}
 		catch (RetryLaterException ex) {
 			// Every reminder of the workspace waits with this one: it takes a free step
 			// after the wait rather than the same instant as all the others.
 			log.info("Reminder of cut {} waits {}: {}", job.cut().id(), ex.getWait(), ex.getMessage());
 			this.jobs.reschedule(job, freeStep(workspace, now.plus(ex.getWait())));
+			return true;
 		}
 	}
 

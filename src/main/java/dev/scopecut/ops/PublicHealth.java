@@ -20,14 +20,21 @@ class PublicHealth {
 
 	private final HealthEndpoint health;
 
-	PublicHealth(HealthEndpoint health) {
+	private final HttpCodeStatusMapper statusCodes;
+
+	/**
+	 * @param statusCodes Boot's own mapper, so that
+	 * {@code management.endpoint.health.status.http-mapping} applies here too
+	 */
+	PublicHealth(HealthEndpoint health, HttpCodeStatusMapper statusCodes) {
 		this.health = health;
+		this.statusCodes = statusCodes;
 	}
 
 	@GetMapping(path = "/actuator/health", produces = "application/vnd.spring-boot.actuator.v3+json")
 	ResponseEntity<HealthDescriptor> health() {
 		HealthDescriptor answer = this.health.health();
-		return ResponseEntity.status(HttpCodeStatusMapper.DEFAULT.getStatusCode(answer.getStatus())).body(answer);
+		return ResponseEntity.status(this.statusCodes.getStatusCode(answer.getStatus())).body(answer);
 	}
 
 }

@@ -116,7 +116,10 @@ class DueJobPoller implements SmartLifecycle {
 			this.poller.awaitTermination(5, TimeUnit.SECONDS);
 			log.info("Stopped claiming due jobs; finishing the {} held", this.running.get());
 			this.workers.shutdown();
-			this.workers.awaitTermination(10, TimeUnit.SECONDS);
+			if (!this.workers.awaitTermination(10, TimeUnit.SECONDS)) {
+				log.warn("Stopped waiting for due jobs with {} still running: their leases lapse and another "
+						+ "instance runs them again", this.running.get());
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -186,9 +186,9 @@ class RedisCutStore implements CutStore, WorkspaceCuts {
 	}
 
 	@Override
-	public void markShown(CutRef ref, Instant at) {
-		setIfExists(ref, CutHash.SHOWN_AT, CutHash.millis(at));
-		this.guard.call(() -> this.redis.opsForHash().delete(Keys.cut(ref), CutHash.UNSHOWN_SINCE));
+	public void markShown(CutRef ref, Instant at, long version) {
+		this.guard.call(() -> this.redis.execute(Scripts.MARK_SHOWN, List.of(Keys.cut(ref)), CutHash.millis(at),
+				Long.toString(version)));
 	}
 
 	@Override

@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.connection.DataType;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -62,11 +61,6 @@ class RedisJobQueue implements JobQueue {
 
 	private volatile long maintenanceDueMillis = Long.MIN_VALUE;
 
-	RedisJobQueue(StringRedisTemplate redis, RedisGuard guard, DueIndex index) {
-		this(redis, guard, index, Metrics.NONE);
-	}
-
-	@Autowired
 	RedisJobQueue(StringRedisTemplate redis, RedisGuard guard, DueIndex index, Metrics metrics) {
 		this.redis = redis;
 		this.guard = guard;

@@ -39,6 +39,8 @@ final class Scripts {
 
 	static final RedisScript<Long> SET_IF_EXISTS = load("set-if-exists", Long.class);
 
+	static final RedisScript<Long> MARK_SHOWN = load("mark-shown", Long.class);
+
 	static final RedisScript<Long> RELEASE_LOCK = load("release-lock", Long.class);
 
 	static final RedisScript<Long> SET_MEMBERS = load("set-members", Long.class, "apply-jobs");

@@ -24,6 +24,7 @@ import dev.scopecut.cut.CutSettings;
 import dev.scopecut.cut.CutStatus;
 
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willAnswer;
 import static org.mockito.BDDMockito.willThrow;
@@ -70,7 +71,7 @@ class CutJobsTests {
 		this.notifier = mock(CutNotifier.class);
 		this.service = mock(CutService.class);
 		this.cutJobs = new CutJobs(this.store, this.jobs, this.notifier, this.service, mock(Reminders.class),
-				this.clock);
+				this.clock, Metrics.NONE);
 	}
 
 	@ParameterizedTest(name = "{0} ms after the last update")
@@ -84,7 +85,7 @@ class CutJobsTests {
 		verify(this.jobs).reschedule(REFRESH, shownAt.plusSeconds(1));
 		verifyNoMoreInteractions(this.jobs);
 		verifyNoInteractions(this.notifier);
-		verify(this.store, never()).markShown(any(), any());
+		verify(this.store, never()).markShown(any(), any(), anyLong());
 	}
 
 	@ParameterizedTest(name = "{0} ms after the last update")
@@ -97,7 +98,7 @@ class CutJobsTests {
 		this.cutJobs.run(REFRESH);
 
 		verify(this.notifier).update(snapshot);
-		verify(this.store).markShown(REF, NOW);
+		verify(this.store).markShown(REF, NOW, 4);
 		verify(this.jobs).complete(REFRESH);
 		verifyNoMoreInteractions(this.jobs);
 	}
@@ -112,7 +113,7 @@ class CutJobsTests {
 
 		InOrder order = inOrder(this.notifier, this.store, this.jobs);
 		order.verify(this.notifier).update(snapshot);
-		order.verify(this.store).markShown(REF, NOW);
+		order.verify(this.store).markShown(REF, NOW, 4);
 		order.verify(this.jobs).complete(REFRESH);
 		order.verify(this.store).version(REF);
 		verifyNoMoreInteractions(this.jobs);
@@ -131,7 +132,7 @@ class CutJobsTests {
 
 		this.cutJobs.run(REFRESH);
 
-		verify(this.store).markShown(REF, answered);
+		verify(this.store).markShown(REF, answered, 4);
 		verify(this.jobs).schedule(REFRESH, answered.plusSeconds(1));
 	}
 
@@ -145,7 +146,7 @@ class CutJobsTests {
 
 		InOrder order = inOrder(this.notifier, this.store, this.jobs);
 		order.verify(this.notifier).update(snapshot);
-		order.verify(this.store).markShown(REF, NOW);
+		order.verify(this.store).markShown(REF, NOW, 4);
 		order.verify(this.jobs).complete(REFRESH);
 		order.verify(this.store).version(REF);
 		order.verify(this.jobs).schedule(REFRESH, NOW.plusSeconds(1));
@@ -174,7 +175,7 @@ class CutJobsTests {
 
 		verify(this.jobs).reschedule(REFRESH, NOW.plusSeconds(7));
 		verifyNoMoreInteractions(this.jobs);
-		verify(this.store, never()).markShown(any(), any());
+		verify(this.store, never()).markShown(any(), any(), anyLong());
 	}
 
 	@Test

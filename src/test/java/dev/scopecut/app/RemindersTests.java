@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,7 +61,27 @@ class RemindersTests {
 
 	final ReminderPace pace = mock(ReminderPace.class);
 
+	/** What the reminders and the jobs running them counted, in order. */
+	final List<String> counted = new ArrayList<>();
+
+	final Metrics metrics = new Metrics() {
+
+		@Override
+		public void jobRun(Job.Kind kind, JobOutcome outcome) {
+			RemindersTests.this.counted.add(kind + " " + outcome);
+		}
+
+		@Override
+		public void reminder(ReminderOutcome outcome) {
+			RemindersTests.this.counted.add("reminder " + outcome);
+		}
+
+	};
+
 	Reminders reminders;
+
+	/** Runs jobs as the poller does, through the real reminders. */
+	CutJobs cutJobs;
 
 	@BeforeEach
 	void at() {
@@ -74,7 +95,9 @@ class RemindersTests {
 
 	void at(Instant now) {
 		this.reminders = new Reminders(this.store, this.jobs, this.notifier, this.messages, this.marks, this.pace,
-				Clock.fixed(now, ZoneOffset.UTC));
+				Clock.fixed(now, ZoneOffset.UTC), this.metrics);
+		this.cutJobs = new CutJobs(this.store, this.jobs, this.notifier, mock(CutService.class), this.reminders,
+				Clock.fixed(now, ZoneOffset.UTC), this.metrics);
 	}
 
 	static Cut cut(CutStatus status, List<String> voters) {
@@ -182,10 +205,11 @@ class RemindersTests {
 			.thenReturn(ReminderMarks.Mark.MARKED);
 		Job job = new Job(Job.Kind.REMIND_ONE, REF, SLOT + " U_NONE");
 
-		this.reminders.remindOne(job);
+		this.cutJobs.run(job);
 
 		verify(this.messages).remind(mine, "U_NONE");
 		verify(this.jobs).complete(job);
+		assertThat(this.counted).containsExactly("reminder SENT", "REMIND_ONE DONE");
 	}
 
 	@ParameterizedTest
@@ -197,10 +221,11 @@ class RemindersTests {
 		when(this.marks.mark(any(), anyString(), anyString(), any(), any(), any())).thenReturn(refused);
 		Job job = new Job(Job.Kind.REMIND_ONE, REF, SLOT + " U_NONE");
 
-		this.reminders.remindOne(job);
+		this.cutJobs.run(job);
 
 		verify(this.messages, never()).remind(any(), anyString());
 		verify(this.jobs).complete(job);
+		assertThat(this.counted).containsExactly("reminder SKIPPED", "REMIND_ONE DONE");
 	}
 
 	@Test
@@ -227,10 +252,11 @@ class RemindersTests {
 		when(this.pace.book("T1", morning, 1)).thenReturn(List.of(morning.plusSeconds(12)));
 		Job job = new Job(Job.Kind.REMIND_ONE, REF, SLOT + " U_NONE");
 
-		this.reminders.remindOne(job);
+		this.cutJobs.run(job);
 
 		verify(this.jobs).reschedule(job, morning.plusSeconds(12));
 		verify(this.marks, never()).mark(any(), anyString(), anyString(), any(), any(), any());
+		assertThat(this.counted).containsExactly("reminder HELD", "REMIND_ONE DONE");
 	}
 
 	@Test
@@ -239,10 +265,11 @@ class RemindersTests {
 			.of(new VoterChoices(cut(CutStatus.OPEN, List.of("U_NONE")), Map.of(1, Choice.SHIP, 2, Choice.SHIP))));
 		Job job = new Job(Job.Kind.REMIND_ONE, REF, SLOT + " U_NONE");
 
-		this.reminders.remindOne(job);
+		this.cutJobs.run(job);
 
 		verify(this.jobs).complete(job);
 		verify(this.messages, never()).remind(any(), anyString());
+		assertThat(this.counted).containsExactly("reminder SKIPPED", "REMIND_ONE DONE");
 	}
 
 	@Test
@@ -258,11 +285,15 @@ class RemindersTests {
 		when(this.pace.book("T1", afterTheWait, 1)).thenReturn(List.of(afterTheWait.plusSeconds(2)));
 		Job job = new Job(Job.Kind.REMIND_ONE, REF, SLOT + " U_NONE");
 
-		this.reminders.remindOne(job);
+		this.cutJobs.run(job);
 
 		verify(this.marks).unmark(REF, SLOT, "U_NONE");
+		// Once, at the free step: not again at the bare end of the wait.
+		verify(this.jobs).reschedule(eq(job), any());
 		verify(this.jobs).reschedule(job, afterTheWait.plusSeconds(2));
 		verify(this.jobs, never()).complete(job);
+		// Retried, and no reminder counted until it is sent, held or skipped.
+		assertThat(this.counted).containsExactly("REMIND_ONE RETRIED");
 	}
 
 	@Test
@@ -275,10 +306,11 @@ class RemindersTests {
 		when(this.pace.book("T1", afterTheWait, 1)).thenReturn(List.of(afterTheWait));
 		Job job = new Job(Job.Kind.REMIND_ONE, REF, SLOT + " U_NONE");
 
-		this.reminders.remindOne(job);
+		this.cutJobs.run(job);
 
 		verify(this.jobs).reschedule(job, afterTheWait);
 		verify(this.marks, never()).mark(any(), anyString(), anyString(), any(), any(), any());
+		assertThat(this.counted).containsExactly("REMIND_ONE RETRIED");
 	}
 
 	@Test

@@ -32,6 +32,10 @@ final class DeployedQueries {
 	/** Our metrics and the Redis client's: what the deploy files may query. */
 	private static final Pattern METRIC = Pattern.compile("\\b(scopecut_[a-z_]+|lettuce_[a-z_]+)\\b");
 
+	private static final Pattern SELECTOR = Pattern.compile("\\b(scopecut_[a-z_]+|lettuce_[a-z_]+)\\{([^}]*)\\}");
+
+	private static final Pattern MATCHER = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)\\s*(=~|!~|!=|=)\\s*\"([^\"]*)\"");
+
 	private DeployedQueries() {
 	}
 
@@ -61,6 +65,29 @@ final class DeployedQueries {
 			}
 		}
 		return names;
+	}
+
+	/**
+	 * The label matchers of every selector on one of our metrics, e.g.
+	 * {@code scopecut_jobs_runs_total{outcome!="done"}}: metric, label name, and the
+	 * value matched (a regular expression for {@code =~} and {@code !~}).
+	 */
+	static List<Selector> selectors() {
+		List<Selector> selectors = new ArrayList<>();
+		for (String expression : expressions()) {
+			Matcher selector = SELECTOR.matcher(expression);
+			while (selector.find()) {
+				Matcher matcher = MATCHER.matcher(selector.group(2));
+				while (matcher.find()) {
+					selectors
+						.add(new Selector(selector.group(1), matcher.group(1), matcher.group(2), matcher.group(3)));
+				}
+			}
+		}
+		return selectors;
+	}
+
+	record Selector(String metric, String label, String operator, String value) {
 	}
 
 	private static String read(Path path) {

@@ -31,12 +31,15 @@ class MetricsFlowTests extends EndToEndTest {
 		Scrape before = Scrape.of(this.managementPort);
 		FakeSlack.Call message = startCut("Metrics 1.0: export; import; audit log");
 		List<String> values = voteValues(message);
-		this.requests.click(CHANNEL, BOB, "vote-ship", values.get(0), slack.responseUrl("v1"));
-		this.requests.click(CHANNEL, ANN, "vote-ship", values.get(0), slack.responseUrl("v2"));
-		this.requests.click(CHANNEL, BOB, "vote-defer", values.get(1), slack.responseUrl("v3"));
+		// Each vote that changes something is shown by its own refresh before the next:
+		// four refreshes, each measuring one vote's lag.
+		shownAfter(() -> this.requests.click(CHANNEL, BOB, "vote-ship", values.get(0), slack.responseUrl("v1")));
+		shownAfter(() -> this.requests.click(CHANNEL, ANN, "vote-ship", values.get(0), slack.responseUrl("v2")));
+		shownAfter(() -> this.requests.click(CHANNEL, BOB, "vote-defer", values.get(1), slack.responseUrl("v3")));
 		this.requests.click(CHANNEL, BOB, "vote-defer", values.get(1), slack.responseUrl("v4"));
-		this.requests.click(CHANNEL, ANN, "vote-ship", values.get(4), slack.responseUrl("v5"));
-		slack.await("chat.update", (call) -> call.param("blocks").contains("2 voted"), WAIT);
+		shownAfter(() -> this.requests.click(CHANNEL, ANN, "vote-ship", values.get(4), slack.responseUrl("v5")));
+		assertThat(slack.calls("chat.update")).last()
+			.satisfies((update) -> assertThat(update.param("blocks")).contains("2 voted"));
 		this.requests.command(CHANNEL, ANN, "close", slack.responseUrl("close"));
 		slack.await("chat.postMessage", (call) -> call.param("text") != null && call.param("text").contains("ship now"),
 				WAIT);
@@ -59,16 +62,28 @@ class MetricsFlowTests extends EndToEndTest {
 			assertThat(moved(before, after, "scopecut_slack_api_calls_seconds_count", "method", "chat.postMessage",
 					"outcome", "ok"))
 				.isEqualTo(2);
-			double updates = moved(before, after, "scopecut_slack_api_calls_seconds_count", "method", "chat.update",
-					"outcome", "ok");
-			assertThat(updates).isEqualTo(slack.calls("chat.update").size());
-			// Every vote's private confirmation, and the close's.
+			// Four refreshes, then the closed cut.
+			assertThat(moved(before, after, "scopecut_slack_api_calls_seconds_count", "method", "chat.update",
+					"outcome", "ok"))
+				.isEqualTo(5)
+				.isEqualTo(slack.calls("chat.update").size());
+			// Every click's private reply, the unchanged vote's too; the close answers in
+			// its acknowledgement.
 			assertThat(moved(before, after, "scopecut_slack_api_calls_seconds_count", "method", "response_url",
 					"outcome", "ok"))
-				.isGreaterThanOrEqualTo(5);
-			assertThat(moved(before, after, "scopecut_refresh_lag_seconds_count")).isBetween(1.0, updates);
-			assertThat(moved(before, after, "scopecut_jobs_claimed_total", "kind", "refresh"))
-				.isGreaterThanOrEqualTo(1);
+				.isEqualTo(5)
+				.isEqualTo(slack.calls("response_url").size());
+			assertThat(moved(before, after, "scopecut_refresh_lag_seconds_count")).isEqualTo(4);
+			// A refresh within a second of the last update is claimed again a second
+			// after
+			// it, so the claims are not fixed; each claim is one run, none late.
+			double refreshClaims = moved(before, after, "scopecut_jobs_claimed_total", "kind", "refresh");
+			assertThat(refreshClaims).isGreaterThanOrEqualTo(4);
+			assertThat(moved(before, after, "scopecut_jobs_runs_total", "kind", "refresh")).isEqualTo(refreshClaims);
+			assertThat(moved(before, after, "scopecut_jobs_runs_total", "kind", "refresh", "outcome", "done"))
+				.isEqualTo(refreshClaims);
+			assertThat(moved(before, after, "scopecut_jobs_lateness_seconds_count", "kind", "refresh"))
+				.isEqualTo(refreshClaims);
 			assertThat(moved(before, after, "scopecut_jobs_runs_total", "kind", "announce", "outcome", "done"))
 				.isEqualTo(1);
 			assertThat(moved(before, after, "scopecut_jobs_lateness_seconds_count", "kind", "announce")).isEqualTo(1);
@@ -78,14 +93,29 @@ class MetricsFlowTests extends EndToEndTest {
 		Scrape after = Scrape.of(this.managementPort);
 		assertThat(after.value("scopecut_cuts_open")).isNotNaN();
 		assertThat(after.value("scopecut_jobs_due")).isNotNaN();
-		// The acknowledgement histogram has Slack's limit among its buckets.
+		// The acknowledgement histogram has Slack's limit and the alert's 1 s among its
+		// buckets.
 		assertThat(after.samples())
-			.containsKey("scopecut_slack_requests_seconds_bucket{kind=\"vote\",le=\"3.0\",outcome=\"SUCCESS\"}");
+			.containsKey("scopecut_slack_requests_seconds_bucket{kind=\"vote\",le=\"3.0\",outcome=\"SUCCESS\"}")
+			.containsKey("scopecut_slack_requests_seconds_bucket{kind=\"vote\",le=\"1.0\",outcome=\"SUCCESS\"}");
 		// Every metric the dashboard and the alerting rules query is there.
 		assertThat(DeployedQueries.metrics()).hasSizeGreaterThan(10)
 			.allSatisfy(
 					(metric) -> assertThat(after.names()).as("the metrics on /actuator/prometheus").contains(metric));
 		assertThat(DeployedQueries.expressions()).hasSizeGreaterThan(15);
+		// Every label a selector of theirs matches on is on a sample of that metric; an
+		// exact bucket bound is one of the metric's buckets.
+		assertThat(DeployedQueries.selectors()).isNotEmpty().allSatisfy((selector) -> {
+			assertThat(after.samples().keySet())
+				.as("a sample of %s with the label %s", selector.metric(), selector.label())
+				.anyMatch((key) -> key.startsWith(selector.metric() + "{")
+						&& key.matches(".*[{,]" + selector.label() + "=\".*"));
+			if (selector.label().equals("le") && selector.operator().equals("=")) {
+				assertThat(after.samples().keySet()).as("the bucket %s of %s", selector.value(), selector.metric())
+					.anyMatch((key) -> key.startsWith(selector.metric() + "{")
+							&& key.contains("le=\"" + selector.value() + "\""));
+			}
+		});
 		assertThat(after.samples().keySet()).noneMatch((key) -> key.contains(BOB) || key.contains(ANN)
 				|| key.contains(CHANNEL) || key.contains(message.param("ts") == null ? "\u0000" : message.param("ts")));
 	}
@@ -101,6 +131,39 @@ class MetricsFlowTests extends EndToEndTest {
 		assertThat(get(this.port, "/livez").statusCode()).isEqualTo(200);
 		assertThat(get(this.managementPort, "/actuator/health/readiness").body()).contains("\"redis\"");
 		assertThat(get(this.managementPort, "/actuator/health/liveness").body()).doesNotContain("\"redis\"");
+	}
+
+	@Test
+	void aRateLimitedUpdateCountsOne429AndOneRetryAfterWaitAndIsRetried() {
+		FakeSlack.Call message = startCut("Metrics 1.1: export");
+		List<String> values = voteValues(message);
+		Scrape before = Scrape.of(this.managementPort);
+		slack.rateLimit("chat.update", 1, 1);
+
+		this.requests.click(CHANNEL, BOB, "vote-ship", values.get(0), slack.responseUrl("v1"));
+		slack.await("chat.update", (call) -> call.param("blocks").contains("1 voted"), WAIT);
+
+		await().atMost(WAIT).untilAsserted(() -> {
+			Scrape after = Scrape.of(this.managementPort);
+			assertThat(moved(before, after, "scopecut_slack_api_calls_seconds_count", "method", "chat.update",
+					"outcome", "429"))
+				.isEqualTo(1);
+			assertThat(moved(before, after, "scopecut_slack_api_calls_seconds_count", "method", "chat.update",
+					"outcome", "ok"))
+				.isEqualTo(1);
+			assertThat(moved(before, after, "scopecut_slack_api_retry_after_seconds_count")).isEqualTo(1);
+			assertThat(moved(before, after, "scopecut_slack_api_retry_after_seconds_sum")).isEqualTo(1.0);
+			assertThat(moved(before, after, "scopecut_jobs_runs_total", "kind", "refresh", "outcome", "retried"))
+				.isEqualTo(1);
+			assertThat(moved(before, after, "scopecut_refresh_lag_seconds_count")).isEqualTo(1);
+		});
+	}
+
+	/** Runs the click and waits for the {@code chat.update} after it. */
+	void shownAfter(Runnable click) {
+		int updates = slack.calls("chat.update").size();
+		click.run();
+		await().atMost(WAIT).until(() -> slack.calls("chat.update").size() > updates);
 	}
 
 	static double moved(Scrape before, Scrape after, String name, String... labels) {

@@ -326,15 +326,40 @@ class RedisCutStoreTests extends RedisStoreTest {
 		CutRef missing = new CutRef("T1", new CutId("ZZZZZ"));
 
 		this.store.attachMessage(REF, "1700000000.000100");
-		this.store.markShown(REF, NOW.plusSeconds(5));
+		this.store.markShown(REF, NOW.plusSeconds(5), 0);
 		this.store.attachMessage(missing, "1700000000.000200");
-		this.store.markShown(missing, NOW);
+		this.store.markShown(missing, NOW, 0);
 
 		CutSnapshot snapshot = this.store.snapshot(REF).orElseThrow();
 		assertThat(snapshot.cut().messageTs()).isEqualTo("1700000000.000100");
 		assertThat(snapshot.shownAt()).isEqualTo(NOW.plusSeconds(5));
 		assertThat(this.store.snapshot(missing)).isEmpty();
 		assertThat(template.hasKey(Keys.cut(missing))).isFalse();
+	}
+
+	@Test
+	void aVoteLandingBetweenTheSnapshotAndMarkShownStaysUnshownForTheNextRefreshToMeasure() {
+		this.store.insert(cut(REF, "C1"), JobChanges.NONE);
+		this.store.attachMessage(REF, "1700000000.000100");
+		this.store.vote(REF, "U_BOB", 1, Choice.SHIP, NOW, JobChanges.NONE);
+		CutSnapshot sent = this.store.snapshot(REF).orElseThrow();
+		assertThat(sent.unshownSince()).isEqualTo(NOW);
+
+		// While chat.update is on its way, Ann votes.
+		this.store.vote(REF, "U_ANN", 1, Choice.DEFER, NOW.plusSeconds(1), JobChanges.NONE);
+		this.store.markShown(REF, NOW.plusSeconds(2), sent.version());
+
+		CutSnapshot next = this.store.snapshot(REF).orElseThrow();
+		assertThat(next.shownAt()).isEqualTo(NOW.plusSeconds(2));
+		assertThat(next.version()).isEqualTo(sent.version() + 1);
+		assertThat(next.unshownSince()).as("Ann's vote is not shown yet").isNotNull();
+
+		// The next refresh shows everything: nothing is left unshown.
+		this.store.markShown(REF, NOW.plusSeconds(3), next.version());
+		CutSnapshot shown = this.store.snapshot(REF).orElseThrow();
+		assertThat(shown.shownAt()).isEqualTo(NOW.plusSeconds(3));
+		assertThat(shown.unshownSince()).isNull();
+		assertThat(template.opsForHash().hasKey(Keys.cut(REF), CutHash.UNSHOWN_SINCE)).isFalse();
 	}
 
 	@Test

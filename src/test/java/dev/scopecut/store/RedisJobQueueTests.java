@@ -25,7 +25,7 @@ class RedisJobQueueTests extends RedisStoreTest {
 
 	final DueIndex index = new DueIndex(template, new RedisGuard());
 
-	final RedisJobQueue queue = new RedisJobQueue(template, new RedisGuard(), this.index);
+	final RedisJobQueue queue = new RedisJobQueue(template, new RedisGuard(), this.index, Metrics.NONE);
 
 	final Job refresh = new Job(Job.Kind.REFRESH, new CutRef("T1", new CutId("K7M2Q")));
 
