@@ -624,6 +624,20 @@ class HostileRequestTests extends EndToEndTest {
 	}
 
 	@Test
+	void aFormsTitleAndQuestionWithLineBreaksAndControlCharactersAreStoredOnOneCleanLine() {
+		this.requests.post(ViewSubmission.of(NewCutModal.CALLBACK_ID, TEXT_CHANNEL, ANN)
+			.text(NewCutModal.TITLE, "Plan\u2028ship now    forged")
+			.text(NewCutModal.QUESTION, "Does it\r\ndefer       forged\u0000\u202E?")
+			.text(NewCutModal.ITEMS, "a\nb")
+			.dateTime(NewCutModal.DEADLINE, Instant.now().plus(Duration.ofHours(2)).getEpochSecond())
+			.radio(NewCutModal.WHO_VOTES, NewCutModal.EVERYONE)
+			.body());
+
+		assertThat(cutOf(postedIn(TEXT_CHANNEL))).containsEntry("title", "Plan ship now    forged")
+			.containsEntry("question", "Does it defer       forged?");
+	}
+
+	@Test
 	void aCommandNotUnderstoodIsEchoedWithoutItsControlAndBidirectionalCharacters() {
 		HttpResponse<String> answer = commandInTextChannel("foo\u202Ebar\u0000baz\u0007");
 
