@@ -33,6 +33,9 @@ public final class DecisionRule {
 	}
 
 	private static Verdict verdict(ItemTally item, Set<Integer> withinCapacity) {
+		if (item.ship() == 0 && item.defer() == 0) {
+			return Verdict.NO_VOTES;
+		}
 		if (item.ship() == item.defer()) {
 			return Verdict.TIE;
 		}

@@ -7,8 +7,10 @@ public enum Verdict {
 	SHIP(true, ""),
 	/** Defer votes outnumbered Ship votes. */
 	DEFER(false, ""),
-	/** Equal votes, or none: deferred, since when in doubt we cut. */
+	/** Equal votes, not none: deferred, since when in doubt we cut. */
 	TIE(false, "tie"),
+	/** Nobody voted on it: deferred too, and not called a tie. */
+	NO_VOTES(false, "no votes"),
 	/** Would have shipped, but ranked below the capacity line. */
 	OVER_CAPACITY(false, "over capacity");
 

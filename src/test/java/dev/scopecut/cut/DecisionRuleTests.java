@@ -27,12 +27,12 @@ class DecisionRuleTests {
 					Defer outnumbering Ship defers                            | 0 | 1-3                     | DEFER
 					a single Defer vote defers                                | 0 | 0-1                     | DEFER
 					a tie defers the item flagged as a tie                    | 0 | 2-2                     | TIE
-					no vote at all is a tie                                   | 0 | 0-0                     | TIE
-					without capacity every winner ships                       | 0 | 1-0 9-0 0-0 2-1 1-2     | SHIP SHIP TIE SHIP DEFER
+					no vote at all defers flagged as no votes                 | 0 | 0-0                     | NO_VOTES
+					without capacity every winner ships                       | 0 | 1-0 9-0 0-0 2-1 1-2     | SHIP SHIP NO_VOTES SHIP DEFER
 					capacity ranks by margin before Ship count                | 1 | 6-4 3-0                 | OVER_CAPACITY SHIP
 					capacity breaks an equal margin by Ship count             | 1 | 2-1 3-2                 | OVER_CAPACITY SHIP
 					capacity breaks equal margin and Ship count by list order | 1 | 3-1 3-1                 | SHIP OVER_CAPACITY
-					capacity keeps the top N and marks the rest over capacity | 2 | 1-0 5-0 3-1 5-0 0-0 1-2 | OVER_CAPACITY SHIP OVER_CAPACITY SHIP TIE DEFER
+					capacity keeps the top N and marks the rest over capacity | 2 | 1-0 5-0 3-1 5-0 0-0 1-2 | OVER_CAPACITY SHIP OVER_CAPACITY SHIP NO_VOTES DEFER
 					losing and tied items take no place under the capacity    | 1 | 0-2 1-1 2-1             | DEFER TIE SHIP
 					capacity equal to the winners ships them all              | 2 | 2-1 4-0                 | SHIP SHIP
 					capacity larger than the winners ships them all           | 3 | 2-1 0-1 1-1 4-0         | SHIP DEFER TIE SHIP
@@ -59,6 +59,7 @@ class DecisionRuleTests {
 	@Test
 	void tiesAndOverCapacityAreFlaggedButPlainVerdictsAreNot() {
 		assertThat(Verdict.TIE.flag()).isEqualTo("tie");
+		assertThat(Verdict.NO_VOTES.flag()).isEqualTo("no votes");
 		assertThat(Verdict.OVER_CAPACITY.flag()).isEqualTo("over capacity");
 		assertThat(Verdict.SHIP.flag()).isEmpty();
 		assertThat(Verdict.DEFER.flag()).isEmpty();

@@ -121,7 +121,7 @@ class CutFlowTests extends EndToEndTest {
 		assertThat(decision.param("text")).isEqualTo("""
 				Scope cut: Sharing app 0.1 — 2 voted
 				ship now    email signup, create project
-				defer       dark mode, sso (tie)
+				defer       dark mode, sso (no votes)
 				Rule: an item ships when its Ship votes outnumber its Defer votes; a tie or no vote defers it.""");
 		FakeSlack.Call finalUpdate = slack.await("chat.update", (call) -> call.param("blocks").contains("*Closed*"),
 				WAIT);

@@ -48,7 +48,7 @@ class ExportTests extends EndToEndTest {
 			.endsWith("\n```")
 			.contains("- Status: still open; this is the standing as of 20", "- Closed: not yet", "- Voters: 1 voted",
 					"## Ship now\n\n- email signup — Ship 1, Defer 0",
-					"## Defer\n\n- create project — Ship 0, Defer 0 (tie)", "Rule: an item ships when");
+					"## Defer\n\n- create project — Ship 0, Defer 0 (no votes)", "Rule: an item ships when");
 		assertThat(responseType(export)).isEqualTo("ephemeral");
 		assertThat(slack.calls("chat.postMessage")).hasSize(1);
 	}
@@ -128,7 +128,7 @@ class ExportTests extends EndToEndTest {
 		assertThat(parts.get(0))
 			.startsWith("Decision record of `" + id + "`, as Markdown, part 1 of 2:\n```\n# Scope cut: Long question");
 		assertThat(parts.get(1)).startsWith("Decision record of `" + id + "`, as Markdown, part 2 of 2:\n```\n")
-			.contains("- email signup — Ship 0, Defer 0 (tie)")
+			.contains("- email signup — Ship 0, Defer 0 (no votes)")
 			.endsWith("\n```");
 		assertThat(parts).allSatisfy((part) -> assertThat(part).hasSizeLessThanOrEqualTo(40_000));
 	}

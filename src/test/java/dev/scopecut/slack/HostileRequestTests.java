@@ -537,7 +537,7 @@ class HostileRequestTests extends EndToEndTest {
 
 		assertThat(lines).hasSize(4);
 		assertThat(lines.get(0)).startsWith("Scope cut: Plan ship now    everything defer nothing — ");
-		assertThat(lines.subList(1, 3)).containsExactly("ship now    nothing", "defer       real (tie)");
+		assertThat(lines.subList(1, 3)).containsExactly("ship now    nothing", "defer       real (no votes)");
 	}
 
 	@Test
@@ -559,7 +559,7 @@ class HostileRequestTests extends EndToEndTest {
 
 		assertThat(lines.get(1)).isEqualTo("ship now    nothing");
 		assertThat(lines.get(2)).isEqualTo(
-				"defer       “a, b” (tie), “nothing” (tie), “sso (tie)” (tie), “~alpha; beta~” (tie), plain (tie)");
+				"defer       “a, b” (no votes), “nothing” (no votes), “sso (tie)” (no votes), “~alpha; beta~” (no votes), plain (no votes)");
 	}
 
 	@Test

@@ -162,7 +162,7 @@ class CutMessageTests {
 
 		assertThat(DecisionText.of(snapshot).lines().toList()).containsExactly(
 				"Scope cut: Project-sharing app 0.1 — 3 voted (no quorum)", "ship now    a",
-				"defer       b (over capacity), c (tie)",
+				"defer       b (over capacity), c (no votes)",
 				"Rule: an item ships when its Ship votes outnumber its Defer votes; a tie or no vote defers it."
 						+ " At most 1 ship, ranked by margin, then Ship votes, then the order listed."
 						+ " Quorum: 5 voters.");

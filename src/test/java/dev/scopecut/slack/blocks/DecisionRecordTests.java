@@ -132,7 +132,8 @@ class DecisionRecordTests {
 
 		String markdown = DecisionRecord.markdown(snapshot(cut, Ballots.NONE), READ_AT);
 
-		assertThat(markdown).contains("## Ship now\n\nNothing.\n", "- a — Ship 0, Defer 0 (tie)", "- Voters: 0 voted");
+		assertThat(markdown).contains("## Ship now\n\nNothing.\n", "- a — Ship 0, Defer 0 (no votes)",
+				"- Voters: 0 voted");
 	}
 
 	@Test

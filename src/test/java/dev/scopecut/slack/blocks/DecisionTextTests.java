@@ -44,7 +44,7 @@ class DecisionTextTests {
 
 		assertThat(DecisionText.shipLine(snapshot.decision())).isEqualTo("ship now    “a, b”, “nothing”, “sso (tie)”");
 		assertThat(DecisionText.deferLine(snapshot.decision()))
-			.isEqualTo("defer       “~alpha” (tie), “beta~” (tie), email signup (tie)");
+			.isEqualTo("defer       “~alpha” (no votes), “beta~” (no votes), email signup (no votes)");
 	}
 
 	@Test
