@@ -69,7 +69,7 @@ class NewCutModalFlowTests extends EndToEndTest {
 		FakeSlack.Call message = slack.await("chat.postMessage", WAIT);
 		assertThat(message.param("channel")).isEqualTo(CHANNEL);
 		assertThat(blocks(message)).contains("Sharing app 0.1", "Will people share a link?", "email signup",
-				"create project", "share link", "0 of 2 voted · started by <@" + ANN + ">");
+				"create project", "share link", "0 of 2 voted · at most 2 ship · quorum 2 · started by <@" + ANN + ">");
 		assertThat(voteValues(message)).hasSize(6);
 		Set<String> keys = this.redisTemplate.keys(CUT_KEYS);
 		assertThat(keys).hasSize(1);

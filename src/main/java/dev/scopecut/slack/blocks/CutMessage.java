@@ -68,13 +68,28 @@ public final class CutMessage {
 		for (ItemTally item : snapshot.tally().items()) {
 			blocks.addAll(VoteControls.row(cut, item.item(), row(cut, item), compact));
 		}
-		String context = DecisionText.voted(snapshot) + " · started by " + Mrkdwn.user(cut.facilitator()) + " · closes "
-				+ date(cut.settings().deadline()) + " · ID `" + cut.ref().id() + "`";
+		String context = DecisionText.voted(snapshot) + limits(cut) + " · started by " + Mrkdwn.user(cut.facilitator())
+				+ " · closes " + date(cut.settings().deadline()) + " · ID `" + cut.ref().id() + "`";
 		blocks.add(context(List.of(markdownText(context))));
 		blocks.add(actions("controls", List.of(closeButton(cut), myVotesButton(cut), editButton(cut))));
 		String text = "Scope cut: " + Mrkdwn.escape(cut.title()) + " — vote Ship or Defer on " + cut.items().size()
 				+ (cut.items().size() == 1 ? " item" : " items");
 		return new SlackMessage(text, blocks);
+	}
+
+	/**
+	 * The capacity and quorum, shown while voting so that nobody learns them from the
+	 * result.
+	 */
+	private static String limits(Cut cut) {
+		String limits = "";
+		if (cut.settings().capacity() > 0) {
+			limits += " · at most " + cut.settings().capacity() + " ship";
+		}
+		if (cut.settings().hasQuorum()) {
+			limits += " · quorum " + cut.settings().quorum();
+		}
+		return limits;
 	}
 
 	private static SlackMessage closed(CutSnapshot snapshot) {

@@ -65,8 +65,10 @@ final class VoteControls {
 		String actionId = (choice == Choice.SHIP) ? ActionIds.VOTE_SHIP : ActionIds.VOTE_DEFER;
 		return button((b) -> b.actionId(actionId)
 			.text(plainText(choice.label()))
-			.value(value(cut, item, choice))
-			.style(choice == Choice.SHIP ? "primary" : null));
+			// Neither choice styled: a green Ship would nudge a tool whose rule is "when
+			// in
+			// doubt, cut".
+			.value(value(cut, item, choice)));
 	}
 
 	private static String value(Cut cut, Item item, Choice choice) {

@@ -284,7 +284,8 @@ class CutMessageTests {
 		JsonObject defer = voteRows.get(0).getAsJsonArray("elements").get(1).getAsJsonObject();
 		assertThat(ship.get("action_id").getAsString()).isEqualTo(ActionIds.VOTE_SHIP);
 		assertThat(ship.get("value").getAsString()).isEqualTo("K7M2Q|1|S");
-		assertThat(ship.get("style").getAsString()).isEqualTo("primary");
+		assertThat(ship.has("style")).as("Ship weighs no more than Defer").isFalse();
+		assertThat(defer.has("style")).isFalse();
 		assertThat(defer.get("action_id").getAsString()).isEqualTo(ActionIds.VOTE_DEFER);
 		assertThat(defer.get("value").getAsString()).isEqualTo("K7M2Q|1|D");
 		assertThat(GoldenJson.toJson(message.blocks())).doesNotContain("\"overflow\"");
