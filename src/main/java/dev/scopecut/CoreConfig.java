@@ -31,8 +31,9 @@ class CoreConfig {
 	}
 
 	@Bean
-	CutService cutService(CutStore store, JobQueue jobs, CutNotifier notifier, Clock clock) {
-		return new CutService(store, jobs, notifier, clock, RandomGenerator.of("L64X128MixRandom"));
+	CutService cutService(CutStore store, WorkspaceCuts workspaceCuts, JobQueue jobs, CutNotifier notifier,
+			Clock clock) {
+		return new CutService(store, workspaceCuts, jobs, notifier, clock, RandomGenerator.of("L64X128MixRandom"));
 	}
 
 	@Bean

@@ -33,7 +33,12 @@ public class CutService {
 
 	private static final int ID_ATTEMPTS = 8;
 
+	/** As many as the workspace's closed index keeps. */
+	private static final int CLOSED_SEARCHED_FOR_EXPORT = 200;
+
 	private final CutStore store;
+
+	private final WorkspaceCuts workspaceCuts;
 
 	private final JobQueue jobs;
 
@@ -43,8 +48,10 @@ public class CutService {
 
 	private final RandomGenerator random;
 
-	public CutService(CutStore store, JobQueue jobs, CutNotifier notifier, Clock clock, RandomGenerator random) {
+	public CutService(CutStore store, WorkspaceCuts workspaceCuts, JobQueue jobs, CutNotifier notifier, Clock clock,
+			RandomGenerator random) {
 		this.store = store;
+		this.workspaceCuts = workspaceCuts;
 		this.jobs = jobs;
 		this.notifier = notifier;
 		this.clock = clock;
@@ -387,15 +394,28 @@ public class CutService {
 
 	/**
 	 * A cut and all its votes as of now, for its decision record: the one named, open or
-	 * closed, or else the channel's only open cut.
+	 * closed, or else the channel's only open cut, or with none open its latest closed
+	 * one (right after the decision is when people export).
 	 */
 	public CutReading export(String workspace, String channel, String user, Optional<CutId> id) {
-		Cut cut = resolve(workspace, channel, user, id, "export");
+		Cut cut = (id.isEmpty() && openIn(workspace, channel).isEmpty()) ? latestClosedIn(workspace, channel)
+				: resolve(workspace, channel, user, id, "export");
 		// Reading answers a pending refresh ask, which only means that the next vote asks
 		// again; a refresh already queued keeps its place.
 		CutSnapshot snapshot = this.store.snapshot(cut.ref())
 			.orElseThrow(() -> new CutLookupException("There is no cut `" + cut.ref().id() + "` in this workspace."));
 		return new CutReading(snapshot, this.clock.instant(), this.store.history(cut.ref()));
+	}
+
+	/** Among the workspace's latest closed cuts, the newest one of this channel. */
+	private Cut latestClosedIn(String workspace, String channel) {
+		return this.workspaceCuts.recentlyClosed(workspace, CLOSED_SEARCHED_FOR_EXPORT)
+			.stream()
+			.map(CutSnapshot::cut)
+			.filter((cut) -> cut.channel().equals(channel))
+			.findFirst()
+			.orElseThrow(() -> new CutLookupException(
+					"This channel has no open cut, nor a recently closed one. To export another, name it: `/scopecut export ID` (the ID is at the foot of the cut's message)."));
 	}
 
 	/**
@@ -411,9 +431,7 @@ public class CutService {
 		}
 		List<Cut> open = openIn(workspace, channel);
 		if (open.isEmpty()) {
-			throw new CutLookupException(verb.equals("export")
-					? "This channel has no open cut. To export a closed one, name it: `/scopecut export ID` (the ID is at the foot of the cut's message)."
-					: "This channel has no open cut. Start one with `/scopecut Title: item; item`.");
+			throw new CutLookupException("This channel has no open cut. Start one with `/scopecut Title: item; item`.");
 		}
 		if (open.size() > 1) {
 			String ids = open.stream().map((cut) -> "`" + cut.ref().id() + "`").collect(Collectors.joining(", "));

@@ -49,6 +49,8 @@ class CutServiceEditTests {
 
 	private CutService service;
 
+	private final WorkspaceCuts workspaceCuts = mock(WorkspaceCuts.class);
+
 	private Cut cut;
 
 	/** The fingerprint of the new cut's details, as its Edit form read them. */
@@ -58,8 +60,8 @@ class CutServiceEditTests {
 	void setUp() {
 		this.store = mock(CutStore.class);
 		this.jobs = mock(JobQueue.class);
-		this.service = new CutService(this.store, this.jobs, mock(CutNotifier.class), Clock.fixed(NOW, ZoneOffset.UTC),
-				new SplittableRandom(7));
+		this.service = new CutService(this.store, this.workspaceCuts, this.jobs, mock(CutNotifier.class),
+				Clock.fixed(NOW, ZoneOffset.UTC), new SplittableRandom(7));
 		this.cut = Cut.open(REF, "C1", FACILITATOR,
 				new CutDraft("Sharing app", List.of("email signup", "dark mode"), CutSettings.quickStart(DEADLINE)),
 				NOW.minusSeconds(60));

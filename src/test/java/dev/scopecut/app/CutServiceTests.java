@@ -61,13 +61,15 @@ class CutServiceTests {
 
 	private CutService service;
 
+	private final WorkspaceCuts workspaceCuts = mock(WorkspaceCuts.class);
+
 	@BeforeEach
 	void setUp() {
 		this.store = mock(CutStore.class);
 		this.jobs = mock(JobQueue.class);
 		this.notifier = mock(CutNotifier.class);
-		this.service = new CutService(this.store, this.jobs, this.notifier, Clock.fixed(NOW, ZoneOffset.UTC),
-				new SplittableRandom(7));
+		this.service = new CutService(this.store, this.workspaceCuts, this.jobs, this.notifier,
+				Clock.fixed(NOW, ZoneOffset.UTC), new SplittableRandom(7));
 	}
 
 	@Test

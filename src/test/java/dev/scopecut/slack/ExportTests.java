@@ -67,11 +67,19 @@ class ExportTests extends EndToEndTest {
 		HttpResponse<String> byId = this.requests.command("C0000ELSE", ANN, "export " + id.toLowerCase(),
 				slack.responseUrl("e2"));
 
-		assertThat(ackText(withoutId)).contains("no open cut", "/scopecut export ID");
+		// Right after the decision, no ID is needed: the channel's latest closed cut.
+		assertThat(ackText(withoutId)).isEqualTo(ackText(byId));
 		assertThat(ackText(byId)).startsWith("Decision record of `" + id + "`")
 			.contains("- Status: closed", "- Closed: 20", "- Facilitator: `" + ANN + "`", "- Voters: 2 voted",
 					"## Ship now\n\n- email signup — Ship 1, Defer 0", "## Defer\n\n- create project — Ship 0, Defer 1")
 			.doesNotContain("still open", BOB);
+	}
+
+	@Test
+	void anExportWithoutAnIdInAChannelWithNoCutSaysHowToNameOne() {
+		HttpResponse<String> export = this.requests.command(CHANNEL, BOB, "export", slack.responseUrl("e"));
+
+		assertThat(ackText(export)).contains("no open cut, nor a recently closed one", "/scopecut export ID");
 	}
 
 	@Test

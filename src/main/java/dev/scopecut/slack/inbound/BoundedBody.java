@@ -27,6 +27,12 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 final class BoundedBody implements ReadListener, AsyncListener {
 
+	/**
+	 * How much of a refused body is read and dropped before the connection is closed
+	 * anyway.
+	 */
+	static final long DRAINED_MAX = 8 * 1024 * 1024;
+
 	/** What to do with a body read whole. */
 	@FunctionalInterface
 	interface Handler {
@@ -52,6 +58,13 @@ final class BoundedBody implements ReadListener, AsyncListener {
 	private final AtomicBoolean answered = new AtomicBoolean();
 
 	private Handler handler;
+
+	/** Set by {@link #refuse}: what still comes is read and dropped. */
+	private volatile boolean draining;
+
+	private long drained;
+
+	private final AtomicBoolean completed = new AtomicBoolean();
 
 	private BoundedBody(AsyncContext exchange, ServletInputStream in, HttpServletResponse response, int limit) {
 		this.exchange = exchange;
@@ -81,16 +94,30 @@ final class BoundedBody implements ReadListener, AsyncListener {
 		this.in.setReadListener(this);
 	}
 
-	/** Answers now, without reading the rest of the body, and closes the connection. */
+	/**
+	 * Answers now and closes the connection once the client has stopped sending: the rest
+	 * of the body is read and dropped, without a thread, up to {@link #DRAINED_MAX} or
+	 * the deadline. Closing at once, while the client still sends, would reset the
+	 * connection and could lose the answer before the client reads it.
+	 */
 	void refuse(int status, String error) throws IOException {
+		if (!this.answered.compareAndSet(false, true)) {
+			return;
+		}
+		this.response.setHeader("Connection", "close");
+		VerifiedSlackAppServlet.reply(this.response, status, error);
+		this.response.flushBuffer();
+		this.draining = true;
 		if (this.handler == null) {
-			// Non-blocking mode, so that Tomcat leaves the unread body.
+			// Non-blocking mode, so that Tomcat never drains the body with a blocking
+			// read.
 			read((ignored) -> {
 			});
 		}
-		if (this.answered.compareAndSet(false, true)) {
-			this.response.setHeader("Connection", "close");
-			VerifiedSlackAppServlet.reply(this.response, status, error);
+	}
+
+	private void complete() {
+		if (this.completed.compareAndSet(false, true)) {
 			this.exchange.complete();
 		}
 	}
@@ -98,16 +125,24 @@ final class BoundedBody implements ReadListener, AsyncListener {
 	@Override
 	public void onDataAvailable() throws IOException {
 		byte[] chunk = new byte[8192];
-		while (!this.answered.get() && this.in.isReady()) {
+		while (this.in.isReady()) {
 			int read = this.in.read(chunk);
 			if (read == -1) {
 				return;
 			}
-			if (this.bytes.size() + read > this.limit) {
-				refuse(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "request body too large");
-				return;
+			if (this.draining) {
+				this.drained += read;
+				if (this.drained > DRAINED_MAX) {
+					complete();
+					return;
+				}
 			}
-			this.bytes.write(chunk, 0, read);
+			else if (this.bytes.size() + read > this.limit) {
+				refuse(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "request body too large");
+			}
+			else {
+				this.bytes.write(chunk, 0, read);
+			}
 		}
 	}
 
@@ -118,22 +153,29 @@ final class BoundedBody implements ReadListener, AsyncListener {
 				this.handler.handle(this.bytes.toByteArray());
 			}
 			finally {
-				this.exchange.complete();
+				complete();
 			}
+		}
+		else {
+			complete();
 		}
 	}
 
 	@Override
 	public void onTimeout(AsyncEvent event) throws IOException {
-		refuse(HttpServletResponse.SC_REQUEST_TIMEOUT, "request body not sent in time");
+		if (this.answered.compareAndSet(false, true)) {
+			this.response.setHeader("Connection", "close");
+			VerifiedSlackAppServlet.reply(this.response, HttpServletResponse.SC_REQUEST_TIMEOUT,
+					"request body not sent in time");
+		}
+		complete();
 	}
 
 	@Override
 	public void onError(Throwable failure) {
 		// The client went away or broke the exchange: there is nobody to answer.
-		if (this.answered.compareAndSet(false, true)) {
-			this.exchange.complete();
-		}
+		this.answered.set(true);
+		complete();
 	}
 
 	@Override
