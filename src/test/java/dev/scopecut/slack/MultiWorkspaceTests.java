@@ -184,7 +184,12 @@ class MultiWorkspaceTests extends MultiWorkspaceTest {
 	private String start(String team, String channel, String text) {
 		this.requests.post(SignedRequests.slashCommand(team, channel, ANN, text, slack.responseUrl("start-" + team)));
 		FakeSlack.Call posted = slack.await("chat.postMessage", (call) -> channel.equals(call.param("channel")), WAIT);
-		return posted.voteValues().get(0).split("\\|")[0];
+		String cut = posted.voteValues().get(0).split("\\|")[0];
+		// The message's ts is stored just after the post: a test reading the cut as it
+		// stands must not read it before.
+		await("the cut's message stored").atMost(WAIT)
+			.until(() -> this.redisTemplate.opsForHash().hasKey("scopecut:{" + team + "}:cut:" + cut, "ts"));
+		return cut;
 	}
 
 	private void vote(String team, String channel, String cut, String replyId) {
