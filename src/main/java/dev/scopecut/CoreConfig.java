@@ -13,6 +13,7 @@ import dev.scopecut.app.CutService;
 import dev.scopecut.app.CutStore;
 import dev.scopecut.app.HomeService;
 import dev.scopecut.app.JobQueue;
+import dev.scopecut.app.NextCuts;
 import dev.scopecut.app.Metrics;
 import dev.scopecut.app.ReminderMarks;
 import dev.scopecut.app.ReminderNotifier;
@@ -34,6 +35,11 @@ class CoreConfig {
 	CutService cutService(CutStore store, WorkspaceCuts workspaceCuts, JobQueue jobs, CutNotifier notifier,
 			Clock clock) {
 		return new CutService(store, workspaceCuts, jobs, notifier, clock, RandomGenerator.of("L64X128MixRandom"));
+	}
+
+	@Bean
+	NextCuts nextCuts(CutStore store, CutService cuts) {
+		return new NextCuts(store, cuts);
 	}
 
 	@Bean

@@ -84,7 +84,8 @@ public class CutService {
 		}
 		for (int attempt = 0; attempt < ID_ATTEMPTS; attempt++) {
 			CutRef ref = new CutRef(command.workspace(), CutId.random(this.random));
-			Cut cut = Cut.open(ref, command.channel(), command.facilitator(), command.draft(), now);
+			Cut opened = Cut.open(ref, command.channel(), command.facilitator(), command.draft(), now);
+			Cut cut = opened.withLineage(command.lineage(opened));
 			JobChanges jobs = JobChanges.NONE.schedule(new Job(Job.Kind.CLOSE, ref), cut.settings().deadline());
 			Optional<Instant> reminder = cut.nextReminder(cut.settings().deadline(), now);
 			if (reminder.isPresent()) {
@@ -399,6 +400,8 @@ public class CutService {
 	 */
 	public CutReading export(String workspace, String channel, String user, Optional<CutId> id) {
 		Cut cut = (id.isEmpty() && openIn(workspace, channel).isEmpty()) ? latestClosedIn(workspace, channel)
+			.orElseThrow(() -> new CutLookupException(
+					"This channel has no open cut, nor a recently closed one. To export another, name it: `/scopecut export ID` (the ID is at the foot of the cut's message)."))
 				: resolve(workspace, channel, user, id, "export");
 		// Reading answers a pending refresh ask, which only means that the next vote asks
 		// again; a refresh already queued keeps its place.
@@ -408,14 +411,12 @@ public class CutService {
 	}
 
 	/** Among the workspace's latest closed cuts, the newest one of this channel. */
-	private Cut latestClosedIn(String workspace, String channel) {
+	public Optional<Cut> latestClosedIn(String workspace, String channel) {
 		return this.workspaceCuts.recentlyClosed(workspace, CLOSED_SEARCHED_FOR_EXPORT)
 			.stream()
 			.map(CutSnapshot::cut)
 			.filter((cut) -> cut.channel().equals(channel))
-			.findFirst()
-			.orElseThrow(() -> new CutLookupException(
-					"This channel has no open cut, nor a recently closed one. To export another, name it: `/scopecut export ID` (the ID is at the foot of the cut's message)."));
+			.findFirst();
 	}
 
 	/**

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 import dev.scopecut.app.CutLookupException;
 import dev.scopecut.app.CutReading;
 import dev.scopecut.app.CutService;
+import dev.scopecut.app.NextCuts;
 import dev.scopecut.app.NotifyFailedException;
 import dev.scopecut.app.Reminders;
 import dev.scopecut.app.RetryLaterException;
@@ -55,9 +56,12 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 
 	private final Clock clock;
 
-	ScopecutCommand(CutService cuts, Reminders reminders, @Qualifier("publishExecutor") Executor executor,
-			Clock clock) {
+	private final NextCuts nextCuts;
+
+	ScopecutCommand(CutService cuts, Reminders reminders, @Qualifier("publishExecutor") Executor executor, Clock clock,
+			NextCuts nextCuts) {
 		this.cuts = cuts;
+		this.nextCuts = nextCuts;
 		this.reminders = reminders;
 		this.executor = executor;
 		this.clock = clock;
@@ -95,6 +99,7 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 					ctx.ack(Replies.edit(this.cuts.extendDeadline(resolve(payload, workspace, command, "extend"),
 							payload.getUserId(), command.argument())));
 				case EDIT -> openEditModal(payload, workspace, command, ctx);
+				case NEXT -> openNextModal(payload, workspace, command, ctx);
 				case EXPORT -> export(payload, workspace, command, ctx);
 				case START -> start(payload, workspace, command, ctx);
 				case UNKNOWN -> ctx.ack(Replies.unknown(command.text()));
@@ -132,6 +137,24 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 			SlashCommandContext ctx) {
 		Cut cut = resolve(payload, workspace, command, "edit");
 		return Modals.openEdit(this.cuts, cut, payload.getUserId(), ctx.client(), payload.getTriggerId())
+			.map(ctx::ack)
+			.orElseGet(ctx::ack);
+	}
+
+	/**
+	 * Opens the <em>New scope cut</em> form for the cut that follows the one named, or
+	 * else the channel's latest closed cut, before acknowledging; the new cut runs in
+	 * this channel.
+	 */
+	private Response openNextModal(SlashCommandPayload payload, String workspace, CommandText command,
+			SlashCommandContext ctx) {
+		Cut parent = command.cutId().isPresent() ? resolve(payload, workspace, command, "next") : this.cuts
+			.latestClosedIn(workspace, payload.getChannelId())
+			.orElseThrow(() -> new CutLookupException(
+					"This channel has no recently closed cut. Name the one to follow: `/scopecut next ID` (the ID is at the foot of its message)."));
+		return Modals
+			.openNext(this.nextCuts, parent.ref(), payload.getUserId(), payload.getChannelId(), this.clock.instant(),
+					ctx.client(), payload.getTriggerId())
 			.map(ctx::ack)
 			.orElseGet(ctx::ack);
 	}
