@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.scopecut.app.CutEditService;
 import dev.scopecut.app.CutJobs;
 import dev.scopecut.app.CutNotifier;
 import dev.scopecut.app.CutService;
@@ -34,6 +35,11 @@ class CoreConfig {
 	CutService cutService(CutStore store, WorkspaceCuts workspaceCuts, JobQueue jobs, CutNotifier notifier,
 			Clock clock) {
 		return new CutService(store, workspaceCuts, jobs, notifier, clock, RandomGenerator.of("L64X128MixRandom"));
+	}
+
+	@Bean
+	CutEditService cutEditService(CutStore store, CutService cuts, Clock clock) {
+		return new CutEditService(store, cuts, clock);
 	}
 
 	@Bean

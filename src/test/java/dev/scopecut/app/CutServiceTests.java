@@ -400,7 +400,7 @@ class CutServiceTests {
 	void closeBySomeoneOtherThanTheFacilitatorIsRefusedAndChangesNothing() {
 		Cut cut = openCut("K7M2Q");
 
-		FinishResult result = this.service.close(cut, "U_SOMEONE_ELSE");
+		FinishResult result = this.service.close(new CloseCut(cut, "U_SOMEONE_ELSE"));
 
 		assertThat(result.outcome()).isEqualTo(FinishResult.Outcome.NOT_FACILITATOR);
 		verifyNoInteractions(this.store, this.jobs, this.notifier);
@@ -410,7 +410,7 @@ class CutServiceTests {
 	void cancelBySomeoneOtherThanTheFacilitatorIsRefusedAndChangesNothing() {
 		Cut cut = openCut("K7M2Q");
 
-		FinishResult result = this.service.cancel(cut, "U_SOMEONE_ELSE");
+		FinishResult result = this.service.cancel(new CancelCut(cut, "U_SOMEONE_ELSE"));
 
 		assertThat(result.outcome()).isEqualTo(FinishResult.Outcome.NOT_FACILITATOR);
 		verifyNoInteractions(this.store, this.jobs, this.notifier);
@@ -421,7 +421,7 @@ class CutServiceTests {
 		Cut cut = openCut("K7M2Q");
 		given(this.store.finish(eq(cut.ref()), eq(CutStatus.CLOSED), eq(NOW), any())).willReturn(true);
 
-		FinishResult result = this.service.close(cut, FACILITATOR);
+		FinishResult result = this.service.close(new CloseCut(cut, FACILITATOR));
 
 		assertThat(result.outcome()).isEqualTo(FinishResult.Outcome.DONE);
 		verify(this.store).finish(cut.ref(), CutStatus.CLOSED, NOW,
@@ -438,7 +438,7 @@ class CutServiceTests {
 		Cut cut = openCut("K7M2Q");
 		given(this.store.finish(eq(cut.ref()), eq(CutStatus.CANCELLED), eq(NOW), any())).willReturn(true);
 
-		FinishResult result = this.service.cancel(cut, FACILITATOR);
+		FinishResult result = this.service.cancel(new CancelCut(cut, FACILITATOR));
 
 		assertThat(result.outcome()).isEqualTo(FinishResult.Outcome.DONE);
 		// No announcement.
@@ -454,7 +454,7 @@ class CutServiceTests {
 		Cut cut = openCut("K7M2Q");
 		given(this.store.finish(eq(cut.ref()), eq(CutStatus.CLOSED), eq(NOW), any())).willReturn(false);
 
-		FinishResult result = this.service.close(cut, FACILITATOR);
+		FinishResult result = this.service.close(new CloseCut(cut, FACILITATOR));
 
 		assertThat(result.outcome()).isEqualTo(FinishResult.Outcome.NOT_OPEN);
 		verifyNoInteractions(this.jobs, this.notifier);

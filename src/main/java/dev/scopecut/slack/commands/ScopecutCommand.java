@@ -18,11 +18,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
+import dev.scopecut.app.AddItem;
+import dev.scopecut.app.CancelCut;
+import dev.scopecut.app.CloseCut;
+import dev.scopecut.app.CutEditService;
 import dev.scopecut.app.CutLookupException;
 import dev.scopecut.app.CutReading;
 import dev.scopecut.app.CutService;
+import dev.scopecut.app.ExtendDeadline;
 import dev.scopecut.app.NotifyFailedException;
 import dev.scopecut.app.Reminders;
+import dev.scopecut.app.RemoveItem;
 import dev.scopecut.app.RetryLaterException;
 import dev.scopecut.app.StartCut;
 import dev.scopecut.app.StoreUnavailableException;
@@ -49,15 +55,18 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 
 	private final CutService cuts;
 
+	private final CutEditService edits;
+
 	private final Executor executor;
 
 	private final Reminders reminders;
 
 	private final Clock clock;
 
-	ScopecutCommand(CutService cuts, Reminders reminders, @Qualifier("publishExecutor") Executor executor,
-			Clock clock) {
+	ScopecutCommand(CutService cuts, CutEditService edits, Reminders reminders,
+			@Qualifier("publishExecutor") Executor executor, Clock clock) {
 		this.cuts = cuts;
+		this.edits = edits;
 		this.reminders = reminders;
 		this.executor = executor;
 		this.clock = clock;
@@ -82,18 +91,23 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 				case HELP -> ctx.ack(Replies.HELP);
 				case LIST -> ctx.ack(list(this.cuts.openIn(workspace, payload.getChannelId())));
 				case CLOSE -> ctx.ack(Replies.finish(
-						this.cuts.close(resolve(payload, workspace, command, "close"), payload.getUserId()), "close"));
+						this.cuts
+							.close(new CloseCut(resolve(payload, workspace, command, "close"), payload.getUserId())),
+						"close"));
 				case CANCEL -> ctx.ack(Replies.finish(
-						this.cuts.cancel(resolve(payload, workspace, command, "cancel"), payload.getUserId()),
+						this.cuts
+							.cancel(new CancelCut(resolve(payload, workspace, command, "cancel"), payload.getUserId())),
 						"cancel"));
 				case REMIND -> ctx.ack(remind(payload, workspace, command));
-				case ADD -> ctx.ack(Replies.edit(this.cuts.addItem(resolve(payload, workspace, command, "add"),
-						payload.getUserId(), command.argument())));
-				case REMOVE -> ctx.ack(Replies.edit(this.cuts.removeItem(resolve(payload, workspace, command, "remove"),
-						payload.getUserId(), command.argument())));
-				case EXTEND ->
-					ctx.ack(Replies.edit(this.cuts.extendDeadline(resolve(payload, workspace, command, "extend"),
-							payload.getUserId(), command.argument())));
+				case ADD ->
+					ctx.ack(Replies.edit(this.edits.addItem(new AddItem(resolve(payload, workspace, command, "add"),
+							payload.getUserId(), command.argument()))));
+				case REMOVE -> ctx.ack(Replies
+					.edit(this.edits.removeItem(new RemoveItem(resolve(payload, workspace, command, "remove"),
+							payload.getUserId(), command.argument()))));
+				case EXTEND -> ctx.ack(Replies
+					.edit(this.edits.extendDeadline(new ExtendDeadline(resolve(payload, workspace, command, "extend"),
+							payload.getUserId(), command.argument()))));
 				case EDIT -> openEditModal(payload, workspace, command, ctx);
 				case EXPORT -> export(payload, workspace, command, ctx);
 				case START -> start(payload, workspace, command, ctx);
@@ -131,7 +145,7 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 	private Response openEditModal(SlashCommandPayload payload, String workspace, CommandText command,
 			SlashCommandContext ctx) {
 		Cut cut = resolve(payload, workspace, command, "edit");
-		return Modals.openEdit(this.cuts, cut, payload.getUserId(), ctx.client(), payload.getTriggerId())
+		return Modals.openEdit(this.edits, cut, payload.getUserId(), ctx.client(), payload.getTriggerId())
 			.map(ctx::ack)
 			.orElseGet(ctx::ack);
 	}

@@ -15,6 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import dev.scopecut.app.ChangeDetails;
+import dev.scopecut.app.CutEditService;
 import dev.scopecut.app.CutService;
 import dev.scopecut.app.EditResult;
 import dev.scopecut.app.StoreUnavailableException;
@@ -43,8 +45,11 @@ class EditCutSubmission implements SlackListener, ViewSubmissionHandler {
 
 	private final CutService cuts;
 
-	EditCutSubmission(CutService cuts) {
+	private final CutEditService edits;
+
+	EditCutSubmission(CutService cuts, CutEditService edits) {
 		this.cuts = cuts;
+		this.edits = edits;
 	}
 
 	@Override
@@ -71,8 +76,8 @@ class EditCutSubmission implements SlackListener, ViewSubmissionHandler {
 			FormFields fields = new FormFields(view.getState().getValues());
 			CutDetails wanted = new CutDetails(fields.title(), fields.text(NewCutModal.QUESTION), fields.capacity(),
 					fields.quorum());
-			EditResult result = this.cuts.changeDetails(cut.get(), payload.getUser().getId(), form.get().readAs(),
-					wanted);
+			EditResult result = this.edits
+				.changeDetails(new ChangeDetails(cut.get(), payload.getUser().getId(), form.get().readAs(), wanted));
 			return switch (result.outcome()) {
 				case DONE, UNCHANGED -> ctx.ack();
 				// Plain text: a form's errors show no formatting.
