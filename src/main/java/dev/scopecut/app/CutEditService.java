@@ -15,6 +15,10 @@ import dev.scopecut.cut.CutStatus;
 import dev.scopecut.cut.Edit;
 import dev.scopecut.cut.InvalidCutException;
 import dev.scopecut.cut.Item;
+import dev.scopecut.app.port.CutStore;
+import dev.scopecut.app.port.EditOutcome;
+import dev.scopecut.app.port.Job;
+import dev.scopecut.app.port.JobChanges;
 
 /**
  * The facilitator's edits of an open cut: add or remove an item, extend the deadline,

@@ -15,6 +15,18 @@ import dev.scopecut.cut.CutRef;
 import dev.scopecut.cut.CutSettings;
 import dev.scopecut.cut.CutStatus;
 import dev.scopecut.cut.InvalidCutException;
+import dev.scopecut.app.port.CutNotifier;
+import dev.scopecut.app.port.CutSnapshot;
+import dev.scopecut.app.port.CutStore;
+import dev.scopecut.app.port.Job;
+import dev.scopecut.app.port.JobChanges;
+import dev.scopecut.app.port.JobQueue;
+import dev.scopecut.app.port.NotifyFailedException;
+import dev.scopecut.app.port.RetryLaterException;
+import dev.scopecut.app.port.StoreUnavailableException;
+import dev.scopecut.app.port.VoteResult;
+import dev.scopecut.app.port.VoterChoices;
+import dev.scopecut.app.port.WorkspaceCuts;
 
 /**
  * The use cases of a cut: start, vote, close, cancel, find and export; its edits are

@@ -30,6 +30,14 @@ import dev.scopecut.cut.CutSettings;
 import dev.scopecut.cut.CutStatus;
 import dev.scopecut.cut.Edit;
 import dev.scopecut.cut.InvalidCutException;
+import dev.scopecut.app.port.CutNotifier;
+import dev.scopecut.app.port.CutSnapshot;
+import dev.scopecut.app.port.CutStore;
+import dev.scopecut.app.port.EditOutcome;
+import dev.scopecut.app.port.Job;
+import dev.scopecut.app.port.JobChanges;
+import dev.scopecut.app.port.JobQueue;
+import dev.scopecut.app.port.WorkspaceCuts;
 
 class CutEditServiceTests {
 

@@ -21,8 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.scopecut.app.CloseCut;
 import dev.scopecut.app.CutService;
-import dev.scopecut.app.NotifyFailedException;
-import dev.scopecut.app.RetryLaterException;
+import dev.scopecut.app.port.NotifyFailedException;
+import dev.scopecut.app.port.RetryLaterException;
 import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.CutRef;
 import dev.scopecut.slack.outbound.WorkspaceTokens;

@@ -8,7 +8,7 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.response.Response;
 
 import dev.scopecut.app.CutService;
-import dev.scopecut.app.StoreUnavailableException;
+import dev.scopecut.app.port.StoreUnavailableException;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.CutRef;

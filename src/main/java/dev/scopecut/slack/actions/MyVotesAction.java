@@ -11,8 +11,8 @@ import com.slack.api.bolt.response.Response;
 import org.springframework.stereotype.Component;
 
 import dev.scopecut.app.CutService;
-import dev.scopecut.app.StoreUnavailableException;
-import dev.scopecut.app.VoterChoices;
+import dev.scopecut.app.port.StoreUnavailableException;
+import dev.scopecut.app.port.VoterChoices;
 import dev.scopecut.cut.CutRef;
 import dev.scopecut.slack.outbound.PrivateReplies;
 import dev.scopecut.slack.blocks.Replies;

@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 
 import dev.scopecut.app.CastVote;
 import dev.scopecut.app.CutService;
-import dev.scopecut.app.Metrics;
-import dev.scopecut.app.StoreUnavailableException;
-import dev.scopecut.app.VoteResult;
+import dev.scopecut.app.port.Metrics;
+import dev.scopecut.app.port.StoreUnavailableException;
+import dev.scopecut.app.port.VoteResult;
 import dev.scopecut.cut.CutRef;
 import dev.scopecut.slack.outbound.PrivateReplies;
 import dev.scopecut.slack.outbound.ReminderProgress;

@@ -6,7 +6,7 @@ import java.time.temporal.ChronoUnit;
 import dev.scopecut.app.EditResult;
 import dev.scopecut.app.FinishResult;
 import dev.scopecut.app.Reminders;
-import dev.scopecut.app.VoteResult;
+import dev.scopecut.app.port.VoteResult;
 import dev.scopecut.cut.Choice;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.TypedText;

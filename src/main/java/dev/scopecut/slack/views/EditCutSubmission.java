@@ -19,7 +19,7 @@ import dev.scopecut.app.ChangeDetails;
 import dev.scopecut.app.CutEditService;
 import dev.scopecut.app.CutService;
 import dev.scopecut.app.EditResult;
-import dev.scopecut.app.StoreUnavailableException;
+import dev.scopecut.app.port.StoreUnavailableException;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutDetails;
 import dev.scopecut.cut.CutRef;

@@ -20,10 +20,10 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import dev.scopecut.app.CutService;
-import dev.scopecut.app.NotifyFailedException;
-import dev.scopecut.app.RetryLaterException;
+import dev.scopecut.app.port.NotifyFailedException;
+import dev.scopecut.app.port.RetryLaterException;
 import dev.scopecut.app.StartCut;
-import dev.scopecut.app.StoreUnavailableException;
+import dev.scopecut.app.port.StoreUnavailableException;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutDraft;
 import dev.scopecut.cut.InvalidCutException;

@@ -18,7 +18,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
 
-import dev.scopecut.app.CutSnapshot;
+import dev.scopecut.app.port.CutSnapshot;
 import dev.scopecut.cut.Ballots;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutId;

@@ -13,7 +13,7 @@ import java.util.stream.IntStream;
 import com.slack.api.model.view.View;
 import org.junit.jupiter.api.Test;
 
-import dev.scopecut.app.CutSnapshot;
+import dev.scopecut.app.port.CutSnapshot;
 import dev.scopecut.app.Home;
 import dev.scopecut.cut.Ballots;
 import dev.scopecut.cut.Cut;
