@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
-import java.util.stream.Collectors;
 
 import dev.scopecut.cut.Ballots;
 import dev.scopecut.cut.Cut;
@@ -286,11 +285,11 @@ public class CutService {
 	 */
 	public CutReading export(String workspace, String channel, String user, Optional<CutId> id) {
 		Cut cut = (id.isEmpty() && openIn(workspace, channel).isEmpty()) ? latestClosedIn(workspace, channel)
-				: resolve(workspace, channel, user, id, "export");
+				: resolve(workspace, channel, user, id);
 		// Reading answers a pending refresh ask, which only means that the next vote asks
 		// again; a refresh already queued keeps its place.
 		CutSnapshot snapshot = this.store.snapshot(cut.ref())
-			.orElseThrow(() -> new CutLookupException("There is no cut `" + cut.ref().id() + "` in this workspace."));
+			.orElseThrow(() -> CutLookupException.noSuchCut(cut.ref().id()));
 		return new CutReading(snapshot, this.clock.instant(), this.store.history(cut.ref()));
 	}
 
@@ -301,34 +300,25 @@ public class CutService {
 			.map(CutSnapshot::cut)
 			.filter((cut) -> cut.channel().equals(channel))
 			.findFirst()
-			.orElseThrow(() -> new CutLookupException(
-					"This channel has no open cut, nor a recently closed one. To export another, name it: `/scopecut export ID` (the ID is at the foot of the cut's message)."));
+			.orElseThrow(CutLookupException::nothingToExport);
 	}
 
 	/**
 	 * The cut a command means: the one named, or else the channel's only open cut. A cut
 	 * named from elsewhere by someone it does not belong to ({@link Cut#isReadableBy}) is
 	 * answered as a cut that does not exist, so ids cannot be probed.
-	 * @param verb the subcommand, to show how to name a cut when there are several
 	 */
-	public Cut resolve(String workspace, String channel, String user, Optional<CutId> id, String verb) {
+	public Cut resolve(String workspace, String channel, String user, Optional<CutId> id) {
 		if (id.isPresent()) {
 			return find(new CutRef(workspace, id.get())).filter((cut) -> cut.isReadableBy(user, channel))
-				.orElseThrow(() -> new CutLookupException("There is no cut `" + id.get() + "` in this workspace."));
+				.orElseThrow(() -> CutLookupException.noSuchCut(id.get()));
 		}
 		List<Cut> open = openIn(workspace, channel);
 		if (open.isEmpty()) {
-			throw new CutLookupException("This channel has no open cut. Start one with `/scopecut Title: item; item`.");
+			throw CutLookupException.noOpenCut();
 		}
 		if (open.size() > 1) {
-			String ids = open.stream().map((cut) -> "`" + cut.ref().id() + "`").collect(Collectors.joining(", "));
-			String example = switch (verb) {
-				case "add", "remove" -> verb + " " + open.get(0).ref().id() + ": item text";
-				case "extend" -> verb + " " + open.get(0).ref().id() + " 2h";
-				default -> verb + " " + open.get(0).ref().id();
-			};
-			throw new CutLookupException("This channel has %d open cuts (%s): name one, e.g. `/scopecut %s`."
-				.formatted(open.size(), ids, example));
+			throw CutLookupException.severalOpen(open.stream().map((cut) -> cut.ref().id()).toList());
 		}
 		return open.get(0);
 	}

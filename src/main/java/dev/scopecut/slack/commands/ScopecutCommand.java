@@ -3,6 +3,7 @@ package dev.scopecut.slack.commands;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
@@ -39,6 +40,7 @@ import dev.scopecut.slack.inbound.BadRequest;
 import dev.scopecut.slack.views.Modals;
 import dev.scopecut.slack.blocks.Replies;
 import dev.scopecut.slack.SlackListener;
+import dev.scopecut.slack.StoreDown;
 import dev.scopecut.slack.blocks.DecisionRecord;
 import dev.scopecut.slack.blocks.Mrkdwn;
 import dev.scopecut.slack.blocks.NewCutModal;
@@ -91,22 +93,19 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 				case HELP -> ctx.ack(Replies.HELP);
 				case LIST -> ctx.ack(list(this.cuts.openIn(workspace, payload.getChannelId())));
 				case CLOSE -> ctx.ack(Replies.finish(
-						this.cuts
-							.close(new CloseCut(resolve(payload, workspace, command, "close"), payload.getUserId())),
+						this.cuts.close(new CloseCut(resolve(payload, workspace, command), payload.getUserId())),
 						"close"));
 				case CANCEL -> ctx.ack(Replies.finish(
-						this.cuts
-							.cancel(new CancelCut(resolve(payload, workspace, command, "cancel"), payload.getUserId())),
+						this.cuts.cancel(new CancelCut(resolve(payload, workspace, command), payload.getUserId())),
 						"cancel"));
 				case REMIND -> ctx.ack(remind(payload, workspace, command));
-				case ADD ->
-					ctx.ack(Replies.edit(this.edits.addItem(new AddItem(resolve(payload, workspace, command, "add"),
+				case ADD -> ctx.ack(Replies.edit(this.edits.addItem(
+						new AddItem(resolve(payload, workspace, command), payload.getUserId(), command.argument()))));
+				case REMOVE ->
+					ctx.ack(Replies.edit(this.edits.removeItem(new RemoveItem(resolve(payload, workspace, command),
 							payload.getUserId(), command.argument()))));
-				case REMOVE -> ctx.ack(Replies
-					.edit(this.edits.removeItem(new RemoveItem(resolve(payload, workspace, command, "remove"),
-							payload.getUserId(), command.argument()))));
-				case EXTEND -> ctx.ack(Replies
-					.edit(this.edits.extendDeadline(new ExtendDeadline(resolve(payload, workspace, command, "extend"),
+				case EXTEND -> ctx
+					.ack(Replies.edit(this.edits.extendDeadline(new ExtendDeadline(resolve(payload, workspace, command),
 							payload.getUserId(), command.argument()))));
 				case EDIT -> openEditModal(payload, workspace, command, ctx);
 				case EXPORT -> export(payload, workspace, command, ctx);
@@ -118,11 +117,10 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 			return ctx.ack(ex.message(Mrkdwn::escape));
 		}
 		catch (CutLookupException ex) {
-			return ctx.ack(ex.getMessage());
+			return ctx.ack(Replies.lookup(ex, command.verb().name().toLowerCase(Locale.ROOT)));
 		}
 		catch (StoreUnavailableException ex) {
-			log.warn("/scopecut not served: {}", ex.getMessage());
-			return ctx.ack(Replies.STORE_DOWN);
+			return ctx.ack(StoreDown.reply("/scopecut not served", ex));
 		}
 	}
 
@@ -144,19 +142,19 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 	 */
 	private Response openEditModal(SlashCommandPayload payload, String workspace, CommandText command,
 			SlashCommandContext ctx) {
-		Cut cut = resolve(payload, workspace, command, "edit");
+		Cut cut = resolve(payload, workspace, command);
 		return Modals.openEdit(this.edits, cut, payload.getUserId(), ctx.client(), payload.getTriggerId())
 			.map(ctx::ack)
 			.orElseGet(ctx::ack);
 	}
 
 	private String remind(SlashCommandPayload payload, String workspace, CommandText command) {
-		Cut cut = resolve(payload, workspace, command, "remind");
+		Cut cut = resolve(payload, workspace, command);
 		return Replies.remind(cut, this.reminders.remindNow(cut, payload.getUserId()));
 	}
 
-	private Cut resolve(SlashCommandPayload payload, String workspace, CommandText command, String verb) {
-		return this.cuts.resolve(workspace, payload.getChannelId(), payload.getUserId(), command.cutId(), verb);
+	private Cut resolve(SlashCommandPayload payload, String workspace, CommandText command) {
+		return this.cuts.resolve(workspace, payload.getChannelId(), payload.getUserId(), command.cutId());
 	}
 
 	/**
@@ -216,7 +214,7 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 
 	private static String list(List<Cut> open) {
 		if (open.isEmpty()) {
-			return "This channel has no open cut. Start one with `/scopecut Title: item; item`.";
+			return Replies.NO_OPEN_CUT;
 		}
 		return "*Open cuts in this channel*\n" + open.stream()
 			.map((cut) -> "• `" + cut.ref().id() + "` " + Mrkdwn.escape(cut.title()) + " — " + cut.items().size()

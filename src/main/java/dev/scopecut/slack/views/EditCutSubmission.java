@@ -11,8 +11,6 @@ import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.view.View;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import dev.scopecut.app.ChangeDetails;
@@ -25,8 +23,8 @@ import dev.scopecut.cut.CutDetails;
 import dev.scopecut.cut.CutRef;
 import dev.scopecut.cut.InvalidCutException;
 import dev.scopecut.slack.inbound.BadRequest;
-import dev.scopecut.slack.blocks.Replies;
 import dev.scopecut.slack.SlackListener;
+import dev.scopecut.slack.StoreDown;
 import dev.scopecut.slack.blocks.EditCutModal;
 import dev.scopecut.slack.blocks.NewCutModal;
 
@@ -40,8 +38,6 @@ import dev.scopecut.slack.blocks.NewCutModal;
  */
 @Component
 class EditCutSubmission implements SlackListener, ViewSubmissionHandler {
-
-	private static final Logger log = LoggerFactory.getLogger(EditCutSubmission.class);
 
 	private final CutService cuts;
 
@@ -91,8 +87,7 @@ class EditCutSubmission implements SlackListener, ViewSubmissionHandler {
 			return ctx.ackWithErrors(Map.of(NewCutSubmission.blockOf(ex.field()), ex.getMessage()));
 		}
 		catch (StoreUnavailableException ex) {
-			log.warn("Cut edit not stored: {}", ex.getMessage());
-			return ctx.ackWithErrors(Map.of(NewCutModal.TITLE, Replies.STORE_DOWN));
+			return ctx.ackWithErrors(Map.of(NewCutModal.TITLE, StoreDown.reply("Cut edit not stored", ex)));
 		}
 	}
 
