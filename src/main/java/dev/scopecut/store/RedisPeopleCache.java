@@ -16,9 +16,17 @@ import org.springframework.stereotype.Component;
 import dev.scopecut.app.port.PeopleCache;
 
 /**
- * One expiring key per person (layout and atomicity argument in {@link Keys}). A person
- * is read back with one {@code MGET} for a whole channel, which a cluster serves from one
- * slot: every key carries the workspace's hash tag.
+ * One expiring key per person (layout in {@link Keys}). A person is read back with one
+ * {@code MGET} for a whole channel, which a cluster serves from one slot: every key
+ * carries the workspace's hash tag.
+ * <p>
+ * Why no script is needed: each person is one key, written whole by one
+ * {@code SET ... PX} with what Slack answered, never read and changed back. Two instances
+ * filling it at once write the same facts, read a moment apart, and the later simply
+ * wins; an entry is never half written, and a crash between two people's keys leaves the
+ * other one a miss, asked again next time. Staleness is bounded by the expiry (a user
+ * deactivated or gone to another time zone is seen within a day), the price of not asking
+ * Slack per person.
  */
 @Component
 class RedisPeopleCache implements PeopleCache {
