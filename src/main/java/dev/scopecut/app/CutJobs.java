@@ -10,6 +10,15 @@ import org.slf4j.LoggerFactory;
 
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutStatus;
+import dev.scopecut.app.port.CutNotifier;
+import dev.scopecut.app.port.CutSnapshot;
+import dev.scopecut.app.port.CutStore;
+import dev.scopecut.app.port.Job;
+import dev.scopecut.app.port.JobQueue;
+import dev.scopecut.app.port.Metrics;
+import dev.scopecut.app.port.NotifyFailedException;
+import dev.scopecut.app.port.RetryLaterException;
+import dev.scopecut.app.port.StoreUnavailableException;
 
 /**
  * Runs due jobs. A refresh waits a second after the last one was answered, so that

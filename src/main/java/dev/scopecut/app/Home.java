@@ -2,6 +2,8 @@ package dev.scopecut.app;
 
 import java.util.List;
 
+import dev.scopecut.app.port.CutSnapshot;
+
 /**
  * What one person's App Home shows: the open cuts waiting for their vote (soonest
  * deadline first), the open cuts they run (newest first) and the decisions of cuts they

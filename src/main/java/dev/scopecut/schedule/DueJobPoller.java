@@ -17,9 +17,9 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 import dev.scopecut.app.CutJobs;
-import dev.scopecut.app.Job;
-import dev.scopecut.app.JobQueue;
-import dev.scopecut.app.StoreUnavailableException;
+import dev.scopecut.app.port.Job;
+import dev.scopecut.app.port.JobQueue;
+import dev.scopecut.app.port.StoreUnavailableException;
 
 /**
  * Claims due jobs from the shared queue every {@link #POLL_INTERVAL} and runs them. Only

@@ -18,8 +18,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
-import dev.scopecut.app.RequestReplays;
-import dev.scopecut.app.TokenRefreshLocks;
+import dev.scopecut.app.port.RequestReplays;
+import dev.scopecut.app.port.TokenRefreshLocks;
 import dev.scopecut.slack.inbound.SocketModeRunner;
 import dev.scopecut.slack.inbound.SlackIdShapes;
 import dev.scopecut.slack.inbound.TriggerReplays;

@@ -12,8 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.Test;
 
-import dev.scopecut.app.Job;
-import dev.scopecut.app.Metrics;
+import dev.scopecut.app.port.Job;
+import dev.scopecut.app.port.Metrics;
 import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.CutRef;
 

@@ -11,20 +11,20 @@ import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.view.View;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import dev.scopecut.app.ChangeDetails;
+import dev.scopecut.app.CutEditService;
 import dev.scopecut.app.CutService;
 import dev.scopecut.app.EditResult;
-import dev.scopecut.app.StoreUnavailableException;
+import dev.scopecut.app.port.StoreUnavailableException;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutDetails;
 import dev.scopecut.cut.CutRef;
 import dev.scopecut.cut.InvalidCutException;
 import dev.scopecut.slack.inbound.BadRequest;
-import dev.scopecut.slack.blocks.Replies;
 import dev.scopecut.slack.SlackListener;
+import dev.scopecut.slack.StoreDown;
 import dev.scopecut.slack.blocks.EditCutModal;
 import dev.scopecut.slack.blocks.NewCutModal;
 
@@ -39,12 +39,13 @@ import dev.scopecut.slack.blocks.NewCutModal;
 @Component
 class EditCutSubmission implements SlackListener, ViewSubmissionHandler {
 
-	private static final Logger log = LoggerFactory.getLogger(EditCutSubmission.class);
-
 	private final CutService cuts;
 
-	EditCutSubmission(CutService cuts) {
+	private final CutEditService edits;
+
+	EditCutSubmission(CutService cuts, CutEditService edits) {
 		this.cuts = cuts;
+		this.edits = edits;
 	}
 
 	@Override
@@ -71,8 +72,8 @@ class EditCutSubmission implements SlackListener, ViewSubmissionHandler {
 			FormFields fields = new FormFields(view.getState().getValues());
 			CutDetails wanted = new CutDetails(fields.title(), fields.text(NewCutModal.QUESTION), fields.capacity(),
 					fields.quorum());
-			EditResult result = this.cuts.changeDetails(cut.get(), payload.getUser().getId(), form.get().readAs(),
-					wanted);
+			EditResult result = this.edits
+				.changeDetails(new ChangeDetails(cut.get(), payload.getUser().getId(), form.get().readAs(), wanted));
 			return switch (result.outcome()) {
 				case DONE, UNCHANGED -> ctx.ack();
 				// Plain text: a form's errors show no formatting.
@@ -86,8 +87,7 @@ class EditCutSubmission implements SlackListener, ViewSubmissionHandler {
 			return ctx.ackWithErrors(Map.of(NewCutSubmission.blockOf(ex.field()), ex.getMessage()));
 		}
 		catch (StoreUnavailableException ex) {
-			log.warn("Cut edit not stored: {}", ex.getMessage());
-			return ctx.ackWithErrors(Map.of(NewCutModal.TITLE, Replies.STORE_DOWN));
+			return ctx.ackWithErrors(Map.of(NewCutModal.TITLE, StoreDown.reply("Cut edit not stored", ex)));
 		}
 	}
 

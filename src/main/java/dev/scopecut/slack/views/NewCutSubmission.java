@@ -20,16 +20,17 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import dev.scopecut.app.CutService;
-import dev.scopecut.app.NotifyFailedException;
-import dev.scopecut.app.RetryLaterException;
+import dev.scopecut.app.port.NotifyFailedException;
+import dev.scopecut.app.port.RetryLaterException;
 import dev.scopecut.app.StartCut;
-import dev.scopecut.app.StoreUnavailableException;
+import dev.scopecut.app.port.StoreUnavailableException;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutDraft;
 import dev.scopecut.cut.InvalidCutException;
 import dev.scopecut.slack.inbound.BadRequest;
 import dev.scopecut.slack.blocks.Replies;
 import dev.scopecut.slack.SlackListener;
+import dev.scopecut.slack.StoreDown;
 import dev.scopecut.slack.blocks.Mrkdwn;
 import dev.scopecut.slack.blocks.NewCutModal;
 
@@ -79,8 +80,7 @@ class NewCutSubmission implements SlackListener, ViewSubmissionHandler {
 			return ctx.ackWithErrors(Map.of(blockOf(ex.field()), ex.getMessage()));
 		}
 		catch (StoreUnavailableException ex) {
-			log.warn("New cut not stored: {}", ex.getMessage());
-			return ctx.ackWithErrors(Map.of(NewCutModal.TITLE, Replies.STORE_DOWN));
+			return ctx.ackWithErrors(Map.of(NewCutModal.TITLE, StoreDown.reply("New cut not stored", ex)));
 		}
 		catch (RejectedExecutionException ex) {
 			log.warn("New cut not posted: the publish queue is full");

@@ -30,8 +30,16 @@ import dev.scopecut.cut.CutSettings;
 import dev.scopecut.cut.CutStatus;
 import dev.scopecut.cut.Edit;
 import dev.scopecut.cut.InvalidCutException;
+import dev.scopecut.app.port.CutNotifier;
+import dev.scopecut.app.port.CutSnapshot;
+import dev.scopecut.app.port.CutStore;
+import dev.scopecut.app.port.EditOutcome;
+import dev.scopecut.app.port.Job;
+import dev.scopecut.app.port.JobChanges;
+import dev.scopecut.app.port.JobQueue;
+import dev.scopecut.app.port.WorkspaceCuts;
 
-class CutServiceEditTests {
+class CutEditServiceTests {
 
 	private static final Instant NOW = Instant.parse("2030-01-01T09:00:00Z");
 
@@ -47,7 +55,9 @@ class CutServiceEditTests {
 
 	private JobQueue jobs;
 
-	private CutService service;
+	private CutService cuts;
+
+	private CutEditService service;
 
 	private final WorkspaceCuts workspaceCuts = mock(WorkspaceCuts.class);
 
@@ -60,8 +70,10 @@ class CutServiceEditTests {
 	void setUp() {
 		this.store = mock(CutStore.class);
 		this.jobs = mock(JobQueue.class);
-		this.service = new CutService(this.store, this.workspaceCuts, this.jobs, mock(CutNotifier.class),
-				Clock.fixed(NOW, ZoneOffset.UTC), new SplittableRandom(7));
+		Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+		this.cuts = new CutService(this.store, this.workspaceCuts, this.jobs, mock(CutNotifier.class), clock,
+				new SplittableRandom(7));
+		this.service = new CutEditService(this.store, this.cuts, clock);
 		this.cut = Cut.open(REF, "C1", FACILITATOR,
 				new CutDraft("Sharing app", List.of("email signup", "dark mode"), CutSettings.quickStart(DEADLINE)),
 				NOW.minusSeconds(60));
@@ -71,7 +83,7 @@ class CutServiceEditTests {
 	void addingAnItemStoresItWithItsEditAndRefreshesTheMessage() {
 		given(this.store.addItem(any(), any(), anyInt(), any(), any())).willReturn(EditOutcome.DONE);
 
-		EditResult result = this.service.addItem(this.cut, FACILITATOR, " sso ");
+		EditResult result = this.service.addItem(new AddItem(this.cut, FACILITATOR, " sso "));
 
 		Edit edit = new Edit(Edit.Kind.ADD, NOW, FACILITATOR, "sso");
 		assertThat(result).isEqualTo(new EditResult(EditResult.Outcome.DONE, this.cut, edit));
@@ -83,7 +95,7 @@ class CutServiceEditTests {
 	void removingAnItemNamesItByItsTextAndRefreshesTheMessage() {
 		given(this.store.removeItem(any(), anyInt(), any(), any())).willReturn(EditOutcome.DONE);
 
-		EditResult result = this.service.removeItem(this.cut, FACILITATOR, "Dark Mode");
+		EditResult result = this.service.removeItem(new RemoveItem(this.cut, FACILITATOR, "Dark Mode"));
 
 		assertThat(result.outcome()).isEqualTo(EditResult.Outcome.DONE);
 		verify(this.store).removeItem(REF, 2, new Edit(Edit.Kind.REMOVE, NOW, FACILITATOR, "dark mode"), REFRESH_NOW);
@@ -95,7 +107,7 @@ class CutServiceEditTests {
 		given(this.store.removeItem(any(), anyInt(), any(), any())).willReturn(EditOutcome.DONE_EVERYONE_VOTED);
 		given(this.store.finish(eq(REF), eq(CutStatus.CLOSED), any(), any())).willReturn(true);
 
-		this.service.removeItem(this.cut, FACILITATOR, "dark mode");
+		this.service.removeItem(new RemoveItem(this.cut, FACILITATOR, "dark mode"));
 
 		verify(this.store).finish(REF, CutStatus.CLOSED, NOW,
 				REFRESH_NOW.schedule(new Job(Job.Kind.ANNOUNCE, REF), NOW)
@@ -108,7 +120,7 @@ class CutServiceEditTests {
 		Instant extended = DEADLINE.plus(Duration.ofHours(2));
 		given(this.store.extendDeadline(any(), any(), any(), any())).willReturn(Optional.of(extended));
 
-		EditResult result = this.service.extendDeadline(this.cut, FACILITATOR, "2h");
+		EditResult result = this.service.extendDeadline(new ExtendDeadline(this.cut, FACILITATOR, "2h"));
 
 		assertThat(result.edit().detail()).isEqualTo("by 2h, to 2030-01-01T13:00:00Z");
 		// Saved with the deadline: the close moves, and the reminders follow, halfway
@@ -122,11 +134,11 @@ class CutServiceEditTests {
 
 	@Test
 	void anyoneButTheFacilitatorIsRefusedAndNothingIsTouched() {
-		assertThat(this.service.addItem(this.cut, "U_BOB", "sso").outcome())
+		assertThat(this.service.addItem(new AddItem(this.cut, "U_BOB", "sso")).outcome())
 			.isEqualTo(EditResult.Outcome.NOT_FACILITATOR);
-		assertThat(this.service.removeItem(this.cut, "U_BOB", "dark mode").outcome())
+		assertThat(this.service.removeItem(new RemoveItem(this.cut, "U_BOB", "dark mode")).outcome())
 			.isEqualTo(EditResult.Outcome.NOT_FACILITATOR);
-		assertThat(this.service.extendDeadline(this.cut, "U_BOB", "2h").outcome())
+		assertThat(this.service.extendDeadline(new ExtendDeadline(this.cut, "U_BOB", "2h")).outcome())
 			.isEqualTo(EditResult.Outcome.NOT_FACILITATOR);
 
 		verifyNoInteractions(this.store, this.jobs);
@@ -135,11 +147,11 @@ class CutServiceEditTests {
 	@Test
 	void invalidEditsAreRefusedBeforeTheStore() {
 		assertThatExceptionOfType(InvalidCutException.class)
-			.isThrownBy(() -> this.service.addItem(this.cut, FACILITATOR, "email signup"));
+			.isThrownBy(() -> this.service.addItem(new AddItem(this.cut, FACILITATOR, "email signup")));
 		assertThatExceptionOfType(InvalidCutException.class)
-			.isThrownBy(() -> this.service.removeItem(this.cut, FACILITATOR, "sso"));
+			.isThrownBy(() -> this.service.removeItem(new RemoveItem(this.cut, FACILITATOR, "sso")));
 		assertThatExceptionOfType(InvalidCutException.class)
-			.isThrownBy(() -> this.service.extendDeadline(this.cut, FACILITATOR, "40d"));
+			.isThrownBy(() -> this.service.extendDeadline(new ExtendDeadline(this.cut, FACILITATOR, "40d")));
 
 		verifyNoInteractions(this.store, this.jobs);
 	}
@@ -151,7 +163,7 @@ class CutServiceEditTests {
 		given(this.store.addItem(any(), any(), anyInt(), any(), any())).willReturn(EditOutcome.NOT_OPEN);
 		given(this.store.find(REF)).willReturn(Optional.of(closed));
 
-		EditResult result = this.service.addItem(this.cut, FACILITATOR, "sso");
+		EditResult result = this.service.addItem(new AddItem(this.cut, FACILITATOR, "sso"));
 
 		assertThat(result).isEqualTo(new EditResult(EditResult.Outcome.NOT_OPEN, closed, null));
 		verifyNoInteractions(this.jobs);
@@ -162,7 +174,7 @@ class CutServiceEditTests {
 		given(this.store.removeItem(any(), anyInt(), any(), any())).willReturn(EditOutcome.BELOW_CAPACITY);
 
 		assertThatExceptionOfType(InvalidCutException.class)
-			.isThrownBy(() -> this.service.removeItem(this.cut, FACILITATOR, "dark mode"))
+			.isThrownBy(() -> this.service.removeItem(new RemoveItem(this.cut, FACILITATOR, "dark mode")))
 			.withMessageContaining("capacity was just raised")
 			.withMessageContaining("“dark mode”");
 		verifyNoInteractions(this.jobs);
@@ -173,7 +185,7 @@ class CutServiceEditTests {
 		given(this.store.addItem(any(), any(), anyInt(), any(), any())).willReturn(EditOutcome.FULL);
 
 		assertThatExceptionOfType(InvalidCutException.class)
-			.isThrownBy(() -> this.service.addItem(this.cut, FACILITATOR, "sso"))
+			.isThrownBy(() -> this.service.addItem(new AddItem(this.cut, FACILITATOR, "sso")))
 			.withMessageContaining("at most 30 items");
 		verifyNoInteractions(this.jobs);
 	}
@@ -186,7 +198,7 @@ class CutServiceEditTests {
 		given(this.store.snapshot(REF)).willReturn(Optional.of(snapshot));
 		given(this.store.history(REF)).willReturn(edits);
 
-		assertThat(this.service.export("T1", "C1", FACILITATOR, Optional.of(REF.id())))
+		assertThat(this.cuts.export("T1", "C1", FACILITATOR, Optional.of(REF.id())))
 			.isEqualTo(new CutReading(snapshot, NOW, edits));
 	}
 
@@ -194,8 +206,8 @@ class CutServiceEditTests {
 	void changingDetailsStoresThemFromTheValuesReadWithAReadableEdit() {
 		given(this.store.changeDetails(any(), any(), any(), any(), any())).willReturn(EditOutcome.DONE);
 
-		EditResult result = this.service.changeDetails(this.cut, FACILITATOR, AS_READ,
-				new CutDetails(" Sharing app 0.2 ", "", 2, 0));
+		EditResult result = this.service.changeDetails(
+				new ChangeDetails(this.cut, FACILITATOR, AS_READ, new CutDetails(" Sharing app 0.2 ", "", 2, 0)));
 
 		Edit edit = new Edit(Edit.Kind.CHANGE, NOW, FACILITATOR,
 				"title “Sharing app” → “Sharing app 0.2”; capacity none → 2");
@@ -207,8 +219,8 @@ class CutServiceEditTests {
 
 	@Test
 	void detailsThatChangeNothingAreNeitherStoredNorRefreshed() {
-		EditResult result = this.service.changeDetails(this.cut, FACILITATOR, AS_READ,
-				new CutDetails("Sharing app ", " ", 0, 0));
+		EditResult result = this.service.changeDetails(
+				new ChangeDetails(this.cut, FACILITATOR, AS_READ, new CutDetails("Sharing app ", " ", 0, 0)));
 
 		assertThat(result.outcome()).isEqualTo(EditResult.Outcome.UNCHANGED);
 		verifyNoInteractions(this.store, this.jobs);
@@ -219,13 +231,15 @@ class CutServiceEditTests {
 		Cut closed = new Cut(REF, "C1", FACILITATOR, "Sharing app", this.cut.items(), this.cut.settings(),
 				CutStatus.CLOSED, NOW, NOW, null);
 
-		assertThat(this.service.changeDetails(this.cut, "U_BOB", AS_READ, new CutDetails("Mine", "", 0, 0)).outcome())
-			.isEqualTo(EditResult.Outcome.NOT_FACILITATOR);
-		assertThat(this.service.changeDetails(closed, FACILITATOR, AS_READ, new CutDetails("Late", "", 0, 0)).outcome())
-			.isEqualTo(EditResult.Outcome.NOT_OPEN);
+		assertThat(this.service
+			.changeDetails(new ChangeDetails(this.cut, "U_BOB", AS_READ, new CutDetails("Mine", "", 0, 0)))
+			.outcome()).isEqualTo(EditResult.Outcome.NOT_FACILITATOR);
+		assertThat(this.service
+			.changeDetails(new ChangeDetails(closed, FACILITATOR, AS_READ, new CutDetails("Late", "", 0, 0)))
+			.outcome()).isEqualTo(EditResult.Outcome.NOT_OPEN);
 		assertThatExceptionOfType(InvalidCutException.class)
-			.isThrownBy(() -> this.service.changeDetails(this.cut, FACILITATOR, AS_READ,
-					new CutDetails("Sharing app", "", 3, 0)))
+			.isThrownBy(() -> this.service.changeDetails(
+					new ChangeDetails(this.cut, FACILITATOR, AS_READ, new CutDetails("Sharing app", "", 3, 0))))
 			.withMessageContaining("capacity (3)");
 		verifyNoInteractions(this.store, this.jobs);
 	}
@@ -235,8 +249,8 @@ class CutServiceEditTests {
 		given(this.store.changeDetails(any(), any(), any(), any(), any())).willReturn(EditOutcome.CHANGED_MEANWHILE);
 
 		assertThatExceptionOfType(InvalidCutException.class)
-			.isThrownBy(
-					() -> this.service.changeDetails(this.cut, FACILITATOR, AS_READ, new CutDetails("New", "", 0, 0)))
+			.isThrownBy(() -> this.service
+				.changeDetails(new ChangeDetails(this.cut, FACILITATOR, AS_READ, new CutDetails("New", "", 0, 0))))
 			.withMessageContaining("changed while this form was open");
 		verifyNoInteractions(this.jobs);
 	}
@@ -246,8 +260,8 @@ class CutServiceEditTests {
 		String readBeforeAnotherEdit = new CutDetails("Sharing app, old", "", 0, 0).fingerprint();
 
 		assertThatExceptionOfType(InvalidCutException.class)
-			.isThrownBy(() -> this.service.changeDetails(this.cut, FACILITATOR, readBeforeAnotherEdit,
-					new CutDetails("New", "", 0, 0)))
+			.isThrownBy(() -> this.service.changeDetails(
+					new ChangeDetails(this.cut, FACILITATOR, readBeforeAnotherEdit, new CutDetails("New", "", 0, 0))))
 			.withMessageContaining("changed while this form was open");
 		verifyNoInteractions(this.store, this.jobs);
 	}

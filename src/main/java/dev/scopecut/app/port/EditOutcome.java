@@ -1,4 +1,4 @@
-package dev.scopecut.app;
+package dev.scopecut.app.port;
 
 /** What the store made of one edit, checked in the same atomic step as the change. */
 public enum EditOutcome {

@@ -1,4 +1,4 @@
-package dev.scopecut.app;
+package dev.scopecut.app.port;
 
 /**
  * The store could not be reached or did not answer in time; nothing can be said to have

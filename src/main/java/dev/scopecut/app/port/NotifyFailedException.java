@@ -1,4 +1,4 @@
-package dev.scopecut.app;
+package dev.scopecut.app.port;
 
 /**
  * Slack refused a call for a reason that waiting will not fix, such as a deleted channel.

@@ -1,4 +1,4 @@
-package dev.scopecut.support.blockkit;
+package dev.scopecut.sandbox;
 
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
@@ -24,9 +24,10 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
 import org.junit.jupiter.api.Test;
 
-import dev.scopecut.support.blockkit.BlockKitLimits.Surface;
+import dev.scopecut.sandbox.BlockKitRules.Surface;
+import dev.scopecut.support.blockkit.BlockKitLimits;
 
-class BlockKitLimitsTests {
+class BlockKitRulesTests {
 
 	@Test
 	void aMessageAtEveryLimitPasses() {

@@ -1,4 +1,4 @@
-package dev.scopecut.app;
+package dev.scopecut.app.port;
 
 /** What became of a new cut handed to {@link CutStore#insert}. */
 public enum InsertOutcome {

@@ -1,15 +1,13 @@
-package dev.scopecut.app;
+package dev.scopecut.app.port;
 
-import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 
 /**
  * What Slack said of a workspace's people lately, shared by every instance, so that
  * counting a channel's members and finding a voter's time zone need not ask Slack about
- * the same person again for a while. Also remembers Slack's Retry-After for the methods
- * that describe people, so that no instance asks again before it is over. Every method
- * throws {@link StoreUnavailableException} when the store cannot answer.
+ * the same person again for a while. Every method throws
+ * {@link StoreUnavailableException} when the store cannot answer.
  */
 public interface PeopleCache {
 
@@ -36,14 +34,5 @@ public interface PeopleCache {
 
 	/** Keeps people as Slack has just described them, each for the cache's lifetime. */
 	void keep(String workspace, Collection<Person> people);
-
-	/** Slack asked to wait before the workspace calls this method again. */
-	void holdOff(String workspace, String method, Duration wait);
-
-	/**
-	 * What is left of the wait Slack asked for before the workspace calls this method
-	 * again; zero when none.
-	 */
-	Duration heldOff(String workspace, String method);
 
 }

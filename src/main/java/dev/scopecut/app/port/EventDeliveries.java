@@ -1,4 +1,4 @@
-package dev.scopecut.app;
+package dev.scopecut.app.port;
 
 /**
  * Slack delivers an Events API event again when it thinks the first delivery failed: this

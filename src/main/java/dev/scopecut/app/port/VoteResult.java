@@ -1,4 +1,4 @@
-package dev.scopecut.app;
+package dev.scopecut.app.port;
 
 /**
  * What became of one click on Ship or Defer.

@@ -1,4 +1,4 @@
-package dev.scopecut.app;
+package dev.scopecut.app.port;
 
 /**
  * Remembers the trigger ids of the requests that act, shared by every instance: Slack
