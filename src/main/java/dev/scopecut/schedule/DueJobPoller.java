@@ -28,7 +28,7 @@ import dev.scopecut.app.port.StoreUnavailableException;
  * job in Redis.
  */
 @Component
-class DueJobPoller implements SmartLifecycle {
+public class DueJobPoller implements SmartLifecycle {
 
 	static final Duration POLL_INTERVAL = Duration.ofMillis(100);
 
@@ -46,6 +46,12 @@ class DueJobPoller implements SmartLifecycle {
 	private final Clock clock;
 
 	private final AtomicInteger running = new AtomicInteger();
+
+	/** Held while claiming and handing jobs to the workers; notified when none runs. */
+	private final Object claims = new Object();
+
+	/** Guarded by {@link #claims}: no claim is made while true. */
+	private boolean paused;
 
 	private ScheduledExecutorService poller;
 
@@ -67,6 +73,14 @@ class DueJobPoller implements SmartLifecycle {
 	}
 
 	void poll() {
+		synchronized (this.claims) {
+			if (!this.paused) {
+				claim();
+			}
+		}
+	}
+
+	private void claim() {
 		int idle = WORKERS - this.running.get();
 		if (idle <= 0) {
 			return;
@@ -98,9 +112,42 @@ class DueJobPoller implements SmartLifecycle {
 					log.debug("Finished");
 				}
 				finally {
-					this.running.decrementAndGet();
+					synchronized (this.claims) {
+						if (this.running.decrementAndGet() == 0) {
+							this.claims.notifyAll();
+						}
+					}
 				}
 			});
+		}
+	}
+
+	/**
+	 * Stops claiming, waits until no claimed job runs, does the work, then claims again:
+	 * what the work clears (a test's Redis and fake Slack) no job of before can write to
+	 * after it.
+	 * @throws IllegalStateException when the jobs still run after a {@link #LEASE}
+	 */
+	public void whilePaused(Runnable work) throws InterruptedException {
+		synchronized (this.claims) {
+			this.paused = true;
+			long deadline = System.nanoTime() + LEASE.toNanos();
+			while (this.running.get() > 0) {
+				long left = deadline - System.nanoTime();
+				if (left <= 0) {
+					this.paused = false;
+					throw new IllegalStateException(this.running.get() + " due jobs still run after " + LEASE);
+				}
+				TimeUnit.NANOSECONDS.timedWait(this.claims, left);
+			}
+		}
+		try {
+			work.run();
+		}
+		finally {
+			synchronized (this.claims) {
+				this.paused = false;
+			}
 		}
 	}
 
