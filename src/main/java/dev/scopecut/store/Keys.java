@@ -110,11 +110,11 @@ import dev.scopecut.cut.CutRef;
  * <p>
  * Why the single queue of earlier versions is emptied without losing or doubling a job:
  * at start-up, and at every repair, each of its jobs is first held for a lease in that
- * queue (lease-legacy-job.lua), as an instance of an earlier version holds a job it
- * claimed, then added to its workspace's queue once (move-legacy-job.lua remembers the
- * move in the workspace's moved set), then removed from the single queue if still held. A
- * job whose time is within a lease from now may be held by an earlier instance still
- * running, and waits for the next turn.
+ * queue (move-if-score.lua), as an instance of an earlier version holds a job it claimed,
+ * then added to its workspace's queue once (move-legacy-job.lua remembers the move in the
+ * workspace's moved set), then removed from the single queue if still held. A job whose
+ * time is within a lease from now may be held by an earlier instance still running, and
+ * waits for the next turn.
  * <p>
  * Why the indexes cannot drift from the cuts: the open sets (channel, workspace,
  * facilitator) and the closed set are changed only by insert-cut.lua and finish-cut.lua,
