@@ -67,11 +67,15 @@ class StoreConfig {
 		};
 	}
 
-	/** Retry the connection every 2 s at most (Lettuce's default backs off to 30 s). */
+	/**
+	 * Retry the connection every half second at most (Lettuce's default backs off to 30
+	 * s): a master promoted by Sentinel is reached within that of its promotion, and each
+	 * failed attempt to a cluster node sets off a topology refresh.
+	 */
 	@Bean
 	ClientResourcesBuilderCustomizer quickReconnect() {
 		return (resources) -> resources
-			.reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS));
+			.reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofMillis(500), 2, TimeUnit.MILLISECONDS));
 	}
 
 	/**
