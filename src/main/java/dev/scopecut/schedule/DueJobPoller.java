@@ -32,7 +32,10 @@ public class DueJobPoller implements SmartLifecycle {
 
 	static final Duration POLL_INTERVAL = Duration.ofMillis(100);
 
-	/** Longer than any one job takes; a job whose claimant died is retried after it. */
+	/**
+	 * Longer than any one job takes; a job whose claimant died is retried after it (one
+	 * whose run found Redis away, within seconds: {@link JobQueue#release}).
+	 */
 	static final Duration LEASE = Duration.ofSeconds(30);
 
 	static final int WORKERS = 4;
@@ -112,6 +115,7 @@ public class DueJobPoller implements SmartLifecycle {
 					log.debug("Finished");
 				}
 				finally {
+					this.queue.release(job);
 					synchronized (this.claims) {
 						if (this.running.decrementAndGet() == 0) {
 							this.claims.notifyAll();

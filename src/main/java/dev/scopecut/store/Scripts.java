@@ -57,7 +57,7 @@ final class Scripts {
 
 	static final RedisScript<Long> SETTLE_DUE = load("settle-due", Long.class);
 
-	static final RedisScript<Long> LEASE_LEGACY_JOB = load("lease-legacy-job", Long.class);
+	static final RedisScript<Long> MOVE_IF_SCORE = load("move-if-score", Long.class);
 
 	static final RedisScript<Long> MOVE_LEGACY_JOB = load("move-legacy-job", Long.class);
 

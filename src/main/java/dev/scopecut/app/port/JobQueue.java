@@ -28,4 +28,12 @@ public interface JobQueue {
 	/** Removes a job that is done. */
 	void complete(Job job);
 
+	/**
+	 * Ends this caller's hold on a job it claimed, once its run is over. A job the run
+	 * neither completed nor moved (the store did not answer) falls due again within
+	 * seconds rather than when its lease ends; one whose completion the store did not
+	 * take is completed once it answers, before the lease ends, so it does not run again.
+	 */
+	void release(Job job);
+
 }
