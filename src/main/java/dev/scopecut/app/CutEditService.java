@@ -60,8 +60,7 @@ public class CutEditService {
 	/**
 	 * Removes an item, named by its text, from an open cut for its facilitator, with
 	 * every vote on it; the message is refreshed without it.
-	 * @throws InvalidCutException when no item reads so, or it must stay; nothing changes
-	 * then
+	 * @throws InvalidCutException when no item reads so or it must stay; nothing changes
 	 */
 	public EditResult removeItem(RemoveItem command) {
 		Cut cut = command.cut();

@@ -131,12 +131,10 @@ public class CutService {
 			this.store.finish(cut.ref(), CutStatus.CANCELLED, now, afterFinish(cut.ref(), CutStatus.CANCELLED, now));
 			throw ex;
 		}
-		// Counted after posting, so that a large channel's members never delay the
-		// message.
+		// Counted after posting: a large channel's members never delay the message.
 		boolean counted = !cut.settings().hasChosenVoters() && countMembersNow(cut);
 		if (counted || this.store.version(cut.ref()) > 0) {
-			// The members, votes or a close came while the message was being posted: show
-			// them.
+			// Members, votes or a close came while the message was posted: show them.
 			this.jobs.schedule(new Job(Job.Kind.REFRESH, cut.ref()), this.clock.instant());
 		}
 	}
@@ -195,8 +193,7 @@ public class CutService {
 				finished(vote.cut(), CutStatus.CLOSED);
 			}
 			catch (StoreUnavailableException ex) {
-				// The vote is stored: the next change, or else the deadline, closes the
-				// cut.
+				// The vote is stored: the next change, or the deadline, closes the cut.
 			}
 		}
 		return result;
@@ -228,8 +225,7 @@ public class CutService {
 	}
 
 	/**
-	 * Moves an open cut to its final status; the one caller that did so schedules what
-	 * follows.
+	 * Moves an open cut to its final status; its one caller schedules what follows.
 	 */
 	boolean finished(CutRef ref, CutStatus status) {
 		Instant now = this.clock.instant();

@@ -25,8 +25,7 @@ import org.springframework.stereotype.Component;
 class RedisInstallationService implements InstallationService {
 
 	/**
-	 * Bolt's models in Slack's snake_case; one Gson, which caches its adapters, for every
-	 * call.
+	 * Bolt's models in Slack's snake_case: one Gson for every call (it caches adapters).
 	 */
 	private static final Gson GSON = GsonFactory.createSnakeCase();
 
@@ -143,8 +142,7 @@ class RedisInstallationService implements InstallationService {
 	 */
 	private String find(String enterpriseId, String teamId, String field) {
 		return this.guard.call(() -> {
-			// One read for the workspace's own installation and its link to an
-			// organisation.
+			// One read for the workspace's own installation and its organisation link.
 			List<Object> own = (teamId != null)
 					? this.redis.opsForHash().multiGet(Keys.installation(teamId), List.of(field, ENTERPRISE))
 					: Arrays.asList(null, null);
@@ -157,8 +155,7 @@ class RedisInstallationService implements InstallationService {
 				return null;
 			}
 			String orgWide = (String) this.redis.opsForHash().get(Keys.enterpriseInstallation(enterprise), field);
-			// The link is written once, not on every request the organisation's install
-			// serves.
+			// Written once, not on every request the organisation's install serves.
 			if (orgWide != null && teamId != null && !enterprise.equals(linked)) {
 				link(teamId, enterprise);
 			}

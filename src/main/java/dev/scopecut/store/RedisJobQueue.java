@@ -29,8 +29,8 @@ import dev.scopecut.cut.CutRef;
  * when the job has one) scored by due time, found through the {@link DueIndex} (layout
  * and why no job is lost or run twice in {@link Keys}). Scheduling is ZADD NX (a waiting
  * job keeps its time, which is what coalesces refreshes); claiming is one script per
- * workspace that moves due jobs to the end of their lease, and says how late each one was
- * claimed.
+ * workspace, which moves due jobs to the end of their lease and says how late each one
+ * was claimed.
  */
 @Component
 class RedisJobQueue implements JobQueue {
@@ -86,8 +86,7 @@ class RedisJobQueue implements JobQueue {
 	/**
 	 * Claims due jobs workspace by workspace, starting from another shard each time so
 	 * that every shard gets its turn. A shard or workspace whose master does not answer
-	 * is skipped, and tried again at the next claim; only when none answers does this
-	 * throw.
+	 * is skipped, and tried again at the next claim; this throws only when none answers.
 	 */
 	@Override
 	@SuppressWarnings("unchecked")
