@@ -18,8 +18,7 @@ public class CutLookupException extends RuntimeException {
 		/** None named, and the channel has no open cut. */
 		NO_OPEN_CUT,
 		/**
-		 * None named to export, and the channel has no open cut nor a recently closed
-		 * one.
+		 * None named to export, and the channel has no open cut nor one closed lately.
 		 */
 		NOTHING_TO_EXPORT,
 		/** None named, and the channel has several {@link #open()} cuts. */

@@ -11,8 +11,7 @@ import java.util.List;
 public interface JobQueue {
 
 	/**
-	 * Adds the job at the given time; a job already waiting (or claimed) keeps its own
-	 * time.
+	 * Adds the job at the given time; a job already waiting (or claimed) keeps its time.
 	 */
 	void schedule(Job job, Instant due);
 
@@ -20,8 +19,7 @@ public interface JobQueue {
 	void reschedule(Job job, Instant due);
 
 	/**
-	 * Claims up to {@code max} due jobs for {@code lease}; no other caller gets them
-	 * meanwhile.
+	 * Claims up to {@code max} due jobs for {@code lease}: no other caller gets them.
 	 */
 	List<Job> claimDue(Instant now, Duration lease, int max);
 

@@ -44,6 +44,7 @@ import dev.scopecut.slack.StoreDown;
 import dev.scopecut.slack.blocks.DecisionRecord;
 import dev.scopecut.slack.blocks.Mrkdwn;
 import dev.scopecut.slack.blocks.NewCutModal;
+import dev.scopecut.slack.blocks.Refusals;
 
 /**
  * {@code /scopecut}: turns the text into a use case and acknowledges with the private
@@ -114,7 +115,7 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 			};
 		}
 		catch (InvalidCutException ex) {
-			return ctx.ack(ex.message(Mrkdwn::escape));
+			return ctx.ack(Refusals.text(ex, Mrkdwn::escape));
 		}
 		catch (CutLookupException ex) {
 			return ctx.ack(Replies.lookup(ex, command.verb().name().toLowerCase(Locale.ROOT)));

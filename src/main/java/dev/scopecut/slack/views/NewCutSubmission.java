@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.UnaryOperator;
 
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.App;
@@ -33,6 +34,7 @@ import dev.scopecut.slack.SlackListener;
 import dev.scopecut.slack.StoreDown;
 import dev.scopecut.slack.blocks.Mrkdwn;
 import dev.scopecut.slack.blocks.NewCutModal;
+import dev.scopecut.slack.blocks.Refusals;
 
 /**
  * The submitted <em>New scope cut</em> modal. A refusal goes back as
@@ -77,7 +79,7 @@ class NewCutSubmission implements SlackListener, ViewSubmissionHandler {
 			return ctx.ack();
 		}
 		catch (InvalidCutException ex) {
-			return ctx.ackWithErrors(Map.of(blockOf(ex.field()), ex.getMessage()));
+			return ctx.ackWithErrors(Map.of(blockOf(ex.field()), Refusals.text(ex, UnaryOperator.identity())));
 		}
 		catch (StoreUnavailableException ex) {
 			return ctx.ackWithErrors(Map.of(NewCutModal.TITLE, StoreDown.reply("New cut not stored", ex)));
