@@ -1,5 +1,7 @@
 package dev.scopecut.app;
 
+import dev.scopecut.app.port.CutSnapshot;
+import dev.scopecut.app.port.CutStore;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutRef;
 import dev.scopecut.cut.CutStatus;
@@ -72,6 +74,14 @@ public class NextCuts {
 			throw new RefusedException(Refusal.NOT_CLOSED, cut);
 		}
 		return NextCut.of(cut, snapshot.decision());
+	}
+
+	/**
+	 * The cut a next cut follows when none is named: the channel's latest closed one.
+	 * @throws CutLookupException when the channel has none closed lately
+	 */
+	public Cut latestClosedIn(String workspace, String channel) {
+		return this.cuts.latestClosedIn(workspace, channel).orElseThrow(CutLookupException::noClosedCut);
 	}
 
 	/**

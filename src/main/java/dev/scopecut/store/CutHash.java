@@ -33,8 +33,7 @@ final class CutHash {
 	static final String SHOWN_AT = "shownAt";
 
 	/**
-	 * When the oldest vote not yet shown was stored (vote.lua sets it, showing clears
-	 * it).
+	 * When the oldest unshown vote was stored (vote.lua sets it, showing clears it).
 	 */
 	static final String UNSHOWN_SINCE = "unshownSince";
 

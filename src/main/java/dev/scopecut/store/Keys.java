@@ -111,46 +111,33 @@ import dev.scopecut.cut.CutRef;
  * every master for the workspaces' queues and lowers each entry to its queue's first job,
  * which also brings back an entry an instance died before writing.
  * <p>
+ * Why a job whose run found Redis away neither waits out its lease nor runs twice: the
+ * instance that claimed it remembers the lease's end, the job's score while it holds it.
+ * When the run is over and the job was neither completed nor moved, the instance moves it
+ * to due a second later, and when its completion failed, removes it, each only while the
+ * score is still that lease end (move-if-score.lua, remove-if-score.lua) and only before
+ * the lease ends: afterwards another instance may hold it, and it is theirs. What Redis
+ * does not take is tried again before each claim until then. A completed announcement
+ * waits for a replica first ({@code ReplicaWait}), so that a promoted replica does not
+ * find the decision's job still there and post it again.
+ * <p>
  * Why the single queue of earlier versions is emptied without losing or doubling a job:
  * at start-up, and at every repair, each of its jobs is first held for a lease in that
- * queue (lease-legacy-job.lua), as an instance of an earlier version holds a job it
- * claimed, then added to its workspace's queue once (move-legacy-job.lua remembers the
- * move in the workspace's moved set), then removed from the single queue if still held. A
- * job whose time is within a lease from now may be held by an earlier instance still
- * running, and waits for the next turn.
+ * queue (move-if-score.lua), as an instance of an earlier version holds a job it claimed,
+ * then added to its workspace's queue once (move-legacy-job.lua remembers the move in the
+ * workspace's moved set), then removed from the single queue if still held. A job whose
+ * time is within a lease from now may be held by an earlier instance still running, and
+ * waits for the next turn.
  * <p>
  * Why the indexes cannot drift from the cuts: the open sets (channel, workspace,
  * facilitator) and the closed set are changed only by insert-cut.lua and finish-cut.lua,
  * in the same script as the cut's status, on the same hash tag.
  * <p>
- * Why the limits on open cuts hold: insert-cut.lua counts the channel's and the
- * facilitator's open sets and adds the new cut to them in one script, so of two starts at
- * once at the limit one is refused.
- * <p>
- * Why a reminder goes at most once per user and slot: mark-reminder.lua checks that the
- * cut is open and sets the mark with SET NX in one step, before the message is sent; only
- * the caller that set it sends. A crash between marking and sending loses that one
- * reminder (at most once, by choice: a missed nudge costs less than a repeated one); a
- * send Slack certainly did not take (a 429, Slack not reached) takes its mark back, so
- * the retry can send, while a post answered with a 5xx keeps it: it may have gone. A
- * repeat of an event delivery is told apart the same way, by SET NX on its event id, and
- * so is a replayed slash command or form submission, by SET NX on its trigger id. The
- * same script reads the user's latest reminder of the cut, and sets it with the mark, so
- * of two reminders racing for one person (two slots held until one morning) one is marked
- * and the other sees it as lately.
- * <p>
- * Why a workspace's reminders stay paced: book-reminder-steps.lua adds each step it books
- * to the workspace's set with ZADD NX and skips a step already there, all in one script,
- * so two instances booking at once never get the same step; bookings a day before the
- * first step wanted are over (nothing is booked further ahead) and are dropped there.
- * <p>
- * Why the people cache needs no script: each person is one key, written whole by one
- * {@code SET ... PX} with what Slack answered, never read and changed back. Two instances
- * filling it at once write the same facts, read a moment apart, and the later simply
- * wins; an entry is never half written, and a crash between two people's keys leaves the
- * other one a miss, asked again next time. Reads are one {@code MGET} of keys on the
- * workspace's slot. Staleness is bounded by the expiry (a user deactivated or gone to
- * another time zone is seen within a day), the price of not asking Slack per person.
+ * Each script's header says why that script's own step is atomic: the open-cut limits
+ * (insert-cut.lua), a reminder at most once per user and slot (mark-reminder.lua), the
+ * workspace's reminder pacing (book-reminder-steps.lua). A repeated event delivery or a
+ * replayed slash command or form submission is told apart by {@code SET NX} on its event
+ * or trigger id. The people cache needs no script ({@link RedisPeopleCache} says why).
  */
 final class Keys {
 

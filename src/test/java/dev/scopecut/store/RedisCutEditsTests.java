@@ -10,10 +10,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.scopecut.app.CutSnapshot;
-import dev.scopecut.app.EditOutcome;
-import dev.scopecut.app.JobChanges;
-import dev.scopecut.app.VoteResult;
+import dev.scopecut.app.port.CutSnapshot;
+import dev.scopecut.app.port.EditOutcome;
+import dev.scopecut.app.port.JobChanges;
+import dev.scopecut.app.port.VoteResult;
 import dev.scopecut.cut.Choice;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutDetails;
@@ -32,8 +32,9 @@ class RedisCutEditsTests extends RedisStoreTest {
 
 	@BeforeEach
 	void store() {
-		this.store = new RedisCutStore(template, new RedisGuard(), new StoreProperties(Duration.ofDays(90)),
-				new DueIndex(template, new RedisGuard()));
+		this.store = new RedisCutStore(template, new RedisGuard(),
+				new StoreProperties(Duration.ofDays(90), null, Duration.ofMillis(250)),
+				new DueIndex(template, new RedisGuard()), ReplicaWait.off());
 	}
 
 	static Edit edit(Edit.Kind kind, String detail) {

@@ -14,13 +14,13 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.scopecut.app.CutSnapshot;
-import dev.scopecut.app.CutStore;
-import dev.scopecut.app.InsertOutcome;
-import dev.scopecut.app.Job;
-import dev.scopecut.app.JobChanges;
-import dev.scopecut.app.VoteResult;
-import dev.scopecut.app.VoterChoices;
+import dev.scopecut.app.port.CutSnapshot;
+import dev.scopecut.app.port.CutStore;
+import dev.scopecut.app.port.InsertOutcome;
+import dev.scopecut.app.port.Job;
+import dev.scopecut.app.port.JobChanges;
+import dev.scopecut.app.port.VoteResult;
+import dev.scopecut.app.port.VoterChoices;
 import dev.scopecut.cut.Choice;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutDraft;
@@ -40,8 +40,9 @@ class RedisCutStoreTests extends RedisStoreTest {
 
 	@BeforeEach
 	void store() {
-		this.store = new RedisCutStore(template, new RedisGuard(), new StoreProperties(Duration.ofDays(90)),
-				new DueIndex(template, new RedisGuard()));
+		this.store = new RedisCutStore(template, new RedisGuard(),
+				new StoreProperties(Duration.ofDays(90), null, Duration.ofMillis(250)),
+				new DueIndex(template, new RedisGuard()), ReplicaWait.off());
 	}
 
 	static Cut cut(CutRef ref, String channel) {

@@ -17,7 +17,7 @@ import java.util.Optional;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
 
-import dev.scopecut.app.CutSnapshot;
+import dev.scopecut.app.port.CutSnapshot;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.Decision;
 import dev.scopecut.cut.ItemTally;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.scopecut.app.CutSnapshot;
+import dev.scopecut.app.port.CutSnapshot;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutSettings;
 import dev.scopecut.cut.CutStatus;

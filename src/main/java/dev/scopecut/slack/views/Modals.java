@@ -11,7 +11,7 @@ import com.slack.api.model.view.View;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.scopecut.app.CutService;
+import dev.scopecut.app.CutEditService;
 import dev.scopecut.app.EditResult;
 import dev.scopecut.app.NextCuts;
 import dev.scopecut.cut.Cut;
@@ -77,9 +77,9 @@ public final class Modals {
 	 * @return empty when it opened; otherwise what to tell the user privately: only the
 	 * facilitator can edit, the cut is closed, or the modal could not be opened
 	 */
-	public static Optional<String> openEdit(CutService cuts, Cut cut, String user, MethodsClient client,
+	public static Optional<String> openEdit(CutEditService edits, Cut cut, String user, MethodsClient client,
 			String triggerId) {
-		Optional<EditResult> refused = cuts.refusedEdit(cut, user);
+		Optional<EditResult> refused = edits.refusedEdit(cut, user);
 		if (refused.isPresent()) {
 			return Optional.of(Replies.edit(refused.get()));
 		}

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.UnaryOperator;
 
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.App;
@@ -22,10 +23,10 @@ import org.springframework.stereotype.Component;
 
 import dev.scopecut.app.CutService;
 import dev.scopecut.app.NextCuts;
-import dev.scopecut.app.NotifyFailedException;
-import dev.scopecut.app.RetryLaterException;
+import dev.scopecut.app.port.NotifyFailedException;
+import dev.scopecut.app.port.RetryLaterException;
 import dev.scopecut.app.StartCut;
-import dev.scopecut.app.StoreUnavailableException;
+import dev.scopecut.app.port.StoreUnavailableException;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutDraft;
 import dev.scopecut.cut.CutId;
@@ -34,8 +35,10 @@ import dev.scopecut.cut.InvalidCutException;
 import dev.scopecut.slack.inbound.BadRequest;
 import dev.scopecut.slack.blocks.Replies;
 import dev.scopecut.slack.SlackListener;
+import dev.scopecut.slack.StoreDown;
 import dev.scopecut.slack.blocks.Mrkdwn;
 import dev.scopecut.slack.blocks.NewCutModal;
+import dev.scopecut.slack.blocks.Refusals;
 
 /**
  * The submitted <em>New scope cut</em> modal. A refusal goes back as
@@ -90,14 +93,13 @@ class NewCutSubmission implements SlackListener, ViewSubmissionHandler {
 			return ctx.ack();
 		}
 		catch (InvalidCutException ex) {
-			return ctx.ackWithErrors(Map.of(blockOf(ex.field()), ex.getMessage()));
+			return ctx.ackWithErrors(Map.of(blockOf(ex.field()), Refusals.text(ex, UnaryOperator.identity())));
 		}
 		catch (NextCuts.RefusedException ex) {
 			return ctx.ackWithErrors(Map.of(NewCutModal.TITLE, Replies.nextRefused(ex)));
 		}
 		catch (StoreUnavailableException ex) {
-			log.warn("New cut not stored: {}", ex.getMessage());
-			return ctx.ackWithErrors(Map.of(NewCutModal.TITLE, Replies.STORE_DOWN));
+			return ctx.ackWithErrors(Map.of(NewCutModal.TITLE, StoreDown.reply("New cut not stored", ex)));
 		}
 		catch (RejectedExecutionException ex) {
 			log.warn("New cut not posted: the publish queue is full");

@@ -18,7 +18,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
 
-import dev.scopecut.app.CutSnapshot;
+import dev.scopecut.app.port.CutSnapshot;
 import dev.scopecut.cut.Ballots;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutId;
@@ -27,6 +27,7 @@ import dev.scopecut.cut.CutSettings;
 import dev.scopecut.cut.CutStatus;
 import dev.scopecut.cut.DecisionRule;
 import dev.scopecut.cut.Item;
+import dev.scopecut.sandbox.BlockKitRules;
 import dev.scopecut.support.blockkit.BlockKitLimits;
 import dev.scopecut.support.blockkit.Fixtures;
 import dev.scopecut.support.blockkit.GoldenJson;
@@ -249,7 +250,7 @@ class CutMessageTests {
 			BlockKitLimits.assertWithinLimits(message.blocks());
 			assertThat(mrkdwnTexts(message)).filteredOn((text) -> text.startsWith("*What must this release teach us?*"))
 				.singleElement()
-				.satisfies((text) -> assertThat(text).hasSizeLessThanOrEqualTo(BlockKitLimits.SECTION_TEXT_MAX)
+				.satisfies((text) -> assertThat(text).hasSizeLessThanOrEqualTo(BlockKitRules.SECTION_TEXT_MAX)
 					.contains("\nWho &amp; why? Who &amp; why?")
 					.endsWith("…")
 					.doesNotContainPattern("&(?!amp;|lt;|gt;)"));

@@ -13,7 +13,7 @@ import com.slack.api.model.view.View;
 import com.slack.api.util.json.GsonFactory;
 import org.junit.jupiter.api.Test;
 
-import dev.scopecut.app.CutSnapshot;
+import dev.scopecut.app.port.CutSnapshot;
 import dev.scopecut.cut.Ballots;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutId;
@@ -22,6 +22,7 @@ import dev.scopecut.cut.CutSettings;
 import dev.scopecut.cut.CutStatus;
 import dev.scopecut.cut.Lineage;
 import dev.scopecut.cut.NextCut;
+import dev.scopecut.sandbox.BlockKitRules;
 import dev.scopecut.support.blockkit.BlockKitLimits;
 import dev.scopecut.support.blockkit.Fixtures;
 import dev.scopecut.support.blockkit.GoldenJson;
@@ -80,7 +81,7 @@ class NextCutRenderingTests {
 		View view = NewCutModal.next(NOW, "C0PLAN", next(parent));
 
 		GoldenJson.assertJsonMatches("new-cut-modal-next", GsonFactory.createSnakeCase().toJson(view));
-		BlockKitLimits.assertWithinLimits(view.getBlocks(), BlockKitLimits.Surface.MODAL);
+		BlockKitLimits.assertWithinLimits(view.getBlocks(), BlockKitRules.Surface.MODAL);
 		assertThat(NewCutModal.Metadata.parse(view.getPrivateMetadata()))
 			.contains(new NewCutModal.Metadata("C0PLAN", Optional.of(PARENT.id())));
 		String json = GsonFactory.createSnakeCase().toJson(view);
@@ -99,7 +100,7 @@ class NextCutRenderingTests {
 		View view = NewCutModal.next(NOW, "C0PLAN",
 				NextCut.of(parent, new CutSnapshot(parent, Ballots.NONE, 0, null).decision()));
 
-		BlockKitLimits.assertWithinLimits(view.getBlocks(), BlockKitLimits.Surface.MODAL);
+		BlockKitLimits.assertWithinLimits(view.getBlocks(), BlockKitRules.Surface.MODAL);
 		String json = GsonFactory.createSnakeCase().toJson(view);
 		assertThat(json).contains("item 30\"", "*Left out: 1 more* (a cut takes at most 30 items", "• item 31")
 			.doesNotContain("item 30\\nitem 31");
