@@ -90,7 +90,8 @@ public class CutService {
 		}
 		for (int attempt = 0; attempt < ID_ATTEMPTS; attempt++) {
 			CutRef ref = new CutRef(command.workspace(), CutId.random(this.random));
-			Cut cut = Cut.open(ref, command.channel(), command.facilitator(), command.draft(), now);
+			Cut opened = Cut.open(ref, command.channel(), command.facilitator(), command.draft(), now);
+			Cut cut = opened.withLineage(command.lineage(opened));
 			JobChanges jobs = JobChanges.NONE.schedule(new Job(Job.Kind.CLOSE, ref), cut.settings().deadline());
 			Optional<Instant> reminder = cut.nextReminder(cut.settings().deadline(), now);
 			if (reminder.isPresent()) {
@@ -274,7 +275,8 @@ public class CutService {
 	 * one (right after the decision is when people export).
 	 */
 	public CutReading export(String workspace, String channel, String user, Optional<CutId> id) {
-		Cut cut = (id.isEmpty() && openIn(workspace, channel).isEmpty()) ? latestClosedIn(workspace, channel)
+		Cut cut = (id.isEmpty() && openIn(workspace, channel).isEmpty())
+				? latestClosedIn(workspace, channel).orElseThrow(CutLookupException::nothingToExport)
 				: resolve(workspace, channel, user, id);
 		// Reading answers a pending refresh ask, which only means that the next vote asks
 		// again; a refresh already queued keeps its place.
@@ -284,13 +286,12 @@ public class CutService {
 	}
 
 	/** Among the workspace's latest closed cuts, the newest one of this channel. */
-	private Cut latestClosedIn(String workspace, String channel) {
+	public Optional<Cut> latestClosedIn(String workspace, String channel) {
 		return this.workspaceCuts.recentlyClosed(workspace, CLOSED_SEARCHED_FOR_EXPORT)
 			.stream()
 			.map(CutSnapshot::cut)
 			.filter((cut) -> cut.channel().equals(channel))
-			.findFirst()
-			.orElseThrow(CutLookupException::nothingToExport);
+			.findFirst();
 	}
 
 	/**

@@ -37,7 +37,10 @@ import dev.scopecut.cut.CutRef;
  * state exactly one gets it.
  *
  * <pre>
- * scopecut:{T123}:cut:K7M2Q     hash   the cut: settings, status, items, message ts, version
+ * scopecut:{T123}:cut:K7M2Q     hash   the cut: settings, status, items, message ts, version; a cut
+ *                                      started from a closed one also its parent's id and title and
+ *                                      its carried items' deferral streaks, written by insert-cut.lua
+ *                                      with the rest (the parent is only read, before the insert)
  * scopecut:{T123}:votes:K7M2Q   hash   "itemId:userId" -> "S" (ship) or "D" (defer)
  * scopecut:{T123}:history:K7M2Q list  the facilitator's edits, oldest first, the latest 50:
  *                                      "atMillis TAB userId TAB ADD|REMOVE|EXTEND|CHANGE TAB detail"
