@@ -14,6 +14,7 @@ import dev.scopecut.cut.CutRef;
 import dev.scopecut.cut.CutSettings;
 import dev.scopecut.cut.CutStatus;
 import dev.scopecut.cut.InvalidCutException;
+import dev.scopecut.app.port.BallotResult;
 import dev.scopecut.app.port.CutNotifier;
 import dev.scopecut.app.port.CutSnapshot;
 import dev.scopecut.app.port.CutStore;
@@ -196,16 +197,33 @@ public class CutService {
 		Instant now = this.clock.instant();
 		VoteResult result = this.store.vote(vote.cut(), vote.voter(), vote.itemId(), vote.choice(), now,
 				JobChanges.NONE.schedule(new Job(Job.Kind.REFRESH, vote.cut()), now));
-		if (result.everyoneVoted()) {
+		closeIfEveryoneVoted(vote.cut(), result.everyoneVoted());
+		return result;
+	}
+
+	/**
+	 * Records a ballot, every choice in one step and each as {@link #vote} records a
+	 * click; it asks for one refresh, and the ballot that completes a cut set to close
+	 * when everyone has voted closes it.
+	 */
+	public BallotResult ballot(CastBallot ballot) {
+		Instant now = this.clock.instant();
+		BallotResult result = this.store.ballot(ballot.cut(), ballot.voter(), ballot.choices(), now,
+				JobChanges.NONE.schedule(new Job(Job.Kind.REFRESH, ballot.cut()), now));
+		closeIfEveryoneVoted(ballot.cut(), result.everyoneVoted());
+		return result;
+	}
+
+	private void closeIfEveryoneVoted(CutRef ref, boolean everyoneVoted) {
+		if (everyoneVoted) {
 			try {
-				finished(vote.cut(), CutStatus.CLOSED);
+				finished(ref, CutStatus.CLOSED);
 			}
 			catch (StoreUnavailableException ex) {
 				// The vote is stored: the next change, or else the deadline, closes the
 				// cut.
 			}
 		}
-		return result;
 	}
 
 	/**

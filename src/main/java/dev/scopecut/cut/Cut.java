@@ -83,6 +83,14 @@ public record Cut(CutRef ref, String channel, String facilitator, String title, 
 	}
 
 	/**
+	 * Whether the user may vote at all: anyone on a cut open to the channel, else only
+	 * its chosen voters.
+	 */
+	public boolean mayVote(String user) {
+		return !this.settings.hasChosenVoters() || this.settings.voters().contains(user);
+	}
+
+	/**
 	 * How many eligible voters voted on at least one of the cut's items; anyone else's
 	 * votes still count in the tally, but not here, so this never exceeds the number of
 	 * eligible voters.

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
+import dev.scopecut.app.port.BallotResult;
 import dev.scopecut.app.port.CutSnapshot;
 import dev.scopecut.app.port.CutStore;
 import dev.scopecut.app.port.EditOutcome;
@@ -117,14 +118,39 @@ class RedisCutStore implements CutStore, WorkspaceCuts {
 	}
 
 	@Override
-	@SuppressWarnings("unchecked")
 	public VoteResult vote(CutRef ref, String voter, int itemId, Choice choice, Instant at, JobChanges refresh) {
-		List<Object> result = this.guard.call(() -> this.redis.execute(Scripts.VOTE,
-				List.of(Keys.cut(ref), Keys.votes(ref), Keys.jobs(ref.workspace())), Integer.toString(itemId), voter,
-				CutHash.code(choice), CutHash.millis(at), Long.toString(REFRESH_REASK.toMillis()),
+		List<Object> result = cast(ref, voter, Map.of(itemId, choice), at, refresh);
+		return new VoteResult(VoteResult.Outcome.valueOf(result.get(2).toString()), result.get(3).toString(),
+				scheduled(ref, refresh, "1".equals(result.get(0).toString())), "1".equals(result.get(1).toString()));
+	}
+
+	@Override
+	public BallotResult ballot(CutRef ref, String voter, Map<Integer, Choice> choices, Instant at, JobChanges refresh) {
+		List<Object> result = cast(ref, voter, choices, at, refresh);
+		Map<Integer, VoteResult.Outcome> outcomes = new java.util.LinkedHashMap<>();
+		int i = 2;
+		for (Integer itemId : choices.keySet()) {
+			outcomes.put(itemId, VoteResult.Outcome.valueOf(result.get(i).toString()));
+			i += 2;
+		}
+		return new BallotResult(outcomes, scheduled(ref, refresh, "1".equals(result.get(0).toString())),
+				"1".equals(result.get(1).toString()));
+	}
+
+	/**
+	 * One run of vote.lua: the ask, everyone voted, then each vote's outcome and item
+	 * text.
+	 */
+	@SuppressWarnings("unchecked")
+	private List<Object> cast(CutRef ref, String voter, Map<Integer, Choice> choices, Instant at, JobChanges refresh) {
+		List<String> args = new ArrayList<>(List.of(voter, CutHash.millis(at), Long.toString(REFRESH_REASK.toMillis()),
 				RedisJobQueue.encode(refresh)));
-		return new VoteResult(VoteResult.Outcome.valueOf(result.get(0).toString()), result.get(1).toString(),
-				scheduled(ref, refresh, "1".equals(result.get(2).toString())), "1".equals(result.get(3).toString()));
+		choices.forEach((itemId, choice) -> {
+			args.add(Integer.toString(itemId));
+			args.add(CutHash.code(choice));
+		});
+		return this.guard.call(() -> this.redis.execute(Scripts.VOTE,
+				List.of(Keys.cut(ref), Keys.votes(ref), Keys.jobs(ref.workspace())), args.toArray()));
 	}
 
 	@Override

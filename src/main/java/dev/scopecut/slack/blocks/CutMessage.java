@@ -64,7 +64,11 @@ public final class CutMessage {
 	private static SlackMessage open(CutSnapshot snapshot) {
 		Cut cut = snapshot.cut();
 		List<LayoutBlock> blocks = new ArrayList<>(top(cut));
-		boolean compact = cut.items().size() > BUTTON_ROWS_MAX;
+		boolean compact = VoteControls.votesByBallot(cut);
+		if (compact) {
+			// At the top, where a tall message starts.
+			blocks.add(VoteControls.ballotButton(cut));
+		}
 		for (ItemTally item : snapshot.tally().items()) {
 			blocks.addAll(VoteControls.row(cut, item.item(), row(cut, item), compact));
 		}

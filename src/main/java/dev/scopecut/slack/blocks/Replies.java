@@ -156,6 +156,20 @@ public final class Replies {
 				+ "). Click *Edit* again, or type `/scopecut edit`.";
 	}
 
+	/**
+	 * Why a large cut's ballot did not open, or was not recorded: the cut is closed, or
+	 * the voter is not one of its chosen voters. Plain text, as a form's errors show it.
+	 */
+	public static String ballotRefused(Cut cut) {
+		return cut.isOpen() ? "Only the chosen voters can vote in this cut; nothing was recorded."
+				: "This cut is " + cut.status().name().toLowerCase() + ", so votes can no longer change.";
+	}
+
+	public static String couldNotOpenBallot(String reason) {
+		return "Your ballot could not be opened (" + Mrkdwn.escape(reason)
+				+ "). Click *Vote* again, or vote with each item's menu.";
+	}
+
 	public static String couldNotPost(String reason) {
 		if ("not_in_channel".equals(reason) || "channel_not_found".equals(reason)) {
 			return "I could not post in this channel. Invite me with `/invite @Scopecut`, then start the cut again.";

@@ -312,10 +312,35 @@ class CutMessageTests {
 		assertThat(options.get(1).getAsJsonObject().getAsJsonObject("text").get("text").getAsString())
 			.isEqualTo("Defer");
 		assertThat(options.get(1).getAsJsonObject().get("value").getAsString()).isEqualTo("K7M2Q|16|D");
-		// only the facilitator's controls remain as buttons
-		assertThat(ofType(blocks, "actions")).singleElement()
-			.satisfies((block) -> assertThat(block.get("block_id").getAsString()).isEqualTo("controls"));
+		// the ballot's button at the top, the facilitator's controls at the bottom
+		assertThat(ofType(blocks, "actions")).extracting((block) -> block.get("block_id").getAsString())
+			.containsExactly("ballot", "controls");
 		BlockKitLimits.assertWithinLimits(message.blocks());
+	}
+
+	@Test
+	void aLargeCutOpensWithOneButtonThatOpensTheBallotOfEveryItem() {
+		SlackMessage message = CutMessage
+			.render(snapshot(cut(numberedItems(30), settings("", false), CutStatus.OPEN), Ballots.NONE));
+
+		GoldenJson.assertMatches("cut-open-large", message.text(), message.blocks());
+		JsonObject ballot = blocksJson(message).get(1).getAsJsonObject();
+		assertThat(ballot.get("block_id").getAsString()).isEqualTo("ballot");
+		JsonObject button = ballot.getAsJsonArray("elements").get(0).getAsJsonObject();
+		assertThat(button.get("action_id").getAsString()).isEqualTo(ActionIds.BALLOT);
+		assertThat(button.getAsJsonObject("text").get("text").getAsString()).isEqualTo("Vote on all 30 items");
+		assertThat(button.get("value").getAsString()).isEqualTo("K7M2Q");
+		assertThat(button.has("style")).isFalse();
+	}
+
+	@Test
+	void aSmallCutKeepsItsButtonsAndHasNoBallot() {
+		SlackMessage message = CutMessage
+			.render(snapshot(cut(numberedItems(15), settings("", false), CutStatus.OPEN), Ballots.NONE));
+
+		assertThat(ofType(blocksJson(message), "actions")).extracting((block) -> block.get("block_id").getAsString())
+			.doesNotContain("ballot")
+			.contains("vote-15", "controls");
 	}
 
 	@Test
