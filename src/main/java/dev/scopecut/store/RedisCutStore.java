@@ -184,16 +184,16 @@ class RedisCutStore implements CutStore, WorkspaceCuts {
 	@Override
 	@SuppressWarnings("unchecked")
 	public Optional<CutSnapshot> snapshot(CutRef ref) {
-		List<Object> both = this.guard
-			.call(() -> this.redis.execute(Scripts.SNAPSHOT, List.of(Keys.cut(ref), Keys.votes(ref))));
+		List<Object> both = this.guard.call(
+				() -> this.redis.execute(Scripts.SNAPSHOT, List.of(Keys.cut(ref), Keys.votes(ref), Keys.history(ref))));
 		Map<String, String> cut = pairs((List<Object>) both.get(0));
 		if (cut.isEmpty()) {
 			return Optional.empty();
 		}
 		Map<String, String> votes = pairs((List<Object>) both.get(1));
-		return Optional
-			.of(new CutSnapshot(CutHash.cut(ref, cut), CutHash.ballots(votes), Long.parseLong(cut.get(CutHash.VERSION)),
-					CutHash.instant(cut.get(CutHash.SHOWN_AT)), CutHash.instant(cut.get(CutHash.UNSHOWN_SINCE))));
+		return Optional.of(new CutSnapshot(CutHash.cut(ref, cut), CutHash.ballots(votes),
+				Long.parseLong(cut.get(CutHash.VERSION)), CutHash.instant(cut.get(CutHash.SHOWN_AT)),
+				CutHash.instant(cut.get(CutHash.UNSHOWN_SINCE)), edit(both.get(2).toString()).orElse(null)));
 	}
 
 	@Override
@@ -266,13 +266,21 @@ class RedisCutStore implements CutStore, WorkspaceCuts {
 		List<String> entries = this.guard.call(() -> this.redis.opsForList().range(Keys.history(ref), 0, -1));
 		List<Edit> edits = new ArrayList<>();
 		for (String entry : (entries != null) ? entries : List.<String>of()) {
-			String[] parts = entry.split("\t", 4);
-			if (parts.length == 4) {
-				edits.add(new Edit(Edit.Kind.valueOf(parts[2]), Instant.ofEpochMilli(Long.parseLong(parts[0])),
-						parts[1], parts[3]));
-			}
+			edit(entry).ifPresent(edits::add);
 		}
 		return edits;
+	}
+
+	/**
+	 * A history entry read back; empty when it is not one ({@link #entry} writes them).
+	 */
+	private static Optional<Edit> edit(String entry) {
+		String[] parts = entry.split("\t", 4);
+		if (parts.length != 4) {
+			return Optional.empty();
+		}
+		return Optional.of(new Edit(Edit.Kind.valueOf(parts[2]), Instant.ofEpochMilli(Long.parseLong(parts[0])),
+				parts[1], parts[3]));
 	}
 
 	/**

@@ -275,6 +275,9 @@ class SandboxBrowserTests extends SandboxTest {
 		title.sendKeys("Demo, trimmed");
 		browser.findElement(formField("capacity")).sendKeys("1");
 		browser.findElement(By.id("modal-submit")).click();
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("modal"),
+				"title “Demo” → “Demo, trimmed”; capacity none → 1"));
+		browser.findElement(By.id("modal-close")).click();
 		this.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("modal-backdrop")));
 
 		WebElement edited = this.wait.until((driver) -> messages().stream()
@@ -284,6 +287,7 @@ class SandboxBrowserTests extends SandboxTest {
 			.findFirst()
 			.orElse(null));
 		assertThat(cutMessage()).as("the cut's message redrawn in place, not posted again").isNull();
+		assertThat(edited.getText()).contains("at most 1 ship", "edited: title “Demo” → “Demo, trimmed”");
 		assertThat(button(edited, "Edit").isDisplayed()).isTrue();
 	}
 

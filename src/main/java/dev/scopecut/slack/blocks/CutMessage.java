@@ -20,6 +20,7 @@ import com.slack.api.model.block.element.BlockElement;
 import dev.scopecut.app.port.CutSnapshot;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.Decision;
+import dev.scopecut.cut.Edit;
 import dev.scopecut.cut.ItemTally;
 import dev.scopecut.cut.Outcome;
 
@@ -36,6 +37,11 @@ public final class CutMessage {
 
 	/** The most voters named on one item before "+N more". */
 	static final int VOTERS_NAMED_MAX = 20;
+
+	/**
+	 * The most of an edit's detail the message shows (a changed question can be long).
+	 */
+	static final int EDIT_SHOWN_MAX = 300;
 
 	/** Slack's limit on a section's text. */
 	static final int SECTION_TEXT_MAX = 3000;
@@ -73,12 +79,25 @@ public final class CutMessage {
 			blocks.addAll(VoteControls.row(cut, item.item(), row(cut, item), compact));
 		}
 		String context = DecisionText.voted(snapshot) + limits(cut) + " · started by " + Mrkdwn.user(cut.facilitator())
-				+ " · closes " + date(cut.settings().deadline()) + " · ID `" + cut.ref().id() + "`";
+				+ " · closes " + date(cut.settings().deadline()) + " · ID `" + cut.ref().id() + "`"
+				+ edited(snapshot.lastEdit());
 		blocks.add(context(List.of(markdownText(context))));
 		blocks.add(actions("controls", List.of(closeButton(cut), myVotesButton(cut), editButton(cut))));
 		String text = "Scope cut: " + Mrkdwn.escape(cut.title()) + " — vote Ship or Defer on " + cut.items().size()
 				+ (cut.items().size() == 1 ? " item" : " items");
 		return new SlackMessage(text, blocks);
+	}
+
+	/**
+	 * The sign that the facilitator changed the cut since it started, with their latest
+	 * change ("edited: capacity 3 → 2"); the export keeps the whole history.
+	 */
+	private static String edited(Edit edit) {
+		if (edit == null) {
+			return "";
+		}
+		String change = (edit.kind() == Edit.Kind.CHANGE) ? edit.detail() : edit.kind().verb() + " " + edit.detail();
+		return " · edited: " + Mrkdwn.escape(change, EDIT_SHOWN_MAX);
 	}
 
 	/**

@@ -33,8 +33,9 @@ import dev.scopecut.slack.blocks.NewCutModal;
  * {@code private_metadata} names, in the workspace Bolt resolved from the signed request
  * (never a field of the payload), and whether the submitter is its facilitator and it is
  * still open is checked again here, whatever opened the modal. The change is stored
- * before the acknowledgement (the modal closes); a refusal goes back as
- * {@code response_action: errors} on the block at fault, with nothing changed.
+ * before the acknowledgement, which replaces the form with what changed, the
+ * facilitator's private confirmation ({@code response_action: update}); a refusal goes
+ * back as {@code response_action: errors} on the block at fault, with nothing changed.
  */
 @Component
 class EditCutSubmission implements SlackListener, ViewSubmissionHandler {
@@ -75,7 +76,8 @@ class EditCutSubmission implements SlackListener, ViewSubmissionHandler {
 			EditResult result = this.edits
 				.changeDetails(new ChangeDetails(cut.get(), payload.getUser().getId(), form.get().readAs(), wanted));
 			return switch (result.outcome()) {
-				case DONE, UNCHANGED -> ctx.ack();
+				case DONE, UNCHANGED ->
+					ctx.ack((answer) -> answer.responseAction("update").view(EditCutModal.saved(result)));
 				// Plain text: a form's errors show no formatting.
 				case NOT_FACILITATOR -> ctx.ackWithErrors(Map.of(NewCutModal.TITLE,
 						"Only the person who started this cut can edit it; nothing was changed."));

@@ -26,6 +26,7 @@ import dev.scopecut.cut.CutRef;
 import dev.scopecut.cut.CutSettings;
 import dev.scopecut.cut.CutStatus;
 import dev.scopecut.cut.DecisionRule;
+import dev.scopecut.cut.Edit;
 import dev.scopecut.cut.Item;
 import dev.scopecut.sandbox.BlockKitRules;
 import dev.scopecut.support.blockkit.BlockKitLimits;
@@ -60,6 +61,22 @@ class CutMessageTests {
 		BlockKitLimits.assertWithinLimits(message.blocks());
 		assertThat(mrkdwnTexts(message)).anySatisfy((text) -> assertThat(text)
 			.isEqualTo("*email signup*\nShip 2 · Defer 1 · voted: <@U0ANNA> <@U0BEN> <@U0CHLOE>"));
+	}
+
+	@Test
+	void anEditedCutSaysSoWithItsLatestChange() {
+		Cut cut = cut(THREE_ITEMS, new CutSettings("", DEADLINE, 2, 0, false), CutStatus.OPEN);
+		Edit edit = new Edit(Edit.Kind.CHANGE, CREATED.plusSeconds(600), FACILITATOR, "capacity 3 → 2");
+
+		SlackMessage message = CutMessage.render(new CutSnapshot(cut, SOME_VOTES, 7, null, null, edit));
+
+		GoldenJson.assertMatches("cut-open-edited", message.text(), message.blocks());
+		assertThat(mrkdwnTexts(message)).anySatisfy(
+				(text) -> assertThat(text).contains("· at most 2 ship ·").endsWith(" · edited: capacity 3 → 2"));
+		SlackMessage added = CutMessage.render(new CutSnapshot(cut, SOME_VOTES, 7, null, null,
+				new Edit(Edit.Kind.ADD, CREATED, FACILITATOR, "dark <mode>")));
+		assertThat(mrkdwnTexts(added))
+			.anySatisfy((text) -> assertThat(text).endsWith(" · edited: added dark &lt;mode&gt;"));
 	}
 
 	@Test
