@@ -39,8 +39,9 @@ class RemindersAndHomeFlowTests extends EndToEndTest {
 		HttpResponse<String> sent = this.requests.command(CHANNEL, ANN, "remind", slack.responseUrl("r1"));
 
 		assertThat(ackText(refused)).contains("Only <@" + ANN + ">", "can send its reminders");
-		assertThat(ackText(sent)).contains("Reminding everyone who has items of `" + cutId + "` left")
-			.doesNotContain("not counted");
+		assertThat(ackText(sent)).isEqualTo("Of the 2 people with items of `" + cutId + "` left to vote on: 2 reminded"
+				+ " now by direct message, 0 held until 08:00 their time (quiet hours, 20:00 to 08:00), 0 not again"
+				+ " (reminded of it in the last 30 minutes).");
 		await().atMost(WAIT).until(() -> dmsTo(ANN).size() == 1 && dmsTo(CAT).size() == 1);
 		// The same command again within the minute is the same slot: nobody gets a
 		// second.
@@ -48,6 +49,22 @@ class RemindersAndHomeFlowTests extends EndToEndTest {
 		await().during(Duration.ofSeconds(2))
 			.atMost(WAIT)
 			.until(() -> dmsTo(ANN).size() == 1 && dmsTo(CAT).size() == 1);
+		assertThat(dmsTo(BOB)).isEmpty();
+	}
+
+	@Test
+	void aReminderByHandCountsWhoIsHeldUntilTheirMorning() {
+		awake(ANN);
+		slack.timeZone(BOB, Zones.whereHourIs(Instant.now(), 2));
+		slack.channelMembers(CHANNEL, ANN, BOB);
+		String cutId = cutId(startCut("Night: signup"));
+		membersKnown(cutId);
+
+		String answer = ackText(this.requests.command(CHANNEL, ANN, "remind " + cutId, slack.responseUrl("n")));
+
+		assertThat(answer).startsWith("Of the 2 people with items of `" + cutId + "` left to vote on: 1 reminded now"
+				+ " by direct message, 1 held until 08:00 their time");
+		await().atMost(WAIT).until(() -> dmsTo(ANN).size() == 1);
 		assertThat(dmsTo(BOB)).isEmpty();
 	}
 

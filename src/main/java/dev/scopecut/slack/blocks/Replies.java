@@ -100,9 +100,9 @@ public final class Replies {
 	public static String remind(Cut cut, Reminders.Asked asked) {
 		String id = "`" + cut.ref().id() + "`";
 		return switch (asked.outcome()) {
-			case SENDING -> "Reminding everyone who has items of " + id
-					+ " left to vote on, by direct message, outside their quiet hours (20:00 to 08:00 their time)."
-					+ " Anyone reminded of it in the last 30 minutes is skipped."
+			case SENDING -> ((asked.reach() != null) ? reach(id, asked.reach()) : "Reminding everyone who has items of "
+					+ id + " left to vote on, by direct message, outside their quiet hours (20:00 to 08:00 their time)."
+					+ " Anyone reminded of it in the last 30 minutes is skipped.")
 					+ (uncounted(cut)
 							? " This channel's members are not counted (more than 500, or Slack would not list them):"
 									+ " unless Slack lists them now, nobody is reminded. Choose the voters of a cut to"
@@ -116,6 +116,28 @@ public final class Replies {
 					+ Reminders.BY_HAND_EVERY.toMinutes() + " minutes, so every other cut's reminders keep their pace."
 					+ " The next can go from " + slackTime(asked.nextByHand()) + ".";
 		};
+	}
+
+	/**
+	 * Whom {@code /scopecut remind} reaches: now, in their morning, or not again so soon.
+	 */
+	private static String reach(String id, Reminders.Reach reach) {
+		if (reach.left() == 0) {
+			return "Everyone who may vote on " + id + " has voted on every item: nobody was reminded.";
+		}
+		String text = "Of the " + people(reach.left()) + " with items of " + id + " left to vote on: " + reach.now()
+				+ " reminded now by direct message, " + reach.held()
+				+ " held until 08:00 their time (quiet hours, 20:00 to 08:00), " + reach.lately()
+				+ " not again (reminded of it in the last 30 minutes).";
+		if (reach.zoneUnknown() > 0) {
+			text += " Of those now, " + reach.zoneUnknown()
+					+ " may be held too: Scopecut reads their time zone from Slack as their reminder goes.";
+		}
+		return text;
+	}
+
+	private static String people(int count) {
+		return count + ((count == 1) ? " person" : " people");
 	}
 
 	/** A time each reader sees in their own time zone. */
