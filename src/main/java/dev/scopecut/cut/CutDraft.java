@@ -1,8 +1,10 @@
 package dev.scopecut.cut;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.scopecut.cut.InvalidCutException.Field;
@@ -33,50 +35,67 @@ public record CutDraft(String title, List<String> items, CutSettings settings) {
 		check(title, items, settings);
 	}
 
+	/** Refuses the draft with every rule it breaks, at most one a field. */
 	private static void check(String title, List<String> items, CutSettings settings) {
+		List<InvalidCutException> refusals = new ArrayList<>();
+		titleRefusal(title).ifPresent(refusals::add);
+		itemsRefusal(items).ifPresent(refusals::add);
+		if (!items.isEmpty() && settings.capacity() > items.size()) {
+			refusals.add(new InvalidCutException(Field.CAPACITY,
+					"The capacity (%d) is more than the %d items listed; lower it or leave it empty."
+						.formatted(settings.capacity(), items.size())));
+		}
+		if (settings.hasChosenVoters() && settings.quorum() > settings.voters().size()) {
+			refusals.add(new InvalidCutException(Field.QUORUM,
+					"The quorum (%d) is more than the %d chosen voters could ever reach; lower it or leave it empty."
+						.formatted(settings.quorum(), settings.voters().size())));
+		}
+		if (!refusals.isEmpty()) {
+			throw InvalidCutException.all(refusals);
+		}
+	}
+
+	private static Optional<InvalidCutException> titleRefusal(String title) {
 		if (title.isEmpty()) {
-			throw new InvalidCutException(Field.TITLE,
-					"Give the cut a title, e.g. `/scopecut Sharing app 0.1: signup; share link`.");
+			return Optional.of(new InvalidCutException(Field.TITLE,
+					"Give the cut a title, e.g. `/scopecut Sharing app 0.1: signup; share link`."));
 		}
 		if (TypedText.isInvisible(title)) {
-			throw new InvalidCutException(Field.TITLE,
-					"The title shows nothing (only blank or invisible characters); give the cut a title people can read.");
+			return Optional.of(new InvalidCutException(Field.TITLE,
+					"The title shows nothing (only blank or invisible characters); give the cut a title people can read."));
 		}
 		if (TypedText.length(title) > MAX_TITLE_LENGTH) {
-			throw new InvalidCutException(Field.TITLE, "The title is %d characters; shorten it to %d or fewer."
-				.formatted(TypedText.length(title), MAX_TITLE_LENGTH));
+			return Optional
+				.of(new InvalidCutException(Field.TITLE, "The title is %d characters; shorten it to %d or fewer."
+					.formatted(TypedText.length(title), MAX_TITLE_LENGTH)));
 		}
+		return Optional.empty();
+	}
+
+	private static Optional<InvalidCutException> itemsRefusal(List<String> items) {
 		if (items.isEmpty()) {
-			throw new InvalidCutException(Field.ITEMS,
-					"List at least one item after the title, separated by `;` or new lines.");
+			return Optional.of(new InvalidCutException(Field.ITEMS,
+					"List at least one item after the title, separated by `;` or new lines."));
 		}
 		if (items.size() > MAX_ITEMS) {
-			throw new InvalidCutException(Field.ITEMS,
+			return Optional.of(new InvalidCutException(Field.ITEMS,
 					"A cut takes at most %d items and this one has %d: remove %d and try again.".formatted(MAX_ITEMS,
-							items.size(), items.size() - MAX_ITEMS));
+							items.size(), items.size() - MAX_ITEMS)));
 		}
 		Set<String> seen = new HashSet<>();
 		for (String item : items) {
 			if (TypedText.isInvisible(item)) {
-				throw invisibleItem();
+				return Optional.of(invisibleItem());
 			}
 			if (TypedText.length(item) > Item.MAX_LENGTH) {
-				throw tooLong(item);
+				return Optional.of(tooLong(item));
 			}
 			if (!seen.add(TypedText.key(item))) {
-				throw InvalidCutException.quoting(Field.ITEMS, "“%s” is listed twice; list each item once.", item);
+				return Optional
+					.of(InvalidCutException.quoting(Field.ITEMS, "“%s” is listed twice; list each item once.", item));
 			}
 		}
-		if (settings.capacity() > items.size()) {
-			throw new InvalidCutException(Field.CAPACITY,
-					"The capacity (%d) is more than the %d items listed; lower it or leave it empty."
-						.formatted(settings.capacity(), items.size()));
-		}
-		if (settings.hasChosenVoters() && settings.quorum() > settings.voters().size()) {
-			throw new InvalidCutException(Field.QUORUM,
-					"The quorum (%d) is more than the %d chosen voters could ever reach; lower it or leave it empty."
-						.formatted(settings.quorum(), settings.voters().size()));
-		}
+		return Optional.empty();
 	}
 
 	static InvalidCutException invisibleItem() {

@@ -1,5 +1,8 @@
 package dev.scopecut.cut;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -25,6 +28,9 @@ public class InvalidCutException extends RuntimeException {
 
 	private final String typed;
 
+	/** Every refusal of the request, this one first; this alone unless {@link #all}. */
+	private final List<InvalidCutException> refusals;
+
 	public InvalidCutException(String message) {
 		this(Field.REQUEST, message);
 	}
@@ -34,6 +40,7 @@ public class InvalidCutException extends RuntimeException {
 		this.field = field;
 		this.format = null;
 		this.typed = null;
+		this.refusals = List.of(this);
 	}
 
 	private InvalidCutException(Field field, String format, String typed) {
@@ -41,6 +48,35 @@ public class InvalidCutException extends RuntimeException {
 		this.field = field;
 		this.format = format;
 		this.typed = typed;
+		this.refusals = List.of(this);
+	}
+
+	/** The first refusal, carrying all of them, so that a form can show each at once. */
+	private InvalidCutException(InvalidCutException first, List<InvalidCutException> refusals) {
+		super(first.getMessage());
+		this.field = first.field;
+		this.format = first.format;
+		this.typed = first.typed;
+		this.refusals = List.copyOf(refusals);
+	}
+
+	/**
+	 * Every refusal of one request in one exception, which reads as the first; at most
+	 * one a field, the first given for it.
+	 * @param refusals at least one
+	 */
+	public static InvalidCutException all(List<InvalidCutException> refusals) {
+		Map<Field, InvalidCutException> byField = new LinkedHashMap<>();
+		refusals.stream()
+			.flatMap((refusal) -> refusal.refusals().stream())
+			.forEach((refusal) -> byField.putIfAbsent(refusal.field(), refusal));
+		List<InvalidCutException> each = List.copyOf(byField.values());
+		return (each.size() == 1) ? each.get(0) : new InvalidCutException(each.get(0), each);
+	}
+
+	/** Every refusal of the request, at most one a field, this one first. */
+	public List<InvalidCutException> refusals() {
+		return this.refusals;
 	}
 
 	/**

@@ -205,6 +205,18 @@ class EditModalFlowTests extends EndToEndTest {
 	}
 
 	@Test
+	void everyBrokenFieldOfTheEditFormComesBackInOneAnswer() {
+		startPostedCut();
+		List<Object> before = details();
+
+		JsonObject errors = errors(this.requests
+			.post(submission(ANN).text("title", " ").number("capacity", "0").number("quorum", "many").body()));
+
+		assertThat(errors.keySet()).containsExactlyInAnyOrder("title", "capacity", "quorum");
+		assertThat(details()).isEqualTo(before);
+	}
+
+	@Test
 	void aClosedCutIsNeitherOpenedForEditingNorChanged() {
 		startPostedCut();
 		this.requests.command(CHANNEL, ANN, "close " + this.id, slack.responseUrl("close"));

@@ -168,6 +168,27 @@ class NewCutModalFlowTests extends EndToEndTest {
 	}
 
 	@Test
+	void everyBrokenFieldIsShownInOneAnswer() {
+		ViewSubmission broken = valid(Instant.now().plus(Duration.ofHours(2))).text("title", " ")
+			.text("items", "signup\nSignup")
+			.number("capacity", "4")
+			.number("quorum", "two")
+			.remove("deadline");
+
+		JsonObject answer = JsonParser.parseString(submit(broken).body()).getAsJsonObject();
+
+		assertThat(answer.get("response_action").getAsString()).isEqualTo("errors");
+		JsonObject errors = answer.getAsJsonObject("errors");
+		assertThat(errors.keySet()).containsExactlyInAnyOrder("title", "items", "capacity", "quorum", "deadline");
+		assertThat(errors.get("title").getAsString()).isEqualTo("Give the cut a title.");
+		assertThat(errors.get("items").getAsString()).isEqualTo("“Signup” is listed twice; list each item once.");
+		assertThat(errors.get("capacity").getAsString()).contains("The capacity (4) is more than the 2 items");
+		assertThat(errors.get("quorum").getAsString()).contains("The quorum is a whole number");
+		assertThat(errors.get("deadline").getAsString()).isEqualTo("Pick when voting closes.");
+		assertThat(storedKeys()).isEmpty();
+	}
+
+	@Test
 	void aSubmissionWithoutItsChannelOrUserIsABadRequestAndCreatesNothing() {
 		Instant deadline = Instant.now().plus(Duration.ofHours(2));
 		ViewSubmission noChannel = ViewSubmission.of("new-cut", null, ANN);

@@ -1,5 +1,7 @@
 package dev.scopecut.slack.views;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -71,8 +73,13 @@ class EditCutSubmission implements SlackListener, ViewSubmissionHandler {
 				return ctx.ackWithErrors(Map.of(NewCutModal.TITLE, "This cut no longer exists; nothing was changed."));
 			}
 			FormFields fields = new FormFields(view.getState().getValues());
-			CutDetails wanted = new CutDetails(fields.title(), fields.text(NewCutModal.QUESTION), fields.capacity(),
-					fields.quorum());
+			List<InvalidCutException> refusals = new ArrayList<>();
+			CutDetails wanted = new CutDetails(FormFields.read(refusals, fields::title, ""),
+					fields.text(NewCutModal.QUESTION), FormFields.read(refusals, fields::capacity, 0),
+					FormFields.read(refusals, fields::quorum, 0));
+			if (!refusals.isEmpty()) {
+				throw InvalidCutException.all(refusals);
+			}
 			EditResult result = this.edits
 				.changeDetails(new ChangeDetails(cut.get(), payload.getUser().getId(), form.get().readAs(), wanted));
 			return switch (result.outcome()) {
@@ -86,7 +93,7 @@ class EditCutSubmission implements SlackListener, ViewSubmissionHandler {
 			};
 		}
 		catch (InvalidCutException ex) {
-			return ctx.ackWithErrors(Map.of(NewCutSubmission.blockOf(ex.field()), ex.getMessage()));
+			return ctx.ackWithErrors(NewCutSubmission.errors(ex));
 		}
 		catch (StoreUnavailableException ex) {
 			return ctx.ackWithErrors(Map.of(NewCutModal.TITLE, StoreDown.reply("Cut edit not stored", ex)));
