@@ -231,7 +231,17 @@ public class CutService {
 	 * is posted.
 	 */
 	public FinishResult close(CloseCut command) {
-		return finish(command.cut(), command.user(), CutStatus.CLOSED);
+		Cut cut = command.cut();
+		if (!command.confirmed() && cut.isOpen() && cut.isFacilitator(command.user())) {
+			// Reading answers a pending refresh ask, which only means that the next vote
+			// asks again.
+			Optional<CutSnapshot> standing = this.store.snapshot(cut.ref())
+				.filter((snapshot) -> !snapshot.cut().everyoneDone(snapshot.ballots()));
+			if (standing.isPresent()) {
+				return new FinishResult(FinishResult.Outcome.UNCONFIRMED, cut, standing.get());
+			}
+		}
+		return finish(cut, command.user(), CutStatus.CLOSED);
 	}
 
 	/** Cancels the cut for its facilitator: no decision is posted. */

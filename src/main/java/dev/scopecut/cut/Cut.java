@@ -106,6 +106,24 @@ public record Cut(CutRef ref, String channel, String facilitator, String title, 
 		return voted;
 	}
 
+	/**
+	 * How many voted on every item: of the eligible voters, or of everyone who voted when
+	 * who may vote is not known.
+	 */
+	public int doneVoting(Ballots ballots) {
+		java.util.Collection<String> voters = eligibleVoters().isEmpty() ? ballots.byVoter().keySet()
+				: eligibleVoters();
+		return (int) voters.stream().filter((voter) -> hasVotedOnEvery(ballots.of(voter))).count();
+	}
+
+	/**
+	 * Whether everyone who may vote has voted on every item; false when who may vote is
+	 * not known.
+	 */
+	public boolean everyoneDone(Ballots ballots) {
+		return !eligibleVoters().isEmpty() && stillToVote(eligibleVoters(), ballots).isEmpty();
+	}
+
 	/** Whether the voter has a choice on every one of the cut's items. */
 	public boolean hasVotedOnEvery(Map<Integer, Choice> choices) {
 		return this.items.stream().allMatch((item) -> choices.containsKey(item.id()));

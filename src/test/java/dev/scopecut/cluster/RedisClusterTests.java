@@ -129,8 +129,8 @@ class RedisClusterTests {
 				String reply = vote((u % 2 == 0) ? a : b, team, cut, "U00000V" + u, 1 + u % 3, "vote-" + cut + "-" + u);
 				assertThat(reply).startsWith("You voted");
 			}
-			HttpResponse<String> close = requests((t % 2 == 0) ? b : a)
-				.post(SignedRequests.slashCommand(team, channel(team), ANN, "close " + cut, slack.responseUrl("c")));
+			HttpResponse<String> close = requests((t % 2 == 0) ? b : a).post(SignedRequests.slashCommand(team,
+					channel(team), ANN, "close " + cut + " force", slack.responseUrl("c")));
 			assertThat(text(close)).startsWith("Closed `" + cut + "`");
 		}
 
@@ -160,8 +160,8 @@ class RedisClusterTests {
 
 		cluster.pause(shardMaster, Duration.ofSeconds(6));
 		String reply = vote(b, team, cut, "U0000AWAY", 1, "away-vote-" + cut);
-		HttpResponse<String> close = requests(a)
-			.post(SignedRequests.slashCommand(team, channel(team), ANN, "close " + cut, slack.responseUrl("c")));
+		HttpResponse<String> close = requests(a).post(SignedRequests.slashCommand(team, channel(team), ANN,
+				"close " + cut + " force", slack.responseUrl("c")));
 
 		assertThat(reply).startsWith("You voted");
 		assertThat(text(close)).startsWith("Closed `" + cut + "`");

@@ -116,7 +116,7 @@ class BallotFlowTests extends EndToEndTest {
 
 		HttpResponse<String> empty = this.requests
 			.post(ViewSubmission.of("ballot", this.id, BOB).blocks(blocks).body());
-		this.requests.command(CHANNEL, ANN, "close " + this.id, slack.responseUrl("close"));
+		this.requests.command(CHANNEL, ANN, "close " + this.id + " force", slack.responseUrl("close"));
 		HttpResponse<String> late = this.requests.post(everyItem(BOB, blocks).body());
 
 		assertThat(errors(empty)).containsEntry("item-1", "Pick Ship or Defer for at least one item.");

@@ -219,7 +219,7 @@ class EditModalFlowTests extends EndToEndTest {
 	@Test
 	void aClosedCutIsNeitherOpenedForEditingNorChanged() {
 		startPostedCut();
-		this.requests.command(CHANNEL, ANN, "close " + this.id, slack.responseUrl("close"));
+		this.requests.command(CHANNEL, ANN, "close " + this.id + " force", slack.responseUrl("close"));
 		// the decision is posted before the test ends, not into the next one
 		await().atMost(WAIT).until(() -> slack.calls("chat.postMessage").size() == 2);
 		List<Object> closed = details();

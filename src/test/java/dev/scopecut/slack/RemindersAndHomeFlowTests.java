@@ -84,7 +84,7 @@ class RemindersAndHomeFlowTests extends EndToEndTest {
 	@Test
 	void aClosedCutRemindsNobody() {
 		String cutId = cutId(startCut("Done: signup"));
-		this.requests.command(CHANNEL, ANN, "close " + cutId, slack.responseUrl("close"));
+		this.requests.command(CHANNEL, ANN, "close " + cutId + " force", slack.responseUrl("close"));
 
 		HttpResponse<String> response = this.requests.command(CHANNEL, ANN, "remind " + cutId, slack.responseUrl("r"));
 
@@ -143,7 +143,7 @@ class RemindersAndHomeFlowTests extends EndToEndTest {
 	void aClickOnTheReminderOfAClosedCutShowsItClosedAndChangesNothing() {
 		FakeSlack.Call dm = startAndRemindCat("Late: signup");
 		String cutId = cutId(dm);
-		this.requests.command(CHANNEL, ANN, "close " + cutId, slack.responseUrl("close"));
+		this.requests.command(CHANNEL, ANN, "close " + cutId + " force", slack.responseUrl("close"));
 		slack.await("chat.update", (call) -> call.param("blocks").contains("closed"), WAIT);
 
 		HttpResponse<String> response = this.requests.post(clickIn(dm, cutId + "|1|S", "dm-late"));
@@ -180,7 +180,7 @@ class RemindersAndHomeFlowTests extends EndToEndTest {
 		membersKnown(waiting);
 		String decided = cutId(startCut("Decided: dark mode"));
 		vote(BOB, decided, 1, "S", CHANNEL, "bob-decided");
-		this.requests.command(CHANNEL, ANN, "close " + decided, slack.responseUrl("close"));
+		this.requests.command(CHANNEL, ANN, "close " + decided + " force", slack.responseUrl("close"));
 		int before = slack.calls("chat.postMessage").size();
 		this.requests.command("C0000WEB", BOB, "Bob runs: checkout", slack.responseUrl("bob-start"));
 		slack.await("chat.postMessage", (call) -> slack.calls("chat.postMessage").indexOf(call) >= before

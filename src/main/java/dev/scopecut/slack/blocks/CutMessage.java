@@ -78,9 +78,9 @@ public final class CutMessage {
 		for (ItemTally item : snapshot.tally().items()) {
 			blocks.addAll(VoteControls.row(cut, item.item(), row(cut, item), compact));
 		}
-		String context = DecisionText.voted(snapshot) + limits(cut) + " · started by " + Mrkdwn.user(cut.facilitator())
-				+ " · closes " + date(cut.settings().deadline()) + " · ID `" + cut.ref().id() + "`"
-				+ edited(snapshot.lastEdit());
+		String context = DecisionText.progress(snapshot) + limits(cut) + " · started by "
+				+ Mrkdwn.user(cut.facilitator()) + " · closes " + date(cut.settings().deadline()) + " · ID `"
+				+ cut.ref().id() + "`" + edited(snapshot.lastEdit());
 		blocks.add(context(List.of(markdownText(context))));
 		blocks.add(actions("controls", List.of(closeButton(cut), myVotesButton(cut), editButton(cut))));
 		String text = "Scope cut: " + Mrkdwn.escape(cut.title()) + " — vote Ship or Defer on " + cut.items().size()
@@ -161,6 +161,22 @@ public final class CutMessage {
 			row += " · voted: " + Mrkdwn.users(item.voters(), VOTERS_NAMED_MAX);
 		}
 		return row;
+	}
+
+	/**
+	 * The facilitator's private question when {@code /scopecut close} finds people with
+	 * items left: the same Close button, with the same confirmation, as the cut's
+	 * message, or the command's {@code force}.
+	 */
+	public static SlackMessage closeQuestion(CutSnapshot standing) {
+		Cut cut = standing.cut();
+		String id = cut.ref().id().value();
+		String text = "*Close `" + id + "` now?* " + DecisionText.progress(standing)
+				+ ". Voting ends and the decision is posted in the channel.";
+		return new SlackMessage("Close " + id + " now? " + DecisionText.progress(standing),
+				List.of(section((s) -> s.text(markdownText(text))),
+						actions("close-question", List.of(closeButton(cut))),
+						context(List.of(markdownText("Or type `/scopecut close " + id + " force`.")))));
 	}
 
 	private static BlockElement closeButton(Cut cut) {

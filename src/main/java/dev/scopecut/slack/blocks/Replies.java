@@ -22,7 +22,7 @@ public final class Replies {
 			• `/scopecut` opens the *New scope cut* form: title, question, items, deadline, capacity, voters, quorum
 			• `/scopecut Title: item; item; item` starts a cut in this channel (items may also be one a line, or split by commas)
 			• `/scopecut list` shows this channel's open cuts
-			• `/scopecut close [ID]` closes a cut and posts the decision (facilitator only)
+			• `/scopecut close [ID]` closes a cut and posts the decision; asks first while anyone has items left, unless followed by `force` (facilitator only)
 			• `/scopecut cancel [ID]` cancels a cut with no decision (facilitator only)
 			• `/scopecut remind [ID]` reminds everyone who has items left to vote on, by direct message, now (facilitator only)
 			• `/scopecut add [ID:] item text` adds an item to an open cut (facilitator only)
@@ -94,6 +94,8 @@ public final class Replies {
 			case NOT_FACILITATOR ->
 				"Only " + Mrkdwn.user(cut.facilitator()) + ", who started " + id + ", can " + verb + " it.";
 			case NOT_OPEN -> id + " is already " + cut.status().name().toLowerCase() + ".";
+			case UNCONFIRMED -> "Not everyone has voted on every item of " + id + ": type `/scopecut close "
+					+ cut.ref().id() + " force` to close it anyway.";
 		};
 	}
 

@@ -189,6 +189,30 @@ class CutMessageTests {
 	}
 
 	@Test
+	void theFacilitatorIsAskedBeforeClosingACutWithItemsLeftWithTheMessagesCloseButton() {
+		CutSettings settings = new CutSettings("", DEADLINE, 0, 0, false, List.of("U0ANNA", "U0BEN"), false);
+		CutSnapshot standing = snapshot(cut(THREE_ITEMS, settings, CutStatus.OPEN), ballots("U0ANNA=SSD", "U0BEN=S--"));
+
+		SlackMessage question = CutMessage.closeQuestion(standing);
+
+		GoldenJson.assertMatches("close-question", question.text(), question.blocks());
+		BlockKitLimits.assertWithinLimits(question.blocks());
+		JsonObject button = ofType(blocksJson(question), "actions").get(0)
+			.getAsJsonArray("elements")
+			.get(0)
+			.getAsJsonObject();
+		JsonObject onTheMessage = ofType(blocksJson(CutMessage.render(standing)), "actions").stream()
+			.filter((block) -> block.get("block_id").getAsString().equals("controls"))
+			.findFirst()
+			.orElseThrow()
+			.getAsJsonArray("elements")
+			.get(0)
+			.getAsJsonObject();
+		assertThat(button).isEqualTo(onTheMessage);
+		assertThat(question.text()).isEqualTo("Close K7M2Q now? 2 of 2 voted, 1 done");
+	}
+
+	@Test
 	void aCutWithChosenVotersCountsVotersOutOfThoseChosen() {
 		CutSettings settings = new CutSettings("", DEADLINE, 0, 0, false,
 				List.of("U0ANNA", "U0BEN", "U0CHLOE", "U0EVE"), true);
@@ -198,7 +222,8 @@ class CutMessageTests {
 
 		GoldenJson.assertMatches("cut-open-chosen-voters", open.text(), open.blocks());
 		BlockKitLimits.assertWithinLimits(open.blocks());
-		assertThat(mrkdwnTexts(open)).anySatisfy((text) -> assertThat(text).startsWith("3 of 4 voted · started by"));
+		assertThat(mrkdwnTexts(open))
+			.anySatisfy((text) -> assertThat(text).startsWith("3 of 4 voted, 0 done · started by"));
 		assertThat(mrkdwnTexts(CutMessage.render(closed)))
 			.anySatisfy((text) -> assertThat(text).startsWith("*Closed* · 3 of 4 voted"));
 		assertThat(DecisionText.of(closed)).startsWith("Scope cut: Project-sharing app 0.1 — 3 of 4 voted\n");
@@ -214,14 +239,15 @@ class CutMessageTests {
 		CutSnapshot open = snapshot(cut(THREE_ITEMS, settings, CutStatus.OPEN).withMembers(members), ballots);
 		CutSnapshot closed = snapshot(cut(THREE_ITEMS, settings, CutStatus.CLOSED).withMembers(members), ballots);
 
+		// done: a vote on every item, by a member (U0NEW's full ballot is not a member's)
 		assertThat(mrkdwnTexts(CutMessage.render(open)))
-			.anySatisfy((text) -> assertThat(text).startsWith("2 of 3 voted · started by"));
+			.anySatisfy((text) -> assertThat(text).startsWith("2 of 3 voted, 0 done · started by"));
 		assertThat(mrkdwnTexts(CutMessage.render(closed)))
 			.anySatisfy((text) -> assertThat(text).startsWith("*Closed* · 2 of 3 voted"));
 		assertThat(DecisionText.of(closed)).startsWith("Scope cut: Project-sharing app 0.1 — 2 of 3 voted\n");
 		assertThat(closed.decision().voterCount()).isEqualTo(3);
 		assertThat(mrkdwnTexts(CutMessage.render(snapshot(cut(THREE_ITEMS, settings, CutStatus.OPEN), ballots))))
-			.anySatisfy((text) -> assertThat(text).startsWith("3 voted · started by"));
+			.anySatisfy((text) -> assertThat(text).startsWith("3 voted, 1 done · started by"));
 	}
 
 	@Test
