@@ -14,6 +14,7 @@ import dev.scopecut.cut.CutRef;
 import dev.scopecut.cut.CutSettings;
 import dev.scopecut.cut.CutStatus;
 import dev.scopecut.cut.InvalidCutException;
+import dev.scopecut.app.port.BallotResult;
 import dev.scopecut.app.port.CutNotifier;
 import dev.scopecut.app.port.CutSnapshot;
 import dev.scopecut.app.port.CutStore;
@@ -189,15 +190,32 @@ public class CutService {
 		Instant now = this.clock.instant();
 		VoteResult result = this.store.vote(vote.cut(), vote.voter(), vote.itemId(), vote.choice(), now,
 				JobChanges.NONE.schedule(new Job(Job.Kind.REFRESH, vote.cut()), now));
-		if (result.everyoneVoted()) {
+		closeIfEveryoneVoted(vote.cut(), result.everyoneVoted());
+		return result;
+	}
+
+	/**
+	 * Records a ballot, every choice in one step and each as {@link #vote} records a
+	 * click; it asks for one refresh, and the ballot that completes a cut set to close
+	 * when everyone has voted closes it.
+	 */
+	public BallotResult ballot(CastBallot ballot) {
+		Instant now = this.clock.instant();
+		BallotResult result = this.store.ballot(ballot.cut(), ballot.voter(), ballot.choices(), now,
+				JobChanges.NONE.schedule(new Job(Job.Kind.REFRESH, ballot.cut()), now));
+		closeIfEveryoneVoted(ballot.cut(), result.everyoneVoted());
+		return result;
+	}
+
+	private void closeIfEveryoneVoted(CutRef ref, boolean everyoneVoted) {
+		if (everyoneVoted) {
 			try {
-				finished(vote.cut(), CutStatus.CLOSED);
+				finished(ref, CutStatus.CLOSED);
 			}
 			catch (StoreUnavailableException ex) {
 				// The vote is stored: the next change, or the deadline, closes the cut.
 			}
 		}
-		return result;
 	}
 
 	/**
@@ -205,7 +223,17 @@ public class CutService {
 	 * is posted.
 	 */
 	public FinishResult close(CloseCut command) {
-		return finish(command.cut(), command.user(), CutStatus.CLOSED);
+		Cut cut = command.cut();
+		if (!command.confirmed() && cut.isOpen() && cut.isFacilitator(command.user())) {
+			// Reading answers a pending refresh ask, which only means that the next vote
+			// asks again.
+			Optional<CutSnapshot> standing = this.store.snapshot(cut.ref())
+				.filter((snapshot) -> !snapshot.cut().everyoneDone(snapshot.ballots()));
+			if (standing.isPresent()) {
+				return new FinishResult(FinishResult.Outcome.UNCONFIRMED, cut, standing.get());
+			}
+		}
+		return finish(cut, command.user(), CutStatus.CLOSED);
 	}
 
 	/** Cancels the cut for its facilitator: no decision is posted. */

@@ -3,14 +3,18 @@ package dev.scopecut.app;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.scopecut.cut.Cut;
+import dev.scopecut.cut.CutRef;
 import dev.scopecut.cut.QuietHours;
 import dev.scopecut.app.port.CutNotifier;
 import dev.scopecut.app.port.CutSnapshot;
@@ -98,8 +102,14 @@ public class Reminders {
 	 *
 	 * @param nextByHand when the cut's next reminder by hand may be asked for; null
 	 * unless {@link Outcome#TOO_SOON}
+	 * @param reach whom the reminder goes to, as of the asking; null unless
+	 * {@link Outcome#SENDING} and who may vote is known
 	 */
-	public record Asked(Outcome outcome, Instant nextByHand) {
+	public record Asked(Outcome outcome, Instant nextByHand, Reach reach) {
+
+		public Asked(Outcome outcome, Instant nextByHand) {
+			this(outcome, nextByHand, null);
+		}
 
 		static Asked of(Outcome outcome) {
 			return new Asked(outcome, null);
@@ -124,8 +134,25 @@ public class Reminders {
 	}
 
 	/**
+	 * Whom a reminder by hand reaches, counted when it is asked for (each person's job
+	 * checks again as it runs): of the people with items left, those it goes to now,
+	 * those held until their morning by quiet hours, and those skipped for a reminder of
+	 * the cut within {@link #LATELY}.
+	 *
+	 * @param zoneUnknown of {@code now}, how many Slack has not yet given a time zone
+	 * for: read as their reminder goes, it may hold them too
+	 */
+	public record Reach(int now, int held, int lately, int zoneUnknown) {
+
+		public int left() {
+			return this.now + this.held + this.lately;
+		}
+
+	}
+
+	/**
 	 * Sends the cut's reminder now, for its facilitator, at most once per
-	 * {@link #BY_HAND_EVERY}.
+	 * {@link #BY_HAND_EVERY}, and says whom it reaches.
 	 */
 	public Asked remindNow(Cut cut, String user) {
 		if (!cut.isFacilitator(user)) {
@@ -141,7 +168,30 @@ public class Reminders {
 		}
 		String slot = BY_HAND + now.truncatedTo(ChronoUnit.MINUTES).getEpochSecond();
 		this.jobs.schedule(new Job(Job.Kind.REMIND, cut.ref(), slot), now);
-		return Asked.of(Asked.Outcome.SENDING);
+		return new Asked(Asked.Outcome.SENDING, null, reach(cut.ref(), now).orElse(null));
+	}
+
+	/**
+	 * Whom a reminder sent now reaches, from what is stored alone (no Slack call: this
+	 * answers a command); empty when who may vote is not known. Reading the snapshot
+	 * answers a pending refresh ask, which only means that the next vote asks again.
+	 */
+	private Optional<Reach> reach(CutRef ref, Instant now) {
+		Optional<CutSnapshot> found = this.store.snapshot(ref);
+		if (found.isEmpty() || found.get().cut().eligibleVoters().isEmpty()) {
+			return Optional.empty();
+		}
+		Cut cut = found.get().cut();
+		List<String> left = cut.stillToVote(cut.eligibleVoters(), found.get().ballots());
+		Set<String> lately = this.marks.remindedLately(ref, left, now, LATELY);
+		List<String> due = left.stream().filter((user) -> !lately.contains(user)).toList();
+		Map<String, ZoneId> zones = this.messages.knownTimeZones(ref.workspace(), due);
+		Instant deadline = cut.settings().deadline();
+		int held = (int) due.stream()
+			.filter((user) -> zones.containsKey(user) && QuietHours.sendAt(now, zones.get(user), deadline).isAfter(now))
+			.count();
+		int unknown = (int) due.stream().filter((user) -> !zones.containsKey(user)).count();
+		return Optional.of(new Reach(due.size() - held, held, lately.size(), unknown));
 	}
 
 	/** A {@link Job.Kind#REMIND} job: one {@link Job.Kind#REMIND_ONE} job per person. */

@@ -99,6 +99,14 @@ public record Cut(CutRef ref, String channel, String facilitator, String title, 
 	}
 
 	/**
+	 * Whether the user may vote at all: anyone on a cut open to the channel, else only
+	 * its chosen voters.
+	 */
+	public boolean mayVote(String user) {
+		return !this.settings.hasChosenVoters() || this.settings.voters().contains(user);
+	}
+
+	/**
 	 * How many eligible voters voted on at least one of the cut's items; anyone else's
 	 * votes still count in the tally, but not here, so this never exceeds the number of
 	 * eligible voters.
@@ -112,6 +120,24 @@ public record Cut(CutRef ref, String channel, String facilitator, String title, 
 			}
 		}
 		return voted;
+	}
+
+	/**
+	 * How many voted on every item: of the eligible voters, or of everyone who voted when
+	 * who may vote is not known.
+	 */
+	public int doneVoting(Ballots ballots) {
+		java.util.Collection<String> voters = eligibleVoters().isEmpty() ? ballots.byVoter().keySet()
+				: eligibleVoters();
+		return (int) voters.stream().filter((voter) -> hasVotedOnEvery(ballots.of(voter))).count();
+	}
+
+	/**
+	 * Whether everyone who may vote has voted on every item; false when who may vote is
+	 * not known.
+	 */
+	public boolean everyoneDone(Ballots ballots) {
+		return !eligibleVoters().isEmpty() && stillToVote(eligibleVoters(), ballots).isEmpty();
 	}
 
 	/** Whether the voter has a choice on every one of the cut's items. */

@@ -1,8 +1,10 @@
 package dev.scopecut.cut;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.scopecut.cut.InvalidCutException.Reason;
@@ -33,40 +35,58 @@ public record CutDraft(String title, List<String> items, CutSettings settings) {
 		check(title, items, settings);
 	}
 
+	/** Refuses the draft with every rule it breaks, at most one a field. */
 	private static void check(String title, List<String> items, CutSettings settings) {
+		List<InvalidCutException> refusals = new ArrayList<>();
+		titleRefusal(title).ifPresent(refusals::add);
+		itemsRefusal(items).ifPresent(refusals::add);
+		if (!items.isEmpty() && settings.capacity() > items.size()) {
+			refusals.add(InvalidCutException.of(Reason.CAPACITY_ABOVE_ITEMS, settings.capacity(), items.size()));
+		}
+		if (settings.hasChosenVoters() && settings.quorum() > settings.voters().size()) {
+			refusals
+				.add(InvalidCutException.of(Reason.QUORUM_ABOVE_VOTERS, settings.quorum(), settings.voters().size()));
+		}
+		if (!refusals.isEmpty()) {
+			throw InvalidCutException.all(refusals);
+		}
+	}
+
+	private static Optional<InvalidCutException> titleRefusal(String title) {
 		if (title.isEmpty()) {
-			throw InvalidCutException.of(Reason.TITLE_MISSING);
+			return Optional.of(InvalidCutException.of(Reason.TITLE_MISSING));
 		}
 		if (TypedText.isInvisible(title)) {
-			throw InvalidCutException.of(Reason.TITLE_INVISIBLE);
+			return Optional.of(InvalidCutException.of(Reason.TITLE_INVISIBLE));
 		}
 		if (TypedText.length(title) > MAX_TITLE_LENGTH) {
-			throw InvalidCutException.of(Reason.TITLE_TOO_LONG, TypedText.length(title), MAX_TITLE_LENGTH);
+			return Optional
+				.of(InvalidCutException.of(Reason.TITLE_TOO_LONG, TypedText.length(title), MAX_TITLE_LENGTH));
 		}
+		return Optional.empty();
+	}
+
+	private static Optional<InvalidCutException> itemsRefusal(List<String> items) {
 		if (items.isEmpty()) {
-			throw InvalidCutException.of(Reason.NO_ITEMS);
+			return Optional.of(InvalidCutException.of(Reason.NO_ITEMS));
 		}
 		if (items.size() > MAX_ITEMS) {
-			throw InvalidCutException.of(Reason.TOO_MANY_ITEMS, MAX_ITEMS, items.size(), items.size() - MAX_ITEMS);
+			return Optional
+				.of(InvalidCutException.of(Reason.TOO_MANY_ITEMS, MAX_ITEMS, items.size(), items.size() - MAX_ITEMS));
 		}
 		Set<String> seen = new HashSet<>();
 		for (String item : items) {
 			if (TypedText.isInvisible(item)) {
-				throw invisibleItem();
+				return Optional.of(invisibleItem());
 			}
 			if (TypedText.length(item) > Item.MAX_LENGTH) {
-				throw tooLong(item);
+				return Optional.of(tooLong(item));
 			}
 			if (!seen.add(TypedText.key(item))) {
-				throw InvalidCutException.quoting(Reason.ITEM_TWICE, item);
+				return Optional.of(InvalidCutException.quoting(Reason.ITEM_TWICE, item));
 			}
 		}
-		if (settings.capacity() > items.size()) {
-			throw InvalidCutException.of(Reason.CAPACITY_ABOVE_ITEMS, settings.capacity(), items.size());
-		}
-		if (settings.hasChosenVoters() && settings.quorum() > settings.voters().size()) {
-			throw InvalidCutException.of(Reason.QUORUM_ABOVE_VOTERS, settings.quorum(), settings.voters().size());
-		}
+		return Optional.empty();
 	}
 
 	static InvalidCutException invisibleItem() {

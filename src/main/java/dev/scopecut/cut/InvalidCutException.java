@@ -1,7 +1,9 @@
 package dev.scopecut.cut;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A cut as asked for breaks a rule: {@link #reason()} says which, with the values that
@@ -81,6 +83,9 @@ public class InvalidCutException extends RuntimeException {
 
 	private final List<Object> values;
 
+	/** Every refusal of the request, this one first; this alone unless {@link #all}. */
+	private final List<InvalidCutException> refusals;
+
 	/**
 	 * A refusal the Slack side found and worded itself (a form's own fields); the domain
 	 * and the use cases give a {@link Reason}.
@@ -91,6 +96,7 @@ public class InvalidCutException extends RuntimeException {
 		this.reason = null;
 		this.typed = null;
 		this.values = List.of();
+		this.refusals = List.of(this);
 	}
 
 	private InvalidCutException(Reason reason, String typed, Object... values) {
@@ -100,6 +106,36 @@ public class InvalidCutException extends RuntimeException {
 		this.reason = reason;
 		this.typed = typed;
 		this.values = List.of(values);
+		this.refusals = List.of(this);
+	}
+
+	/** The first refusal, carrying all of them, so that a form can show each at once. */
+	private InvalidCutException(InvalidCutException first, List<InvalidCutException> refusals) {
+		super(first.getMessage());
+		this.field = first.field;
+		this.reason = first.reason;
+		this.typed = first.typed;
+		this.values = first.values;
+		this.refusals = List.copyOf(refusals);
+	}
+
+	/**
+	 * Every refusal of one request in one exception, which reads as the first; at most
+	 * one a field, the first given for it.
+	 * @param refusals at least one
+	 */
+	public static InvalidCutException all(List<InvalidCutException> refusals) {
+		Map<Field, InvalidCutException> byField = new LinkedHashMap<>();
+		refusals.stream()
+			.flatMap((refusal) -> refusal.refusals().stream())
+			.forEach((refusal) -> byField.putIfAbsent(refusal.field(), refusal));
+		List<InvalidCutException> each = List.copyOf(byField.values());
+		return (each.size() == 1) ? each.get(0) : new InvalidCutException(each.get(0), each);
+	}
+
+	/** Every refusal of the request, at most one a field, this one first. */
+	public List<InvalidCutException> refusals() {
+		return this.refusals;
 	}
 
 	public static InvalidCutException of(Reason reason, Object... values) {

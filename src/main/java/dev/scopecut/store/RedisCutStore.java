@@ -12,6 +12,7 @@ import java.util.Set;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
+import dev.scopecut.app.port.BallotResult;
 import dev.scopecut.app.port.CutSnapshot;
 import dev.scopecut.app.port.CutStore;
 import dev.scopecut.app.port.EditOutcome;
@@ -128,18 +129,46 @@ class RedisCutStore implements CutStore, WorkspaceCuts {
 	}
 
 	@Override
-	@SuppressWarnings("unchecked")
 	public VoteResult vote(CutRef ref, String voter, int itemId, Choice choice, Instant at, JobChanges refresh) {
-		List<Object> result = this.guard.call(() -> this.redis.execute(Scripts.VOTE,
-				List.of(Keys.cut(ref), Keys.votes(ref), Keys.jobs(ref.workspace())), Integer.toString(itemId), voter,
-				CutHash.code(choice), CutHash.millis(at), Long.toString(REFRESH_REASK.toMillis()),
-				RedisJobQueue.encode(refresh)));
-		VoteResult.Outcome outcome = VoteResult.Outcome.valueOf(result.get(0).toString());
+		List<Object> result = cast(ref, voter, Map.of(itemId, choice), at, refresh);
+		VoteResult.Outcome outcome = VoteResult.Outcome.valueOf(result.get(2).toString());
 		if (ACKNOWLEDGED_AS_VOTED.contains(outcome)) {
 			this.replicaWait.afterWrite(Keys.cut(ref));
 		}
-		return new VoteResult(outcome, result.get(1).toString(),
-				scheduled(ref, refresh, "1".equals(result.get(2).toString())), "1".equals(result.get(3).toString()));
+		return new VoteResult(outcome, result.get(3).toString(),
+				scheduled(ref, refresh, "1".equals(result.get(0).toString())), "1".equals(result.get(1).toString()));
+	}
+
+	@Override
+	public BallotResult ballot(CutRef ref, String voter, Map<Integer, Choice> choices, Instant at, JobChanges refresh) {
+		List<Object> result = cast(ref, voter, choices, at, refresh);
+		Map<Integer, VoteResult.Outcome> outcomes = new java.util.LinkedHashMap<>();
+		int i = 2;
+		for (Integer itemId : choices.keySet()) {
+			outcomes.put(itemId, VoteResult.Outcome.valueOf(result.get(i).toString()));
+			i += 2;
+		}
+		if (outcomes.values().stream().anyMatch(ACKNOWLEDGED_AS_VOTED::contains)) {
+			this.replicaWait.afterWrite(Keys.cut(ref));
+		}
+		return new BallotResult(outcomes, scheduled(ref, refresh, "1".equals(result.get(0).toString())),
+				"1".equals(result.get(1).toString()));
+	}
+
+	/**
+	 * One run of vote.lua: the ask, everyone voted, then each vote's outcome and item
+	 * text.
+	 */
+	@SuppressWarnings("unchecked")
+	private List<Object> cast(CutRef ref, String voter, Map<Integer, Choice> choices, Instant at, JobChanges refresh) {
+		List<String> args = new ArrayList<>(List.of(voter, CutHash.millis(at), Long.toString(REFRESH_REASK.toMillis()),
+				RedisJobQueue.encode(refresh)));
+		choices.forEach((itemId, choice) -> {
+			args.add(Integer.toString(itemId));
+			args.add(CutHash.code(choice));
+		});
+		return this.guard.call(() -> this.redis.execute(Scripts.VOTE,
+				List.of(Keys.cut(ref), Keys.votes(ref), Keys.jobs(ref.workspace())), args.toArray()));
 	}
 
 	@Override
@@ -176,16 +205,16 @@ class RedisCutStore implements CutStore, WorkspaceCuts {
 	@Override
 	@SuppressWarnings("unchecked")
 	public Optional<CutSnapshot> snapshot(CutRef ref) {
-		List<Object> both = this.guard
-			.call(() -> this.redis.execute(Scripts.SNAPSHOT, List.of(Keys.cut(ref), Keys.votes(ref))));
+		List<Object> both = this.guard.call(
+				() -> this.redis.execute(Scripts.SNAPSHOT, List.of(Keys.cut(ref), Keys.votes(ref), Keys.history(ref))));
 		Map<String, String> cut = pairs((List<Object>) both.get(0));
 		if (cut.isEmpty()) {
 			return Optional.empty();
 		}
 		Map<String, String> votes = pairs((List<Object>) both.get(1));
-		return Optional
-			.of(new CutSnapshot(CutHash.cut(ref, cut), CutHash.ballots(votes), Long.parseLong(cut.get(CutHash.VERSION)),
-					CutHash.instant(cut.get(CutHash.SHOWN_AT)), CutHash.instant(cut.get(CutHash.UNSHOWN_SINCE))));
+		return Optional.of(new CutSnapshot(CutHash.cut(ref, cut), CutHash.ballots(votes),
+				Long.parseLong(cut.get(CutHash.VERSION)), CutHash.instant(cut.get(CutHash.SHOWN_AT)),
+				CutHash.instant(cut.get(CutHash.UNSHOWN_SINCE)), edit(both.get(2).toString()).orElse(null)));
 	}
 
 	@Override
@@ -258,13 +287,21 @@ class RedisCutStore implements CutStore, WorkspaceCuts {
 		List<String> entries = this.guard.call(() -> this.redis.opsForList().range(Keys.history(ref), 0, -1));
 		List<Edit> edits = new ArrayList<>();
 		for (String entry : (entries != null) ? entries : List.<String>of()) {
-			String[] parts = entry.split("\t", 4);
-			if (parts.length == 4) {
-				edits.add(new Edit(Edit.Kind.valueOf(parts[2]), Instant.ofEpochMilli(Long.parseLong(parts[0])),
-						parts[1], parts[3]));
-			}
+			edit(entry).ifPresent(edits::add);
 		}
 		return edits;
+	}
+
+	/**
+	 * A history entry read back; empty when it is not one ({@link #entry} writes them).
+	 */
+	private static Optional<Edit> edit(String entry) {
+		String[] parts = entry.split("\t", 4);
+		if (parts.length != 4) {
+			return Optional.empty();
+		}
+		return Optional.of(new Edit(Edit.Kind.valueOf(parts[2]), Instant.ofEpochMilli(Long.parseLong(parts[0])),
+				parts[1], parts[3]));
 	}
 
 	/**

@@ -2,8 +2,11 @@ package dev.scopecut.store;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -42,6 +45,25 @@ class RedisReminderMarks implements ReminderMarks {
 		Long last = this.guard.call(() -> this.redis.execute(Scripts.MARK_BY_HAND, List.of(Keys.remindedByHand(cut)),
 				Long.toString(now.toEpochMilli()), Long.toString(every.toMillis())));
 		return (last == null || last < 0) ? Optional.empty() : Optional.of(Instant.ofEpochMilli(last).plus(every));
+	}
+
+	@Override
+	public Set<String> remindedLately(CutRef cut, Collection<String> users, Instant now, Duration lately) {
+		List<String> people = List.copyOf(users);
+		if (people.isEmpty()) {
+			return Set.of();
+		}
+		// One MGET on the cut's hash tag; each key holds when that user was last marked.
+		List<String> marked = this.guard.call(() -> this.redis.opsForValue()
+			.multiGet(people.stream().map((user) -> Keys.remindedLately(cut, user)).toList()));
+		Set<String> reminded = new HashSet<>();
+		for (int i = 0; i < people.size(); i++) {
+			String at = (marked != null) ? marked.get(i) : null;
+			if (at != null && now.toEpochMilli() - Long.parseLong(at) < lately.toMillis()) {
+				reminded.add(people.get(i));
+			}
+		}
+		return reminded;
 	}
 
 	@Override

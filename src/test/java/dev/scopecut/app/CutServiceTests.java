@@ -27,6 +27,7 @@ import dev.scopecut.cut.CutRef;
 import dev.scopecut.cut.CutSettings;
 import dev.scopecut.cut.CutStatus;
 import dev.scopecut.cut.InvalidCutException;
+import dev.scopecut.app.port.BallotResult;
 import dev.scopecut.app.port.CutNotifier;
 import dev.scopecut.app.port.CutSnapshot;
 import dev.scopecut.app.port.CutStore;
@@ -409,6 +410,34 @@ class CutServiceTests {
 					.schedule(new Job(Job.Kind.ANNOUNCE, ref), NOW)
 					.complete(new Job(Job.Kind.CLOSE, ref))
 					.complete(new Job(Job.Kind.REMIND, ref)));
+	}
+
+	@Test
+	void theBallotThatCompletesACloseEarlyCutClosesItAndOneRefreshIsAsked() {
+		CutRef ref = ref("K7M2Q");
+		Map<Integer, Choice> ballot = Map.of(1, Choice.SHIP, 2, Choice.DEFER);
+		JobChanges refresh = JobChanges.NONE.schedule(new Job(Job.Kind.REFRESH, ref), NOW);
+		given(this.store.ballot(ref, "U1", ballot, NOW, refresh)).willReturn(
+				new BallotResult(Map.of(1, VoteResult.Outcome.RECORDED, 2, VoteResult.Outcome.CHANGED), true, true));
+		given(this.store.finish(eq(ref), eq(CutStatus.CLOSED), eq(NOW), any())).willReturn(true);
+
+		BallotResult result = this.service.ballot(new CastBallot(ref, "U1", ballot));
+
+		assertThat(result.count(VoteResult.Outcome.RECORDED)).isEqualTo(1);
+		verify(this.store).finish(eq(ref), eq(CutStatus.CLOSED), eq(NOW), any());
+	}
+
+	@Test
+	void anUnconfirmedCloseOfACutWithItemsLeftChangesNothingAndReturnsTheStanding() {
+		Cut cut = openCut("K7M2Q").withMembers(List.of("U1", "U2"));
+		CutSnapshot standing = new CutSnapshot(cut, new Ballots(Map.of("U1", Map.of(1, Choice.SHIP))), 3, null);
+		given(this.store.snapshot(cut.ref())).willReturn(Optional.of(standing));
+
+		FinishResult result = this.service.close(new CloseCut(cut, FACILITATOR, false));
+
+		assertThat(result.outcome()).isEqualTo(FinishResult.Outcome.UNCONFIRMED);
+		assertThat(result.standing()).isEqualTo(standing);
+		verify(this.store, never()).finish(any(), any(), any(), any());
 	}
 
 	@Test

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -338,6 +339,26 @@ class RemindersTests {
 			.isEqualTo(Reminders.Asked.Outcome.SENDING);
 		verify(this.jobs).schedule(new Job(Job.Kind.REMIND, REF, "M" + (HALFWAY.getEpochSecond())),
 				HALFWAY.plusSeconds(5));
+	}
+
+	@Test
+	void aReminderByHandSaysWhomItReachesNowWhoWaitsForTheirMorningAndWhoWasRemindedLately() {
+		// At 12:00:05 UTC: Tokyo is at night, Paris at work.
+		snapshot(cut(CutStatus.OPEN, List.of("U_DONE", "U_PARIS", "U_TOKYO", "U_LATELY", "U_UNKNOWN")), new Ballots(
+				Map.of("U_DONE", Map.of(1, Choice.SHIP, 2, Choice.DEFER), "U_PARIS", Map.of(1, Choice.SHIP))));
+		Instant now = HALFWAY.plusSeconds(5);
+		when(this.marks.markByHand(any(), any(), any())).thenReturn(Optional.empty());
+		when(this.marks.remindedLately(REF, List.of("U_PARIS", "U_TOKYO", "U_LATELY", "U_UNKNOWN"), now,
+				Reminders.LATELY))
+			.thenReturn(Set.of("U_LATELY"));
+		when(this.messages.knownTimeZones("T1", List.of("U_PARIS", "U_TOKYO", "U_UNKNOWN")))
+			.thenReturn(Map.of("U_PARIS", ZoneId.of("Europe/Paris"), "U_TOKYO", ZoneId.of("Asia/Tokyo")));
+
+		Reminders.Asked asked = this.reminders.remindNow(cut(CutStatus.OPEN, List.of()), "U_ANN");
+
+		assertThat(asked.outcome()).isEqualTo(Reminders.Asked.Outcome.SENDING);
+		assertThat(asked.reach()).isEqualTo(new Reminders.Reach(2, 1, 1, 1));
+		assertThat(asked.reach().left()).isEqualTo(4);
 	}
 
 	@Test

@@ -139,8 +139,8 @@ class RedisClusterTests {
 						"vote-" + cut + "-" + u);
 				assertThat(reply).startsWith("You voted");
 			}
-			HttpResponse<String> close = requests((t % 2 == 0) ? b : a)
-				.post(SignedRequests.slashCommand(team, channel(team), ANN, "close " + cut, slack.responseUrl("c")));
+			HttpResponse<String> close = requests((t % 2 == 0) ? b : a).post(SignedRequests.slashCommand(team,
+					channel(team), ANN, "close " + cut + " force", slack.responseUrl("c")));
 			assertThat(text(close)).startsWith("Closed `" + cut + "`");
 		}
 
@@ -170,8 +170,8 @@ class RedisClusterTests {
 
 		cluster.pause(shardMaster, Duration.ofSeconds(6));
 		String reply = vote(slack, b, team, cut, "U0000AWAY", 1, "away-vote-" + cut);
-		HttpResponse<String> close = requests(a)
-			.post(SignedRequests.slashCommand(team, channel(team), ANN, "close " + cut, slack.responseUrl("c")));
+		HttpResponse<String> close = requests(a).post(SignedRequests.slashCommand(team, channel(team), ANN,
+				"close " + cut + " force", slack.responseUrl("c")));
 
 		assertThat(reply).startsWith("You voted");
 		assertThat(text(close)).startsWith("Closed `" + cut + "`");

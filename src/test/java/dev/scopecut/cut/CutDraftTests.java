@@ -11,6 +11,7 @@ import dev.scopecut.support.Worded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class CutDraftTests {
 
@@ -48,6 +49,22 @@ class CutDraftTests {
 				new CutSettings("", DEADLINE, 0, 2, false, List.of("U1", "U2", "U1"), false))
 			.settings()
 			.voters()).containsExactly("U1", "U2");
+	}
+
+	@Test
+	void everyRuleBrokenIsRefusedAtOnceTheFirstOfEachField() {
+		CutSettings settings = new CutSettings("", DEADLINE, 3, 3, false, List.of("U1"), false);
+
+		InvalidCutException refused = assertThrows(InvalidCutException.class,
+				() -> new CutDraft("t".repeat(151), List.of("signup", "Signup", "x".repeat(151)), settings));
+
+		assertThat(refused.refusals()).extracting(InvalidCutException::field)
+			.containsExactly(InvalidCutException.Field.TITLE, InvalidCutException.Field.ITEMS,
+					InvalidCutException.Field.QUORUM);
+		assertThat(refused.refusals().get(1).getMessage()).isEqualTo("“Signup” is listed twice; list each item once.");
+		// read as one refusal, it is the first
+		assertThat(refused.field()).isEqualTo(InvalidCutException.Field.TITLE);
+		assertThat(refused.getMessage()).startsWith("The title is 151 characters");
 	}
 
 	@Test

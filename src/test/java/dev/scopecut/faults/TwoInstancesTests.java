@@ -174,7 +174,7 @@ class TwoInstancesTests {
 		Future<HttpResponse<String>> closeOnA = this.closers
 			.submit(() -> requests(a).click(CHANNEL, ANN, "close", cutId, slack.responseUrl("close-" + cutId)));
 		Future<HttpResponse<String>> closeOnB = this.closers
-			.submit(() -> requests(b).command(CHANNEL, ANN, "close " + cutId, slack.responseUrl("unused")));
+			.submit(() -> requests(b).command(CHANNEL, ANN, "close " + cutId + " force", slack.responseUrl("unused")));
 		assertThat(closeOnA.get().statusCode()).isEqualTo(200);
 		assertThat(closeOnB.get().statusCode()).isEqualTo(200);
 		int sentAtClose = sent.get();

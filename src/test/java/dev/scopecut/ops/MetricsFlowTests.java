@@ -40,7 +40,7 @@ class MetricsFlowTests extends EndToEndTest {
 		shownAfter(() -> this.requests.click(CHANNEL, ANN, "vote-ship", values.get(4), slack.responseUrl("v5")));
 		assertThat(slack.calls("chat.update")).last()
 			.satisfies((update) -> assertThat(update.param("blocks")).contains("2 voted"));
-		this.requests.command(CHANNEL, ANN, "close", slack.responseUrl("close"));
+		this.requests.command(CHANNEL, ANN, "close force", slack.responseUrl("close"));
 		slack.await("chat.postMessage", (call) -> call.param("text") != null && call.param("text").contains("ship now"),
 				WAIT);
 		slack.await("chat.update", (call) -> call.param("blocks").contains("*Closed*"), WAIT);

@@ -106,6 +106,53 @@ class SandboxBrowserTests extends SandboxTest {
 		screenshot("sandbox.png");
 	}
 
+	/**
+	 * A 30-item cut voted on whole through its ballot: one click opens it, one click an
+	 * item picks Ship or Defer, one submits; every item's count is then read off the
+	 * cut's message.
+	 */
+	@Test
+	void aThirtyItemCutIsVotedInThirtyTwoClicksThroughItsBallot() throws IOException {
+		actAs(ANN);
+		StringBuilder items = new StringBuilder();
+		for (int i = 1; i <= 30; i++) {
+			items.append((i == 1) ? "" : "; ").append("item ").append(i);
+		}
+		browser.findElement(By.id("composer")).sendKeys("/scopecut Demo: " + items, Keys.ENTER);
+		this.wait.until((driver) -> cutMessage() != null);
+
+		actAs(BEN);
+		int clicks = 0;
+		this.wait.until((driver) -> click(button(cutMessage(), "Vote on all 30 items")));
+		clicks++;
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(formField("item-30")));
+		for (int i = 1; i <= 30; i++) {
+			String choice = (i % 2 == 1) ? "S" : "D";
+			browser.findElement(formField("item-" + i))
+				.findElement(By.cssSelector("input[value='" + choice + "']"))
+				.click();
+			clicks++;
+		}
+		browser.findElement(By.id("modal-submit")).click();
+		clicks++;
+
+		assertThat(clicks).isEqualTo(32);
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("modal"), "30 of 30 items voted"));
+		screenshot("sandbox-ballot.png");
+		this.wait.until((driver) -> {
+			WebElement message = cutMessage();
+			for (int i = 1; i <= 30; i++) {
+				String counts = (i % 2 == 1) ? "Ship 1 · Defer 0" : "Ship 0 · Defer 1";
+				if (!message.findElement(By.cssSelector(".bk-section[data-block-id='item-" + i + "']"))
+					.getText()
+					.contains(counts)) {
+					return false;
+				}
+			}
+			return true;
+		});
+	}
+
 	@Test
 	void aTeammateVotesFromTheReminderInTheirDirectMessagesAndReadsTheHomeTab() throws IOException {
 		// Scopecut holds reminders between 20:00 and 08:00 the recipient's time, by the
@@ -228,6 +275,9 @@ class SandboxBrowserTests extends SandboxTest {
 		title.sendKeys("Demo, trimmed");
 		browser.findElement(formField("capacity")).sendKeys("1");
 		browser.findElement(By.id("modal-submit")).click();
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("modal"),
+				"title “Demo” → “Demo, trimmed”; capacity none → 1"));
+		browser.findElement(By.id("modal-close")).click();
 		this.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("modal-backdrop")));
 
 		WebElement edited = this.wait.until((driver) -> messages().stream()
@@ -237,6 +287,7 @@ class SandboxBrowserTests extends SandboxTest {
 			.findFirst()
 			.orElse(null));
 		assertThat(cutMessage()).as("the cut's message redrawn in place, not posted again").isNull();
+		assertThat(edited.getText()).contains("at most 1 ship", "edited: title “Demo” → “Demo, trimmed”");
 		assertThat(button(edited, "Edit").isDisplayed()).isTrue();
 	}
 

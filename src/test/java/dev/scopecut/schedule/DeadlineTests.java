@@ -108,7 +108,7 @@ class DeadlineTests {
 	void aCutClosedByHandBeforeItsDeadlineIsNotClosedAgain() {
 		this.first = instance();
 		String cutId = startCut(this.first);
-		requests(this.first).command("C01", "U0ANN", "close " + cutId, this.slack.responseUrl("close"));
+		requests(this.first).command("C01", "U0ANN", "close " + cutId + " force", this.slack.responseUrl("close"));
 		await().atMost(WAIT).until(() -> decisions().size() == 1);
 
 		this.clock.advance(CutService.QUICK_START_DURATION.plusSeconds(1));

@@ -108,7 +108,7 @@ class ReminderTests {
 		vote(first, ANN, cutId, 2);
 		vote(second, BOB, cutId, 1);
 		String closedId = startCut(second, "C02", "Closed: dark mode");
-		requests(first).command("C02", ANN, "close " + closedId, slack.responseUrl("close"));
+		requests(first).command("C02", ANN, "close " + closedId + " force", slack.responseUrl("close"));
 		await().atMost(WAIT).until(() -> "CLOSED".equals(field(closedId, "status")));
 
 		clock.advance(HALFWAY);
@@ -254,14 +254,15 @@ class ReminderTests {
 		clock.advance(Duration.ofMinutes(10));
 		HttpResponse<String> soon = requests(second).command("C01", ANN, "remind " + cutId, slack.responseUrl("soon"));
 
-		assertThat(soon.body()).contains("Reminding everyone who has items of");
+		assertThat(soon.body()).contains("Of the 1 person with items of", "0 reminded now",
+				"1 not again (reminded of it in the last 30 minutes)");
 		await().atMost(WAIT).until(() -> remindingByHandIsOver());
 		await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> dmsTo(BOB).size() == 1);
 
 		clock.advance(Reminders.BY_HAND_EVERY);
 		HttpResponse<String> later = requests(first).command("C01", ANN, "remind " + cutId, slack.responseUrl("later"));
 
-		assertThat(later.body()).contains("Reminding everyone who has items of");
+		assertThat(later.body()).contains("Of the 1 person with items of", "1 reminded now");
 		await().atMost(WAIT).until(() -> dmsTo(BOB).size() == 2);
 	}
 

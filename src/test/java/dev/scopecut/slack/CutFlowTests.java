@@ -1,11 +1,14 @@
 package dev.scopecut.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Set;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
 
 import dev.scopecut.support.EndToEndTest;
@@ -61,8 +64,8 @@ class CutFlowTests extends EndToEndTest {
 
 		FakeSlack.Call message = startCut("Sharing app 0.1: email signup; create project");
 
-		assertThat(blocks(message)).contains("0 voted · started by");
-		slack.await("chat.update", (call) -> blocks(call).contains("0 of 3 voted · started by"), WAIT);
+		assertThat(blocks(message)).contains("0 voted, 0 done · started by");
+		slack.await("chat.update", (call) -> blocks(call).contains("0 of 3 voted, 0 done · started by"), WAIT);
 		assertThat(slack.calls("conversations.members")).singleElement()
 			.satisfies((call) -> assertThat(call.param("limit")).isEqualTo("200"));
 		assertThat(slack.calls("users.info")).extracting((call) -> call.param("user"))
@@ -78,10 +81,10 @@ class CutFlowTests extends EndToEndTest {
 
 		FakeSlack.Call message = startCut("Sharing app 0.1: email signup; create project");
 
-		assertThat(blocks(message)).contains("0 voted · started by").doesNotContain(" of 3");
+		assertThat(blocks(message)).contains("0 voted, 0 done · started by").doesNotContain(" of 3");
 		assertThat(slack.calls("users.info")).isEmpty();
 		this.requests.click(CHANNEL, BOB, "vote-ship", voteValues(message).get(0), slack.responseUrl("bob-1"));
-		slack.await("chat.update", (call) -> call.param("blocks").contains("1 voted · started by"), WAIT);
+		slack.await("chat.update", (call) -> call.param("blocks").contains("1 voted, 0 done · started by"), WAIT);
 	}
 
 	@Test
@@ -112,7 +115,7 @@ class CutFlowTests extends EndToEndTest {
 		this.requests.click(CHANNEL, ANN, "vote-ship", values.get(2), slack.responseUrl("v3"));
 		this.requests.click(CHANNEL, BOB, "vote-defer", values.get(5), slack.responseUrl("v4"));
 
-		HttpResponse<String> closed = this.requests.command(CHANNEL, ANN, "close", slack.responseUrl("close"));
+		HttpResponse<String> closed = this.requests.command(CHANNEL, ANN, "close force", slack.responseUrl("close"));
 
 		assertThat(closed.statusCode()).isEqualTo(200);
 		assertThat(ackText(closed)).startsWith("Closed `");
@@ -126,6 +129,43 @@ class CutFlowTests extends EndToEndTest {
 		FakeSlack.Call finalUpdate = slack.await("chat.update", (call) -> call.param("blocks").contains("*Closed*"),
 				WAIT);
 		assertThat(blocks(finalUpdate)).doesNotContain("vote-ship", "\"close\"").contains("email signup (2–0)");
+	}
+
+	@Test
+	void closeByCommandAsksAsTheButtonDoesUntilEveryoneHasVotedOnEverything() {
+		slack.channelMembers(CHANNEL, ANN, BOB);
+		FakeSlack.Call message = startCut("Sharing app 0.1: email signup; sso");
+		List<String> values = voteValues(message);
+		String cutId = values.get(0).split("\\|")[0];
+		String cutKey = "scopecut:{" + FakeSlack.TEAM + "}:cut:" + cutId;
+		await().atMost(WAIT).until(() -> this.redisTemplate.opsForHash().hasKey(cutKey, "members"));
+		this.requests.click(CHANNEL, BOB, "vote-ship", values.get(0), slack.responseUrl("v1"));
+
+		JsonObject asked = JsonParser
+			.parseString(this.requests.command(CHANNEL, ANN, "close", slack.responseUrl("q")).body())
+			.getAsJsonObject();
+
+		assertThat(asked.get("text").getAsString()).isEqualTo("Close " + cutId + " now? 1 of 2 voted, 0 done");
+		assertThat(asked.get("response_type").getAsString()).isEqualTo("ephemeral");
+		assertThat(asked.get("blocks").toString()).contains("\"action_id\":\"close\"", "Close this cut?",
+				"/scopecut close " + cutId + " force");
+		assertThat(this.redisTemplate.opsForHash().get(cutKey, "status")).isEqualTo("OPEN");
+		// everyone done: no question
+		this.requests.click(CHANNEL, BOB, "vote-defer", values.get(3), slack.responseUrl("v2"));
+		this.requests.click(CHANNEL, ANN, "vote-ship", values.get(0), slack.responseUrl("v3"));
+		this.requests.click(CHANNEL, ANN, "vote-ship", values.get(2), slack.responseUrl("v4"));
+		assertThat(ackText(this.requests.command(CHANNEL, ANN, "close " + cutId, slack.responseUrl("c"))))
+			.startsWith("Closed `" + cutId + "`");
+		assertThat(this.redisTemplate.opsForHash().get(cutKey, "status")).isEqualTo("CLOSED");
+	}
+
+	@Test
+	void closeForceClosesWithoutAsking() {
+		FakeSlack.Call message = startCut("Sharing app 0.1: email signup");
+		String cutId = voteValues(message).get(0).split("\\|")[0];
+
+		assertThat(ackText(this.requests.command(CHANNEL, ANN, "close " + cutId + " force", slack.responseUrl("f"))))
+			.startsWith("Closed `" + cutId + "`");
 	}
 
 	@Test

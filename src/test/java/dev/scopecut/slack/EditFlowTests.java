@@ -66,9 +66,10 @@ class EditFlowTests extends EndToEndTest {
 		assertThat(this.redisTemplate.<String, String>opsForHash().entries(votesKey))
 			.isEqualTo(Map.of("1:" + BOB, "S", "1:" + ANN, "S"));
 		FakeSlack.Call update = slack.await("chat.update",
-				(call) -> !call.param("blocks").contains("sso") && call.param("blocks").contains("Ship 2 · Defer 0"),
+				(call) -> !call.param("blocks").contains("*sso*") && call.param("blocks").contains("Ship 2 · Defer 0"),
 				WAIT);
-		assertThat(blocks(update)).contains("email signup", "create project", "2 voted").doesNotContain("|3|");
+		assertThat(blocks(update)).contains("email signup", "create project", "2 voted", "edited: removed sso")
+			.doesNotContain("|3|");
 	}
 
 	@Test

@@ -66,6 +66,19 @@ class EditModalFlowTests extends EndToEndTest {
 		return answer.getAsJsonObject("errors");
 	}
 
+	/** The confirmation that replaced a saved form ({@code response_action: update}). */
+	private static String savedText(HttpResponse<String> response) {
+		JsonObject answer = JsonParser.parseString(response.body()).getAsJsonObject();
+		assertThat(answer.get("response_action").getAsString()).isEqualTo("update");
+		return answer.getAsJsonObject("view")
+			.getAsJsonArray("blocks")
+			.get(0)
+			.getAsJsonObject()
+			.getAsJsonObject("text")
+			.get("text")
+			.getAsString();
+	}
+
 	private static JsonObject openedView() {
 		FakeSlack.Call open = slack.await("views.open", WAIT);
 		assertThat(open.param("trigger_id")).matches("1337\\.[0-9]+\\.abcdef");
@@ -109,7 +122,9 @@ class EditModalFlowTests extends EndToEndTest {
 		HttpResponse<String> response = this.requests.post(submission(ANN).body());
 
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.body()).isEmpty();
+		assertThat(savedText(response)).isEqualTo("Changed `" + this.id
+				+ "`: title “Sharing app 0.1” → “Sharing app 0.2”; question “” → “Will people share a link?”;"
+				+ " capacity none → 1. The cut's message shows it; `/scopecut export` keeps every edit.");
 		assertThat(this.redisTemplate.<String, String>opsForHash().entries(cutKey()))
 			.containsEntry("title", "Sharing app 0.2")
 			.containsEntry("question", "Will people share a link?")
@@ -117,7 +132,9 @@ class EditModalFlowTests extends EndToEndTest {
 			.containsEntry("quorum", "0");
 		FakeSlack.Call update = slack.await("chat.update", (call) -> call.param("blocks").contains("Sharing app 0.2"),
 				WAIT);
-		assertThat(blocks(update)).contains("Will people share a link?", "email signup", "create project");
+		assertThat(blocks(update)).contains("Will people share a link?", "email signup", "create project",
+				"edited: title “Sharing app 0.1” → “Sharing app 0.2”; question “” → “Will people share a link?”;"
+						+ " capacity none → 1");
 		String record = ackText(this.requests.command(CHANNEL, BOB, "export " + this.id, slack.responseUrl("x")));
 		assertThat(record).containsPattern("- \\S+Z `" + ANN + "` changed: title “Sharing app 0\\.1” → “Sharing app "
 				+ "0\\.2”; question “” → “Will people share a link\\?”; capacity none → 1\n");
@@ -132,7 +149,7 @@ class EditModalFlowTests extends EndToEndTest {
 			.text("question", null)
 			.body());
 
-		assertThat(response.body()).isEmpty();
+		assertThat(savedText(response)).isEqualTo("Nothing to change: `" + this.id + "` already reads so.");
 		assertThat(this.redisTemplate.opsForHash().get(cutKey(), "version")).isEqualTo("0");
 		assertThat(this.redisTemplate.hasKey(historyKey())).isFalse();
 	}
@@ -188,9 +205,21 @@ class EditModalFlowTests extends EndToEndTest {
 	}
 
 	@Test
+	void everyBrokenFieldOfTheEditFormComesBackInOneAnswer() {
+		startPostedCut();
+		List<Object> before = details();
+
+		JsonObject errors = errors(this.requests
+			.post(submission(ANN).text("title", " ").number("capacity", "0").number("quorum", "many").body()));
+
+		assertThat(errors.keySet()).containsExactlyInAnyOrder("title", "capacity", "quorum");
+		assertThat(details()).isEqualTo(before);
+	}
+
+	@Test
 	void aClosedCutIsNeitherOpenedForEditingNorChanged() {
 		startPostedCut();
-		this.requests.command(CHANNEL, ANN, "close " + this.id, slack.responseUrl("close"));
+		this.requests.command(CHANNEL, ANN, "close " + this.id + " force", slack.responseUrl("close"));
 		// the decision is posted before the test ends, not into the next one
 		await().atMost(WAIT).until(() -> slack.calls("chat.postMessage").size() == 2);
 		List<Object> closed = details();

@@ -64,7 +64,8 @@ class ExportTests extends EndToEndTest {
 		this.requests.click(CHANNEL, BOB, "vote-ship", values.get(0), slack.responseUrl("v1"));
 		this.requests.click(CHANNEL, ANN, "vote-defer", values.get(3), slack.responseUrl("v2"));
 		slack.await("response_url", (call) -> call.param("url").endsWith("v2"), WAIT);
-		assertThat(ackText(this.requests.command(CHANNEL, ANN, "close", slack.responseUrl("c")))).startsWith("Closed");
+		assertThat(ackText(this.requests.command(CHANNEL, ANN, "close force", slack.responseUrl("c"))))
+			.startsWith("Closed");
 
 		HttpResponse<String> withoutId = this.requests.command(CHANNEL, BOB, "export", slack.responseUrl("e1"));
 		HttpResponse<String> byId = this.requests.command("C0000ELSE", ANN, "export " + id.toLowerCase(),

@@ -480,7 +480,8 @@ class HostileRequestTests extends EndToEndTest {
 
 	/** The decision's text, once the cut in the text channel is closed by Ann. */
 	List<String> closedDecisionLines() {
-		HttpResponse<String> closed = this.requests.command(TEXT_CHANNEL, ANN, "close", slack.responseUrl("close"));
+		HttpResponse<String> closed = this.requests.command(TEXT_CHANNEL, ANN, "close force",
+				slack.responseUrl("close"));
 		assertThat(ackText(closed)).startsWith("Closed `");
 		FakeSlack.Call decision = slack.await("chat.postMessage", (call) -> TEXT_CHANNEL.equals(call.param("channel"))
 				&& call.param("text") != null && call.param("text").contains("\nship now"), WAIT);

@@ -77,7 +77,7 @@ class MyVotesFlowTests extends EndToEndTest {
 		List<String> values = voteValues(message);
 		this.requests.click(CHANNEL, BOB, "vote-defer", values.get(1), slack.responseUrl("v1"));
 		slack.await("response_url", (call) -> call.param("url").endsWith("v1"), WAIT);
-		this.requests.command(CHANNEL, ANN, "close", slack.responseUrl("close"));
+		this.requests.command(CHANNEL, ANN, "close force", slack.responseUrl("close"));
 
 		this.requests.click(CHANNEL, BOB, "my-votes", cutId(values), slack.responseUrl("late"));
 

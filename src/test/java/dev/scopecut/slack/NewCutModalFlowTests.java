@@ -69,7 +69,8 @@ class NewCutModalFlowTests extends EndToEndTest {
 		FakeSlack.Call message = slack.await("chat.postMessage", WAIT);
 		assertThat(message.param("channel")).isEqualTo(CHANNEL);
 		assertThat(blocks(message)).contains("Sharing app 0.1", "Will people share a link?", "email signup",
-				"create project", "share link", "0 of 2 voted · at most 2 ship · quorum 2 · started by <@" + ANN + ">");
+				"create project", "share link",
+				"0 of 2 voted, 0 done · at most 2 ship · quorum 2 · started by <@" + ANN + ">");
 		assertThat(voteValues(message)).hasSize(6);
 		Set<String> keys = this.redisTemplate.keys(CUT_KEYS);
 		assertThat(keys).hasSize(1);
@@ -107,7 +108,7 @@ class NewCutModalFlowTests extends EndToEndTest {
 		assertThat(submit(submission).body()).isEmpty();
 
 		FakeSlack.Call message = slack.await("chat.postMessage", WAIT);
-		assertThat(blocks(message)).contains("0 voted · started by").doesNotContain("0 of ");
+		assertThat(blocks(message)).contains("0 voted, 0 done · started by").doesNotContain("0 of ");
 		Map<Object, Object> cut = this.redisTemplate.opsForHash()
 			.entries(this.redisTemplate.keys(CUT_KEYS).iterator().next());
 		assertThat(cut).containsEntry("voters", "")
@@ -165,6 +166,27 @@ class NewCutModalFlowTests extends EndToEndTest {
 		assertThat(answer.getAsJsonObject("errors").get(block).getAsString()).contains(says);
 		assertThat(storedKeys()).isEmpty();
 		assertThat(slack.calls("chat.postMessage")).isEmpty();
+	}
+
+	@Test
+	void everyBrokenFieldIsShownInOneAnswer() {
+		ViewSubmission broken = valid(Instant.now().plus(Duration.ofHours(2))).text("title", " ")
+			.text("items", "signup\nSignup")
+			.number("capacity", "4")
+			.number("quorum", "two")
+			.remove("deadline");
+
+		JsonObject answer = JsonParser.parseString(submit(broken).body()).getAsJsonObject();
+
+		assertThat(answer.get("response_action").getAsString()).isEqualTo("errors");
+		JsonObject errors = answer.getAsJsonObject("errors");
+		assertThat(errors.keySet()).containsExactlyInAnyOrder("title", "items", "capacity", "quorum", "deadline");
+		assertThat(errors.get("title").getAsString()).isEqualTo("Give the cut a title.");
+		assertThat(errors.get("items").getAsString()).isEqualTo("“Signup” is listed twice; list each item once.");
+		assertThat(errors.get("capacity").getAsString()).contains("The capacity (4) is more than the 2 items");
+		assertThat(errors.get("quorum").getAsString()).contains("The quorum is a whole number");
+		assertThat(errors.get("deadline").getAsString()).isEqualTo("Pick when voting closes.");
+		assertThat(storedKeys()).isEmpty();
 	}
 
 	@Test

@@ -39,8 +39,9 @@ class RemindersAndHomeFlowTests extends EndToEndTest {
 		HttpResponse<String> sent = this.requests.command(CHANNEL, ANN, "remind", slack.responseUrl("r1"));
 
 		assertThat(ackText(refused)).contains("Only <@" + ANN + ">", "can send its reminders");
-		assertThat(ackText(sent)).contains("Reminding everyone who has items of `" + cutId + "` left")
-			.doesNotContain("not counted");
+		assertThat(ackText(sent)).isEqualTo("Of the 2 people with items of `" + cutId + "` left to vote on: 2 reminded"
+				+ " now by direct message, 0 held until 08:00 their time (quiet hours, 20:00 to 08:00), 0 not again"
+				+ " (reminded of it in the last 30 minutes).");
 		await().atMost(WAIT).until(() -> dmsTo(ANN).size() == 1 && dmsTo(CAT).size() == 1);
 		// The same command again within the minute is the same slot: nobody gets a
 		// second.
@@ -48,6 +49,22 @@ class RemindersAndHomeFlowTests extends EndToEndTest {
 		await().during(Duration.ofSeconds(2))
 			.atMost(WAIT)
 			.until(() -> dmsTo(ANN).size() == 1 && dmsTo(CAT).size() == 1);
+		assertThat(dmsTo(BOB)).isEmpty();
+	}
+
+	@Test
+	void aReminderByHandCountsWhoIsHeldUntilTheirMorning() {
+		awake(ANN);
+		slack.timeZone(BOB, Zones.whereHourIs(Instant.now(), 2));
+		slack.channelMembers(CHANNEL, ANN, BOB);
+		String cutId = cutId(startCut("Night: signup"));
+		membersKnown(cutId);
+
+		String answer = ackText(this.requests.command(CHANNEL, ANN, "remind " + cutId, slack.responseUrl("n")));
+
+		assertThat(answer).startsWith("Of the 2 people with items of `" + cutId + "` left to vote on: 1 reminded now"
+				+ " by direct message, 1 held until 08:00 their time");
+		await().atMost(WAIT).until(() -> dmsTo(ANN).size() == 1);
 		assertThat(dmsTo(BOB)).isEmpty();
 	}
 
@@ -67,7 +84,7 @@ class RemindersAndHomeFlowTests extends EndToEndTest {
 	@Test
 	void aClosedCutRemindsNobody() {
 		String cutId = cutId(startCut("Done: signup"));
-		this.requests.command(CHANNEL, ANN, "close " + cutId, slack.responseUrl("close"));
+		this.requests.command(CHANNEL, ANN, "close " + cutId + " force", slack.responseUrl("close"));
 
 		HttpResponse<String> response = this.requests.command(CHANNEL, ANN, "remind " + cutId, slack.responseUrl("r"));
 
@@ -126,7 +143,7 @@ class RemindersAndHomeFlowTests extends EndToEndTest {
 	void aClickOnTheReminderOfAClosedCutShowsItClosedAndChangesNothing() {
 		FakeSlack.Call dm = startAndRemindCat("Late: signup");
 		String cutId = cutId(dm);
-		this.requests.command(CHANNEL, ANN, "close " + cutId, slack.responseUrl("close"));
+		this.requests.command(CHANNEL, ANN, "close " + cutId + " force", slack.responseUrl("close"));
 		slack.await("chat.update", (call) -> call.param("blocks").contains("closed"), WAIT);
 
 		HttpResponse<String> response = this.requests.post(clickIn(dm, cutId + "|1|S", "dm-late"));
@@ -163,7 +180,7 @@ class RemindersAndHomeFlowTests extends EndToEndTest {
 		membersKnown(waiting);
 		String decided = cutId(startCut("Decided: dark mode"));
 		vote(BOB, decided, 1, "S", CHANNEL, "bob-decided");
-		this.requests.command(CHANNEL, ANN, "close " + decided, slack.responseUrl("close"));
+		this.requests.command(CHANNEL, ANN, "close " + decided + " force", slack.responseUrl("close"));
 		int before = slack.calls("chat.postMessage").size();
 		this.requests.command("C0000WEB", BOB, "Bob runs: checkout", slack.responseUrl("bob-start"));
 		slack.await("chat.postMessage", (call) -> slack.calls("chat.postMessage").indexOf(call) >= before

@@ -97,7 +97,7 @@ class VotingUnderLoadTests extends EndToEndTest {
 		this.requests.click(CHANNEL, BOB, "vote-ship", cutId + "|1|S", slack.responseUrl("a"));
 		FakeSlack.Call limited = slack.await("chat.update", WAIT);
 		FakeSlack.Call retried = slack.await("chat.update", (call) -> call != limited, WAIT);
-		this.requests.command(CHANNEL, ANN, "close", slack.responseUrl("c"));
+		this.requests.command(CHANNEL, ANN, "close force", slack.responseUrl("c"));
 		FakeSlack.Call decision = slack.await("chat.postMessage",
 				(call) -> call.param("text").contains("ship now    signup\n")
 						&& slack.calls("chat.postMessage").indexOf(call) > 1,

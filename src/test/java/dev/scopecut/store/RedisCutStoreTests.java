@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.scopecut.app.port.BallotResult;
 import dev.scopecut.app.port.CutSnapshot;
 import dev.scopecut.app.port.CutStore;
 import dev.scopecut.app.port.InsertOutcome;
@@ -151,6 +152,56 @@ class RedisCutStoreTests extends RedisStoreTest {
 		assertThat(snapshot.ballots().of("U_BOB")).isEqualTo(Map.of(2, Choice.DEFER));
 		assertThat(snapshot.version()).isEqualTo(2);
 		assertThat(this.store.version(REF)).isEqualTo(2);
+	}
+
+	@Test
+	void aBallotRecordsEveryChoiceInOneStepByTheRulesOfAClickAndAsksForOneRefresh() {
+		this.store.insert(cut(REF, "C1"), JobChanges.NONE);
+		this.store.vote(REF, "U_BOB", 1, Choice.SHIP, NOW, JobChanges.NONE);
+		this.store.vote(REF, "U_BOB", 2, Choice.SHIP, NOW, JobChanges.NONE);
+		this.store.snapshot(REF);
+		Map<Integer, Choice> ballot = new java.util.LinkedHashMap<>();
+		ballot.put(1, Choice.SHIP);
+		ballot.put(2, Choice.DEFER);
+		ballot.put(3, Choice.DEFER);
+		ballot.put(9, Choice.SHIP);
+
+		BallotResult result = this.store.ballot(REF, "U_BOB", ballot, NOW, JobChanges.NONE);
+
+		assertThat(result.outcomes()).containsExactly(Map.entry(1, VoteResult.Outcome.UNCHANGED),
+				Map.entry(2, VoteResult.Outcome.CHANGED), Map.entry(3, VoteResult.Outcome.RECORDED),
+				Map.entry(9, VoteResult.Outcome.NOT_FOUND));
+		assertThat(result.asksRefresh()).isTrue();
+		assertThat(this.store.choicesOf(REF, "U_BOB").orElseThrow().choices())
+			.isEqualTo(Map.of(1, Choice.SHIP, 2, Choice.DEFER, 3, Choice.DEFER));
+		assertThat(this.store.version(REF)).isEqualTo(4);
+		// the same ballot again changes nothing and asks nothing
+		BallotResult again = this.store.ballot(REF, "U_BOB", ballot, NOW, JobChanges.NONE);
+		assertThat(again.changedNothing()).isTrue();
+		assertThat(again.asksRefresh()).isFalse();
+		assertThat(this.store.version(REF)).isEqualTo(4);
+	}
+
+	@Test
+	void aBallotOnAClosedCutOrFromSomeoneNotChosenRecordsNothing() {
+		this.store.insert(chosen(REF, "C1"), JobChanges.NONE);
+
+		assertThat(this.store.ballot(REF, "U_EVE", Map.of(1, Choice.SHIP, 2, Choice.DEFER), NOW, JobChanges.NONE)
+			.outcomes())
+			.containsOnly(Map.entry(1, VoteResult.Outcome.NOT_A_VOTER), Map.entry(2, VoteResult.Outcome.NOT_A_VOTER));
+		this.store.finish(REF, CutStatus.CLOSED, NOW, JobChanges.NONE);
+		assertThat(this.store.ballot(REF, "U_BOB", Map.of(1, Choice.SHIP), NOW, JobChanges.NONE).outcomes())
+			.containsOnly(Map.entry(1, VoteResult.Outcome.NOT_OPEN));
+		assertThat(template.hasKey(Keys.votes(REF))).isFalse();
+	}
+
+	@Test
+	void theBallotThatCompletesAChosenVotersCutSaysEveryoneVoted() {
+		this.store.insert(chosen(REF, "C1"), JobChanges.NONE);
+		Map<Integer, Choice> all = Map.of(1, Choice.SHIP, 2, Choice.DEFER, 3, Choice.SHIP);
+
+		assertThat(this.store.ballot(REF, "U_ANN", all, NOW, JobChanges.NONE).everyoneVoted()).isFalse();
+		assertThat(this.store.ballot(REF, "U_BOB", all, NOW, JobChanges.NONE).everyoneVoted()).isTrue();
 	}
 
 	@Test

@@ -152,6 +152,23 @@ class RedisRemindersAndHomeTests extends RedisStoreTest {
 	}
 
 	@Test
+	void whoWasRemindedOfACutLatelyIsReadForManyPeopleAtOnce() {
+		insert("AAAAA", "C1", NOW);
+		insert("BBBBB", "C1", NOW);
+		Instant until = Instant.now().plus(Duration.ofDays(2));
+		Duration lately = Duration.ofMinutes(30);
+		Instant now = Instant.now();
+		this.marks.mark(ref("AAAAA"), "S1", "U_BOB", until, now, lately);
+		this.marks.mark(ref("BBBBB"), "S1", "U_CAT", until, now, lately);
+
+		assertThat(this.marks.remindedLately(ref("AAAAA"), List.of("U_BOB", "U_CAT", "U_DAN"), now.plusSeconds(60),
+				lately))
+			.containsExactly("U_BOB");
+		assertThat(this.marks.remindedLately(ref("AAAAA"), List.of("U_BOB"), now.plus(lately), lately)).isEmpty();
+		assertThat(this.marks.remindedLately(ref("AAAAA"), List.of(), now, lately)).isEmpty();
+	}
+
+	@Test
 	void reminderStepsAreBookedOnceEachAcrossCallsAndPerWorkspace() {
 		Duration step = ReminderPace.STEP;
 		Instant from = onAStep(Instant.now()).plusMillis(1);

@@ -6,6 +6,7 @@ import dev.scopecut.cut.Ballots;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.Decision;
 import dev.scopecut.cut.DecisionRule;
+import dev.scopecut.cut.Edit;
 import dev.scopecut.cut.Tally;
 
 /**
@@ -15,11 +16,18 @@ import dev.scopecut.cut.Tally;
  * @param shownAt when its message was last updated; null if never
  * @param unshownSince when the oldest vote its message does not show yet was stored; null
  * if none
+ * @param lastEdit the facilitator's latest edit of the cut, which its message shows; null
+ * if none
  */
-public record CutSnapshot(Cut cut, Ballots ballots, long version, Instant shownAt, Instant unshownSince) {
+public record CutSnapshot(Cut cut, Ballots ballots, long version, Instant shownAt, Instant unshownSince,
+		Edit lastEdit) {
 
 	public CutSnapshot(Cut cut, Ballots ballots, long version, Instant shownAt) {
-		this(cut, ballots, version, shownAt, null);
+		this(cut, ballots, version, shownAt, null, null);
+	}
+
+	public CutSnapshot(Cut cut, Ballots ballots, long version, Instant shownAt, Instant unshownSince) {
+		this(cut, ballots, version, shownAt, unshownSince, null);
 	}
 
 	public Tally tally() {

@@ -3,6 +3,7 @@ package dev.scopecut.app.port;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.scopecut.cut.Choice;
@@ -48,6 +49,14 @@ public interface CutStore {
 	 * {@code refresh} is made exactly when it asks.
 	 */
 	VoteResult vote(CutRef ref, String voter, int itemId, Choice choice, Instant at, JobChanges refresh);
+
+	/**
+	 * Records or changes one voter's choices on several items in one atomic step, each as
+	 * {@link #vote} would (an open cut, an item it has, a voter who may vote; the last
+	 * choice wins), and asks for one refresh as {@link #vote} does.
+	 * @param choices the choice by item id, in the order given
+	 */
+	BallotResult ballot(CutRef ref, String voter, Map<Integer, Choice> choices, Instant at, JobChanges refresh);
 
 	/**
 	 * After this long an unanswered refresh is asked for again, in case its job was lost.

@@ -2,7 +2,9 @@ package dev.scopecut.app.port;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.scopecut.cut.CutRef;
 
@@ -42,6 +44,12 @@ public interface ReminderMarks {
 	 * asked for
 	 */
 	Optional<Instant> markByHand(CutRef cut, Instant now, Duration every);
+
+	/**
+	 * Of the users, those who had a reminder of the cut marked within {@code lately}
+	 * before {@code now}: a reminder now would skip them.
+	 */
+	Set<String> remindedLately(CutRef cut, Collection<String> users, Instant now, Duration lately);
 
 	/** Takes a mark back after a send that failed and will be tried again. */
 	void unmark(CutRef cut, String slot, String user);

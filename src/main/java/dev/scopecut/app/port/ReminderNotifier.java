@@ -1,6 +1,8 @@
 package dev.scopecut.app.port;
 
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.Map;
 
 /**
  * Reaches one person directly. Methods throw {@link RetryLaterException} when the same
@@ -17,6 +19,12 @@ public interface ReminderNotifier {
 
 	/** The user's own time zone as Slack knows it; UTC when Slack gives none. */
 	ZoneId timeZone(String workspace, String user);
+
+	/**
+	 * The time zones of those users already known without asking Slack, by id; the others
+	 * absent. Fast enough to answer a command with.
+	 */
+	Map<String, ZoneId> knownTimeZones(String workspace, Collection<String> users);
 
 	/**
 	 * Sends the voter a direct message about the items they have not voted on yet, with

@@ -21,6 +21,11 @@ public final class ActionIds {
 	 */
 	public static final String REMINDER_BLOCK = "reminder-";
 
+	/**
+	 * Opens the ballot of a large cut, a modal with a Ship/Defer choice for every item.
+	 */
+	public static final String BALLOT = "ballot";
+
 	public static final String CLOSE = "close";
 
 	/** Shows the clicker their own choices, privately. */

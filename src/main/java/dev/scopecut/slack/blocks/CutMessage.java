@@ -20,6 +20,7 @@ import com.slack.api.model.block.element.BlockElement;
 import dev.scopecut.app.port.CutSnapshot;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.Decision;
+import dev.scopecut.cut.Edit;
 import dev.scopecut.cut.ItemTally;
 import dev.scopecut.cut.Outcome;
 
@@ -36,6 +37,11 @@ public final class CutMessage {
 
 	/** The most voters named on one item before "+N more". */
 	static final int VOTERS_NAMED_MAX = 20;
+
+	/**
+	 * The most of an edit's detail the message shows (a changed question can be long).
+	 */
+	static final int EDIT_SHOWN_MAX = 300;
 
 	/** Slack's limit on a section's text. */
 	static final int SECTION_TEXT_MAX = 3000;
@@ -64,18 +70,35 @@ public final class CutMessage {
 	private static SlackMessage open(CutSnapshot snapshot) {
 		Cut cut = snapshot.cut();
 		List<LayoutBlock> blocks = new ArrayList<>(top(cut));
-		boolean compact = cut.items().size() > BUTTON_ROWS_MAX;
+		boolean compact = VoteControls.votesByBallot(cut);
+		if (compact) {
+			// At the top, where a tall message starts.
+			blocks.add(VoteControls.ballotButton(cut));
+		}
 		for (ItemTally item : snapshot.tally().items()) {
 			blocks.addAll(VoteControls.row(cut, item.item(), row(cut, item), compact));
 		}
-		String context = DecisionText.voted(snapshot) + limits(cut) + " · started by " + Mrkdwn.user(cut.facilitator())
-				+ " · closes " + date(cut.settings().deadline()) + " · ID `" + cut.ref().id() + "`";
+		String context = DecisionText.progress(snapshot) + limits(cut) + " · started by "
+				+ Mrkdwn.user(cut.facilitator()) + " · closes " + date(cut.settings().deadline()) + " · ID `"
+				+ cut.ref().id() + "`" + edited(snapshot.lastEdit());
 		blocks.add(context(List.of(markdownText(context))));
 		carries(cut).ifPresent((carries) -> blocks.add(context(List.of(markdownText(carries)))));
 		blocks.add(actions("controls", List.of(closeButton(cut), myVotesButton(cut), editButton(cut))));
 		String text = "Scope cut: " + Mrkdwn.escape(cut.title()) + " — vote Ship or Defer on " + cut.items().size()
 				+ (cut.items().size() == 1 ? " item" : " items");
 		return new SlackMessage(text, blocks);
+	}
+
+	/**
+	 * The sign that the facilitator changed the cut since it started, with their latest
+	 * change ("edited: capacity 3 → 2"); the export keeps the whole history.
+	 */
+	private static String edited(Edit edit) {
+		if (edit == null) {
+			return "";
+		}
+		String change = (edit.kind() == Edit.Kind.CHANGE) ? edit.detail() : edit.kind().verb() + " " + edit.detail();
+		return " · edited: " + Mrkdwn.escape(change, EDIT_SHOWN_MAX);
 	}
 
 	/**
@@ -141,6 +164,22 @@ public final class CutMessage {
 			row += " · voted: " + Mrkdwn.users(item.voters(), VOTERS_NAMED_MAX);
 		}
 		return row;
+	}
+
+	/**
+	 * The facilitator's private question when {@code /scopecut close} finds people with
+	 * items left: the same Close button, with the same confirmation, as the cut's
+	 * message, or the command's {@code force}.
+	 */
+	public static SlackMessage closeQuestion(CutSnapshot standing) {
+		Cut cut = standing.cut();
+		String id = cut.ref().id().value();
+		String text = "*Close `" + id + "` now?* " + DecisionText.progress(standing)
+				+ ". Voting ends and the decision is posted in the channel.";
+		return new SlackMessage("Close " + id + " now? " + DecisionText.progress(standing),
+				List.of(section((s) -> s.text(markdownText(text))),
+						actions("close-question", List.of(closeButton(cut))),
+						context(List.of(markdownText("Or type `/scopecut close " + id + " force`.")))));
 	}
 
 	private static BlockElement closeButton(Cut cut) {

@@ -77,6 +77,14 @@ public final class DecisionText {
 		return cut.eligibleWhoVoted(snapshot.ballots()) + " of " + cut.eligibleVoters().size() + " voted";
 	}
 
+	/**
+	 * While voting, who has started and who is done: "3 of 8 voted, 1 done" (done: a vote
+	 * on every item), since one vote alone is not a voter's part.
+	 */
+	static String progress(CutSnapshot snapshot) {
+		return voted(snapshot) + ", " + snapshot.cut().doneVoting(snapshot.ballots()) + " done";
+	}
+
 	private static String items(List<Outcome> outcomes) {
 		if (outcomes.isEmpty()) {
 			return NOTHING;

@@ -1,5 +1,7 @@
 package dev.scopecut.slack.blocks;
 
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.view.Views.viewClose;
 import static com.slack.api.model.view.Views.viewSubmit;
 import static com.slack.api.model.view.Views.viewTitle;
@@ -11,6 +13,7 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.Views;
 
+import dev.scopecut.app.EditResult;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutDetails;
 import dev.scopecut.cut.CutId;
@@ -69,6 +72,19 @@ public final class EditCutModal {
 			.submit(viewSubmit((s) -> s.type("plain_text").text("Save")))
 			.close(viewClose((c) -> c.type("plain_text").text("Cancel")))
 			.blocks(blocks(cut)));
+	}
+
+	/**
+	 * What replaces the form once it is saved: the facilitator's private confirmation of
+	 * what changed (or that nothing needed to), the same words as a typed edit's.
+	 */
+	public static View saved(EditResult result) {
+		String text = Replies.edit(result) + ((result.outcome() == EditResult.Outcome.DONE)
+				? " The cut's message shows it; `/scopecut export` keeps every edit." : "");
+		return Views.view((v) -> v.type("modal")
+			.title(viewTitle((t) -> t.type("plain_text").text("Edit scope cut")))
+			.close(viewClose((c) -> c.type("plain_text").text("Done")))
+			.blocks(List.of(section((s) -> s.text(markdownText(text))))));
 	}
 
 	private static List<LayoutBlock> blocks(Cut cut) {

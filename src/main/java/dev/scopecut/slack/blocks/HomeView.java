@@ -86,7 +86,7 @@ public final class HomeView {
 
 	private static String running(CutSnapshot snapshot, Map<CutId, String> links) {
 		Cut cut = snapshot.cut();
-		return title(cut, links) + " in <#" + cut.channel() + ">\n" + DecisionText.voted(snapshot) + " · closes "
+		return title(cut, links) + " in <#" + cut.channel() + ">\n" + DecisionText.progress(snapshot) + " · closes "
 				+ CutMessage.date(cut.settings().deadline()) + " · ID `" + cut.ref().id() + "`";
 	}
 

@@ -34,15 +34,20 @@ public final class MyVotesMessage {
 				+ " voted";
 		String title = Mrkdwn.escape(cut.title());
 		List<LayoutBlock> blocks = new ArrayList<>();
+		boolean compact = VoteControls.votesByBallot(cut);
 		String heading = "*Your votes* on *" + title + "* · " + progress + " · ID `" + cut.ref().id() + "`\n"
 				+ switch (cut.status()) {
-					case OPEN ->
-						"Only you can see this. Ship and Defer here change your vote, as on the cut's message.";
+					case OPEN -> compact
+							? "Only you can see this. *Vote on all " + cut.items().size()
+									+ " items* opens your ballot, your choices picked; a menu changes one vote."
+							: "Only you can see this. Ship and Defer here change your vote, as on the cut's message.";
 					case CLOSED -> "This cut is closed: your votes can no longer change.";
 					case CANCELLED -> "This cut was cancelled: no decision was made.";
 				};
 		blocks.add(section((s) -> s.text(markdownText(heading))));
-		boolean compact = cut.items().size() > CutMessage.BUTTON_ROWS_MAX;
+		if (compact && cut.isOpen()) {
+			blocks.add(VoteControls.ballotButton(cut));
+		}
 		for (Item item : cut.items()) {
 			String row = "*" + Mrkdwn.escape(item.text()) + "*\nYour vote: "
 					+ choice(choices.get(item.id()), cut.isOpen());

@@ -23,7 +23,7 @@ public final class Replies {
 			• `/scopecut` opens the *New scope cut* form: title, question, items, deadline, capacity, voters, quorum
 			• `/scopecut Title: item; item; item` starts a cut in this channel (items may also be one a line, or split by commas)
 			• `/scopecut list` shows this channel's open cuts
-			• `/scopecut close [ID]` closes a cut and posts the decision (facilitator only)
+			• `/scopecut close [ID]` closes a cut and posts the decision; asks first while anyone has items left, unless followed by `force` (facilitator only)
 			• `/scopecut cancel [ID]` cancels a cut with no decision (facilitator only)
 			• `/scopecut remind [ID]` reminds everyone who has items left to vote on, by direct message, now (facilitator only)
 			• `/scopecut add [ID:] item text` adds an item to an open cut (facilitator only)
@@ -97,15 +97,17 @@ public final class Replies {
 			case NOT_FACILITATOR ->
 				"Only " + Mrkdwn.user(cut.facilitator()) + ", who started " + id + ", can " + verb + " it.";
 			case NOT_OPEN -> id + " is already " + cut.status().name().toLowerCase() + ".";
+			case UNCONFIRMED -> "Not everyone has voted on every item of " + id + ": type `/scopecut close "
+					+ cut.ref().id() + " force` to close it anyway.";
 		};
 	}
 
 	public static String remind(Cut cut, Reminders.Asked asked) {
 		String id = "`" + cut.ref().id() + "`";
 		return switch (asked.outcome()) {
-			case SENDING -> "Reminding everyone who has items of " + id
-					+ " left to vote on, by direct message, outside their quiet hours (20:00 to 08:00 their time)."
-					+ " Anyone reminded of it in the last 30 minutes is skipped."
+			case SENDING -> ((asked.reach() != null) ? reach(id, asked.reach()) : "Reminding everyone who has items of "
+					+ id + " left to vote on, by direct message, outside their quiet hours (20:00 to 08:00 their time)."
+					+ " Anyone reminded of it in the last 30 minutes is skipped.")
 					+ (uncounted(cut)
 							? " This channel's members are not counted (more than 500, or Slack would not list them):"
 									+ " unless Slack lists them now, nobody is reminded. Choose the voters of a cut to"
@@ -119,6 +121,28 @@ public final class Replies {
 					+ Reminders.BY_HAND_EVERY.toMinutes() + " minutes, so every other cut's reminders keep their pace."
 					+ " The next can go from " + slackTime(asked.nextByHand()) + ".";
 		};
+	}
+
+	/**
+	 * Whom {@code /scopecut remind} reaches: now, in their morning, or not again so soon.
+	 */
+	private static String reach(String id, Reminders.Reach reach) {
+		if (reach.left() == 0) {
+			return "Everyone who may vote on " + id + " has voted on every item: nobody was reminded.";
+		}
+		String text = "Of the " + people(reach.left()) + " with items of " + id + " left to vote on: " + reach.now()
+				+ " reminded now by direct message, " + reach.held()
+				+ " held until 08:00 their time (quiet hours, 20:00 to 08:00), " + reach.lately()
+				+ " not again (reminded of it in the last 30 minutes).";
+		if (reach.zoneUnknown() > 0) {
+			text += " Of those now, " + reach.zoneUnknown()
+					+ " may be held too: Scopecut reads their time zone from Slack as their reminder goes.";
+		}
+		return text;
+	}
+
+	private static String people(int count) {
+		return count + ((count == 1) ? " person" : " people");
 	}
 
 	/** A time each reader sees in their own time zone. */
@@ -174,6 +198,20 @@ public final class Replies {
 	public static String couldNotOpenNextModal(String reason) {
 		return "The *New scope cut* form could not be opened (" + Mrkdwn.escape(reason)
 				+ "). Click *Start next cut* again, or type `/scopecut next ID`.";
+	}
+
+	/**
+	 * Why a large cut's ballot did not open, or was not recorded: the cut is closed, or
+	 * the voter is not one of its chosen voters. Plain text, as a form's errors show it.
+	 */
+	public static String ballotRefused(Cut cut) {
+		return cut.isOpen() ? "Only the chosen voters can vote in this cut; nothing was recorded."
+				: "This cut is " + cut.status().name().toLowerCase() + ", so votes can no longer change.";
+	}
+
+	public static String couldNotOpenBallot(String reason) {
+		return "Your ballot could not be opened (" + Mrkdwn.escape(reason)
+				+ "). Click *Vote* again, or vote with each item's menu.";
 	}
 
 	public static String couldNotPost(String reason) {

@@ -61,6 +61,25 @@ final class VoteControls {
 					option(plainText(Choice.DEFER.label()), value(cut, item, Choice.DEFER)))));
 	}
 
+	/**
+	 * Whether a cut votes through its ballot: above {@link CutMessage#BUTTON_ROWS_MAX}
+	 * items, where each row's buttons give way to a menu.
+	 */
+	static boolean votesByBallot(Cut cut) {
+		return cut.items().size() > CutMessage.BUTTON_ROWS_MAX;
+	}
+
+	/**
+	 * The button that opens a large cut's ballot: one click, then one a choice, then one
+	 * to submit (32 clicks for 30 items), where the menus take two a choice.
+	 */
+	static LayoutBlock ballotButton(Cut cut) {
+		return actions("ballot",
+				List.of(button((b) -> b.actionId(ActionIds.BALLOT)
+					.text(plainText("Vote on all " + cut.items().size() + " items"))
+					.value(cut.ref().id().value()))));
+	}
+
 	private static BlockElement voteButton(Cut cut, Item item, Choice choice) {
 		String actionId = (choice == Choice.SHIP) ? ActionIds.VOTE_SHIP : ActionIds.VOTE_DEFER;
 		return button((b) -> b.actionId(actionId)

@@ -37,6 +37,15 @@ record CommandText(Verb verb, Optional<CutId> cutId, String text, String argumen
 	 */
 	private static final Pattern EXTEND = Pattern.compile("(?i)^extend(?:\\s+(\\S+))?(?:\\s+(\\S+))?$");
 
+	/**
+	 * {@code close}, an optional cut ID, then {@code force} to close it whatever the
+	 * votes: "close force", "close K7M2Q force".
+	 */
+	private static final Pattern CLOSE_FORCE = Pattern.compile("(?i)^close(?:\\s+(\\S+))?\\s+force$");
+
+	/** What follows a cut's ID when {@code close} is to close it whatever the votes. */
+	static final String FORCE = "force";
+
 	private static final Pattern SUBCOMMAND = Pattern
 		.compile("(?i)^(help|list|close|cancel|remind|export|edit|next)(?:\\s+(\\S+))?$");
 
@@ -57,6 +66,12 @@ record CommandText(Verb verb, Optional<CutId> cutId, String text, String argumen
 		Matcher extend = EXTEND.matcher(text);
 		if (extend.matches()) {
 			return extend(extend, text);
+		}
+		Matcher force = CLOSE_FORCE.matcher(text);
+		if (force.matches()) {
+			Optional<CutId> cutId = Optional.ofNullable(force.group(1)).flatMap(CutId::parse);
+			return (force.group(1) == null || cutId.isPresent()) ? new CommandText(Verb.CLOSE, cutId, text, FORCE)
+					: new CommandText(Verb.UNKNOWN, Optional.empty(), text);
 		}
 		Matcher matcher = SUBCOMMAND.matcher(text);
 		if (matcher.matches()) {

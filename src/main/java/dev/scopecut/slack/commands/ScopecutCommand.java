@@ -26,6 +26,7 @@ import dev.scopecut.app.CutEditService;
 import dev.scopecut.app.CutLookupException;
 import dev.scopecut.app.CutReading;
 import dev.scopecut.app.CutService;
+import dev.scopecut.app.FinishResult;
 import dev.scopecut.app.ExtendDeadline;
 import dev.scopecut.app.NextCuts;
 import dev.scopecut.app.port.NotifyFailedException;
@@ -42,7 +43,9 @@ import dev.scopecut.slack.views.Modals;
 import dev.scopecut.slack.blocks.Replies;
 import dev.scopecut.slack.SlackListener;
 import dev.scopecut.slack.StoreDown;
+import dev.scopecut.slack.blocks.CutMessage;
 import dev.scopecut.slack.blocks.DecisionRecord;
+import dev.scopecut.slack.blocks.SlackMessage;
 import dev.scopecut.slack.blocks.Mrkdwn;
 import dev.scopecut.slack.blocks.NewCutModal;
 import dev.scopecut.slack.blocks.Refusals;
@@ -97,9 +100,7 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 				case NONE -> openNewCutModal(payload, ctx);
 				case HELP -> ctx.ack(Replies.HELP);
 				case LIST -> ctx.ack(list(this.cuts.openIn(workspace, payload.getChannelId())));
-				case CLOSE -> ctx.ack(Replies.finish(
-						this.cuts.close(new CloseCut(resolve(payload, workspace, command), payload.getUserId())),
-						"close"));
+				case CLOSE -> close(payload, workspace, command, ctx);
 				case CANCEL -> ctx.ack(Replies.finish(
 						this.cuts.cancel(new CancelCut(resolve(payload, workspace, command), payload.getUserId())),
 						"cancel"));
@@ -168,6 +169,22 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 					ctx.client(), payload.getTriggerId())
 			.map(ctx::ack)
 			.orElseGet(ctx::ack);
+	}
+
+	/**
+	 * Closes the cut; one that not everyone has voted on in full is asked about first, as
+	 * the Close button's dialog asks, unless the command says {@code force}.
+	 */
+	private Response close(SlashCommandPayload payload, String workspace, CommandText command,
+			SlashCommandContext ctx) {
+		FinishResult result = this.cuts.close(new CloseCut(resolve(payload, workspace, command), payload.getUserId(),
+				CommandText.FORCE.equals(command.argument())));
+		if (result.outcome() == FinishResult.Outcome.UNCONFIRMED) {
+			SlackMessage question = CutMessage.closeQuestion(result.standing());
+			return ctx
+				.ack((answer) -> answer.responseType("ephemeral").text(question.text()).blocks(question.blocks()));
+		}
+		return ctx.ack(Replies.finish(result, "close"));
 	}
 
 	private String remind(SlashCommandPayload payload, String workspace, CommandText command) {

@@ -111,6 +111,17 @@ class SlackPeople {
 			person = described(workspace, user);
 			keep(workspace, List.of(person));
 		}
+		return zone(person);
+	}
+
+	/** The time zones of the users the cache knows, asking Slack about nobody. */
+	Map<String, ZoneId> knownTimeZones(String workspace, Collection<String> users) {
+		Map<String, ZoneId> zones = new HashMap<>();
+		cached(workspace, users).forEach((user, person) -> zones.put(user, zone(person)));
+		return zones;
+	}
+
+	private static ZoneId zone(Person person) {
 		if (person.timeZone().isEmpty()) {
 			return ZoneOffset.UTC;
 		}

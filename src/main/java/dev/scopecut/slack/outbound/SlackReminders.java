@@ -1,6 +1,8 @@
 package dev.scopecut.slack.outbound;
 
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.Map;
 
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
@@ -53,6 +55,12 @@ class SlackReminders implements ReminderNotifier {
 	@Override
 	public ZoneId timeZone(String workspace, String user) {
 		return this.people.timeZone(workspace, user);
+	}
+
+	/** From the people cache alone. */
+	@Override
+	public Map<String, ZoneId> knownTimeZones(String workspace, Collection<String> users) {
+		return this.people.knownTimeZones(workspace, users);
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package dev.scopecut.slack.views;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -35,8 +37,9 @@ import dev.scopecut.slack.blocks.Refusals;
  * {@code private_metadata} names, in the workspace Bolt resolved from the signed request
  * (never a field of the payload), and whether the submitter is its facilitator and it is
  * still open is checked again here, whatever opened the modal. The change is stored
- * before the acknowledgement (the modal closes); a refusal goes back as
- * {@code response_action: errors} on the block at fault, with nothing changed.
+ * before the acknowledgement, which replaces the form with what changed, the
+ * facilitator's private confirmation ({@code response_action: update}); a refusal goes
+ * back as {@code response_action: errors} on the block at fault, with nothing changed.
  */
 @Component
 class EditCutSubmission implements SlackListener, ViewSubmissionHandler {
@@ -72,12 +75,18 @@ class EditCutSubmission implements SlackListener, ViewSubmissionHandler {
 				return ctx.ackWithErrors(Map.of(NewCutModal.TITLE, "This cut no longer exists; nothing was changed."));
 			}
 			FormFields fields = new FormFields(view.getState().getValues());
-			CutDetails wanted = new CutDetails(fields.title(), fields.text(NewCutModal.QUESTION), fields.capacity(),
-					fields.quorum());
+			List<InvalidCutException> refusals = new ArrayList<>();
+			CutDetails wanted = new CutDetails(FormFields.read(refusals, fields::title, ""),
+					fields.text(NewCutModal.QUESTION), FormFields.read(refusals, fields::capacity, 0),
+					FormFields.read(refusals, fields::quorum, 0));
+			if (!refusals.isEmpty()) {
+				throw InvalidCutException.all(refusals);
+			}
 			EditResult result = this.edits
 				.changeDetails(new ChangeDetails(cut.get(), payload.getUser().getId(), form.get().readAs(), wanted));
 			return switch (result.outcome()) {
-				case DONE, UNCHANGED -> ctx.ack();
+				case DONE, UNCHANGED ->
+					ctx.ack((answer) -> answer.responseAction("update").view(EditCutModal.saved(result)));
 				// Plain text: a form's errors show no formatting.
 				case NOT_FACILITATOR -> ctx.ackWithErrors(Map.of(NewCutModal.TITLE,
 						"Only the person who started this cut can edit it; nothing was changed."));
@@ -86,8 +95,7 @@ class EditCutSubmission implements SlackListener, ViewSubmissionHandler {
 			};
 		}
 		catch (InvalidCutException ex) {
-			return ctx.ackWithErrors(
-					Map.of(NewCutSubmission.blockOf(ex.field()), Refusals.text(ex, UnaryOperator.identity())));
+			return ctx.ackWithErrors(NewCutSubmission.errors(ex));
 		}
 		catch (StoreUnavailableException ex) {
 			return ctx.ackWithErrors(Map.of(NewCutModal.TITLE, StoreDown.reply("Cut edit not stored", ex)));

@@ -1,7 +1,9 @@
 package dev.scopecut.slack.views;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import com.slack.api.model.view.ViewState;
 
@@ -53,6 +55,20 @@ final class FormFields {
 	/** The quorum input: 0 when left empty, for none. */
 	int quorum() {
 		return count(NewCutModal.QUORUM, Field.QUORUM, "The quorum");
+	}
+
+	/**
+	 * A field's value, or {@code otherwise} with its refusal kept, so that a form reads
+	 * every field before it refuses any.
+	 */
+	static <T> T read(List<InvalidCutException> refusals, Supplier<T> field, T otherwise) {
+		try {
+			return field.get();
+		}
+		catch (InvalidCutException ex) {
+			refusals.add(ex);
+			return otherwise;
+		}
 	}
 
 	/** An optional whole number of 1 or more; 0 when left empty. */

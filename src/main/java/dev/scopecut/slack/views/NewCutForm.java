@@ -1,6 +1,7 @@
 package dev.scopecut.slack.views;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -38,15 +39,20 @@ final class NewCutForm {
 		return new NewCutForm(values).draft();
 	}
 
+	/**
+	 * Reads every field before refusing any, so that the form shows every broken field at
+	 * once; a field the form refuses itself is not refused again by the domain.
+	 */
 	private CutDraft draft() {
+		List<InvalidCutException> refusals = new ArrayList<>();
 		Integer deadline = this.fields.value(NewCutModal.DEADLINE)
 			.map(ViewState.Value::getSelectedDateTime)
 			.orElse(null);
 		if (deadline == null) {
-			throw new InvalidCutException(Field.DEADLINE, "Pick when voting closes.");
+			refusals.add(new InvalidCutException(Field.DEADLINE, "Pick when voting closes."));
 		}
-		int capacity = this.fields.capacity();
-		int quorum = this.fields.quorum();
+		int capacity = FormFields.read(refusals, this.fields::capacity, 0);
+		int quorum = FormFields.read(refusals, this.fields::quorum, 0);
 		boolean chosen = this.fields.value(NewCutModal.WHO_VOTES)
 			.map(ViewState.Value::getSelectedOption)
 			.map(ViewState.SelectedOption::getValue)
@@ -56,8 +62,8 @@ final class NewCutForm {
 				? this.fields.value(NewCutModal.VOTERS).map(ViewState.Value::getSelectedUsers).orElse(List.of())
 				: List.of();
 		if (chosen && voters.isEmpty()) {
-			throw new InvalidCutException(Field.VOTERS,
-					"Pick at least one person, or choose “Everyone in this channel” above.");
+			refusals.add(new InvalidCutException(Field.VOTERS,
+					"Pick at least one person, or choose “Everyone in this channel” above."));
 		}
 		List<String> options = this.fields.value(NewCutModal.OPTIONS)
 			.map(ViewState.Value::getSelectedOptions)
@@ -65,18 +71,30 @@ final class NewCutForm {
 			.stream()
 			.map(ViewState.SelectedOption::getValue)
 			.toList();
+		ReminderPlan reminders = FormFields.read(refusals, this::reminders, ReminderPlan.HALFWAY_AND_LAST_HOUR);
 		// Closing early counts the chosen voters, else the channel's members when the cut
 		// starts (when Slack cannot say who they are, only the deadline closes the cut).
+		// A missing deadline stands at the epoch only so that the other fields are
+		// checked: it is refused above.
 		CutSettings settings = new CutSettings(this.fields.text(NewCutModal.QUESTION).strip(),
-				Instant.ofEpochSecond(deadline), capacity, quorum, options.contains(NewCutModal.ANONYMOUS), voters,
-				options.contains(NewCutModal.CLOSE_EARLY), reminders());
-		String title = this.fields.title();
+				Instant.ofEpochSecond((deadline != null) ? deadline : 0), capacity, quorum,
+				options.contains(NewCutModal.ANONYMOUS), voters, options.contains(NewCutModal.CLOSE_EARLY), reminders);
+		String title = FormFields.read(refusals, this.fields::title, "");
 		// The domain's own wording for this one speaks of the quick start's syntax.
 		List<String> items = TypedText.lines(this.fields.text(NewCutModal.ITEMS));
 		if (items.stream().allMatch(String::isEmpty)) {
-			throw new InvalidCutException(Field.ITEMS, "List at least one item, one a line.");
+			refusals.add(new InvalidCutException(Field.ITEMS, "List at least one item, one a line."));
 		}
-		return new CutDraft(title, items, settings);
+		try {
+			CutDraft draft = new CutDraft(title, items, settings);
+			if (refusals.isEmpty()) {
+				return draft;
+			}
+		}
+		catch (InvalidCutException ex) {
+			refusals.addAll(ex.refusals());
+		}
+		throw InvalidCutException.all(refusals);
 	}
 
 	/** The reminders chosen; the default ones when the form predates the choice. */

@@ -93,7 +93,7 @@ class NewCutSubmission implements SlackListener, ViewSubmissionHandler {
 			return ctx.ack();
 		}
 		catch (InvalidCutException ex) {
-			return ctx.ackWithErrors(Map.of(blockOf(ex.field()), Refusals.text(ex, UnaryOperator.identity())));
+			return ctx.ackWithErrors(errors(ex));
 		}
 		catch (NextCuts.RefusedException ex) {
 			return ctx.ackWithErrors(Map.of(NewCutModal.TITLE, Replies.nextRefused(ex)));
@@ -106,6 +106,15 @@ class NewCutSubmission implements SlackListener, ViewSubmissionHandler {
 			return ctx.ackWithErrors(Map.of(NewCutModal.TITLE,
 					"Scopecut is too busy to post the cut right now; " + "please submit again in a moment."));
 		}
+	}
+
+	/** Every refusal on its block, for the form to show them all at once. */
+	static Map<String, String> errors(InvalidCutException refused) {
+		Map<String, String> errors = new java.util.LinkedHashMap<>();
+		refused.refusals()
+			.forEach((refusal) -> errors.putIfAbsent(blockOf(refusal.field()),
+					Refusals.text(refusal, UnaryOperator.identity())));
+		return errors;
 	}
 
 	/** The block that shows a refusal about the given part of the request. */

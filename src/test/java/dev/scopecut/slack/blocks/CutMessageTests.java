@@ -26,6 +26,7 @@ import dev.scopecut.cut.CutRef;
 import dev.scopecut.cut.CutSettings;
 import dev.scopecut.cut.CutStatus;
 import dev.scopecut.cut.DecisionRule;
+import dev.scopecut.cut.Edit;
 import dev.scopecut.cut.Item;
 import dev.scopecut.sandbox.BlockKitRules;
 import dev.scopecut.support.blockkit.BlockKitLimits;
@@ -60,6 +61,22 @@ class CutMessageTests {
 		BlockKitLimits.assertWithinLimits(message.blocks());
 		assertThat(mrkdwnTexts(message)).anySatisfy((text) -> assertThat(text)
 			.isEqualTo("*email signup*\nShip 2 · Defer 1 · voted: <@U0ANNA> <@U0BEN> <@U0CHLOE>"));
+	}
+
+	@Test
+	void anEditedCutSaysSoWithItsLatestChange() {
+		Cut cut = cut(THREE_ITEMS, new CutSettings("", DEADLINE, 2, 0, false), CutStatus.OPEN);
+		Edit edit = new Edit(Edit.Kind.CHANGE, CREATED.plusSeconds(600), FACILITATOR, "capacity 3 → 2");
+
+		SlackMessage message = CutMessage.render(new CutSnapshot(cut, SOME_VOTES, 7, null, null, edit));
+
+		GoldenJson.assertMatches("cut-open-edited", message.text(), message.blocks());
+		assertThat(mrkdwnTexts(message)).anySatisfy(
+				(text) -> assertThat(text).contains("· at most 2 ship ·").endsWith(" · edited: capacity 3 → 2"));
+		SlackMessage added = CutMessage.render(new CutSnapshot(cut, SOME_VOTES, 7, null, null,
+				new Edit(Edit.Kind.ADD, CREATED, FACILITATOR, "dark <mode>")));
+		assertThat(mrkdwnTexts(added))
+			.anySatisfy((text) -> assertThat(text).endsWith(" · edited: added dark &lt;mode&gt;"));
 	}
 
 	@Test
@@ -176,6 +193,30 @@ class CutMessageTests {
 	}
 
 	@Test
+	void theFacilitatorIsAskedBeforeClosingACutWithItemsLeftWithTheMessagesCloseButton() {
+		CutSettings settings = new CutSettings("", DEADLINE, 0, 0, false, List.of("U0ANNA", "U0BEN"), false);
+		CutSnapshot standing = snapshot(cut(THREE_ITEMS, settings, CutStatus.OPEN), ballots("U0ANNA=SSD", "U0BEN=S--"));
+
+		SlackMessage question = CutMessage.closeQuestion(standing);
+
+		GoldenJson.assertMatches("close-question", question.text(), question.blocks());
+		BlockKitLimits.assertWithinLimits(question.blocks());
+		JsonObject button = ofType(blocksJson(question), "actions").get(0)
+			.getAsJsonArray("elements")
+			.get(0)
+			.getAsJsonObject();
+		JsonObject onTheMessage = ofType(blocksJson(CutMessage.render(standing)), "actions").stream()
+			.filter((block) -> block.get("block_id").getAsString().equals("controls"))
+			.findFirst()
+			.orElseThrow()
+			.getAsJsonArray("elements")
+			.get(0)
+			.getAsJsonObject();
+		assertThat(button).isEqualTo(onTheMessage);
+		assertThat(question.text()).isEqualTo("Close K7M2Q now? 2 of 2 voted, 1 done");
+	}
+
+	@Test
 	void aCutWithChosenVotersCountsVotersOutOfThoseChosen() {
 		CutSettings settings = new CutSettings("", DEADLINE, 0, 0, false,
 				List.of("U0ANNA", "U0BEN", "U0CHLOE", "U0EVE"), true);
@@ -185,7 +226,8 @@ class CutMessageTests {
 
 		GoldenJson.assertMatches("cut-open-chosen-voters", open.text(), open.blocks());
 		BlockKitLimits.assertWithinLimits(open.blocks());
-		assertThat(mrkdwnTexts(open)).anySatisfy((text) -> assertThat(text).startsWith("3 of 4 voted · started by"));
+		assertThat(mrkdwnTexts(open))
+			.anySatisfy((text) -> assertThat(text).startsWith("3 of 4 voted, 0 done · started by"));
 		assertThat(mrkdwnTexts(CutMessage.render(closed)))
 			.anySatisfy((text) -> assertThat(text).startsWith("*Closed* · 3 of 4 voted"));
 		assertThat(DecisionText.of(closed)).startsWith("Scope cut: Project-sharing app 0.1 — 3 of 4 voted\n");
@@ -201,14 +243,15 @@ class CutMessageTests {
 		CutSnapshot open = snapshot(cut(THREE_ITEMS, settings, CutStatus.OPEN).withMembers(members), ballots);
 		CutSnapshot closed = snapshot(cut(THREE_ITEMS, settings, CutStatus.CLOSED).withMembers(members), ballots);
 
+		// done: a vote on every item, by a member (U0NEW's full ballot is not a member's)
 		assertThat(mrkdwnTexts(CutMessage.render(open)))
-			.anySatisfy((text) -> assertThat(text).startsWith("2 of 3 voted · started by"));
+			.anySatisfy((text) -> assertThat(text).startsWith("2 of 3 voted, 0 done · started by"));
 		assertThat(mrkdwnTexts(CutMessage.render(closed)))
 			.anySatisfy((text) -> assertThat(text).startsWith("*Closed* · 2 of 3 voted"));
 		assertThat(DecisionText.of(closed)).startsWith("Scope cut: Project-sharing app 0.1 — 2 of 3 voted\n");
 		assertThat(closed.decision().voterCount()).isEqualTo(3);
 		assertThat(mrkdwnTexts(CutMessage.render(snapshot(cut(THREE_ITEMS, settings, CutStatus.OPEN), ballots))))
-			.anySatisfy((text) -> assertThat(text).startsWith("3 voted · started by"));
+			.anySatisfy((text) -> assertThat(text).startsWith("3 voted, 1 done · started by"));
 	}
 
 	@Test
@@ -316,10 +359,35 @@ class CutMessageTests {
 		assertThat(options.get(1).getAsJsonObject().getAsJsonObject("text").get("text").getAsString())
 			.isEqualTo("Defer");
 		assertThat(options.get(1).getAsJsonObject().get("value").getAsString()).isEqualTo("K7M2Q|16|D");
-		// only the facilitator's controls remain as buttons
-		assertThat(ofType(blocks, "actions")).singleElement()
-			.satisfies((block) -> assertThat(block.get("block_id").getAsString()).isEqualTo("controls"));
+		// the ballot's button at the top, the facilitator's controls at the bottom
+		assertThat(ofType(blocks, "actions")).extracting((block) -> block.get("block_id").getAsString())
+			.containsExactly("ballot", "controls");
 		BlockKitLimits.assertWithinLimits(message.blocks());
+	}
+
+	@Test
+	void aLargeCutOpensWithOneButtonThatOpensTheBallotOfEveryItem() {
+		SlackMessage message = CutMessage
+			.render(snapshot(cut(numberedItems(30), settings("", false), CutStatus.OPEN), Ballots.NONE));
+
+		GoldenJson.assertMatches("cut-open-large", message.text(), message.blocks());
+		JsonObject ballot = blocksJson(message).get(1).getAsJsonObject();
+		assertThat(ballot.get("block_id").getAsString()).isEqualTo("ballot");
+		JsonObject button = ballot.getAsJsonArray("elements").get(0).getAsJsonObject();
+		assertThat(button.get("action_id").getAsString()).isEqualTo(ActionIds.BALLOT);
+		assertThat(button.getAsJsonObject("text").get("text").getAsString()).isEqualTo("Vote on all 30 items");
+		assertThat(button.get("value").getAsString()).isEqualTo("K7M2Q");
+		assertThat(button.has("style")).isFalse();
+	}
+
+	@Test
+	void aSmallCutKeepsItsButtonsAndHasNoBallot() {
+		SlackMessage message = CutMessage
+			.render(snapshot(cut(numberedItems(15), settings("", false), CutStatus.OPEN), Ballots.NONE));
+
+		assertThat(ofType(blocksJson(message), "actions")).extracting((block) -> block.get("block_id").getAsString())
+			.doesNotContain("ballot")
+			.contains("vote-15", "controls");
 	}
 
 	@Test

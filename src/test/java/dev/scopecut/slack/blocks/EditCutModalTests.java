@@ -13,12 +13,14 @@ import com.slack.api.model.view.View;
 import com.slack.api.util.json.GsonFactory;
 import org.junit.jupiter.api.Test;
 
+import dev.scopecut.app.EditResult;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutDetails;
 import dev.scopecut.cut.CutDraft;
 import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.CutRef;
 import dev.scopecut.cut.CutSettings;
+import dev.scopecut.cut.Edit;
 import dev.scopecut.sandbox.BlockKitRules;
 import dev.scopecut.support.blockkit.BlockKitLimits;
 import dev.scopecut.support.blockkit.GoldenJson;
@@ -47,6 +49,22 @@ class EditCutModalTests {
 			.contains(new EditCutModal.Metadata(new CutId("K7M2Q"),
 					new CutDetails("Sharing app 0.1", "Will people share a link?", 2, 2).fingerprint()));
 		assertThat(view.getTitle().getText()).hasSizeLessThanOrEqualTo(24);
+	}
+
+	@Test
+	void aSavedFormTurnsIntoThePrivateConfirmationOfWhatChanged() {
+		Cut cut = cut(new CutSettings("", NOW.plus(Duration.ofHours(2)), 2, 0, false));
+		EditResult saved = new EditResult(EditResult.Outcome.DONE, cut,
+				new Edit(Edit.Kind.CHANGE, NOW, "U0ANN", "capacity 3 → 2"));
+
+		View view = EditCutModal.saved(saved);
+
+		GoldenJson.assertJsonMatches("edit-cut-saved", GsonFactory.createSnakeCase().toJson(view));
+		BlockKitLimits.assertWithinLimits(view.getBlocks(), BlockKitRules.Surface.MODAL);
+		assertThat(view.getSubmit()).isNull();
+		assertThat(GsonFactory.createSnakeCase()
+			.toJson(EditCutModal.saved(new EditResult(EditResult.Outcome.UNCHANGED, cut, null))))
+			.contains("Nothing to change: `K7M2Q` already reads so.");
 	}
 
 	@Test

@@ -100,8 +100,21 @@ class MyVotesMessageTests {
 			.orElseThrow();
 		assertThat(last.get("accessory")).isEqualTo(channelRow.get("accessory"));
 		assertThat(last.getAsJsonObject("accessory").get("action_id").getAsString()).isEqualTo(ActionIds.VOTE_MENU);
-		assertThat(ofType(blocksJson(message), "actions")).isEmpty();
 		BlockKitLimits.assertWithinLimits(message.blocks());
+	}
+
+	@Test
+	void aLargeCutsVotesOfferItsBallotAndDoNotSpeakOfButtons() {
+		Cut cut = cut(numberedItems(16), CutStatus.OPEN, false);
+		SlackMessage message = MyVotesMessage.render(cut, Map.of(16, Choice.DEFER));
+
+		String heading = blocksJson(message).get(0).getAsJsonObject().getAsJsonObject("text").get("text").getAsString();
+		assertThat(heading).doesNotContain("Ship and Defer here").contains("*Vote on all 16 items* opens your ballot");
+		assertThat(ofType(blocksJson(message), "actions")).singleElement().satisfies((block) -> {
+			assertThat(block.get("block_id").getAsString()).isEqualTo("ballot");
+			assertThat(block.getAsJsonArray("elements").get(0).getAsJsonObject().get("action_id").getAsString())
+				.isEqualTo(ActionIds.BALLOT);
+		});
 	}
 
 	@Test
@@ -120,7 +133,8 @@ class MyVotesMessageTests {
 			SlackMessage message = MyVotesMessage.render(cut, choices);
 
 			BlockKitLimits.assertWithinLimits(message.blocks());
-			assertThat(message.blocks()).hasSize(31);
+			// the heading, the ballot's button while open, and a row an item
+			assertThat(message.blocks()).hasSize((status == CutStatus.OPEN) ? 32 : 31);
 		}
 	}
 

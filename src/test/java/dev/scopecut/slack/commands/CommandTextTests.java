@@ -58,6 +58,11 @@ class CommandTextTests {
 			extend                     | EXTEND  | -     | ''
 			extend nope! 2h            | UNKNOWN | -     | ''
 			additions: a; b            | START   | -     | ''
+			close force                | CLOSE   | -     | force
+			Close k7m2q FORCE          | CLOSE   | K7M2Q | force
+			close k7m2q                | CLOSE   | K7M2Q | ''
+			close nope! force          | UNKNOWN | -     | ''
+			close force: a; b          | START   | -     | ''
 			""")
 	void editsTakeAnOptionalIdThenTheirArgument(String text, Verb verb, String id, String argument) {
 		CommandText command = CommandText.parse(text);

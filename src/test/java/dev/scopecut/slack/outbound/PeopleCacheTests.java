@@ -40,7 +40,7 @@ class PeopleCacheTests extends EndToEndTest {
 
 		FakeSlack.Call first = startCut("Alpha: signup; sharing");
 
-		assertThat(blocks(first)).contains("0 voted · started by");
+		assertThat(blocks(first)).contains("0 voted, 0 done · started by");
 		slack.await("chat.update",
 				(call) -> call.param("text").contains("Scope cut: Alpha") && blocks(call).contains("0 of 295 voted"),
 				WAIT);
@@ -88,13 +88,13 @@ class PeopleCacheTests extends EndToEndTest {
 
 		await().atMost(WAIT).until(() -> Boolean.TRUE.equals(this.redisTemplate.hasKey(heldOff)));
 		assertThat(this.redisTemplate.getExpire(heldOff, TimeUnit.SECONDS)).isBetween(25L, 30L);
-		assertThat(blocks(first)).contains("0 voted · started by");
+		assertThat(blocks(first)).contains("0 voted, 0 done · started by");
 		FakeSlack.Call second = startCut("Beta: export");
 		// Both cuts read the channel's two pages of members; the second asks nobody about
 		// them while Slack's wait lasts, and says "N voted" too.
 		await().atMost(WAIT).until(() -> slack.calls("conversations.members").size() == 4);
 		await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> slack.calls("users.list").size() == 1);
-		assertThat(blocks(second)).contains("0 voted · started by");
+		assertThat(blocks(second)).contains("0 voted, 0 done · started by");
 		assertThat(slack.calls("users.info")).isEmpty();
 		assertThat(slack.calls("chat.update")).isEmpty();
 		// Each cut is counted again once what is left of the wait is over.
@@ -116,7 +116,7 @@ class PeopleCacheTests extends EndToEndTest {
 
 		FakeSlack.Call first = startCut("Alpha: signup");
 
-		assertThat(blocks(first)).contains("0 voted · started by");
+		assertThat(blocks(first)).contains("0 voted, 0 done · started by");
 		slack.await("chat.update",
 				(call) -> call.param("text").contains("Scope cut: Alpha") && blocks(call).contains("0 of 295 voted"),
 				WAIT);

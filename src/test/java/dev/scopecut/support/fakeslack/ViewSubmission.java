@@ -71,6 +71,24 @@ public final class ViewSubmission {
 		return this;
 	}
 
+	/**
+	 * Radio buttons in an input whose block id is not its action id, as in a ballot's one
+	 * input an item.
+	 */
+	public ViewSubmission radio(String blockId, String actionId, String value) {
+		input(blockId, actionId, "radio_buttons").add("selected_option", option(value));
+		return this;
+	}
+
+	/**
+	 * The blocks of the view as it was opened, which Slack sends back with the
+	 * submission.
+	 */
+	public ViewSubmission blocks(JsonArray blocks) {
+		this.payload.getAsJsonObject("view").add("blocks", blocks);
+		return this;
+	}
+
 	public ViewSubmission users(String id, List<String> users) {
 		JsonArray selected = new JsonArray();
 		users.forEach(selected::add);
@@ -101,11 +119,15 @@ public final class ViewSubmission {
 	}
 
 	private JsonObject input(String id, String type) {
+		return input(id, id, type);
+	}
+
+	private JsonObject input(String blockId, String actionId, String type) {
 		JsonObject action = new JsonObject();
 		action.addProperty("type", type);
 		JsonObject block = new JsonObject();
-		block.add(id, action);
-		this.values.add(id, block);
+		block.add(actionId, action);
+		this.values.add(blockId, block);
 		return action;
 	}
 
