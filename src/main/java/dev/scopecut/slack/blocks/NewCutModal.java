@@ -192,8 +192,8 @@ public final class NewCutModal {
 		if (deferredInARow < 2) {
 			return "";
 		}
-		String flag = " · deferred in " + deferredInARow + " cuts in a row";
-		return (deferredInARow >= Lineage.FLAGGED_STREAK) ? " · *" + flag.substring(3) + "*" : flag;
+		String streak = "deferred in " + deferredInARow + " cuts in a row";
+		return " · " + ((deferredInARow >= Lineage.FLAGGED_STREAK) ? "*" + streak + "*" : streak);
 	}
 
 	/**
