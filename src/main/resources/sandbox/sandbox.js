@@ -93,6 +93,15 @@
       badge.textContent = 'Only visible to you';
       head.appendChild(badge);
     }
+    if (!message.ephemeral) {
+      // Slack's "More actions" menu on a message, with Scopecut's one message shortcut.
+      const shortcut = document.createElement('button');
+      shortcut.type = 'button';
+      shortcut.className = 'msg-shortcut';
+      shortcut.textContent = '⋯ Start scope cut from this message';
+      shortcut.addEventListener('click', () => send('shortcut', { user: page.user, channel: message.channel, ts: message.ts }));
+      head.appendChild(shortcut);
+    }
     node.appendChild(head);
     if (message.rejected.length) {
       const flag = document.createElement('div');

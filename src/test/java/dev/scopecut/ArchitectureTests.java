@@ -106,7 +106,8 @@ class ArchitectureTests {
 		.dependOnClassesThat()
 		.resideInAnyPackage("dev.scopecut.slack.outbound..", "dev.scopecut.slack.installs..",
 				"dev.scopecut.slack.commands..", "dev.scopecut.slack.actions..", "dev.scopecut.slack.views..",
-				"dev.scopecut.slack.home..", "dev.scopecut.slack.blocks..", "com.slack.api.methods..");
+				"dev.scopecut.slack.shortcuts..", "dev.scopecut.slack.home..", "dev.scopecut.slack.blocks..",
+				"com.slack.api.methods..");
 
 	/**
 	 * What goes out knows neither requests, nor listeners, nor how tokens are installed.
@@ -118,7 +119,7 @@ class ArchitectureTests {
 		.dependOnClassesThat()
 		.resideInAnyPackage("dev.scopecut.slack.inbound..", "dev.scopecut.slack.installs..",
 				"dev.scopecut.slack.commands..", "dev.scopecut.slack.actions..", "dev.scopecut.slack.views..",
-				"dev.scopecut.slack.home..", "com.slack.api.bolt..");
+				"dev.scopecut.slack.shortcuts..", "dev.scopecut.slack.home..", "com.slack.api.bolt..");
 
 	/** Settings are bound and checked values, handed to the wiring. */
 	@ArchTest

@@ -40,6 +40,9 @@ class PeopleActions {
 
 	private static final String COMMAND = "/scopecut";
 
+	/** The message shortcut's callback id, as manifest.yml declares it. */
+	private static final String CUT_FROM_MESSAGE = "cut-from-message";
+
 	private final Workspace workspace;
 
 	private final SlackDelivery delivery;
@@ -121,6 +124,24 @@ class PeopleActions {
 			}
 			ack = this.delivery.messageAction(user.get(), message.get(), action.getAsJsonObject());
 		}
+		return ack.ok() ? done() : refused("Scopecut answered HTTP " + ack.status());
+	}
+
+	/**
+	 * A message shortcut used on a message of a conversation: Scopecut's one, <em>Start
+	 * scope cut from this message</em>, as manifest.yml declares it.
+	 */
+	@PostMapping(path = "/shortcut", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<String> shortcut(@RequestBody String body) {
+		JsonObject request = JsonParser.parseString(body).getAsJsonObject();
+		Optional<String> user = person(request);
+		Optional<Workspace.Message> message = this.workspace.conversation(Json.string(request, "channel"))
+			.flatMap((channel) -> this.workspace.message(channel, Json.string(request, "ts")))
+			.filter((found) -> user.isPresent() && found.visibleTo(user.get()) && found.onlyFor() == null);
+		if (user.isEmpty() || message.isEmpty()) {
+			return refused("a person and a message they can see are needed");
+		}
+		SlackDelivery.Delivered ack = this.delivery.messageShortcut(user.get(), message.get(), CUT_FROM_MESSAGE);
 		return ack.ok() ? done() : refused("Scopecut answered HTTP " + ack.status());
 	}
 

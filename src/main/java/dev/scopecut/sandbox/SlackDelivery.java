@@ -159,6 +159,33 @@ class SlackDelivery implements ApplicationListener<WebServerInitializedEvent> {
 				"click " + action.get("action_id").getAsString());
 	}
 
+	/**
+	 * A message shortcut used on a message, as Slack sends it: the message whole, with a
+	 * trigger id and a response URL.
+	 */
+	Delivered messageShortcut(String user, Workspace.Message message, String callbackId) {
+		JsonObject payload = interaction("message_action", user);
+		payload.addProperty("callback_id", callbackId);
+		payload.addProperty("message_ts", message.ts());
+		payload.addProperty("action_ts", message.ts());
+		JsonObject channel = new JsonObject();
+		channel.addProperty("id", message.channel());
+		channel.addProperty("name", channelName(message.channel()));
+		payload.add("channel", channel);
+		JsonObject shared = new JsonObject();
+		shared.addProperty("type", "message");
+		shared.addProperty("ts", message.ts());
+		shared.addProperty("user", message.author());
+		shared.addProperty("text", message.text());
+		if (!message.blocks().isEmpty()) {
+			shared.add("blocks", message.blocks());
+		}
+		payload.add("message", shared);
+		payload.addProperty("trigger_id", this.workspace.issueTrigger(user));
+		payload.addProperty("response_url", responseUrl(user, message.channel(), null));
+		return post(interactionBody(payload), "application/x-www-form-urlencoded", "shortcut " + callbackId);
+	}
+
 	/** A click in a modal or on the Home tab: the view comes along. */
 	Delivered viewAction(String user, JsonObject view, JsonObject action) {
 		JsonObject payload = interaction("block_actions", user);

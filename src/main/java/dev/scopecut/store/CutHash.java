@@ -88,6 +88,7 @@ final class CutHash {
 						.deferrals()
 						.entrySet()
 						.stream()
+						.sorted(Map.Entry.comparingByKey())
 						.map((entry) -> entry.getKey() + ":" + entry.getValue())
 						.collect(Collectors.joining(",")));
 		});

@@ -28,6 +28,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -101,9 +102,43 @@ class SandboxBrowserTests extends SandboxTest {
 		String text = decision.getText();
 		assertThat(text).contains("Ship now", "a (2–0)", "Defer", "b (1–1) (tie)", "c (0–0)");
 		// The decision is posted, then the cut's message is updated: a closed cut has no
-		// buttons left.
-		this.wait.until((driver) -> cutMessage().findElements(By.cssSelector("button.bk-button")).isEmpty());
+		// vote buttons left, only the one that starts the next cut.
+		this.wait.until((driver) -> cutMessage().findElements(By.cssSelector("button.bk-button"))
+			.stream()
+			.map(WebElement::getText)
+			.toList()
+			.equals(List.of("Start next cut")));
 		screenshot("sandbox.png");
+
+		// The loop goes on: the next cut carries what was deferred.
+		this.wait.until((driver) -> click(button(cutMessage(), "Start next cut")));
+		WebElement items = this.wait.until(ExpectedConditions.visibilityOfElementLocated(formField("items")));
+		assertThat(items.getDomProperty("value")).isEqualTo("b\nc");
+		assertThat(browser.findElement(By.id("modal")).getText()).contains("b (1–1) (tie)", "c (0–0) (no votes)");
+		browser.findElement(By.id("modal-submit")).click();
+		this.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("modal-backdrop")));
+		this.wait.until((driver) -> messages().stream()
+			.anyMatch((message) -> message.getText().contains("Carries 2 items deferred from Demo")));
+		screenshot("sandbox-next-cut.png");
+	}
+
+	@Test
+	void aMessagesListBecomesACutsItemsThroughTheMessageShortcut() {
+		actAs(BEN);
+		browser.findElement(By.id("composer")).sendKeys("- invoices", Keys.ENTER);
+		this.wait
+			.until((driver) -> messages().stream().anyMatch((message) -> message.getText().contains("- invoices")));
+
+		actAs(ANN);
+		WebElement message = this.wait.until((driver) -> messages().stream()
+			.filter((shown) -> shown.getText().contains("- invoices"))
+			.findFirst()
+			.orElse(null));
+		new Actions(browser).moveToElement(message).perform();
+		message.findElement(By.cssSelector("button.msg-shortcut")).click();
+
+		WebElement items = this.wait.until(ExpectedConditions.visibilityOfElementLocated(formField("items")));
+		assertThat(items.getDomProperty("value")).isEqualTo("invoices");
 	}
 
 	/**
@@ -514,8 +549,8 @@ class SandboxBrowserTests extends SandboxTest {
 	}
 
 	/**
-	 * Saves what the page shows under target/ (docs/sandbox.png and
-	 * docs/sandbox-reminder.png are copies of one).
+	 * Saves what the page shows under target/ (docs/sandbox.png,
+	 * docs/sandbox-reminder.png and docs/sandbox-next-cut.png are copies of one).
 	 */
 	private static void screenshot(String name) throws IOException {
 		Path file = Path.of("target", name);

@@ -121,6 +121,28 @@ class SandboxWebApiTests extends SandboxTest {
 	}
 
 	@Test
+	void theMessageShortcutOpensTheFormWithTheMessagesList() {
+		ui("message", message(BEN, "Backlog for Demo 0.2:\n- invoices\n- refunds &amp; <credits>"));
+		String ts = awaitSnapshot(ANN, (seen) -> seen.getAsJsonArray("messages").size() == 1).getAsJsonArray("messages")
+			.get(0)
+			.getAsJsonObject()
+			.get("ts")
+			.getAsString();
+		JsonObject shortcut = person(ANN);
+		shortcut.addProperty("channel", this.workspace.channel());
+		shortcut.addProperty("ts", ts);
+
+		assertThat(ui("shortcut", shortcut).statusCode()).isEqualTo(200);
+
+		JsonObject view = awaitSnapshot(ANN, (seen) -> seen.has("modal")).getAsJsonObject("modal")
+			.getAsJsonObject("view");
+		assertThat(view.get("callback_id").getAsString()).isEqualTo("new-cut");
+		assertThat(view.toString()).contains("\"initial_value\":\"Backlog for Demo 0.2\"", "invoices\\nrefunds");
+		shortcut.addProperty("ts", "1.000001");
+		assertThat(ui("shortcut", shortcut).statusCode()).as("a message that is not there").isEqualTo(400);
+	}
+
+	@Test
 	void aTriggerIdWorksOnceAsOnSlack() {
 		String trigger = this.workspace.issueTrigger(ANN);
 		String view = "{\"type\":\"modal\",\"title\":{\"type\":\"plain_text\",\"text\":\"Hi\"},\"blocks\":[]}";

@@ -221,7 +221,7 @@ public final class CutMessage {
 		List<Outcome> longDeferred = cut.lineage().longDeferred(decision);
 		if (!longDeferred.isEmpty()) {
 			List<String> lines = new ArrayList<>();
-			lines.add(":warning: *Deferred again and again* (ship it, or drop it for good):");
+			lines.add("*Deferred again and again* (ship it, or drop it for good):");
 			longDeferred.forEach((outcome) -> lines.add("• " + Mrkdwn.escape(outcome.item().text()) + " — deferred in "
 					+ cut.lineage().deferredInARow(outcome) + " cuts in a row"));
 			blocks.addAll(sections(lines));

@@ -1,6 +1,8 @@
 package dev.scopecut.slack.blocks;
 
+import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.input;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.option;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.checkboxes;
@@ -30,8 +32,10 @@ import dev.scopecut.cut.CutDraft;
 import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.Item;
 import dev.scopecut.cut.Lineage;
+import dev.scopecut.cut.ListedItems;
 import dev.scopecut.cut.NextCut;
 import dev.scopecut.cut.ReminderPlan;
+import dev.scopecut.cut.TypedText;
 
 /**
  * The <em>New scope cut</em> modal that {@code /scopecut} with no text opens, a pure
@@ -158,13 +162,38 @@ public final class NewCutModal {
 				notes);
 	}
 
+	/**
+	 * The modal for a cut in {@code channel} whose items come from a message's list: its
+	 * items, and its title when it has one; the items the form cannot hold are named as
+	 * left out, and those too long to start with are named for the person to shorten.
+	 */
+	public static View fromMessage(Instant now, String channel, ListedItems listed) {
+		List<String> items = listed.items();
+		int kept = fitting(items);
+		List<LayoutBlock> notes = new ArrayList<>();
+		if (items.isEmpty()) {
+			notes.add(context(List.of(markdownText("No list was found in the message: type the items, one a line."))));
+		}
+		List<String> tooLong = listed.tooLong();
+		if (!tooLong.isEmpty()) {
+			List<String> lines = new ArrayList<>();
+			lines.add("*Longer than %d characters:* shorten %s before starting the cut:".formatted(Item.MAX_LENGTH,
+					(tooLong.size() == 1) ? "it" : "them"));
+			tooLong.forEach((item) -> lines.add("• " + Mrkdwn.escape(TypedText.excerpt(item, 60))));
+			notes.addAll(CutMessage.sections(lines));
+		}
+		notes.addAll(leftOut(items.subList(kept, items.size())));
+		return view(now, new Metadata(channel, Optional.empty()), listed.title().isEmpty() ? null : listed.title(),
+				items.subList(0, kept), notes);
+	}
+
 	/** "deferred in 3 cuts in a row", from the second deferral in a row on. */
 	static String streak(int deferredInARow) {
 		if (deferredInARow < 2) {
 			return "";
 		}
-		String flag = " · deferred in " + deferredInARow + " cuts in a row";
-		return (deferredInARow >= Lineage.FLAGGED_STREAK) ? " · *" + flag.substring(3) + "*" : flag;
+		String streak = "deferred in " + deferredInARow + " cuts in a row";
+		return " · " + ((deferredInARow >= Lineage.FLAGGED_STREAK) ? "*" + streak + "*" : streak);
 	}
 
 	/**

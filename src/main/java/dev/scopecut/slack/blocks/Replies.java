@@ -31,6 +31,7 @@ public final class Replies {
 			• `/scopecut extend [ID] 2h` moves the deadline later by `30m`, `2h`, `1d`… (facilitator only)
 			• `/scopecut edit [ID]` opens the *Edit scope cut* form: title, question, capacity, quorum (facilitator only; or click *Edit* on the cut)
 			• `/scopecut export [ID]` gives a cut's decision record as Markdown, privately; name a closed cut by its ID
+			• `/scopecut next [ID]` opens the *New scope cut* form prefilled from a closed cut's deferred items (its facilitator only; or click *Start next cut* on it)
 			• `/scopecut help` shows this
 			The ID can be left out when the channel has one open cut.
 			Rule: an item ships when its Ship votes outnumber its Defer votes; a tie or no vote defers it.""";

@@ -77,8 +77,8 @@ class NewCutSubmission implements SlackListener, ViewSubmissionHandler {
 		View view = payload.getView();
 		Optional<NewCutModal.Metadata> metadata = (view != null) ? NewCutModal.Metadata.parse(view.getPrivateMetadata())
 				: Optional.empty();
-		if (payload.getUser() == null || payload.getUser().getId() == null || view.getState() == null
-				|| metadata.isEmpty()) {
+		if (payload.getUser() == null || payload.getUser().getId() == null || metadata.isEmpty()
+				|| view.getState() == null) {
 			return BadRequest.response("view submission");
 		}
 		String facilitator = payload.getUser().getId();

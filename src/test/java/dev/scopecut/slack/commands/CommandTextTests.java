@@ -34,6 +34,9 @@ class CommandTextTests {
 			edit                | EDIT    | -
 			Edit k7m2q          | EDIT    | K7M2Q
 			edit mode: a; b     | START   | -
+			next                | NEXT    | -
+			next K7M2Q          | NEXT    | K7M2Q
+			next release: a; b  | START   | -
 			""")
 	void aSubcommandIsOneWordAndAtMostOneId(String text, Verb verb, String id) {
 		CommandText command = CommandText.parse(text);

@@ -218,6 +218,29 @@ public final class SignedRequests {
 	}
 
 	/**
+	 * A message shortcut used on a message of the channel, as Slack sends it: the message
+	 * whole ({@code text}, and {@code blocks} when it has rich text).
+	 */
+	public static String messageShortcut(String team, String channel, String user, String callbackId,
+			JsonObject message, String responseUrl) {
+		JsonObject payload = new JsonObject();
+		payload.addProperty("type", "message_action");
+		payload.addProperty("callback_id", callbackId);
+		payload.add("team", idObject(team));
+		JsonObject userObject = idObject(user);
+		userObject.addProperty("team_id", team);
+		payload.add("user", userObject);
+		payload.addProperty("token", "legacy-verification-token");
+		payload.addProperty("trigger_id", triggerId());
+		payload.addProperty("action_ts", "1700000000.000300");
+		payload.addProperty("message_ts", "1700000000.000102");
+		payload.add("channel", idObject(channel));
+		payload.add("message", message);
+		payload.addProperty("response_url", responseUrl);
+		return "payload=" + encode(payload.toString());
+	}
+
+	/**
 	 * A trigger id of its own, as Slack gives each command, click and submission; a
 	 * repeated one is a replay.
 	 */
