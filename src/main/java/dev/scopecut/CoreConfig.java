@@ -7,18 +7,20 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.scopecut.app.CutEditService;
 import dev.scopecut.app.CutJobs;
-import dev.scopecut.app.CutNotifier;
+import dev.scopecut.app.port.CutNotifier;
 import dev.scopecut.app.CutService;
-import dev.scopecut.app.CutStore;
+import dev.scopecut.app.port.CutStore;
 import dev.scopecut.app.HomeService;
-import dev.scopecut.app.JobQueue;
-import dev.scopecut.app.Metrics;
-import dev.scopecut.app.ReminderMarks;
-import dev.scopecut.app.ReminderNotifier;
-import dev.scopecut.app.ReminderPace;
+import dev.scopecut.app.NextCuts;
+import dev.scopecut.app.port.JobQueue;
+import dev.scopecut.app.port.Metrics;
+import dev.scopecut.app.port.ReminderMarks;
+import dev.scopecut.app.port.ReminderNotifier;
+import dev.scopecut.app.port.ReminderPace;
 import dev.scopecut.app.Reminders;
-import dev.scopecut.app.WorkspaceCuts;
+import dev.scopecut.app.port.WorkspaceCuts;
 
 /** Wires the framework-free core to its adapters. */
 @Configuration(proxyBeanMethods = false)
@@ -34,6 +36,16 @@ class CoreConfig {
 	CutService cutService(CutStore store, WorkspaceCuts workspaceCuts, JobQueue jobs, CutNotifier notifier,
 			Clock clock) {
 		return new CutService(store, workspaceCuts, jobs, notifier, clock, RandomGenerator.of("L64X128MixRandom"));
+	}
+
+	@Bean
+	CutEditService cutEditService(CutStore store, CutService cuts, Clock clock) {
+		return new CutEditService(store, cuts, clock);
+	}
+
+	@Bean
+	NextCuts nextCuts(CutStore store, CutService cuts) {
+		return new NextCuts(store, cuts);
 	}
 
 	@Bean

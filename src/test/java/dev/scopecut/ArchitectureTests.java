@@ -1,5 +1,6 @@
 package dev.scopecut;
 
+import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.handler.BoltEventHandler;
 import com.tngtech.archunit.core.domain.Dependency;
@@ -12,7 +13,10 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
+import dev.scopecut.cut.InvalidCutException;
 import dev.scopecut.slack.SlackListener;
+import dev.scopecut.slack.outbound.SlackWebApi;
+import dev.scopecut.slack.outbound.WorkspaceTokens;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -34,6 +38,26 @@ class ArchitectureTests {
 		.should()
 		.onlyDependOnClassesThat()
 		.resideInAnyPackage("java..", "org.slf4j..", "dev.scopecut.cut..", "dev.scopecut.app..");
+
+	/**
+	 * The ports and what they carry are what the adapters implement: they know no use
+	 * case, so an adapter never reaches one through them.
+	 */
+	@ArchTest
+	static final ArchRule thePortsKnowNoUseCase = noClasses().that()
+		.resideInAPackage("dev.scopecut.app.port..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("dev.scopecut.app");
+
+	/**
+	 * Each outbound call shares Slack's waits: only the one client builds the raw one.
+	 */
+	@ArchTest
+	static final ArchRule onlyTheSharedClientBuildsTheRawWebApi = noClasses().that()
+		.doNotHaveSimpleName("SharedRetryAfterWebApi")
+		.should()
+		.callConstructor(SlackWebApi.class, Slack.class, WorkspaceTokens.class);
 
 	@ArchTest
 	static final ArchRule theSlackAdapterNeverTouchesTheStore = noClasses().that()

@@ -10,6 +10,15 @@ import org.slf4j.LoggerFactory;
 
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutStatus;
+import dev.scopecut.app.port.CutNotifier;
+import dev.scopecut.app.port.CutSnapshot;
+import dev.scopecut.app.port.CutStore;
+import dev.scopecut.app.port.Job;
+import dev.scopecut.app.port.JobQueue;
+import dev.scopecut.app.port.Metrics;
+import dev.scopecut.app.port.NotifyFailedException;
+import dev.scopecut.app.port.RetryLaterException;
+import dev.scopecut.app.port.StoreUnavailableException;
 
 /**
  * Runs due jobs. A refresh waits a second after the last one was answered, so that
@@ -100,8 +109,7 @@ public class CutJobs {
 		CutSnapshot snapshot = found.get();
 		Instant now = this.clock.instant();
 		if (snapshot.cut().messageTs() == null) {
-			// The message is still being posted; publishing refreshes it once it is
-			// there.
+			// The message is still being posted; publishing refreshes it once there.
 			this.jobs.complete(job);
 			return;
 		}

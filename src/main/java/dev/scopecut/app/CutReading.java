@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import dev.scopecut.cut.Edit;
+import dev.scopecut.app.port.CutSnapshot;
 
 /**
  * A cut and its votes as read for a record, with when they were read: for an open cut,

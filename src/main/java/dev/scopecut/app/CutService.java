@@ -3,26 +3,34 @@ package dev.scopecut.app;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
-import java.util.stream.Collectors;
 
 import dev.scopecut.cut.Ballots;
 import dev.scopecut.cut.Cut;
-import dev.scopecut.cut.CutDetails;
 import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.CutRef;
 import dev.scopecut.cut.CutSettings;
-import dev.scopecut.cut.CutEdits;
 import dev.scopecut.cut.CutStatus;
-import dev.scopecut.cut.CutDraft;
-import dev.scopecut.cut.Edit;
-import dev.scopecut.cut.Item;
 import dev.scopecut.cut.InvalidCutException;
+import dev.scopecut.app.port.CutNotifier;
+import dev.scopecut.app.port.CutSnapshot;
+import dev.scopecut.app.port.CutStore;
+import dev.scopecut.app.port.Job;
+import dev.scopecut.app.port.JobChanges;
+import dev.scopecut.app.port.JobQueue;
+import dev.scopecut.app.port.NotifyFailedException;
+import dev.scopecut.app.port.RetryLaterException;
+import dev.scopecut.app.port.StoreUnavailableException;
+import dev.scopecut.app.port.VoteResult;
+import dev.scopecut.app.port.VoterChoices;
+import dev.scopecut.app.port.WorkspaceCuts;
 
-/** The use cases of a cut: start, vote, edit, close, cancel, find and export. */
+/**
+ * The use cases of a cut: start, vote, close, cancel, find and export; its edits are
+ * {@link CutEditService}'s.
+ */
 public class CutService {
 
 	/** How long a quick-start cut stays open. */
@@ -75,16 +83,15 @@ public class CutService {
 	public Cut start(StartCut command) {
 		Instant now = this.clock.instant();
 		if (!command.draft().settings().deadline().isAfter(now)) {
-			throw new InvalidCutException(InvalidCutException.Field.DEADLINE,
-					"The deadline has already passed; pick a time in the future.");
+			throw InvalidCutException.of(InvalidCutException.Reason.DEADLINE_PASSED);
 		}
 		if (command.draft().settings().deadline().isAfter(now.plus(LONGEST_OPEN))) {
-			throw new InvalidCutException(InvalidCutException.Field.DEADLINE,
-					"The deadline is more than " + LONGEST_OPEN.toDays() + " days away; pick one sooner.");
+			throw InvalidCutException.of(InvalidCutException.Reason.DEADLINE_TOO_FAR, LONGEST_OPEN.toDays());
 		}
 		for (int attempt = 0; attempt < ID_ATTEMPTS; attempt++) {
 			CutRef ref = new CutRef(command.workspace(), CutId.random(this.random));
-			Cut cut = Cut.open(ref, command.channel(), command.facilitator(), command.draft(), now);
+			Cut opened = Cut.open(ref, command.channel(), command.facilitator(), command.draft(), now);
+			Cut cut = opened.withLineage(command.lineage(opened));
 			JobChanges jobs = JobChanges.NONE.schedule(new Job(Job.Kind.CLOSE, ref), cut.settings().deadline());
 			Optional<Instant> reminder = cut.nextReminder(cut.settings().deadline(), now);
 			if (reminder.isPresent()) {
@@ -97,14 +104,10 @@ public class CutService {
 				case ID_TAKEN -> {
 					// another id next time round
 				}
-				case CHANNEL_FULL -> throw new InvalidCutException(InvalidCutException.Field.REQUEST,
-						"This channel already has " + CutStore.MAX_OPEN_IN_CHANNEL
-								+ " open cuts, the most it may have at once: close or cancel one"
-								+ " (`/scopecut list` shows them) before starting another.");
-				case FACILITATOR_FULL -> throw new InvalidCutException(InvalidCutException.Field.REQUEST,
-						"You already have " + CutStore.MAX_OPEN_BY_FACILITATOR
-								+ " open cuts in this workspace, the most one person may run at once:"
-								+ " close or cancel one before starting another.");
+				case CHANNEL_FULL ->
+					throw InvalidCutException.of(InvalidCutException.Reason.CHANNEL_FULL, CutStore.MAX_OPEN_IN_CHANNEL);
+				case FACILITATOR_FULL -> throw InvalidCutException.of(InvalidCutException.Reason.FACILITATOR_FULL,
+						CutStore.MAX_OPEN_BY_FACILITATOR);
 			}
 		}
 		throw new IllegalStateException("no free cut id after " + ID_ATTEMPTS + " attempts");
@@ -129,12 +132,10 @@ public class CutService {
 			this.store.finish(cut.ref(), CutStatus.CANCELLED, now, afterFinish(cut.ref(), CutStatus.CANCELLED, now));
 			throw ex;
 		}
-		// Counted after posting, so that a large channel's members never delay the
-		// message.
+		// Counted after posting: a large channel's members never delay the message.
 		boolean counted = !cut.settings().hasChosenVoters() && countMembersNow(cut);
 		if (counted || this.store.version(cut.ref()) > 0) {
-			// The members, votes or a close came while the message was being posted: show
-			// them.
+			// Members, votes or a close came while the message was posted: show them.
 			this.jobs.schedule(new Job(Job.Kind.REFRESH, cut.ref()), this.clock.instant());
 		}
 	}
@@ -193,8 +194,7 @@ public class CutService {
 				finished(vote.cut(), CutStatus.CLOSED);
 			}
 			catch (StoreUnavailableException ex) {
-				// The vote is stored: the next change, or else the deadline, closes the
-				// cut.
+				// The vote is stored: the next change, or the deadline, closes the cut.
 			}
 		}
 		return result;
@@ -204,13 +204,13 @@ public class CutService {
 	 * Closes the cut for its facilitator: the message shows the result and the decision
 	 * is posted.
 	 */
-	public FinishResult close(Cut cut, String user) {
-		return finish(cut, user, CutStatus.CLOSED);
+	public FinishResult close(CloseCut command) {
+		return finish(command.cut(), command.user(), CutStatus.CLOSED);
 	}
 
 	/** Cancels the cut for its facilitator: no decision is posted. */
-	public FinishResult cancel(Cut cut, String user) {
-		return finish(cut, user, CutStatus.CANCELLED);
+	public FinishResult cancel(CancelCut command) {
+		return finish(command.cut(), command.user(), CutStatus.CANCELLED);
 	}
 
 	private FinishResult finish(Cut cut, String user, CutStatus status) {
@@ -226,8 +226,7 @@ public class CutService {
 	}
 
 	/**
-	 * Moves an open cut to its final status; the one caller that did so schedules what
-	 * follows.
+	 * Moves an open cut to its final status; its one caller schedules what follows.
 	 */
 	boolean finished(CutRef ref, CutStatus status) {
 		Instant now = this.clock.instant();
@@ -244,128 +243,6 @@ public class CutService {
 			jobs = jobs.schedule(new Job(Job.Kind.ANNOUNCE, ref), now);
 		}
 		return jobs.complete(new Job(Job.Kind.CLOSE, ref)).complete(new Job(Job.Kind.REMIND, ref));
-	}
-
-	/**
-	 * Adds an item to an open cut for its facilitator; the message is refreshed to show
-	 * it.
-	 * @throws InvalidCutException when the item breaks a limit; nothing changes then
-	 */
-	public EditResult addItem(Cut cut, String user, String text) {
-		Optional<EditResult> refused = refusedEdit(cut, user);
-		if (refused.isPresent()) {
-			return refused.get();
-		}
-		String item = CutEdits.newItem(cut, text);
-		Edit edit = new Edit(Edit.Kind.ADD, this.clock.instant(), user, item);
-		return edited(cut, this.store.addItem(cut.ref(), item, CutDraft.MAX_ITEMS, edit, refresh(cut.ref())), edit);
-	}
-
-	/**
-	 * Removes an item, named by its text, from an open cut for its facilitator, with
-	 * every vote on it; the message is refreshed without it.
-	 * @throws InvalidCutException when no item reads so, or it must stay; nothing changes
-	 * then
-	 */
-	public EditResult removeItem(Cut cut, String user, String text) {
-		Optional<EditResult> refused = refusedEdit(cut, user);
-		if (refused.isPresent()) {
-			return refused.get();
-		}
-		Item item = CutEdits.itemToRemove(cut, text);
-		Edit edit = new Edit(Edit.Kind.REMOVE, this.clock.instant(), user, item.text());
-		return edited(cut, this.store.removeItem(cut.ref(), item.id(), edit, refresh(cut.ref())), edit);
-	}
-
-	/**
-	 * Moves an open cut's deadline later for its facilitator, and its closing with it.
-	 * @throws InvalidCutException when the extension is not a sane duration; nothing
-	 * changes then
-	 */
-	public EditResult extendDeadline(Cut cut, String user, String typed) {
-		Optional<EditResult> refused = refusedEdit(cut, user);
-		if (refused.isPresent()) {
-			return refused.get();
-		}
-		Instant now = this.clock.instant();
-		Duration extension = CutEdits.extension(typed);
-		Instant deadline = CutEdits.extendedDeadline(cut, extension, now);
-		Edit edit = new Edit(Edit.Kind.EXTEND, now, user,
-				"by " + CutEdits.describe(extension) + ", to " + deadline.truncatedTo(ChronoUnit.SECONDS));
-		// Saved with the deadline: the close moves with it (to the deadline as read plus
-		// the extension; a close found early by a concurrent extension waits for the
-		// later deadline), and the reminder times follow.
-		JobChanges jobs = refresh(cut.ref()).reschedule(new Job(Job.Kind.CLOSE, cut.ref()), deadline);
-		Job remind = new Job(Job.Kind.REMIND, cut.ref());
-		Optional<Instant> reminder = cut.nextReminder(deadline, now);
-		jobs = reminder.isPresent() ? jobs.reschedule(remind, reminder.get()) : jobs.complete(remind);
-		Optional<Instant> extended = this.store.extendDeadline(cut.ref(), extension, edit, jobs);
-		if (extended.isEmpty()) {
-			return edited(cut, EditOutcome.NOT_OPEN, edit);
-		}
-		return edited(cut, EditOutcome.DONE, edit);
-	}
-
-	/**
-	 * Changes an open cut's title, question, capacity and quorum for its facilitator; the
-	 * message is refreshed to show them. Asking for what the cut already has changes
-	 * nothing and records nothing.
-	 * @param readAs the {@link CutDetails#fingerprint() fingerprint} of the details the
-	 * facilitator's form showed
-	 * @throws InvalidCutException when a detail breaks a rule of a new cut, or the cut
-	 * changed since the form read it; nothing changes then
-	 */
-	public EditResult changeDetails(Cut cut, String user, String readAs, CutDetails wanted) {
-		Optional<EditResult> refused = refusedEdit(cut, user);
-		if (refused.isPresent()) {
-			return refused.get();
-		}
-		CutEdits.requireStillAsRead(cut, readAs);
-		CutDetails before = CutDetails.of(cut);
-		CutDetails after = CutEdits.details(cut, wanted);
-		String changes = CutEdits.changes(before, after);
-		if (changes.isEmpty()) {
-			return new EditResult(EditResult.Outcome.UNCHANGED, cut, null);
-		}
-		Edit edit = new Edit(Edit.Kind.CHANGE, this.clock.instant(), user, changes);
-		return edited(cut, this.store.changeDetails(cut.ref(), before, after, edit, refresh(cut.ref())), edit);
-	}
-
-	/**
-	 * Why the user may not edit the cut as read: not its facilitator, or it is no longer
-	 * open; empty when they may.
-	 */
-	public Optional<EditResult> refusedEdit(Cut cut, String user) {
-		if (!cut.isFacilitator(user)) {
-			return Optional.of(new EditResult(EditResult.Outcome.NOT_FACILITATOR, cut, null));
-		}
-		if (!cut.isOpen()) {
-			return Optional.of(new EditResult(EditResult.Outcome.NOT_OPEN, cut, null));
-		}
-		return Optional.empty();
-	}
-
-	private EditResult edited(Cut cut, EditOutcome outcome, Edit edit) {
-		switch (outcome) {
-			case DONE, DONE_EVERYONE_VOTED -> {
-				if (outcome == EditOutcome.DONE_EVERYONE_VOTED) {
-					finished(cut.ref(), CutStatus.CLOSED);
-				}
-				return new EditResult(EditResult.Outcome.DONE, cut, edit);
-			}
-			case NOT_OPEN -> {
-				return new EditResult(EditResult.Outcome.NOT_OPEN, this.store.find(cut.ref()).orElse(cut), null);
-			}
-			case UNCHANGED -> {
-				return new EditResult(EditResult.Outcome.UNCHANGED, cut, null);
-			}
-			default -> throw CutEdits.refusal(outcome.name(), edit.detail());
-		}
-	}
-
-	/** The refresh an edit saves with it, so that the message shows the edit. */
-	private JobChanges refresh(CutRef ref) {
-		return JobChanges.NONE.schedule(new Job(Job.Kind.REFRESH, ref), this.clock.instant());
 	}
 
 	public Optional<Cut> find(CutRef ref) {
@@ -398,50 +275,41 @@ public class CutService {
 	 * one (right after the decision is when people export).
 	 */
 	public CutReading export(String workspace, String channel, String user, Optional<CutId> id) {
-		Cut cut = (id.isEmpty() && openIn(workspace, channel).isEmpty()) ? latestClosedIn(workspace, channel)
-				: resolve(workspace, channel, user, id, "export");
+		Cut cut = (id.isEmpty() && openIn(workspace, channel).isEmpty())
+				? latestClosedIn(workspace, channel).orElseThrow(CutLookupException::nothingToExport)
+				: resolve(workspace, channel, user, id);
 		// Reading answers a pending refresh ask, which only means that the next vote asks
 		// again; a refresh already queued keeps its place.
 		CutSnapshot snapshot = this.store.snapshot(cut.ref())
-			.orElseThrow(() -> new CutLookupException("There is no cut `" + cut.ref().id() + "` in this workspace."));
+			.orElseThrow(() -> CutLookupException.noSuchCut(cut.ref().id()));
 		return new CutReading(snapshot, this.clock.instant(), this.store.history(cut.ref()));
 	}
 
 	/** Among the workspace's latest closed cuts, the newest one of this channel. */
-	private Cut latestClosedIn(String workspace, String channel) {
+	public Optional<Cut> latestClosedIn(String workspace, String channel) {
 		return this.workspaceCuts.recentlyClosed(workspace, CLOSED_SEARCHED_FOR_EXPORT)
 			.stream()
 			.map(CutSnapshot::cut)
 			.filter((cut) -> cut.channel().equals(channel))
-			.findFirst()
-			.orElseThrow(() -> new CutLookupException(
-					"This channel has no open cut, nor a recently closed one. To export another, name it: `/scopecut export ID` (the ID is at the foot of the cut's message)."));
+			.findFirst();
 	}
 
 	/**
 	 * The cut a command means: the one named, or else the channel's only open cut. A cut
 	 * named from elsewhere by someone it does not belong to ({@link Cut#isReadableBy}) is
 	 * answered as a cut that does not exist, so ids cannot be probed.
-	 * @param verb the subcommand, to show how to name a cut when there are several
 	 */
-	public Cut resolve(String workspace, String channel, String user, Optional<CutId> id, String verb) {
+	public Cut resolve(String workspace, String channel, String user, Optional<CutId> id) {
 		if (id.isPresent()) {
 			return find(new CutRef(workspace, id.get())).filter((cut) -> cut.isReadableBy(user, channel))
-				.orElseThrow(() -> new CutLookupException("There is no cut `" + id.get() + "` in this workspace."));
+				.orElseThrow(() -> CutLookupException.noSuchCut(id.get()));
 		}
 		List<Cut> open = openIn(workspace, channel);
 		if (open.isEmpty()) {
-			throw new CutLookupException("This channel has no open cut. Start one with `/scopecut Title: item; item`.");
+			throw CutLookupException.noOpenCut();
 		}
 		if (open.size() > 1) {
-			String ids = open.stream().map((cut) -> "`" + cut.ref().id() + "`").collect(Collectors.joining(", "));
-			String example = switch (verb) {
-				case "add", "remove" -> verb + " " + open.get(0).ref().id() + ": item text";
-				case "extend" -> verb + " " + open.get(0).ref().id() + " 2h";
-				default -> verb + " " + open.get(0).ref().id();
-			};
-			throw new CutLookupException("This channel has %d open cuts (%s): name one, e.g. `/scopecut %s`."
-				.formatted(open.size(), ids, example));
+			throw CutLookupException.severalOpen(open.stream().map((cut) -> cut.ref().id()).toList());
 		}
 		return open.get(0);
 	}

@@ -4,6 +4,8 @@ import java.util.Comparator;
 import java.util.List;
 
 import dev.scopecut.cut.Cut;
+import dev.scopecut.app.port.CutSnapshot;
+import dev.scopecut.app.port.WorkspaceCuts;
 
 /** Reads one person's App Home from the workspace's open and recently closed cuts. */
 public class HomeService {

@@ -12,6 +12,17 @@ import org.slf4j.LoggerFactory;
 
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.QuietHours;
+import dev.scopecut.app.port.CutNotifier;
+import dev.scopecut.app.port.CutSnapshot;
+import dev.scopecut.app.port.CutStore;
+import dev.scopecut.app.port.Job;
+import dev.scopecut.app.port.JobQueue;
+import dev.scopecut.app.port.Metrics;
+import dev.scopecut.app.port.ReminderMarks;
+import dev.scopecut.app.port.ReminderNotifier;
+import dev.scopecut.app.port.ReminderPace;
+import dev.scopecut.app.port.RetryLaterException;
+import dev.scopecut.app.port.VoterChoices;
 
 /**
  * Direct messages to the people who have not voted on every item of an open cut. A

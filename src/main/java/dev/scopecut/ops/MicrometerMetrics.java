@@ -7,9 +7,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
-import dev.scopecut.app.Job;
-import dev.scopecut.app.Metrics;
-import dev.scopecut.app.VoteResult;
+import dev.scopecut.app.port.Job;
+import dev.scopecut.app.port.Metrics;
+import dev.scopecut.app.port.VoteResult;
 
 /**
  * The core's {@link Metrics}, as Micrometer meters. Tags are kinds and outcomes, a fixed

@@ -5,7 +5,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import dev.scopecut.app.Metrics;
+import dev.scopecut.app.port.Metrics;
 
 /**
  * What an operator watches: the core's counts as Micrometer meters, the Slack requests

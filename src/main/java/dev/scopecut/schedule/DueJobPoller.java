@@ -17,9 +17,9 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 import dev.scopecut.app.CutJobs;
-import dev.scopecut.app.Job;
-import dev.scopecut.app.JobQueue;
-import dev.scopecut.app.StoreUnavailableException;
+import dev.scopecut.app.port.Job;
+import dev.scopecut.app.port.JobQueue;
+import dev.scopecut.app.port.StoreUnavailableException;
 
 /**
  * Claims due jobs from the shared queue every {@link #POLL_INTERVAL} and runs them. Only
@@ -28,7 +28,7 @@ import dev.scopecut.app.StoreUnavailableException;
  * job in Redis.
  */
 @Component
-class DueJobPoller implements SmartLifecycle {
+public class DueJobPoller implements SmartLifecycle {
 
 	static final Duration POLL_INTERVAL = Duration.ofMillis(100);
 
@@ -50,6 +50,12 @@ class DueJobPoller implements SmartLifecycle {
 
 	private final AtomicInteger running = new AtomicInteger();
 
+	/** Held while claiming and handing jobs to the workers; notified when none runs. */
+	private final Object claims = new Object();
+
+	/** Guarded by {@link #claims}: no claim is made while true. */
+	private boolean paused;
+
 	private ScheduledExecutorService poller;
 
 	private ExecutorService workers;
@@ -70,6 +76,14 @@ class DueJobPoller implements SmartLifecycle {
 	}
 
 	void poll() {
+		synchronized (this.claims) {
+			if (!this.paused) {
+				claim();
+			}
+		}
+	}
+
+	private void claim() {
 		int idle = WORKERS - this.running.get();
 		if (idle <= 0) {
 			return;
@@ -102,9 +116,42 @@ class DueJobPoller implements SmartLifecycle {
 				}
 				finally {
 					this.queue.release(job);
-					this.running.decrementAndGet();
+					synchronized (this.claims) {
+						if (this.running.decrementAndGet() == 0) {
+							this.claims.notifyAll();
+						}
+					}
 				}
 			});
+		}
+	}
+
+	/**
+	 * Stops claiming, waits until no claimed job runs, does the work, then claims again:
+	 * what the work clears (a test's Redis and fake Slack) no job of before can write to
+	 * after it.
+	 * @throws IllegalStateException when the jobs still run after a {@link #LEASE}
+	 */
+	public void whilePaused(Runnable work) throws InterruptedException {
+		synchronized (this.claims) {
+			this.paused = true;
+			long deadline = System.nanoTime() + LEASE.toNanos();
+			while (this.running.get() > 0) {
+				long left = deadline - System.nanoTime();
+				if (left <= 0) {
+					this.paused = false;
+					throw new IllegalStateException(this.running.get() + " due jobs still run after " + LEASE);
+				}
+				TimeUnit.NANOSECONDS.timedWait(this.claims, left);
+			}
+		}
+		try {
+			work.run();
+		}
+		finally {
+			synchronized (this.claims) {
+				this.paused = false;
+			}
 		}
 	}
 

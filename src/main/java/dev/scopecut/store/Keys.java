@@ -37,7 +37,10 @@ import dev.scopecut.cut.CutRef;
  * state exactly one gets it.
  *
  * <pre>
- * scopecut:{T123}:cut:K7M2Q     hash   the cut: settings, status, items, message ts, version
+ * scopecut:{T123}:cut:K7M2Q     hash   the cut: settings, status, items, message ts, version; a cut
+ *                                      started from a closed one also its parent's id and title and
+ *                                      its carried items' deferral streaks, written by insert-cut.lua
+ *                                      with the rest (the parent is only read, before the insert)
  * scopecut:{T123}:votes:K7M2Q   hash   "itemId:userId" -> "S" (ship) or "D" (defer)
  * scopecut:{T123}:history:K7M2Q list  the facilitator's edits, oldest first, the latest 50:
  *                                      "atMillis TAB userId TAB ADD|REMOVE|EXTEND|CHANGE TAB detail"
@@ -135,34 +138,11 @@ import dev.scopecut.cut.CutRef;
  * facilitator) and the closed set are changed only by insert-cut.lua and finish-cut.lua,
  * in the same script as the cut's status, on the same hash tag.
  * <p>
- * Why the limits on open cuts hold: insert-cut.lua counts the channel's and the
- * facilitator's open sets and adds the new cut to them in one script, so of two starts at
- * once at the limit one is refused.
- * <p>
- * Why a reminder goes at most once per user and slot: mark-reminder.lua checks that the
- * cut is open and sets the mark with SET NX in one step, before the message is sent; only
- * the caller that set it sends. A crash between marking and sending loses that one
- * reminder (at most once, by choice: a missed nudge costs less than a repeated one); a
- * send Slack certainly did not take (a 429, Slack not reached) takes its mark back, so
- * the retry can send, while a post answered with a 5xx keeps it: it may have gone. A
- * repeat of an event delivery is told apart the same way, by SET NX on its event id, and
- * so is a replayed slash command or form submission, by SET NX on its trigger id. The
- * same script reads the user's latest reminder of the cut, and sets it with the mark, so
- * of two reminders racing for one person (two slots held until one morning) one is marked
- * and the other sees it as lately.
- * <p>
- * Why a workspace's reminders stay paced: book-reminder-steps.lua adds each step it books
- * to the workspace's set with ZADD NX and skips a step already there, all in one script,
- * so two instances booking at once never get the same step; bookings a day before the
- * first step wanted are over (nothing is booked further ahead) and are dropped there.
- * <p>
- * Why the people cache needs no script: each person is one key, written whole by one
- * {@code SET ... PX} with what Slack answered, never read and changed back. Two instances
- * filling it at once write the same facts, read a moment apart, and the later simply
- * wins; an entry is never half written, and a crash between two people's keys leaves the
- * other one a miss, asked again next time. Reads are one {@code MGET} of keys on the
- * workspace's slot. Staleness is bounded by the expiry (a user deactivated or gone to
- * another time zone is seen within a day), the price of not asking Slack per person.
+ * Each script's header says why that script's own step is atomic: the open-cut limits
+ * (insert-cut.lua), a reminder at most once per user and slot (mark-reminder.lua), the
+ * workspace's reminder pacing (book-reminder-steps.lua). A repeated event delivery or a
+ * replayed slash command or form submission is told apart by {@code SET NX} on its event
+ * or trigger id. The people cache needs no script ({@link RedisPeopleCache} says why).
  */
 final class Keys {
 

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import org.springframework.stereotype.Component;
 
-import dev.scopecut.app.EventDeliveries;
+import dev.scopecut.app.port.EventDeliveries;
 
 /** Event ids seen, remembered past Slack's redeliveries ({@link FirstSightings}). */
 @Component

@@ -17,7 +17,7 @@ import com.slack.api.util.json.GsonFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
-import dev.scopecut.app.StoreUnavailableException;
+import dev.scopecut.app.port.StoreUnavailableException;
 
 /**
  * Bolt's installations, kept in Redis next to the cuts so that every instance sees every
@@ -167,8 +167,7 @@ class RedisInstallationService implements InstallationService {
 	}
 
 	private String read(String enterpriseId, String teamId, String field) {
-		// One read for the workspace's own installation and its link to an
-		// organisation.
+		// One read for the workspace's own installation and its organisation link.
 		List<Object> own = (teamId != null)
 				? this.redis.opsForHash().multiGet(Keys.installation(teamId), List.of(field, ENTERPRISE))
 				: Arrays.asList(null, null);
@@ -181,8 +180,7 @@ class RedisInstallationService implements InstallationService {
 			return null;
 		}
 		String orgWide = (String) this.redis.opsForHash().get(Keys.enterpriseInstallation(enterprise), field);
-		// The link is written once, not on every request the organisation's install
-		// serves.
+		// Written once, not on every request the organisation's install serves.
 		if (orgWide != null && teamId != null && !enterprise.equals(linked)) {
 			link(teamId, enterprise);
 		}

@@ -19,11 +19,11 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
 import org.springframework.stereotype.Component;
 
-import dev.scopecut.app.Job;
-import dev.scopecut.app.JobChanges;
-import dev.scopecut.app.JobQueue;
-import dev.scopecut.app.Metrics;
-import dev.scopecut.app.StoreUnavailableException;
+import dev.scopecut.app.port.Job;
+import dev.scopecut.app.port.JobChanges;
+import dev.scopecut.app.port.JobQueue;
+import dev.scopecut.app.port.Metrics;
+import dev.scopecut.app.port.StoreUnavailableException;
 import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.CutRef;
 

@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.springframework.data.redis.connection.RedisStringCommands.SetOption;
 import org.springframework.data.redis.core.RedisCallback;
@@ -14,12 +13,20 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.types.Expiration;
 import org.springframework.stereotype.Component;
 
-import dev.scopecut.app.PeopleCache;
+import dev.scopecut.app.port.PeopleCache;
 
 /**
- * One expiring key per person and one per held-off method (layout and atomicity argument
- * in {@link Keys}). A person is read back with one {@code MGET} for a whole channel,
- * which a cluster serves from one slot: every key carries the workspace's hash tag.
+ * One expiring key per person (layout in {@link Keys}). A person is read back with one
+ * {@code MGET} for a whole channel, which a cluster serves from one slot: every key
+ * carries the workspace's hash tag.
+ * <p>
+ * Why no script is needed: each person is one key, written whole by one
+ * {@code SET ... PX} with what Slack answered, never read and changed back. Two instances
+ * filling it at once write the same facts, read a moment apart, and the later simply
+ * wins; an entry is never half written, and a crash between two people's keys leaves the
+ * other one a miss, asked again next time. Staleness is bounded by the expiry (a user
+ * deactivated or gone to another time zone is seen within a day), the price of not asking
+ * Slack per person.
  */
 @Component
 class RedisPeopleCache implements PeopleCache {
@@ -75,23 +82,6 @@ class RedisPeopleCache implements PeopleCache {
 			}
 			return null;
 		}));
-	}
-
-	@Override
-	public void holdOff(String workspace, String method, Duration wait) {
-		if (wait.isNegative() || wait.isZero()) {
-			return;
-		}
-		this.guard.call(() -> {
-			this.redis.opsForValue().set(Keys.heldOff(workspace, method), "1", wait);
-			return null;
-		});
-	}
-
-	@Override
-	public Duration heldOff(String workspace, String method) {
-		Long left = this.guard.call(() -> this.redis.getExpire(Keys.heldOff(workspace, method), TimeUnit.MILLISECONDS));
-		return (left != null && left > 0) ? Duration.ofMillis(left) : Duration.ZERO;
 	}
 
 	/** "H|Europe/Paris" for a human with a time zone, "H|" without, "N|" for the rest. */

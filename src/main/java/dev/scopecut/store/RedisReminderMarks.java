@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
-import dev.scopecut.app.ReminderMarks;
+import dev.scopecut.app.port.ReminderMarks;
 import dev.scopecut.cut.CutRef;
 
 /**

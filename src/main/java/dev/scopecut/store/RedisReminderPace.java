@@ -7,7 +7,7 @@ import java.util.List;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
-import dev.scopecut.app.ReminderPace;
+import dev.scopecut.app.port.ReminderPace;
 
 /**
  * The workspace's booked reminder steps, one sorted set booked by book-reminder-steps.lua

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import org.springframework.stereotype.Component;
 
-import dev.scopecut.app.RequestReplays;
+import dev.scopecut.app.port.RequestReplays;
 
 /** Trigger ids seen, remembered past the signature window ({@link FirstSightings}). */
 @Component

@@ -11,7 +11,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
-import dev.scopecut.app.TokenRefreshLocks;
+import dev.scopecut.app.port.TokenRefreshLocks;
 
 /**
  * A token refresh lock is one key under the installation's hash tag, taken with

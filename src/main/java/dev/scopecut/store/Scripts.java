@@ -9,8 +9,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
- * The Lua scripts beside this class; each one is a single atomic step on one cluster
- * slot.
+ * The Lua scripts beside this class; each is a single atomic step on one cluster slot.
  */
 final class Scripts {
 
@@ -71,8 +70,7 @@ final class Scripts {
 	/**
 	 * Read once, as text: a script made from a resource checks the resource's
 	 * modification time on every call to decide whether to hash it again, which cost 6%
-	 * of the vote path. The named function files go first, as a script cannot include
-	 * them.
+	 * of the vote path. The named function files go first: a script cannot include them.
 	 */
 	private static <T> RedisScript<T> load(String name, Class<T> type, String... functions) {
 		StringBuilder script = new StringBuilder();

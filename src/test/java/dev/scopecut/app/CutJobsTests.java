@@ -22,6 +22,15 @@ import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.CutRef;
 import dev.scopecut.cut.CutSettings;
 import dev.scopecut.cut.CutStatus;
+import dev.scopecut.app.port.CutNotifier;
+import dev.scopecut.app.port.CutSnapshot;
+import dev.scopecut.app.port.CutStore;
+import dev.scopecut.app.port.Job;
+import dev.scopecut.app.port.JobQueue;
+import dev.scopecut.app.port.Metrics;
+import dev.scopecut.app.port.NotifyFailedException;
+import dev.scopecut.app.port.RetryLaterException;
+import dev.scopecut.app.port.StoreUnavailableException;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
 
+import dev.scopecut.slack.blocks.Replies;
 import dev.scopecut.cut.Ballots;
 import dev.scopecut.cut.Choice;
 import dev.scopecut.cut.Cut;
@@ -26,6 +27,20 @@ import dev.scopecut.cut.CutRef;
 import dev.scopecut.cut.CutSettings;
 import dev.scopecut.cut.CutStatus;
 import dev.scopecut.cut.InvalidCutException;
+import dev.scopecut.app.port.CutNotifier;
+import dev.scopecut.app.port.CutSnapshot;
+import dev.scopecut.app.port.CutStore;
+import dev.scopecut.app.port.InsertOutcome;
+import dev.scopecut.app.port.Job;
+import dev.scopecut.app.port.JobChanges;
+import dev.scopecut.app.port.JobQueue;
+import dev.scopecut.app.port.NotifyFailedException;
+import dev.scopecut.app.port.RetryLaterException;
+import dev.scopecut.app.port.StoreUnavailableException;
+import dev.scopecut.app.port.VoteResult;
+import dev.scopecut.app.port.VoterChoices;
+import dev.scopecut.app.port.WorkspaceCuts;
+import dev.scopecut.support.Worded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -118,9 +133,9 @@ class CutServiceTests {
 
 		assertThatExceptionOfType(InvalidCutException.class)
 			.isThrownBy(() -> this.service.start(new StartCut(WORKSPACE, CHANNEL, FACILITATOR, draft())))
-			.withMessageContaining("already")
-			.withMessageContaining("10 open cuts")
-			.withMessageContaining("close or cancel one");
+			.satisfies((refusal) -> assertThat(Worded.text(refusal)).contains("already")
+				.contains("10 open cuts")
+				.contains("close or cancel one"));
 		verify(this.store, times(1)).insert(any(), any());
 		verifyNoInteractions(this.jobs, this.notifier);
 	}
@@ -400,7 +415,7 @@ class CutServiceTests {
 	void closeBySomeoneOtherThanTheFacilitatorIsRefusedAndChangesNothing() {
 		Cut cut = openCut("K7M2Q");
 
-		FinishResult result = this.service.close(cut, "U_SOMEONE_ELSE");
+		FinishResult result = this.service.close(new CloseCut(cut, "U_SOMEONE_ELSE"));
 
 		assertThat(result.outcome()).isEqualTo(FinishResult.Outcome.NOT_FACILITATOR);
 		verifyNoInteractions(this.store, this.jobs, this.notifier);
@@ -410,7 +425,7 @@ class CutServiceTests {
 	void cancelBySomeoneOtherThanTheFacilitatorIsRefusedAndChangesNothing() {
 		Cut cut = openCut("K7M2Q");
 
-		FinishResult result = this.service.cancel(cut, "U_SOMEONE_ELSE");
+		FinishResult result = this.service.cancel(new CancelCut(cut, "U_SOMEONE_ELSE"));
 
 		assertThat(result.outcome()).isEqualTo(FinishResult.Outcome.NOT_FACILITATOR);
 		verifyNoInteractions(this.store, this.jobs, this.notifier);
@@ -421,7 +436,7 @@ class CutServiceTests {
 		Cut cut = openCut("K7M2Q");
 		given(this.store.finish(eq(cut.ref()), eq(CutStatus.CLOSED), eq(NOW), any())).willReturn(true);
 
-		FinishResult result = this.service.close(cut, FACILITATOR);
+		FinishResult result = this.service.close(new CloseCut(cut, FACILITATOR));
 
 		assertThat(result.outcome()).isEqualTo(FinishResult.Outcome.DONE);
 		verify(this.store).finish(cut.ref(), CutStatus.CLOSED, NOW,
@@ -438,7 +453,7 @@ class CutServiceTests {
 		Cut cut = openCut("K7M2Q");
 		given(this.store.finish(eq(cut.ref()), eq(CutStatus.CANCELLED), eq(NOW), any())).willReturn(true);
 
-		FinishResult result = this.service.cancel(cut, FACILITATOR);
+		FinishResult result = this.service.cancel(new CancelCut(cut, FACILITATOR));
 
 		assertThat(result.outcome()).isEqualTo(FinishResult.Outcome.DONE);
 		// No announcement.
@@ -454,7 +469,7 @@ class CutServiceTests {
 		Cut cut = openCut("K7M2Q");
 		given(this.store.finish(eq(cut.ref()), eq(CutStatus.CLOSED), eq(NOW), any())).willReturn(false);
 
-		FinishResult result = this.service.close(cut, FACILITATOR);
+		FinishResult result = this.service.close(new CloseCut(cut, FACILITATOR));
 
 		assertThat(result.outcome()).isEqualTo(FinishResult.Outcome.NOT_OPEN);
 		verifyNoInteractions(this.jobs, this.notifier);
@@ -465,7 +480,7 @@ class CutServiceTests {
 		Cut cut = openCut("K7M2Q");
 		given(this.store.find(cut.ref())).willReturn(Optional.of(cut));
 
-		assertThat(this.service.resolve(WORKSPACE, CHANNEL, "U_BOB", CutId.parse("k7m2q"), "close")).isSameAs(cut);
+		assertThat(this.service.resolve(WORKSPACE, CHANNEL, "U_BOB", CutId.parse("k7m2q"))).isSameAs(cut);
 		verify(this.store, never()).openIn(any(), any());
 	}
 
@@ -473,18 +488,16 @@ class CutServiceTests {
 	void resolveSaysSoWhenTheNamedCutIsNotInTheWorkspace() {
 		given(this.store.find(ref("K7M2Q"))).willReturn(Optional.empty());
 
-		assertThatExceptionOfType(CutLookupException.class)
-			.isThrownBy(() -> this.service.resolve(WORKSPACE, CHANNEL, "U_BOB", CutId.parse("K7M2Q"), "close"))
-			.withMessage("There is no cut `K7M2Q` in this workspace.");
+		assertThat(wordedLookup(() -> this.service.resolve(WORKSPACE, CHANNEL, "U_BOB", CutId.parse("K7M2Q")), "close"))
+			.isEqualTo("There is no cut `K7M2Q` in this workspace.");
 	}
 
 	@Test
 	void resolveWithoutAnIdTellsHowToStartACutWhenTheChannelHasNone() {
 		given(this.store.openIn(WORKSPACE, CHANNEL)).willReturn(List.of());
 
-		assertThatExceptionOfType(CutLookupException.class)
-			.isThrownBy(() -> this.service.resolve(WORKSPACE, CHANNEL, "U_BOB", Optional.empty(), "close"))
-			.withMessage("This channel has no open cut. Start one with `/scopecut Title: item; item`.");
+		assertThat(wordedLookup(() -> this.service.resolve(WORKSPACE, CHANNEL, "U_BOB", Optional.empty()), "close"))
+			.isEqualTo("This channel has no open cut. Start one with `/scopecut Title: item; item`.");
 	}
 
 	@Test
@@ -492,16 +505,15 @@ class CutServiceTests {
 		Cut cut = openCut("K7M2Q");
 		given(this.store.openIn(WORKSPACE, CHANNEL)).willReturn(List.of(cut));
 
-		assertThat(this.service.resolve(WORKSPACE, CHANNEL, "U_BOB", Optional.empty(), "close")).isSameAs(cut);
+		assertThat(this.service.resolve(WORKSPACE, CHANNEL, "U_BOB", Optional.empty())).isSameAs(cut);
 	}
 
 	@Test
 	void resolveWithoutAnIdAsksWhichOneWhenTheChannelHasTwoOpenCuts() {
 		given(this.store.openIn(WORKSPACE, CHANNEL)).willReturn(List.of(openCut("AAAAA"), openCut("BBBBB")));
 
-		assertThatExceptionOfType(CutLookupException.class)
-			.isThrownBy(() -> this.service.resolve(WORKSPACE, CHANNEL, "U_BOB", Optional.empty(), "close"))
-			.withMessage("This channel has 2 open cuts (`AAAAA`, `BBBBB`): name one, e.g. `/scopecut close AAAAA`.");
+		assertThat(wordedLookup(() -> this.service.resolve(WORKSPACE, CHANNEL, "U_BOB", Optional.empty()), "close"))
+			.isEqualTo("This channel has 2 open cuts (`AAAAA`, `BBBBB`): name one, e.g. `/scopecut close AAAAA`.");
 	}
 
 	@Test
@@ -509,9 +521,8 @@ class CutServiceTests {
 		given(this.store.openIn(WORKSPACE, CHANNEL))
 			.willReturn(List.of(openCut("AAAAA"), openCut("BBBBB"), openCut("CCCCC")));
 
-		assertThatExceptionOfType(CutLookupException.class)
-			.isThrownBy(() -> this.service.resolve(WORKSPACE, CHANNEL, "U_BOB", Optional.empty(), "cancel"))
-			.withMessage("This channel has 3 open cuts (`AAAAA`, `BBBBB`, `CCCCC`): name one, e.g."
+		assertThat(wordedLookup(() -> this.service.resolve(WORKSPACE, CHANNEL, "U_BOB", Optional.empty()), "cancel"))
+			.isEqualTo("This channel has 3 open cuts (`AAAAA`, `BBBBB`, `CCCCC`): name one, e.g."
 					+ " `/scopecut cancel AAAAA`.");
 	}
 
@@ -533,10 +544,10 @@ class CutServiceTests {
 	void aCutNamedFromAnotherChannelBySomeoneItDoesNotBelongToIsAnsweredAsNoSuchCut() {
 		given(this.store.find(ref("K7M2Q"))).willReturn(Optional.of(openCut("K7M2Q").withMembers(List.of("U_BOB"))));
 
-		assertThatExceptionOfType(CutLookupException.class)
-			.isThrownBy(() -> this.service.export(WORKSPACE, "C0THER", "U_EVE", CutId.parse("K7M2Q")))
-			.withMessage("There is no cut `K7M2Q` in this workspace.");
-		assertThat(this.service.resolve(WORKSPACE, "D0BOB", "U_BOB", CutId.parse("K7M2Q"), "remind").ref())
+		assertThat(
+				wordedLookup(() -> this.service.export(WORKSPACE, "C0THER", "U_EVE", CutId.parse("K7M2Q")), "export"))
+			.isEqualTo("There is no cut `K7M2Q` in this workspace.");
+		assertThat(this.service.resolve(WORKSPACE, "D0BOB", "U_BOB", CutId.parse("K7M2Q")).ref())
 			.isEqualTo(ref("K7M2Q"));
 		verify(this.store, never()).snapshot(any());
 	}
@@ -564,10 +575,9 @@ class CutServiceTests {
 	void exportWithoutAnIdInAChannelWithNoOpenCutSaysHowToNameAClosedOne() {
 		given(this.store.openIn(WORKSPACE, CHANNEL)).willReturn(List.of());
 
-		assertThatExceptionOfType(CutLookupException.class)
-			.isThrownBy(() -> this.service.export(WORKSPACE, CHANNEL, "U_BOB", Optional.empty()))
-			.withMessageContaining("no open cut")
-			.withMessageContaining("`/scopecut export ID`");
+		assertThat(wordedLookup(() -> this.service.export(WORKSPACE, CHANNEL, "U_BOB", Optional.empty()), "export"))
+			.contains("no open cut")
+			.contains("`/scopecut export ID`");
 	}
 
 	@Test
@@ -575,9 +585,8 @@ class CutServiceTests {
 		given(this.store.find(ref("K7M2Q"))).willReturn(Optional.of(openCut("K7M2Q")));
 		given(this.store.snapshot(ref("K7M2Q"))).willReturn(Optional.empty());
 
-		assertThatExceptionOfType(CutLookupException.class)
-			.isThrownBy(() -> this.service.export(WORKSPACE, CHANNEL, "U_BOB", CutId.parse("K7M2Q")))
-			.withMessage("There is no cut `K7M2Q` in this workspace.");
+		assertThat(wordedLookup(() -> this.service.export(WORKSPACE, CHANNEL, "U_BOB", CutId.parse("K7M2Q")), "export"))
+			.isEqualTo("There is no cut `K7M2Q` in this workspace.");
 	}
 
 	private static Cut closingWhenAllVoted() {
@@ -605,6 +614,17 @@ class CutServiceTests {
 
 	private static Cut openCut(String id) {
 		return Cut.open(ref(id), CHANNEL, FACILITATOR, draft(), NOW);
+	}
+
+	/** What the Slack side tells the person for the lookup {@code call} refuses. */
+	private static String wordedLookup(Runnable call, String verb) {
+		try {
+			call.run();
+		}
+		catch (CutLookupException ex) {
+			return Replies.lookup(ex, verb);
+		}
+		throw new AssertionError("expected a CutLookupException");
 	}
 
 }

@@ -36,6 +36,18 @@ import dev.scopecut.cut.CutRef;
 import dev.scopecut.cut.CutSettings;
 import dev.scopecut.cut.CutStatus;
 import dev.scopecut.cut.Item;
+import dev.scopecut.app.port.CutNotifier;
+import dev.scopecut.app.port.CutSnapshot;
+import dev.scopecut.app.port.CutStore;
+import dev.scopecut.app.port.Job;
+import dev.scopecut.app.port.JobQueue;
+import dev.scopecut.app.port.Metrics;
+import dev.scopecut.app.port.NotifyFailedException;
+import dev.scopecut.app.port.ReminderMarks;
+import dev.scopecut.app.port.ReminderNotifier;
+import dev.scopecut.app.port.ReminderPace;
+import dev.scopecut.app.port.RetryLaterException;
+import dev.scopecut.app.port.VoterChoices;
 
 class RemindersTests {
 

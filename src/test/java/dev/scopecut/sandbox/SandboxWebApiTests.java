@@ -152,7 +152,7 @@ class SandboxWebApiTests extends SandboxTest {
 		JsonObject answer = api("chat.postMessage",
 				"channel=" + this.workspace.channel() + "&text=big&blocks=" + encode(blocks.toString()));
 		assertThat(answer.get("error").getAsString()).isEqualTo("invalid_blocks");
-		assertThat(answer.getAsJsonArray("errors").toString()).contains("51 blocks, at most 50 in a message");
+		assertThat(answer.getAsJsonArray("errors").toString()).contains("message has 51 blocks, more than 50");
 		JsonObject shown = this.workspace.snapshot(ANN).getAsJsonArray("messages").get(0).getAsJsonObject();
 		assertThat(shown.getAsJsonArray("rejected")).hasSize(1);
 	}

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
+import dev.scopecut.sandbox.BlockKitRules;
 import dev.scopecut.support.blockkit.BlockKitLimits;
 import dev.scopecut.support.EndToEndTest;
 import dev.scopecut.support.fakeslack.FakeSlack;
@@ -74,11 +75,11 @@ class BadInputTests extends EndToEndTest {
 		String title = "T".repeat(150);
 		FakeSlack.Call message = startCut(title + ": " + items(30, 150));
 
-		BlockKitLimits.assertWithinLimits(message.param("blocks"), BlockKitLimits.Surface.MESSAGE);
+		BlockKitLimits.assertWithinLimits(message.param("blocks"), BlockKitRules.Surface.MESSAGE);
 		String last = voteValues(message).get(59);
 		this.requests.click(CHANNEL, BOB, "vote-menu", last, slack.responseUrl("v"));
 		FakeSlack.Call update = slack.await("chat.update", WAIT);
-		BlockKitLimits.assertWithinLimits(update.param("blocks"), BlockKitLimits.Surface.MESSAGE);
+		BlockKitLimits.assertWithinLimits(update.param("blocks"), BlockKitRules.Surface.MESSAGE);
 		assertThat(blocks(update)).contains("Ship 0 · Defer 1 · voted: <@" + BOB + ">");
 	}
 

@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-import dev.scopecut.app.CutStore;
+import dev.scopecut.app.port.CutStore;
 import dev.scopecut.slack.blocks.NewCutModal;
 import dev.scopecut.slack.inbound.VerifiedSlackAppServlet;
 import dev.scopecut.support.EndToEndTest;

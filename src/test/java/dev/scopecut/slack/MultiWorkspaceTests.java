@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import dev.scopecut.app.CloseCut;
 import dev.scopecut.app.CutService;
 import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.CutRef;
@@ -87,7 +88,7 @@ class MultiWorkspaceTests extends MultiWorkspaceTest {
 		// The deadline's work on the cut: closing it schedules its refresh and its
 		// decision.
 		CutRef refB = new CutRef(TEAM_B, CutId.parse(cutB).orElseThrow());
-		this.cuts.close(this.cuts.find(refB).orElseThrow(), ANN);
+		this.cuts.close(new CloseCut(this.cuts.find(refB).orElseThrow(), ANN));
 		await("B's refresh and decision dropped").atMost(WAIT)
 			.until(() -> this.redisTemplate.opsForZSet()
 				.range("scopecut:{" + TEAM_B + "}:jobs", 0, -1)

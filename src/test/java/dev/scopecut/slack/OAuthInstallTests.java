@@ -19,9 +19,10 @@ import com.slack.api.bolt.service.InstallationService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import dev.scopecut.app.CloseCut;
 import dev.scopecut.app.CutService;
-import dev.scopecut.app.NotifyFailedException;
-import dev.scopecut.app.RetryLaterException;
+import dev.scopecut.app.port.NotifyFailedException;
+import dev.scopecut.app.port.RetryLaterException;
 import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.CutRef;
 import dev.scopecut.slack.outbound.WorkspaceTokens;
@@ -222,7 +223,8 @@ class OAuthInstallTests extends MultiWorkspaceTest {
 		expireToken();
 		slack.rateLimit("oauth.v2.access", 1, 1);
 
-		this.cuts.close(this.cuts.find(new CutRef(TEAM_A, CutId.parse(cutId).orElseThrow())).orElseThrow(), ANN);
+		this.cuts.close(
+				new CloseCut(this.cuts.find(new CutRef(TEAM_A, CutId.parse(cutId).orElseThrow())).orElseThrow(), ANN));
 
 		FakeSlack.Call closed = slack.await("chat.update", (call) -> call.param("blocks").contains("*Closed*"), WAIT);
 		FakeSlack.Call decision = slack.await("chat.postMessage", (call) -> call.param("text").contains("\nship now "),

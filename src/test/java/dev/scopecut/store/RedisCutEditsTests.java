@@ -10,10 +10,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.scopecut.app.CutSnapshot;
-import dev.scopecut.app.EditOutcome;
-import dev.scopecut.app.JobChanges;
-import dev.scopecut.app.VoteResult;
+import dev.scopecut.app.port.CutSnapshot;
+import dev.scopecut.app.port.EditOutcome;
+import dev.scopecut.app.port.JobChanges;
+import dev.scopecut.app.port.VoteResult;
 import dev.scopecut.cut.Choice;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutDetails;

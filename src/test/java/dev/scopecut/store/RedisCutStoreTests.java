@@ -14,19 +14,20 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.scopecut.app.CutSnapshot;
-import dev.scopecut.app.CutStore;
-import dev.scopecut.app.InsertOutcome;
-import dev.scopecut.app.Job;
-import dev.scopecut.app.JobChanges;
-import dev.scopecut.app.VoteResult;
-import dev.scopecut.app.VoterChoices;
+import dev.scopecut.app.port.CutSnapshot;
+import dev.scopecut.app.port.CutStore;
+import dev.scopecut.app.port.InsertOutcome;
+import dev.scopecut.app.port.Job;
+import dev.scopecut.app.port.JobChanges;
+import dev.scopecut.app.port.VoteResult;
+import dev.scopecut.app.port.VoterChoices;
 import dev.scopecut.cut.Choice;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutDraft;
 import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.CutRef;
 import dev.scopecut.cut.CutSettings;
+import dev.scopecut.cut.Lineage;
 import dev.scopecut.cut.CutStatus;
 
 class RedisCutStoreTests extends RedisStoreTest {
@@ -73,6 +74,17 @@ class RedisCutStoreTests extends RedisStoreTest {
 
 		assertThat(this.store.find(REF)).contains(cut);
 		assertThat(this.store.openIn("T1", "C1")).containsExactly(cut);
+	}
+
+	@Test
+	void aCutStartedFromAClosedOneReadsBackWithItsParentAndItsCarriedItemsStreaks() {
+		Cut cut = chosen(REF, "C1")
+			.withLineage(new Lineage(new CutId("P4R3N"), "Sharing app 0.0, with: commas", Map.of(1, 2, 3, 1)));
+
+		assertThat(this.store.insert(cut, JobChanges.NONE)).isEqualTo(InsertOutcome.INSERTED);
+
+		assertThat(this.store.find(REF)).contains(cut);
+		assertThat(this.store.find(REF).get().lineage().carried(cut.items())).isEqualTo(2);
 	}
 
 	@Test

@@ -3,7 +3,6 @@ package dev.scopecut.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -12,11 +11,11 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.scopecut.app.PeopleCache.Person;
+import dev.scopecut.app.port.PeopleCache.Person;
 
 /**
  * The people cache against a real Redis: one expiring key per person, read back for a
- * whole channel at once, per workspace; and Slack's Retry-After per workspace and method.
+ * whole channel at once, per workspace.
  */
 class RedisPeopleCacheTests extends RedisStoreTest {
 
@@ -70,18 +69,6 @@ class RedisPeopleCacheTests extends RedisStoreTest {
 		Map<String, Person> found = this.cache.find("T1", people.stream().map(Person::id).toList());
 		assertThat(found).hasSize(500);
 		assertThat(found.values().stream().filter(Person::human)).hasSize(428);
-	}
-
-	@Test
-	void slacksWaitLastsExactlyItsRetryAfterPerWorkspaceAndMethod() {
-		assertThat(this.cache.heldOff("T1", "users.list")).isZero();
-
-		this.cache.holdOff("T1", "users.list", Duration.ofSeconds(30));
-
-		assertThat(this.cache.heldOff("T1", "users.list")).isBetween(Duration.ofSeconds(25), Duration.ofSeconds(30));
-		assertThat(this.cache.heldOff("T1", "users.info")).isZero();
-		assertThat(this.cache.heldOff("T2", "users.list")).isZero();
-		assertThat(template.getExpire("scopecut:{T1}:held-off:users.list", TimeUnit.MILLISECONDS)).isPositive();
 	}
 
 	@Test

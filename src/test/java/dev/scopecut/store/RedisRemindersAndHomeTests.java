@@ -10,10 +10,10 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.scopecut.app.CutSnapshot;
-import dev.scopecut.app.JobChanges;
-import dev.scopecut.app.ReminderPace;
-import dev.scopecut.app.ReminderMarks.Mark;
+import dev.scopecut.app.port.CutSnapshot;
+import dev.scopecut.app.port.JobChanges;
+import dev.scopecut.app.port.ReminderPace;
+import dev.scopecut.app.port.ReminderMarks.Mark;
 import dev.scopecut.cut.Choice;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutDraft;
@@ -61,7 +61,7 @@ class RedisRemindersAndHomeTests extends RedisStoreTest {
 	Cut insert(String id, String channel, Instant at) {
 		Cut cut = Cut.open(ref(id), channel, "U_ANN", new CutDraft("Cut " + id, List.of("a", "b"), new CutSettings("",
 				at.plus(Duration.ofDays(1)), 0, 0, false, List.of(), false, ReminderPlan.LAST_HOUR)), at);
-		assertThat(this.store.insert(cut, JobChanges.NONE)).isEqualTo(dev.scopecut.app.InsertOutcome.INSERTED);
+		assertThat(this.store.insert(cut, JobChanges.NONE)).isEqualTo(dev.scopecut.app.port.InsertOutcome.INSERTED);
 		return cut;
 	}
 

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.scopecut.app.TokenRefreshLocks;
+import dev.scopecut.app.port.TokenRefreshLocks;
 
 class RedisTokenRefreshLocksTests extends RedisStoreTest {
 

@@ -8,13 +8,13 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.response.Response;
 
 import dev.scopecut.app.CutService;
-import dev.scopecut.app.StoreUnavailableException;
+import dev.scopecut.app.port.StoreUnavailableException;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.CutRef;
 import dev.scopecut.slack.inbound.BadRequest;
 import dev.scopecut.slack.outbound.PrivateReplies;
-import dev.scopecut.slack.blocks.Replies;
+import dev.scopecut.slack.StoreDown;
 
 /**
  * Reading the one action a block_actions payload carries, which the client may have
@@ -68,7 +68,7 @@ final class Actions {
 			answer.apply(cut.get()).ifPresent((text) -> replies.send(payload.getResponseUrl(), text));
 		}
 		catch (StoreUnavailableException ex) {
-			replies.send(payload.getResponseUrl(), Replies.STORE_DOWN);
+			replies.send(payload.getResponseUrl(), StoreDown.reply("Action not served", ex));
 		}
 		return ctx.ack();
 	}

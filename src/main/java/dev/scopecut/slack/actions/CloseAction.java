@@ -10,6 +10,7 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import org.springframework.stereotype.Component;
 
+import dev.scopecut.app.CloseCut;
 import dev.scopecut.app.CutService;
 import dev.scopecut.slack.outbound.PrivateReplies;
 import dev.scopecut.slack.blocks.Replies;
@@ -37,8 +38,8 @@ class CloseAction implements SlackListener, BlockActionHandler {
 	@Override
 	public Response apply(BlockActionRequest request, ActionContext ctx) {
 		BlockActionPayload payload = request.getPayload();
-		return Actions.onCut(payload, ctx, this.cuts, this.replies,
-				(cut) -> Optional.of(Replies.finish(this.cuts.close(cut, payload.getUser().getId()), "close")));
+		return Actions.onCut(payload, ctx, this.cuts, this.replies, (cut) -> Optional
+			.of(Replies.finish(this.cuts.close(new CloseCut(cut, payload.getUser().getId())), "close")));
 	}
 
 }

@@ -8,6 +8,7 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import org.springframework.stereotype.Component;
 
+import dev.scopecut.app.CutEditService;
 import dev.scopecut.app.CutService;
 import dev.scopecut.slack.views.Modals;
 import dev.scopecut.slack.outbound.PrivateReplies;
@@ -25,10 +26,13 @@ class EditAction implements SlackListener, BlockActionHandler {
 
 	private final CutService cuts;
 
+	private final CutEditService edits;
+
 	private final PrivateReplies replies;
 
-	EditAction(CutService cuts, PrivateReplies replies) {
+	EditAction(CutService cuts, CutEditService edits, PrivateReplies replies) {
 		this.cuts = cuts;
+		this.edits = edits;
 		this.replies = replies;
 	}
 
@@ -40,7 +44,7 @@ class EditAction implements SlackListener, BlockActionHandler {
 	@Override
 	public Response apply(BlockActionRequest request, ActionContext ctx) {
 		BlockActionPayload payload = request.getPayload();
-		return Actions.onCut(payload, ctx, this.cuts, this.replies, (cut) -> Modals.openEdit(this.cuts, cut,
+		return Actions.onCut(payload, ctx, this.cuts, this.replies, (cut) -> Modals.openEdit(this.edits, cut,
 				payload.getUser().getId(), ctx.client(), payload.getTriggerId()));
 	}
 

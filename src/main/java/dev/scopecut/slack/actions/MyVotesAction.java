@@ -11,12 +11,13 @@ import com.slack.api.bolt.response.Response;
 import org.springframework.stereotype.Component;
 
 import dev.scopecut.app.CutService;
-import dev.scopecut.app.StoreUnavailableException;
-import dev.scopecut.app.VoterChoices;
+import dev.scopecut.app.port.StoreUnavailableException;
+import dev.scopecut.app.port.VoterChoices;
 import dev.scopecut.cut.CutRef;
 import dev.scopecut.slack.outbound.PrivateReplies;
 import dev.scopecut.slack.blocks.Replies;
 import dev.scopecut.slack.SlackListener;
+import dev.scopecut.slack.StoreDown;
 import dev.scopecut.slack.blocks.ActionIds;
 import dev.scopecut.slack.blocks.MyVotesMessage;
 
@@ -60,7 +61,7 @@ class MyVotesAction implements SlackListener, BlockActionHandler {
 			this.replies.send(payload.getResponseUrl(), MyVotesMessage.render(mine.get().cut(), mine.get().choices()));
 		}
 		catch (StoreUnavailableException ex) {
-			this.replies.send(payload.getResponseUrl(), Replies.VOTES_NOT_READ);
+			this.replies.send(payload.getResponseUrl(), StoreDown.reply("Votes not read", ex, Replies.VOTES_NOT_READ));
 		}
 		return ctx.ack();
 	}

@@ -8,20 +8,19 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import dev.scopecut.app.CastVote;
 import dev.scopecut.app.CutService;
-import dev.scopecut.app.Metrics;
-import dev.scopecut.app.StoreUnavailableException;
-import dev.scopecut.app.VoteResult;
+import dev.scopecut.app.port.Metrics;
+import dev.scopecut.app.port.StoreUnavailableException;
+import dev.scopecut.app.port.VoteResult;
 import dev.scopecut.cut.CutRef;
 import dev.scopecut.slack.outbound.PrivateReplies;
 import dev.scopecut.slack.outbound.ReminderProgress;
 import dev.scopecut.slack.blocks.Replies;
 import dev.scopecut.slack.SlackListener;
+import dev.scopecut.slack.StoreDown;
 import dev.scopecut.slack.blocks.ActionIds;
 import dev.scopecut.slack.blocks.VoteValue;
 
@@ -33,8 +32,6 @@ import dev.scopecut.slack.blocks.VoteValue;
  */
 @Component
 class VoteAction implements SlackListener, BlockActionHandler {
-
-	private static final Logger log = LoggerFactory.getLogger(VoteAction.class);
 
 	private final CutService cuts;
 
@@ -71,8 +68,7 @@ class VoteAction implements SlackListener, BlockActionHandler {
 			VoteResult result = this.cuts.vote(new CastVote(cut, voter, vote.itemId(), vote.choice()));
 			this.metrics.vote(result.outcome());
 			String confirmation = Replies.vote(result, vote.choice());
-			// Someone who may not vote has nothing to see in a reminder: they are told
-			// why.
+			// Someone who may not vote sees nothing in a reminder: they are told why.
 			if (ActionIds.isReminderBlock(action.get().getBlockId())
 					&& result.outcome() != VoteResult.Outcome.NOT_A_VOTER) {
 				this.reminders.redraw(payload.getResponseUrl(), cut, voter, confirmation);
@@ -82,9 +78,9 @@ class VoteAction implements SlackListener, BlockActionHandler {
 			}
 		}
 		catch (StoreUnavailableException ex) {
-			log.warn("Vote not recorded: {}", ex.getMessage());
 			this.metrics.voteNotStored();
-			this.replies.send(payload.getResponseUrl(), Replies.VOTE_NOT_RECORDED);
+			this.replies.send(payload.getResponseUrl(),
+					StoreDown.reply("Vote not recorded", ex, Replies.VOTE_NOT_RECORDED));
 		}
 		return ctx.ack();
 	}

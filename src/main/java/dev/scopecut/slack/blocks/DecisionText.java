@@ -3,7 +3,7 @@ package dev.scopecut.slack.blocks;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import dev.scopecut.app.CutSnapshot;
+import dev.scopecut.app.port.CutSnapshot;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.Decision;
 import dev.scopecut.cut.Outcome;

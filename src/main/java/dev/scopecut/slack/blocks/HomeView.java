@@ -16,7 +16,7 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.Views;
 
-import dev.scopecut.app.CutSnapshot;
+import dev.scopecut.app.port.CutSnapshot;
 import dev.scopecut.app.Home;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutId;

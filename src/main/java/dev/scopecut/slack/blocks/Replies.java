@@ -2,13 +2,17 @@ package dev.scopecut.slack.blocks;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.stream.Collectors;
 
+import dev.scopecut.app.CutLookupException;
 import dev.scopecut.app.EditResult;
 import dev.scopecut.app.FinishResult;
+import dev.scopecut.app.NextCuts;
 import dev.scopecut.app.Reminders;
-import dev.scopecut.app.VoteResult;
+import dev.scopecut.app.port.VoteResult;
 import dev.scopecut.cut.Choice;
 import dev.scopecut.cut.Cut;
+import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.TypedText;
 
 /** What Scopecut says to one person, privately. */
@@ -37,7 +41,35 @@ public final class Replies {
 
 	public static final String VOTES_NOT_READ = "Scopecut cannot reach its store right now, so it cannot show your votes. Please click *My votes* again in a moment.";
 
+	public static final String NO_OPEN_CUT = "This channel has no open cut. Start one with `/scopecut Title: item; item`.";
+
 	private Replies() {
+	}
+
+	/**
+	 * Why no cut was found, and how to name one.
+	 * @param verb the subcommand, to show how to name a cut when there are several
+	 */
+	public static String lookup(CutLookupException ex, String verb) {
+		return switch (ex.reason()) {
+			case NO_SUCH_CUT -> "There is no cut `" + ex.named().orElseThrow() + "` in this workspace.";
+			case NO_OPEN_CUT -> NO_OPEN_CUT;
+			case NOTHING_TO_EXPORT ->
+				"This channel has no open cut, nor a recently closed one. To export another, name it: `/scopecut export ID` (the ID is at the foot of the cut's message).";
+			case NO_CLOSED_CUT ->
+				"This channel has no recently closed cut. Name the one to follow: `/scopecut next ID` (the ID is at the foot of its message).";
+			case SEVERAL_OPEN -> {
+				String ids = ex.open().stream().map((id) -> "`" + id + "`").collect(Collectors.joining(", "));
+				CutId first = ex.open().get(0);
+				String example = switch (verb) {
+					case "add", "remove" -> verb + " " + first + ": item text";
+					case "extend" -> verb + " " + first + " 2h";
+					default -> verb + " " + first;
+				};
+				yield "This channel has %d open cuts (%s): name one, e.g. `/scopecut %s`.".formatted(ex.open().size(),
+						ids, example);
+			}
+		};
 	}
 
 	public static String unknown(String text) {
@@ -125,6 +157,23 @@ public final class Replies {
 	public static String couldNotOpenEditModal(String reason) {
 		return "The *Edit scope cut* form could not be opened (" + Mrkdwn.escape(reason)
 				+ "). Click *Edit* again, or type `/scopecut edit`.";
+	}
+
+	/** Why the next cut of a cut cannot be started. */
+	public static String nextRefused(NextCuts.RefusedException refused) {
+		Cut cut = refused.parent();
+		return switch (refused.refusal()) {
+			case NOT_FOUND -> "That cut is no longer kept, so its next cut cannot be started from it.";
+			case NOT_FACILITATOR -> "Only " + Mrkdwn.user(cut.facilitator()) + ", who started `" + cut.ref().id()
+					+ "`, can start the next cut from it.";
+			case NOT_CLOSED -> "`" + cut.ref().id() + "` is " + cut.status().name().toLowerCase()
+					+ ": the next cut starts from a closed cut's decision.";
+		};
+	}
+
+	public static String couldNotOpenNextModal(String reason) {
+		return "The *New scope cut* form could not be opened (" + Mrkdwn.escape(reason)
+				+ "). Click *Start next cut* again, or type `/scopecut next ID`.";
 	}
 
 	public static String couldNotPost(String reason) {

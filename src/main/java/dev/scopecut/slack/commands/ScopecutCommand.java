@@ -3,6 +3,7 @@ package dev.scopecut.slack.commands;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
@@ -18,14 +19,21 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
+import dev.scopecut.app.AddItem;
+import dev.scopecut.app.CancelCut;
+import dev.scopecut.app.CloseCut;
+import dev.scopecut.app.CutEditService;
 import dev.scopecut.app.CutLookupException;
 import dev.scopecut.app.CutReading;
 import dev.scopecut.app.CutService;
-import dev.scopecut.app.NotifyFailedException;
+import dev.scopecut.app.ExtendDeadline;
+import dev.scopecut.app.NextCuts;
+import dev.scopecut.app.port.NotifyFailedException;
 import dev.scopecut.app.Reminders;
-import dev.scopecut.app.RetryLaterException;
+import dev.scopecut.app.RemoveItem;
+import dev.scopecut.app.port.RetryLaterException;
 import dev.scopecut.app.StartCut;
-import dev.scopecut.app.StoreUnavailableException;
+import dev.scopecut.app.port.StoreUnavailableException;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.InvalidCutException;
 import dev.scopecut.cut.QuickStart;
@@ -33,9 +41,11 @@ import dev.scopecut.slack.inbound.BadRequest;
 import dev.scopecut.slack.views.Modals;
 import dev.scopecut.slack.blocks.Replies;
 import dev.scopecut.slack.SlackListener;
+import dev.scopecut.slack.StoreDown;
 import dev.scopecut.slack.blocks.DecisionRecord;
 import dev.scopecut.slack.blocks.Mrkdwn;
 import dev.scopecut.slack.blocks.NewCutModal;
+import dev.scopecut.slack.blocks.Refusals;
 
 /**
  * {@code /scopecut}: turns the text into a use case and acknowledges with the private
@@ -49,15 +59,21 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 
 	private final CutService cuts;
 
+	private final CutEditService edits;
+
 	private final Executor executor;
 
 	private final Reminders reminders;
 
 	private final Clock clock;
 
-	ScopecutCommand(CutService cuts, Reminders reminders, @Qualifier("publishExecutor") Executor executor,
-			Clock clock) {
+	private final NextCuts nextCuts;
+
+	ScopecutCommand(CutService cuts, CutEditService edits, Reminders reminders,
+			@Qualifier("publishExecutor") Executor executor, Clock clock, NextCuts nextCuts) {
 		this.cuts = cuts;
+		this.edits = edits;
+		this.nextCuts = nextCuts;
 		this.reminders = reminders;
 		this.executor = executor;
 		this.clock = clock;
@@ -82,33 +98,35 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 				case HELP -> ctx.ack(Replies.HELP);
 				case LIST -> ctx.ack(list(this.cuts.openIn(workspace, payload.getChannelId())));
 				case CLOSE -> ctx.ack(Replies.finish(
-						this.cuts.close(resolve(payload, workspace, command, "close"), payload.getUserId()), "close"));
+						this.cuts.close(new CloseCut(resolve(payload, workspace, command), payload.getUserId())),
+						"close"));
 				case CANCEL -> ctx.ack(Replies.finish(
-						this.cuts.cancel(resolve(payload, workspace, command, "cancel"), payload.getUserId()),
+						this.cuts.cancel(new CancelCut(resolve(payload, workspace, command), payload.getUserId())),
 						"cancel"));
 				case REMIND -> ctx.ack(remind(payload, workspace, command));
-				case ADD -> ctx.ack(Replies.edit(this.cuts.addItem(resolve(payload, workspace, command, "add"),
-						payload.getUserId(), command.argument())));
-				case REMOVE -> ctx.ack(Replies.edit(this.cuts.removeItem(resolve(payload, workspace, command, "remove"),
-						payload.getUserId(), command.argument())));
-				case EXTEND ->
-					ctx.ack(Replies.edit(this.cuts.extendDeadline(resolve(payload, workspace, command, "extend"),
-							payload.getUserId(), command.argument())));
+				case ADD -> ctx.ack(Replies.edit(this.edits.addItem(
+						new AddItem(resolve(payload, workspace, command), payload.getUserId(), command.argument()))));
+				case REMOVE ->
+					ctx.ack(Replies.edit(this.edits.removeItem(new RemoveItem(resolve(payload, workspace, command),
+							payload.getUserId(), command.argument()))));
+				case EXTEND -> ctx
+					.ack(Replies.edit(this.edits.extendDeadline(new ExtendDeadline(resolve(payload, workspace, command),
+							payload.getUserId(), command.argument()))));
 				case EDIT -> openEditModal(payload, workspace, command, ctx);
+				case NEXT -> openNextModal(payload, workspace, command, ctx);
 				case EXPORT -> export(payload, workspace, command, ctx);
 				case START -> start(payload, workspace, command, ctx);
 				case UNKNOWN -> ctx.ack(Replies.unknown(command.text()));
 			};
 		}
 		catch (InvalidCutException ex) {
-			return ctx.ack(ex.message(Mrkdwn::escape));
+			return ctx.ack(Refusals.text(ex, Mrkdwn::escape));
 		}
 		catch (CutLookupException ex) {
-			return ctx.ack(ex.getMessage());
+			return ctx.ack(Replies.lookup(ex, command.verb().name().toLowerCase(Locale.ROOT)));
 		}
 		catch (StoreUnavailableException ex) {
-			log.warn("/scopecut not served: {}", ex.getMessage());
-			return ctx.ack(Replies.STORE_DOWN);
+			return ctx.ack(StoreDown.reply("/scopecut not served", ex));
 		}
 	}
 
@@ -130,19 +148,35 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 	 */
 	private Response openEditModal(SlashCommandPayload payload, String workspace, CommandText command,
 			SlashCommandContext ctx) {
-		Cut cut = resolve(payload, workspace, command, "edit");
-		return Modals.openEdit(this.cuts, cut, payload.getUserId(), ctx.client(), payload.getTriggerId())
+		Cut cut = resolve(payload, workspace, command);
+		return Modals.openEdit(this.edits, cut, payload.getUserId(), ctx.client(), payload.getTriggerId())
+			.map(ctx::ack)
+			.orElseGet(ctx::ack);
+	}
+
+	/**
+	 * Opens the <em>New scope cut</em> form for the cut that follows the one named, or
+	 * else the channel's latest closed cut, before acknowledging; the new cut runs in
+	 * this channel.
+	 */
+	private Response openNextModal(SlashCommandPayload payload, String workspace, CommandText command,
+			SlashCommandContext ctx) {
+		Cut parent = command.cutId().isPresent() ? resolve(payload, workspace, command)
+				: this.nextCuts.latestClosedIn(workspace, payload.getChannelId());
+		return Modals
+			.openNext(this.nextCuts, parent.ref(), payload.getUserId(), payload.getChannelId(), this.clock.instant(),
+					ctx.client(), payload.getTriggerId())
 			.map(ctx::ack)
 			.orElseGet(ctx::ack);
 	}
 
 	private String remind(SlashCommandPayload payload, String workspace, CommandText command) {
-		Cut cut = resolve(payload, workspace, command, "remind");
+		Cut cut = resolve(payload, workspace, command);
 		return Replies.remind(cut, this.reminders.remindNow(cut, payload.getUserId()));
 	}
 
-	private Cut resolve(SlashCommandPayload payload, String workspace, CommandText command, String verb) {
-		return this.cuts.resolve(workspace, payload.getChannelId(), payload.getUserId(), command.cutId(), verb);
+	private Cut resolve(SlashCommandPayload payload, String workspace, CommandText command) {
+		return this.cuts.resolve(workspace, payload.getChannelId(), payload.getUserId(), command.cutId());
 	}
 
 	/**
@@ -202,7 +236,7 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 
 	private static String list(List<Cut> open) {
 		if (open.isEmpty()) {
-			return "This channel has no open cut. Start one with `/scopecut Title: item; item`.";
+			return Replies.NO_OPEN_CUT;
 		}
 		return "*Open cuts in this channel*\n" + open.stream()
 			.map((cut) -> "• `" + cut.ref().id() + "` " + Mrkdwn.escape(cut.title()) + " — " + cut.items().size()

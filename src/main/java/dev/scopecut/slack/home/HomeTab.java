@@ -4,25 +4,23 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import com.slack.api.Slack;
 import com.slack.api.methods.response.views.ViewsPublishResponse;
 import okhttp3.FormBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import dev.scopecut.app.CutSnapshot;
+import dev.scopecut.app.port.CutSnapshot;
 import dev.scopecut.app.Home;
 import dev.scopecut.app.HomeService;
-import dev.scopecut.app.NotifyFailedException;
-import dev.scopecut.app.RetryLaterException;
-import dev.scopecut.app.StoreUnavailableException;
+import dev.scopecut.app.port.NotifyFailedException;
+import dev.scopecut.app.port.RetryLaterException;
+import dev.scopecut.app.port.StoreUnavailableException;
 import dev.scopecut.cut.CutId;
 import dev.scopecut.slack.SlackJson;
 import dev.scopecut.slack.blocks.HomeView;
 import dev.scopecut.slack.outbound.Permalinks;
-import dev.scopecut.slack.outbound.SlackWebApi;
-import dev.scopecut.slack.outbound.WorkspaceTokens;
+import dev.scopecut.slack.outbound.SharedRetryAfterWebApi;
 
 /**
  * Publishes one person's App Home with {@code views.publish}: read, linked, rendered,
@@ -38,12 +36,12 @@ class HomeTab {
 
 	private final Permalinks permalinks;
 
-	private final SlackWebApi api;
+	private final SharedRetryAfterWebApi api;
 
-	HomeTab(HomeService homes, Permalinks permalinks, Slack slack, WorkspaceTokens tokens) {
+	HomeTab(HomeService homes, Permalinks permalinks, SharedRetryAfterWebApi api) {
 		this.homes = homes;
 		this.permalinks = permalinks;
-		this.api = new SlackWebApi(slack, tokens);
+		this.api = api;
 	}
 
 	public void publish(String workspace, String user) {

@@ -11,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import dev.scopecut.app.EventDeliveries;
-import dev.scopecut.app.StoreUnavailableException;
+import dev.scopecut.app.port.EventDeliveries;
+import dev.scopecut.app.port.StoreUnavailableException;
 
 /**
  * Runs an Events API listener once per event, however often Slack delivers it: Slack

@@ -11,8 +11,8 @@ import com.slack.api.bolt.response.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.scopecut.app.RequestReplays;
-import dev.scopecut.app.StoreUnavailableException;
+import dev.scopecut.app.port.RequestReplays;
+import dev.scopecut.app.port.StoreUnavailableException;
 
 /**
  * Serves a slash command or form submission once per trigger id. A signed request stays

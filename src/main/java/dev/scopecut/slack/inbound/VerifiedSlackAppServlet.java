@@ -26,7 +26,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.scopecut.app.StoreUnavailableException;
+import dev.scopecut.app.port.StoreUnavailableException;
 
 /**
  * Bolt's servlet, made safe at the edge. Bolt parses a body before it verifies its
@@ -119,8 +119,7 @@ public class VerifiedSlackAppServlet extends SlackAppServlet {
 			slackResponse = this.app.run(slackRequest);
 		}
 		catch (StoreUnavailableException ex) {
-			// Multi-workspace mode reads the workspace's installation before any
-			// listener.
+			// Multi-workspace mode reads the installation before any listener runs.
 			log.warn("Refused a {}: {}", slackRequest.getRequestType(), ex.getMessage());
 			reply(resp, 503, "store unavailable");
 			return;

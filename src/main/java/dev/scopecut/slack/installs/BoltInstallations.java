@@ -6,8 +6,8 @@ import com.slack.api.bolt.service.InstallationService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.scopecut.app.NotifyFailedException;
-import dev.scopecut.app.RetryLaterException;
+import dev.scopecut.app.port.NotifyFailedException;
+import dev.scopecut.app.port.RetryLaterException;
 
 /**
  * The installations as Bolt sees them in multi-workspace mode. A bot Bolt finds for a

@@ -15,9 +15,9 @@ import com.slack.api.methods.response.oauth.OAuthV2AccessResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.scopecut.app.NotifyFailedException;
-import dev.scopecut.app.RetryLaterException;
-import dev.scopecut.app.TokenRefreshLocks;
+import dev.scopecut.app.port.NotifyFailedException;
+import dev.scopecut.app.port.RetryLaterException;
+import dev.scopecut.app.port.TokenRefreshLocks;
 import dev.scopecut.slack.outbound.SlackWebApi;
 
 /**

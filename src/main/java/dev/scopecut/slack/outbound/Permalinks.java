@@ -5,15 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import com.slack.api.Slack;
 import com.slack.api.methods.response.chat.ChatGetPermalinkResponse;
 import okhttp3.FormBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import dev.scopecut.app.NotifyFailedException;
-import dev.scopecut.app.RetryLaterException;
+import dev.scopecut.app.port.NotifyFailedException;
+import dev.scopecut.app.port.RetryLaterException;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutRef;
 
@@ -29,7 +28,7 @@ public class Permalinks {
 
 	private static final Logger log = LoggerFactory.getLogger(Permalinks.class);
 
-	private final SlackWebApi api;
+	private final SharedRetryAfterWebApi api;
 
 	private final Map<CutRef, String> cache = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
 
@@ -40,8 +39,8 @@ public class Permalinks {
 
 	});
 
-	Permalinks(Slack slack, WorkspaceTokens tokens) {
-		this.api = new SlackWebApi(slack, tokens);
+	Permalinks(SharedRetryAfterWebApi api) {
+		this.api = api;
 	}
 
 	/**

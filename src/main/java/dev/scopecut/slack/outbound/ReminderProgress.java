@@ -7,8 +7,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import dev.scopecut.app.CutService;
-import dev.scopecut.app.StoreUnavailableException;
-import dev.scopecut.app.VoterChoices;
+import dev.scopecut.app.port.StoreUnavailableException;
+import dev.scopecut.app.port.VoterChoices;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutRef;
 import dev.scopecut.slack.outbound.PrivateReplies.Reply;

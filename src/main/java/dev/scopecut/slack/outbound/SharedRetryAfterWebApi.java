@@ -8,26 +8,30 @@ import okhttp3.FormBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.scopecut.app.PeopleCache;
-import dev.scopecut.app.StoreUnavailableException;
+import org.springframework.stereotype.Component;
+
+import dev.scopecut.app.port.MethodHoldOffs;
+import dev.scopecut.app.port.StoreUnavailableException;
 
 /**
- * {@link SlackWebApi} calls that honour Slack's waits across instances: a method Slack
- * answered with 429 (or could not be reached for) is not called again for the workspace,
- * by any instance, until its Retry-After is over; the caller gets a
- * {@link dev.scopecut.app.RetryLaterException} for what is left of the wait at once,
- * without asking Slack. The waits are kept with the {@link PeopleCache}; without Redis,
+ * The Web API client every outbound call goes through, one bean: {@link SlackWebApi}
+ * calls that honour Slack's waits across instances: a method Slack answered with 429 (or
+ * could not be reached for) is not called again for the workspace, by any instance, until
+ * its Retry-After is over; the caller gets a
+ * {@link dev.scopecut.app.port.RetryLaterException} for what is left of the wait at once,
+ * without asking Slack. The waits are kept in {@link MethodHoldOffs}; without Redis,
  * Slack is simply asked.
  */
-class SharedRetryAfterWebApi {
+@Component
+public class SharedRetryAfterWebApi {
 
 	private static final Logger log = LoggerFactory.getLogger(SharedRetryAfterWebApi.class);
 
 	private final SlackWebApi api;
 
-	private final PeopleCache waits;
+	private final MethodHoldOffs waits;
 
-	SharedRetryAfterWebApi(Slack slack, WorkspaceTokens tokens, PeopleCache waits) {
+	SharedRetryAfterWebApi(Slack slack, WorkspaceTokens tokens, MethodHoldOffs waits) {
 		this.api = new SlackWebApi(slack, tokens);
 		this.waits = waits;
 	}
@@ -35,7 +39,8 @@ class SharedRetryAfterWebApi {
 	/**
 	 * Calls a method unless Slack's wait for it is still running, and records a new wait.
 	 */
-	<T extends SlackApiTextResponse> T call(String workspace, String method, FormBody.Builder form, Class<T> type) {
+	public <T extends SlackApiTextResponse> T call(String workspace, String method, FormBody.Builder form,
+			Class<T> type) {
 		Duration left = heldOff(workspace, method);
 		if (!left.isZero()) {
 			throw new SlackWebApi.RateLimited(method + " held off after a 429", left);

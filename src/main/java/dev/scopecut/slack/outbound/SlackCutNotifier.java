@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import com.slack.api.Slack;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.chat.ChatUpdateResponse;
@@ -14,11 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import dev.scopecut.app.CutNotifier;
-import dev.scopecut.app.CutSnapshot;
-import dev.scopecut.app.NotifyFailedException;
-import dev.scopecut.app.PeopleCache;
-import dev.scopecut.app.RetryLaterException;
+import dev.scopecut.app.port.CutNotifier;
+import dev.scopecut.app.port.CutSnapshot;
+import dev.scopecut.app.port.NotifyFailedException;
+import dev.scopecut.app.port.RetryLaterException;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.slack.SlackJson;
 import dev.scopecut.slack.blocks.CutMessage;
@@ -51,8 +49,8 @@ class SlackCutNotifier implements CutNotifier {
 
 	private final SlackPeople people;
 
-	SlackCutNotifier(Slack slack, WorkspaceTokens tokens, PeopleCache waits, SlackPeople people) {
-		this.api = new SharedRetryAfterWebApi(slack, tokens, waits);
+	SlackCutNotifier(SharedRetryAfterWebApi api, SlackPeople people) {
+		this.api = api;
 		this.people = people;
 	}
 

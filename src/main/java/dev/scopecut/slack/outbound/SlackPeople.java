@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.slack.api.Slack;
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.methods.response.users.UsersListResponse;
 import com.slack.api.model.User;
@@ -20,10 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import dev.scopecut.app.PeopleCache;
-import dev.scopecut.app.PeopleCache.Person;
-import dev.scopecut.app.RetryLaterException;
-import dev.scopecut.app.StoreUnavailableException;
+import dev.scopecut.app.port.PeopleCache;
+import dev.scopecut.app.port.PeopleCache.Person;
+import dev.scopecut.app.port.RetryLaterException;
+import dev.scopecut.app.port.StoreUnavailableException;
 
 /**
  * Who a workspace's users are (human or not) and their time zones, from the
@@ -69,8 +68,8 @@ class SlackPeople {
 
 	private final PeopleCache cache;
 
-	SlackPeople(Slack slack, WorkspaceTokens tokens, PeopleCache cache) {
-		this.api = new SharedRetryAfterWebApi(slack, tokens, cache);
+	SlackPeople(SharedRetryAfterWebApi api, PeopleCache cache) {
+		this.api = api;
 		this.cache = cache;
 	}
 
@@ -78,7 +77,8 @@ class SlackPeople {
 	 * The humans among the users, in their order: bots, apps, deleted users and Slackbot
 	 * left out.
 	 * @throws RetryLaterException when Slack asked to wait before they can all be known
-	 * @throws dev.scopecut.app.NotifyFailedException when Slack refused to describe one
+	 * @throws dev.scopecut.app.port.NotifyFailedException when Slack refused to describe
+	 * one
 	 */
 	List<String> humans(String workspace, List<String> users) {
 		Set<String> wanted = new LinkedHashSet<>(users);

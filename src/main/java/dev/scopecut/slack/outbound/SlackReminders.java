@@ -2,17 +2,15 @@ package dev.scopecut.slack.outbound;
 
 import java.time.ZoneId;
 
-import com.slack.api.Slack;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
 import okhttp3.FormBody;
 import org.springframework.stereotype.Component;
 
-import dev.scopecut.app.NotifyFailedException;
-import dev.scopecut.app.PeopleCache;
-import dev.scopecut.app.ReminderNotifier;
-import dev.scopecut.app.RetryLaterException;
-import dev.scopecut.app.VoterChoices;
+import dev.scopecut.app.port.NotifyFailedException;
+import dev.scopecut.app.port.ReminderNotifier;
+import dev.scopecut.app.port.RetryLaterException;
+import dev.scopecut.app.port.VoterChoices;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.slack.SlackJson;
 import dev.scopecut.slack.blocks.ReminderMessage;
@@ -22,7 +20,7 @@ import dev.scopecut.slack.blocks.SlackMessage;
  * Reminders by direct message: the recipient's time zone (kept for a day in the people
  * cache, else {@code users.info}), {@code conversations.open} for the direct-message
  * channel with them, then {@code chat.postMessage}. Pacing is the workspace's
- * {@link dev.scopecut.app.ReminderPace}; a 429 comes back as a
+ * {@link dev.scopecut.app.port.ReminderPace}; a 429 comes back as a
  * {@link RetryLaterException} with its Retry-After, and holds that method off for every
  * reminder of the workspace until it is over ({@link SharedRetryAfterWebApi}); a post
  * whose outcome is unknown (a 5xx, a connection lost after sending) is not tried again.
@@ -38,8 +36,8 @@ class SlackReminders implements ReminderNotifier {
 
 	private final SlackPeople people;
 
-	SlackReminders(Slack slack, WorkspaceTokens tokens, PeopleCache waits, Permalinks permalinks, SlackPeople people) {
-		this.api = new SharedRetryAfterWebApi(slack, tokens, waits);
+	SlackReminders(SharedRetryAfterWebApi api, WorkspaceTokens tokens, Permalinks permalinks, SlackPeople people) {
+		this.api = api;
 		this.tokens = tokens;
 		this.permalinks = permalinks;
 		this.people = people;

@@ -10,8 +10,8 @@ import com.slack.api.methods.SlackApiTextResponse;
 import okhttp3.FormBody;
 import okhttp3.Response;
 
-import dev.scopecut.app.NotifyFailedException;
-import dev.scopecut.app.RetryLaterException;
+import dev.scopecut.app.port.NotifyFailedException;
+import dev.scopecut.app.port.RetryLaterException;
 import dev.scopecut.slack.SlackJson;
 
 /**

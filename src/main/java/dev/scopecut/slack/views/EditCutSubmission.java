@@ -3,6 +3,7 @@ package dev.scopecut.slack.views;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.App;
@@ -11,22 +12,23 @@ import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.view.View;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import dev.scopecut.app.ChangeDetails;
+import dev.scopecut.app.CutEditService;
 import dev.scopecut.app.CutService;
 import dev.scopecut.app.EditResult;
-import dev.scopecut.app.StoreUnavailableException;
+import dev.scopecut.app.port.StoreUnavailableException;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutDetails;
 import dev.scopecut.cut.CutRef;
 import dev.scopecut.cut.InvalidCutException;
 import dev.scopecut.slack.inbound.BadRequest;
-import dev.scopecut.slack.blocks.Replies;
 import dev.scopecut.slack.SlackListener;
+import dev.scopecut.slack.StoreDown;
 import dev.scopecut.slack.blocks.EditCutModal;
 import dev.scopecut.slack.blocks.NewCutModal;
+import dev.scopecut.slack.blocks.Refusals;
 
 /**
  * The submitted <em>Edit scope cut</em> modal. The cut is the one its
@@ -39,12 +41,13 @@ import dev.scopecut.slack.blocks.NewCutModal;
 @Component
 class EditCutSubmission implements SlackListener, ViewSubmissionHandler {
 
-	private static final Logger log = LoggerFactory.getLogger(EditCutSubmission.class);
-
 	private final CutService cuts;
 
-	EditCutSubmission(CutService cuts) {
+	private final CutEditService edits;
+
+	EditCutSubmission(CutService cuts, CutEditService edits) {
 		this.cuts = cuts;
+		this.edits = edits;
 	}
 
 	@Override
@@ -71,8 +74,8 @@ class EditCutSubmission implements SlackListener, ViewSubmissionHandler {
 			FormFields fields = new FormFields(view.getState().getValues());
 			CutDetails wanted = new CutDetails(fields.title(), fields.text(NewCutModal.QUESTION), fields.capacity(),
 					fields.quorum());
-			EditResult result = this.cuts.changeDetails(cut.get(), payload.getUser().getId(), form.get().readAs(),
-					wanted);
+			EditResult result = this.edits
+				.changeDetails(new ChangeDetails(cut.get(), payload.getUser().getId(), form.get().readAs(), wanted));
 			return switch (result.outcome()) {
 				case DONE, UNCHANGED -> ctx.ack();
 				// Plain text: a form's errors show no formatting.
@@ -83,11 +86,11 @@ class EditCutSubmission implements SlackListener, ViewSubmissionHandler {
 			};
 		}
 		catch (InvalidCutException ex) {
-			return ctx.ackWithErrors(Map.of(NewCutSubmission.blockOf(ex.field()), ex.getMessage()));
+			return ctx.ackWithErrors(
+					Map.of(NewCutSubmission.blockOf(ex.field()), Refusals.text(ex, UnaryOperator.identity())));
 		}
 		catch (StoreUnavailableException ex) {
-			log.warn("Cut edit not stored: {}", ex.getMessage());
-			return ctx.ackWithErrors(Map.of(NewCutModal.TITLE, Replies.STORE_DOWN));
+			return ctx.ackWithErrors(Map.of(NewCutModal.TITLE, StoreDown.reply("Cut edit not stored", ex)));
 		}
 	}
 

@@ -18,7 +18,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
 
-import dev.scopecut.app.CutSnapshot;
+import dev.scopecut.app.port.CutSnapshot;
 import dev.scopecut.cut.Ballots;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutId;
@@ -27,6 +27,7 @@ import dev.scopecut.cut.CutSettings;
 import dev.scopecut.cut.CutStatus;
 import dev.scopecut.cut.DecisionRule;
 import dev.scopecut.cut.Item;
+import dev.scopecut.sandbox.BlockKitRules;
 import dev.scopecut.support.blockkit.BlockKitLimits;
 import dev.scopecut.support.blockkit.Fixtures;
 import dev.scopecut.support.blockkit.GoldenJson;
@@ -103,7 +104,11 @@ class CutMessageTests {
 		GoldenJson.assertMatches("cut-closed", message.text(), message.blocks());
 		BlockKitLimits.assertWithinLimits(message.blocks());
 		String json = GoldenJson.toJson(message.blocks());
-		assertThat(json).doesNotContain("\"actions\"").doesNotContain("\"button\"").doesNotContain("\"overflow\"");
+		// No vote controls are left: the one button starts the next cut.
+		assertThat(json).doesNotContain("vote-").doesNotContain("\"overflow\"");
+		assertThat(Fixtures.ofType(Fixtures.blocksJson(message), "actions")).singleElement()
+			.satisfies((actions) -> assertThat(actions.toString()).contains("\"action_id\":\"next-cut\"",
+					"\"value\":\"K7M2Q\"", "Start next cut"));
 		assertThat(mrkdwnTexts(message)).contains("*Ship now*\n• email signup (5–1)\n• create project (4–2)",
 				"*Defer*\n• single sign-on (2–2) (tie)\n• dark mode (1–4)");
 	}
@@ -245,7 +250,7 @@ class CutMessageTests {
 			BlockKitLimits.assertWithinLimits(message.blocks());
 			assertThat(mrkdwnTexts(message)).filteredOn((text) -> text.startsWith("*What must this release teach us?*"))
 				.singleElement()
-				.satisfies((text) -> assertThat(text).hasSizeLessThanOrEqualTo(BlockKitLimits.SECTION_TEXT_MAX)
+				.satisfies((text) -> assertThat(text).hasSizeLessThanOrEqualTo(BlockKitRules.SECTION_TEXT_MAX)
 					.contains("\nWho &amp; why? Who &amp; why?")
 					.endsWith("…")
 					.doesNotContainPattern("&(?!amp;|lt;|gt;)"));

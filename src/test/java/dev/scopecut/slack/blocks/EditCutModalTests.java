@@ -19,6 +19,7 @@ import dev.scopecut.cut.CutDraft;
 import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.CutRef;
 import dev.scopecut.cut.CutSettings;
+import dev.scopecut.sandbox.BlockKitRules;
 import dev.scopecut.support.blockkit.BlockKitLimits;
 import dev.scopecut.support.blockkit.GoldenJson;
 
@@ -38,7 +39,7 @@ class EditCutModalTests {
 				2, false, List.of("U0ANN", "U0BOB"), false)));
 
 		GoldenJson.assertJsonMatches("edit-cut-modal", GsonFactory.createSnakeCase().toJson(view));
-		BlockKitLimits.assertWithinLimits(view.getBlocks(), BlockKitLimits.Surface.MODAL);
+		BlockKitLimits.assertWithinLimits(view.getBlocks(), BlockKitRules.Surface.MODAL);
 		assertThat(view.getBlocks()).extracting(LayoutBlock::getBlockId)
 			.containsExactly(NewCutModal.TITLE, NewCutModal.QUESTION, NewCutModal.CAPACITY, NewCutModal.QUORUM);
 		assertThat(view.getCallbackId()).isEqualTo("edit-cut");

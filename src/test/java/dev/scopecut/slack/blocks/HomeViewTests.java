@@ -13,7 +13,7 @@ import java.util.stream.IntStream;
 import com.slack.api.model.view.View;
 import org.junit.jupiter.api.Test;
 
-import dev.scopecut.app.CutSnapshot;
+import dev.scopecut.app.port.CutSnapshot;
 import dev.scopecut.app.Home;
 import dev.scopecut.cut.Ballots;
 import dev.scopecut.cut.Cut;
@@ -22,6 +22,7 @@ import dev.scopecut.cut.CutRef;
 import dev.scopecut.cut.CutSettings;
 import dev.scopecut.cut.CutStatus;
 import dev.scopecut.cut.Item;
+import dev.scopecut.sandbox.BlockKitRules;
 import dev.scopecut.support.blockkit.BlockKitLimits;
 import dev.scopecut.support.blockkit.GoldenJson;
 
@@ -44,7 +45,7 @@ class HomeViewTests {
 				Map.of(new CutId("K7M2Q"), "https://test.slack.com/archives/C0PLAN/p1741000000000100"));
 
 		GoldenJson.assertMatches("home", view.getBlocks());
-		BlockKitLimits.assertWithinLimits(view.getBlocks(), BlockKitLimits.Surface.HOME);
+		BlockKitLimits.assertWithinLimits(view.getBlocks(), BlockKitRules.Surface.HOME);
 		assertThat(view.getType()).isEqualTo("home");
 		String json = com.google.gson.JsonParser.parseString(GoldenJson.toJson(view.getBlocks())).toString();
 		assertThat(json).contains("2 of 3 items left to vote on",
@@ -71,7 +72,7 @@ class HomeViewTests {
 
 		View view = HomeView.render(new Home(ME, many, many, closed), Map.of());
 
-		BlockKitLimits.assertWithinLimits(view.getBlocks(), BlockKitLimits.Surface.HOME);
+		BlockKitLimits.assertWithinLimits(view.getBlocks(), BlockKitRules.Surface.HOME);
 		assertThat(view.getBlocks()).hasSizeLessThanOrEqualTo(100);
 		assertThat(GoldenJson.toJson(view.getBlocks())).contains("and 470 more", "and 480 more", "and 490 more");
 	}

@@ -12,6 +12,7 @@ import com.slack.api.model.view.View;
 import com.slack.api.util.json.GsonFactory;
 import org.junit.jupiter.api.Test;
 
+import dev.scopecut.sandbox.BlockKitRules;
 import dev.scopecut.support.blockkit.BlockKitLimits;
 import dev.scopecut.support.blockkit.GoldenJson;
 
@@ -26,7 +27,7 @@ class NewCutModalTests {
 		View view = NewCutModal.view(NOW, CHANNEL);
 
 		GoldenJson.assertJsonMatches("new-cut-modal", GsonFactory.createSnakeCase().toJson(view));
-		BlockKitLimits.assertWithinLimits(view.getBlocks(), BlockKitLimits.Surface.MODAL);
+		BlockKitLimits.assertWithinLimits(view.getBlocks(), BlockKitRules.Surface.MODAL);
 		assertThat(view.getBlocks()).extracting(LayoutBlock::getBlockId)
 			.containsExactly(NewCutModal.TITLE, NewCutModal.QUESTION, NewCutModal.ITEMS, NewCutModal.DEADLINE,
 					NewCutModal.REMINDERS, NewCutModal.CAPACITY, NewCutModal.WHO_VOTES, NewCutModal.VOTERS,

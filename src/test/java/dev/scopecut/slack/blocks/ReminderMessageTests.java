@@ -14,7 +14,7 @@ import java.util.Optional;
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.Test;
 
-import dev.scopecut.app.CutSnapshot;
+import dev.scopecut.app.port.CutSnapshot;
 import dev.scopecut.cut.Ballots;
 import dev.scopecut.cut.Choice;
 import dev.scopecut.cut.Cut;

@@ -11,8 +11,8 @@ import com.slack.api.model.event.AppUninstalledEvent;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
-import dev.scopecut.app.EventDeliveries;
-import dev.scopecut.app.StoreUnavailableException;
+import dev.scopecut.app.port.EventDeliveries;
+import dev.scopecut.app.port.StoreUnavailableException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import dev.scopecut.app.RetryLaterException;
+import dev.scopecut.app.port.RetryLaterException;
 import dev.scopecut.support.EndToEndTest;
 import dev.scopecut.support.fakeslack.FakeSlack;
 import dev.scopecut.support.Zones;

@@ -15,11 +15,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.scopecut.app.CutSnapshot;
-import dev.scopecut.app.NotifyFailedException;
-import dev.scopecut.app.PeopleCache;
-import dev.scopecut.app.RetryLaterException;
-import dev.scopecut.app.StoreUnavailableException;
+import dev.scopecut.app.port.CutSnapshot;
+import dev.scopecut.app.port.MethodHoldOffs;
+import dev.scopecut.app.port.NotifyFailedException;
+import dev.scopecut.app.port.PeopleCache;
+import dev.scopecut.app.port.RetryLaterException;
+import dev.scopecut.app.port.StoreUnavailableException;
 import dev.scopecut.cut.Ballots;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutDraft;
@@ -50,6 +51,11 @@ class SlackCutNotifierTests {
 			throw down();
 		}
 
+	};
+
+	/** Slack's waits with their Redis down: Slack is simply asked. */
+	static final MethodHoldOffs HOLD_OFFS_DOWN = new MethodHoldOffs() {
+
 		@Override
 		public void holdOff(String workspace, String method, Duration wait) {
 			throw down();
@@ -60,11 +66,11 @@ class SlackCutNotifierTests {
 			throw down();
 		}
 
-		private StoreUnavailableException down() {
-			return new StoreUnavailableException("Redis did not answer", null);
-		}
-
 	};
+
+	private static StoreUnavailableException down() {
+		return new StoreUnavailableException("Redis did not answer", null);
+	}
 
 	SlackCutNotifier notifier;
 
@@ -77,7 +83,8 @@ class SlackCutNotifierTests {
 		config.setMethodsEndpointUrlPrefix(slack.apiUrl());
 		Slack client = Slack.getInstance(config);
 		WorkspaceTokens tokens = (workspace) -> "xoxb-" + workspace;
-		this.notifier = new SlackCutNotifier(client, tokens, REDIS_DOWN, new SlackPeople(client, tokens, REDIS_DOWN));
+		SharedRetryAfterWebApi api = new SharedRetryAfterWebApi(client, tokens, HOLD_OFFS_DOWN);
+		this.notifier = new SlackCutNotifier(api, new SlackPeople(api, REDIS_DOWN));
 		Cut cut = Cut.open(new CutRef("T1", new CutId("K7M2Q")), "C1", "U1",
 				new CutDraft("Release", List.of("a", "b"), CutSettings.quickStart(NOW.plusSeconds(3600))), NOW);
 		this.snapshot = new CutSnapshot(cut, Ballots.NONE, 0, null);
@@ -190,8 +197,8 @@ class SlackCutNotifierTests {
 		com.slack.api.SlackConfig config = new com.slack.api.SlackConfig();
 		config.setMethodsEndpointUrlPrefix("http://127.0.0.1:1/api/");
 		Slack client = Slack.getInstance(config);
-		SlackCutNotifier unreachable = new SlackCutNotifier(client, (workspace) -> "xoxb-1", REDIS_DOWN,
-				new SlackPeople(client, (workspace) -> "xoxb-1", REDIS_DOWN));
+		SharedRetryAfterWebApi api = new SharedRetryAfterWebApi(client, (workspace) -> "xoxb-1", HOLD_OFFS_DOWN);
+		SlackCutNotifier unreachable = new SlackCutNotifier(api, new SlackPeople(api, REDIS_DOWN));
 
 		assertThatThrownBy(() -> unreachable.post(this.snapshot)).isInstanceOf(RetryLaterException.class);
 	}
