@@ -38,7 +38,8 @@ class ClusterNodeRefusal implements SmartInitializingSingleton {
 			}));
 		}
 		catch (DataAccessException ex) {
-			log.warn("Redis did not answer at start; the app waits for it: {}", ex.getMostSpecificCause().getMessage());
+			log.warn("Could not ask Redis at start whether it is a cluster node (health says, once it answers): {}",
+					ex.getMostSpecificCause().getMessage());
 			return;
 		}
 		if (clusterNode) {

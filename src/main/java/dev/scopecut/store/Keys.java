@@ -103,9 +103,10 @@ import dev.scopecut.cut.CutRef;
  * harm: an entry earlier than its queue's first job costs one claim that finds nothing
  * (and sets the entry right). An entry later than a job, or missing, would delay that
  * job, never run it twice, and is kept from lasting: whoever schedules a job lowers its
- * workspace's entry after the script ({@code ZADD LT}), and an instance that could not
- * write it (its shard's master away) keeps the write and retries it before every claim; a
- * claimant raises an entry only while it still reads as the claimant found it
+ * workspace's entry after the script ({@code ZADD LT}), even when the script's answer did
+ * not come (a master slow rather than gone may run it late), and an instance that could
+ * not write it (its shard's master away) keeps the write and retries it before every
+ * claim; a claimant raises an entry only while it still reads as the claimant found it
  * (settle-due.lua), then reads the queue again and lowers the entry for any job scheduled
  * in between; and one instance at a time, every {@code RedisJobQueue#REPAIR_EVERY}, scans
  * every master for the workspaces' queues and lowers each entry to its queue's first job,
@@ -117,9 +118,13 @@ import dev.scopecut.cut.CutRef;
  * to due a second later, and when its completion failed, removes it, each only while the
  * score is still that lease end (move-if-score.lua, remove-if-score.lua) and only before
  * the lease ends: afterwards another instance may hold it, and it is theirs. What Redis
- * does not take is tried again before each claim until then. A completed announcement
- * waits for a replica first ({@code ReplicaWait}), so that a promoted replica does not
- * find the decision's job still there and post it again.
+ * does not take is tried again before each claim until then. A claim whose answer never
+ * came (timed out, yet a master slow rather than gone may run it late) is handed back the
+ * same way: every job of that queue scored exactly that claim's lease end falls due again
+ * (release-lease.lua). Scores are milliseconds, so only another instance's claim of the
+ * same workspace in the same millisecond could share that lease end, and lose its hold. A
+ * completed announcement waits for a replica first ({@code ReplicaWait}), so that a
+ * promoted replica does not find the decision's job still there and post it again.
  * <p>
  * Why the single queue of earlier versions is emptied without losing or doubling a job:
  * at start-up, and at every repair, each of its jobs is first held for a lease in that

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -18,6 +19,7 @@ import dev.scopecut.app.port.CutStore;
 import dev.scopecut.app.port.EditOutcome;
 import dev.scopecut.app.port.InsertOutcome;
 import dev.scopecut.app.port.JobChanges;
+import dev.scopecut.app.port.StoreUnavailableException;
 import dev.scopecut.app.port.VoteResult;
 import dev.scopecut.app.port.VoterChoices;
 import dev.scopecut.app.port.WorkspaceCuts;
@@ -81,11 +83,11 @@ class RedisCutStore implements CutStore, WorkspaceCuts {
 			args.add(field);
 			args.add(value);
 		});
-		String inserted = this.guard.call(() -> this.redis.execute(Scripts.INSERT_CUT,
-				List.of(Keys.cut(cut.ref()), Keys.openIn(cut.ref().workspace(), cut.channel()),
-						Keys.openIn(cut.ref().workspace()), Keys.openBy(cut.ref().workspace(), cut.facilitator()),
-						Keys.jobs(cut.ref().workspace())),
-				args.toArray()));
+		String inserted = changingJobs(cut.ref(), jobs,
+				() -> this.redis.execute(Scripts.INSERT_CUT, List.of(Keys.cut(cut.ref()),
+						Keys.openIn(cut.ref().workspace(), cut.channel()), Keys.openIn(cut.ref().workspace()),
+						Keys.openBy(cut.ref().workspace(), cut.facilitator()), Keys.jobs(cut.ref().workspace())),
+						args.toArray()));
 		InsertOutcome outcome = InsertOutcome.valueOf(inserted);
 		scheduled(cut.ref(), jobs, outcome == InsertOutcome.INSERTED);
 		return outcome;
@@ -167,15 +169,15 @@ class RedisCutStore implements CutStore, WorkspaceCuts {
 			args.add(Integer.toString(itemId));
 			args.add(CutHash.code(choice));
 		});
-		return this.guard.call(() -> this.redis.execute(Scripts.VOTE,
+		return changingJobs(ref, refresh, () -> this.redis.execute(Scripts.VOTE,
 				List.of(Keys.cut(ref), Keys.votes(ref), Keys.jobs(ref.workspace())), args.toArray()));
 	}
 
 	@Override
 	public boolean setMembers(CutRef ref, List<String> members, JobChanges jobs) {
-		Long set = this.guard
-			.call(() -> this.redis.execute(Scripts.SET_MEMBERS, List.of(Keys.cut(ref), Keys.jobs(ref.workspace())),
-					String.join(",", members), RedisJobQueue.encode(jobs)));
+		Long set = changingJobs(ref, jobs,
+				() -> this.redis.execute(Scripts.SET_MEMBERS, List.of(Keys.cut(ref), Keys.jobs(ref.workspace())),
+						String.join(",", members), RedisJobQueue.encode(jobs)));
 		return scheduled(ref, jobs, Long.valueOf(1).equals(set));
 	}
 
@@ -190,12 +192,13 @@ class RedisCutStore implements CutStore, WorkspaceCuts {
 		if (cut == null) {
 			return false;
 		}
-		Long finished = this.guard.call(() -> this.redis.execute(Scripts.FINISH_CUT,
-				List.of(Keys.cut(ref), Keys.votes(ref), Keys.openIn(ref.workspace(), cut.channel()), Keys.history(ref),
-						Keys.openIn(ref.workspace()), Keys.closedIn(ref.workspace()),
-						Keys.openBy(ref.workspace(), cut.facilitator()), Keys.jobs(ref.workspace())),
-				status.name(), CutHash.millis(at), Long.toString(this.retention.toSeconds()), ref.id().value(),
-				Integer.toString(CLOSED_KEPT), RedisJobQueue.encode(jobs)));
+		Long finished = changingJobs(ref, jobs,
+				() -> this.redis.execute(Scripts.FINISH_CUT,
+						List.of(Keys.cut(ref), Keys.votes(ref), Keys.openIn(ref.workspace(), cut.channel()),
+								Keys.history(ref), Keys.openIn(ref.workspace()), Keys.closedIn(ref.workspace()),
+								Keys.openBy(ref.workspace(), cut.facilitator()), Keys.jobs(ref.workspace())),
+						status.name(), CutHash.millis(at), Long.toString(this.retention.toSeconds()), ref.id().value(),
+						Integer.toString(CLOSED_KEPT), RedisJobQueue.encode(jobs)));
 		if (Long.valueOf(1).equals(finished)) {
 			this.replicaWait.afterWrite(Keys.cut(ref));
 		}
@@ -247,7 +250,7 @@ class RedisCutStore implements CutStore, WorkspaceCuts {
 	@Override
 	@SuppressWarnings("unchecked")
 	public EditOutcome addItem(CutRef ref, String text, int maxItems, Edit edit, JobChanges jobs) {
-		List<Object> result = this.guard.call(() -> this.redis.execute(Scripts.ADD_ITEM,
+		List<Object> result = changingJobs(ref, jobs, () -> this.redis.execute(Scripts.ADD_ITEM,
 				List.of(Keys.cut(ref), Keys.history(ref), Keys.jobs(ref.workspace())), text, Integer.toString(maxItems),
 				entry(edit), Integer.toString(CutEdits.HISTORY_MAX), RedisJobQueue.encode(jobs)));
 		return edited(ref, jobs, EditOutcome.valueOf(result.get(0).toString()));
@@ -255,26 +258,28 @@ class RedisCutStore implements CutStore, WorkspaceCuts {
 
 	@Override
 	public EditOutcome removeItem(CutRef ref, int itemId, Edit edit, JobChanges jobs) {
-		String result = this.guard.call(() -> this.redis.execute(Scripts.REMOVE_ITEM,
-				List.of(Keys.cut(ref), Keys.votes(ref), Keys.history(ref), Keys.jobs(ref.workspace())),
-				Integer.toString(itemId), entry(edit), Integer.toString(CutEdits.HISTORY_MAX),
-				RedisJobQueue.encode(jobs)));
+		String result = changingJobs(ref, jobs,
+				() -> this.redis.execute(Scripts.REMOVE_ITEM,
+						List.of(Keys.cut(ref), Keys.votes(ref), Keys.history(ref), Keys.jobs(ref.workspace())),
+						Integer.toString(itemId), entry(edit), Integer.toString(CutEdits.HISTORY_MAX),
+						RedisJobQueue.encode(jobs)));
 		return edited(ref, jobs, EditOutcome.valueOf(result));
 	}
 
 	@Override
 	public Optional<Instant> extendDeadline(CutRef ref, Duration extension, Edit edit, JobChanges jobs) {
-		Long deadline = this.guard.call(() -> this.redis.execute(Scripts.EXTEND_DEADLINE,
-				List.of(Keys.cut(ref), Keys.history(ref), Keys.jobs(ref.workspace())),
-				Long.toString(extension.toMillis()), entry(edit), Integer.toString(CutEdits.HISTORY_MAX),
-				RedisJobQueue.encode(jobs)));
+		Long deadline = changingJobs(ref, jobs,
+				() -> this.redis.execute(Scripts.EXTEND_DEADLINE,
+						List.of(Keys.cut(ref), Keys.history(ref), Keys.jobs(ref.workspace())),
+						Long.toString(extension.toMillis()), entry(edit), Integer.toString(CutEdits.HISTORY_MAX),
+						RedisJobQueue.encode(jobs)));
 		boolean extended = deadline != null && deadline >= 0;
 		return scheduled(ref, jobs, extended) ? Optional.of(Instant.ofEpochMilli(deadline)) : Optional.empty();
 	}
 
 	@Override
 	public EditOutcome changeDetails(CutRef ref, CutDetails before, CutDetails after, Edit edit, JobChanges jobs) {
-		String result = this.guard.call(() -> this.redis.execute(Scripts.CHANGE_DETAILS,
+		String result = changingJobs(ref, jobs, () -> this.redis.execute(Scripts.CHANGE_DETAILS,
 				List.of(Keys.cut(ref), Keys.history(ref), Keys.jobs(ref.workspace())), before.title(),
 				before.question(), Integer.toString(before.capacity()), Integer.toString(before.quorum()),
 				after.title(), after.question(), Integer.toString(after.capacity()), Integer.toString(after.quorum()),
@@ -309,6 +314,22 @@ class RedisCutStore implements CutStore, WorkspaceCuts {
 	 * workspace's entry in the due index for the earliest of them (see {@link Keys}).
 	 * @return {@code done}
 	 */
+	/**
+	 * Runs a script that changes the cut's jobs. When its answer does not come, the
+	 * master may still have run it or run it late (no client can tell a timed-out command
+	 * from a lost one): the workspace's due-index entry is lowered all the same, so that
+	 * a job it scheduled is found; an entry too early costs one claim that finds nothing.
+	 */
+	private <T> T changingJobs(CutRef ref, JobChanges jobs, Supplier<T> script) {
+		try {
+			return this.guard.call(script);
+		}
+		catch (StoreUnavailableException ex) {
+			scheduled(ref, jobs, true);
+			throw ex;
+		}
+	}
+
 	private boolean scheduled(CutRef ref, JobChanges jobs, boolean done) {
 		if (done) {
 			jobs.earliest().ifPresent((at) -> this.index.lower(ref.workspace(), at.toEpochMilli()));

@@ -81,7 +81,13 @@ class RedisJobQueue implements JobQueue {
 	/** What Redis did not take yet of jobs this instance held, by member. */
 	private final Map<String, HandBack> handBacks = new ConcurrentHashMap<>();
 
+	/** Claims whose answer never came, by "workspace@lease end". */
+	private final Map<String, UnansweredClaim> unansweredClaims = new ConcurrentHashMap<>();
+
 	private volatile long handBacksDueMillis = Long.MIN_VALUE;
+
+	private record UnansweredClaim(String workspace, long leaseEnd) {
+	}
 
 	/**
 	 * A held job to complete, or to make due again soon, as long as it still has its
@@ -155,13 +161,19 @@ class RedisJobQueue implements JobQueue {
 					break;
 				}
 				List<Object> result;
+				long leaseEnd = now.plus(lease).toEpochMilli();
 				try {
 					int wanted = max - claimed.size();
-					result = this.guard.call(() -> this.redis.execute(Scripts.CLAIM_JOBS,
-							List.of(Keys.jobs(entry.workspace())), Long.toString(nowMillis),
-							Long.toString(now.plus(lease).toEpochMilli()), Integer.toString(wanted)));
+					result = this.guard
+						.call(() -> this.redis.execute(Scripts.CLAIM_JOBS, List.of(Keys.jobs(entry.workspace())),
+								Long.toString(nowMillis), Long.toString(leaseEnd), Integer.toString(wanted)));
 				}
 				catch (StoreUnavailableException ex) {
+					// A master slow rather than gone may still run the claim: its jobs
+					// would
+					// wait out a lease no one here holds.
+					this.unansweredClaims.put(entry.workspace() + "@" + leaseEnd,
+							new UnansweredClaim(entry.workspace(), leaseEnd));
 					unavailable = ex;
 					continue;
 				}
@@ -232,11 +244,35 @@ class RedisJobQueue implements JobQueue {
 	 * has ended is no longer this instance's to change.
 	 */
 	private void retryHandBacks(long nowMillis) {
-		if (this.handBacks.isEmpty() || nowMillis < this.handBacksDueMillis) {
+		if ((this.handBacks.isEmpty() && this.unansweredClaims.isEmpty()) || nowMillis < this.handBacksDueMillis) {
 			return;
 		}
 		this.handBacksDueMillis = nowMillis + RETRY_HAND_BACKS.toMillis();
 		this.handBacks.forEach((member, handBack) -> handBack(member, handBack, nowMillis));
+		this.unansweredClaims.forEach((key, claim) -> releaseLease(key, claim, nowMillis));
+	}
+
+	/**
+	 * Hands back whatever a claim whose answer never came may have leased, once its slot
+	 * answers and while that lease has not ended (release-lease.lua).
+	 */
+	private void releaseLease(String key, UnansweredClaim claim, long nowMillis) {
+		if (nowMillis >= claim.leaseEnd()) {
+			this.unansweredClaims.remove(key);
+			return;
+		}
+		long due = nowMillis + RETRY_AFTER.toMillis();
+		try {
+			Long released = this.guard.call(() -> this.redis.execute(Scripts.RELEASE_LEASE,
+					List.of(Keys.jobs(claim.workspace())), Long.toString(claim.leaseEnd()), Long.toString(due)));
+			if (released != null && released > 0) {
+				this.index.lower(claim.workspace(), due);
+			}
+			this.unansweredClaims.remove(key);
+		}
+		catch (RuntimeException ex) {
+			// Still away: tried again at a later claim, until the lease ends.
+		}
 	}
 
 	private void handBack(String member, HandBack handBack, long nowMillis) {

@@ -78,11 +78,21 @@ class ReplicaWait {
 		if (!this.enabled || this.clock.millis() < this.skipUntilMillis) {
 			return;
 		}
-		Long confirmed = this.redis.execute((RedisCallback<Long>) (connection) -> {
-			RedisClusterAsyncCommands<byte[], byte[]> commands = (RedisClusterAsyncCommands<byte[], byte[]>) connection
-				.getNativeConnection();
-			return await(waitOn(commands, key));
-		});
+		Long confirmed;
+		try {
+			confirmed = this.redis.execute((RedisCallback<Long>) (connection) -> {
+				RedisClusterAsyncCommands<byte[], byte[]> commands = (RedisClusterAsyncCommands<byte[], byte[]>) connection
+					.getNativeConnection();
+				return await(waitOn(commands, key));
+			});
+		}
+		catch (StoreUnavailableException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			// Spring's own failures, and Lettuce's from reaching the slot's master.
+			throw new StoreUnavailableException("Redis did not confirm a write was replicated: " + ex.getMessage(), ex);
+		}
 		if (confirmed == null || confirmed < 1) {
 			this.skipUntilMillis = this.clock.millis() + SKIP_AFTER_UNCONFIRMED.toMillis();
 			log.warn("No replica confirmed a write within {}: writes are acknowledged without waiting for one for {}",

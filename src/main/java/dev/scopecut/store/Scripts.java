@@ -58,6 +58,8 @@ final class Scripts {
 
 	static final RedisScript<Long> MOVE_IF_SCORE = load("move-if-score", Long.class);
 
+	static final RedisScript<Long> RELEASE_LEASE = load("release-lease", Long.class);
+
 	static final RedisScript<Long> MOVE_LEGACY_JOB = load("move-legacy-job", Long.class);
 
 	static final RedisScript<Long> REMOVE_IF_SCORE = load("remove-if-score", Long.class);

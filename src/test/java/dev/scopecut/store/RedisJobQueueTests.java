@@ -308,4 +308,23 @@ class RedisJobQueueTests extends RedisStoreTest {
 		}
 	}
 
+	@Test
+	void theJobsOfAClaimWhoseAnswerNeverCameAreHandedBackAndNoOthers() {
+		this.queue.schedule(this.refresh, NOW);
+		this.queue.schedule(this.close, NOW.plusSeconds(60));
+		long leaseEnd = NOW.plus(LEASE).toEpochMilli();
+		// As the claim's script leaves the queue when it runs after its client gave up.
+		template.execute(Scripts.CLAIM_JOBS, List.of(Keys.jobs("T1")), Long.toString(NOW.toEpochMilli()),
+				Long.toString(leaseEnd), "10");
+
+		Long released = template.execute(Scripts.RELEASE_LEASE, List.of(Keys.jobs("T1")), Long.toString(leaseEnd),
+				Long.toString(NOW.plusSeconds(1).toEpochMilli()));
+
+		assertThat(released).isEqualTo(1);
+		assertThat(template.opsForZSet().score(Keys.jobs("T1"), RedisJobQueue.member(this.refresh)))
+			.isEqualTo(NOW.plusSeconds(1).toEpochMilli());
+		assertThat(template.opsForZSet().score(Keys.jobs("T1"), RedisJobQueue.member(this.close)))
+			.isEqualTo(NOW.plusSeconds(60).toEpochMilli());
+	}
+
 }

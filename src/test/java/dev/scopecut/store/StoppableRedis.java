@@ -3,6 +3,7 @@ package dev.scopecut.store;
 import java.time.Duration;
 
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.TimeoutOptions;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -13,7 +14,8 @@ import dev.scopecut.support.processes.RedisProcess;
 /**
  * A {@code redis-server} of the test's own, to stop and start again (append-only, so its
  * data stays), and a template whose client refuses commands at once while the server is
- * away and reconnects when it is back, as the app's does (StoreConfig).
+ * away, gives up on a command after 2 seconds, and reconnects when it is back, as the
+ * app's does (StoreConfig, application.yml).
  */
 final class StoppableRedis implements AutoCloseable {
 
@@ -30,6 +32,7 @@ final class StoppableRedis implements AutoCloseable {
 				LettuceClientConfiguration.builder()
 					.clientOptions(ClientOptions.builder()
 						.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+						.timeoutOptions(TimeoutOptions.enabled())
 						.build())
 					.commandTimeout(Duration.ofSeconds(2))
 					.build());

@@ -92,6 +92,32 @@ public final class RedisCluster implements AutoCloseable {
 		command(port, "CLIENT", "PAUSE", Long.toString(duration.toMillis()), "ALL");
 	}
 
+	/** The port of the replica of the master on this port. */
+	public int replicaOf(int masterPort) {
+		List<String[]> nodes = command(masterPort, "CLUSTER", "NODES").lines().map((line) -> line.split(" ")).toList();
+		String masterId = nodes.stream()
+			.filter((node) -> node[1].startsWith("127.0.0.1:" + masterPort + "@"))
+			.findFirst()
+			.orElseThrow()[0];
+		String address = nodes.stream()
+			.filter((node) -> node[2].contains("slave") && node[3].equals(masterId))
+			.findFirst()
+			.orElseThrow()[1];
+		return Integer.parseInt(address.substring(address.indexOf(':') + 1, address.indexOf('@')));
+	}
+
+	/**
+	 * SIGSTOP to one node: it answers nothing, not even its master, until
+	 * {@link #resume}.
+	 */
+	public void suspend(int port) {
+		RedisServers.signal(this.nodes.get(port), "STOP");
+	}
+
+	public void resume(int port) {
+		RedisServers.signal(this.nodes.get(port), "CONT");
+	}
+
 	/** One command to one node, with redis-cli; its reply as text. */
 	public String command(int port, String... args) {
 		return RedisServers.command(port, args);

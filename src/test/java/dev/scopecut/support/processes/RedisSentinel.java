@@ -91,21 +91,16 @@ public final class RedisSentinel implements AutoCloseable {
 	 * does that has fallen far behind, until {@link #resume}.
 	 */
 	public void suspend(int port) {
-		signal("STOP", port);
+		RedisServers.signal(this.servers.get(port), "STOP");
 	}
 
 	public void resume(int port) {
-		signal("CONT", port);
+		RedisServers.signal(this.servers.get(port), "CONT");
 	}
 
 	/** SIGKILL to one server, as a crashed machine stops. */
 	public void kill(int port) {
 		RedisServers.kill(this.servers.get(port));
-	}
-
-	private void signal(String signal, int port) {
-		RedisServers.run(List.of("kill", "-" + signal, Long.toString(this.servers.get(port).pid())),
-				RedisServers.READY);
 	}
 
 	@Override

@@ -91,6 +91,13 @@ final class RedisServers {
 		}
 	}
 
+	/**
+	 * A signal to a node: STOP to hold it (it answers nothing, even its master), CONT.
+	 */
+	static void signal(Process node, String signal) {
+		run(List.of("kill", "-" + signal, Long.toString(node.pid())), READY);
+	}
+
 	static void killAll(Iterable<Process> nodes) {
 		nodes.forEach(Process::destroyForcibly);
 		for (Process node : nodes) {
