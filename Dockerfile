@@ -10,7 +10,7 @@ COPY src src
 # The cache mount keeps Maven and the dependencies between builds (BuildKit, Docker's default builder).
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -DskipTests package \
 	&& cp target/scopecut-*.jar app.jar \
-	&& java -Djarmode=tools -jar app.jar extract --layers --launcher --destination extracted
+	&& java -Djarmode=tools -jar app.jar extract --layers --destination extracted
 
 FROM eclipse-temurin:17-jre
 RUN useradd --system --no-create-home --shell /usr/sbin/nologin scopecut
@@ -20,6 +20,16 @@ COPY --from=build /src/extracted/dependencies/ ./
 COPY --from=build /src/extracted/spring-boot-loader/ ./
 COPY --from=build /src/extracted/snapshot-dependencies/ ./
 COPY --from=build /src/extracted/application/ ./
+# Class data sharing (Spring Boot's "Class Data Sharing"): a training run starts the app up to a
+# refreshed context and exits (-Dspring.context.exit=onRefresh; nothing connects to Redis or
+# Slack by then), archiving every class it loaded, parsed and verified, which each start then maps
+# instead of loading again: about a third less start-up CPU. The archive fits this JVM and this
+# class path only, hence made here, on the image's own JRE, with the options of the ENTRYPOINT.
+# The placeholder secrets only get past the settings check: the training run serves nothing.
+RUN SLACK_SIGNING_SECRET=training SLACK_BOT_TOKEN=xoxb-training \
+	java -XX:InitialRAMPercentage=50 -XX:MaxRAMPercentage=50 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError \
+	-XX:ArchiveClassesAtExit=application.jsa -Xlog:cds=error -Dspring.context.exit=onRefresh -jar app.jar \
+	--logging.level.root=WARN
 USER scopecut
 # 3000: Slack's requests, health and the probes /livez and /readyz. 8081 (MANAGEMENT_PORT): the
 # actuator, /actuator/prometheus included; never route it to the public URL.
@@ -31,5 +41,5 @@ EXPOSE 3000 8081
 # default few megabytes grows through full collections under the first load. The rest is
 # metaspace, code and threads. Serial GC: the smallest footprint, and short pauses on a heap
 # this size. Give the container 384 MiB: the benchmark (BENCHMARKS.md) runs the app with
-# exactly these options.
-ENTRYPOINT ["java", "-XX:InitialRAMPercentage=50", "-XX:MaxRAMPercentage=50", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "org.springframework.boot.loader.launch.JarLauncher"]
+# exactly these options, and its own archive made by the same training run.
+ENTRYPOINT ["java", "-XX:InitialRAMPercentage=50", "-XX:MaxRAMPercentage=50", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-XX:SharedArchiveFile=application.jsa", "-jar", "app.jar"]

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
+import dev.scopecut.app.port.Metrics;
 import dev.scopecut.slack.SlackJson;
 import dev.scopecut.slack.blocks.SlackMessage;
 
@@ -32,9 +33,12 @@ public class PrivateReplies {
 
 	private final Executor executor;
 
-	PrivateReplies(Slack slack, @Qualifier("replyExecutor") Executor executor) {
+	private final Metrics metrics;
+
+	PrivateReplies(Slack slack, @Qualifier("replyExecutor") Executor executor, Metrics metrics) {
 		this.slack = slack;
 		this.executor = executor;
+		this.metrics = metrics;
 	}
 
 	public void send(String responseUrl, String text) {
@@ -71,6 +75,7 @@ public class PrivateReplies {
 			this.executor.execute(post);
 		}
 		catch (RejectedExecutionException ex) {
+			this.metrics.privateReply(Metrics.ReplyOutcome.SHED);
 			log.warn("Private reply dropped: the reply queue is full");
 		}
 	}
@@ -85,8 +90,10 @@ public class PrivateReplies {
 				.build();
 			// Written with the shared Gson: Bolt's Responder builds a new Gson per reply.
 			this.slack.send(responseUrl, SlackJson.GSON.toJson(reply));
+			this.metrics.privateReply(Metrics.ReplyOutcome.SENT);
 		}
 		catch (IOException | RuntimeException ex) {
+			this.metrics.privateReply(Metrics.ReplyOutcome.FAILED);
 			log.warn("Private reply not delivered: {}", ex.getClass().getSimpleName());
 		}
 	}
