@@ -78,6 +78,9 @@ public final class VoteBenchmark {
 	/** A confirmation's "*Ship* on “item 1”, “item 2”" stretches. */
 	static final Pattern CONFIRMED = Pattern.compile("\\*(Ship|Defer)\\* on ((?:“[^”]+”(?:, )?)+)");
 
+	/** A lone click's confirmation of a changed or unchanged vote. */
+	static final Pattern CONFIRMED_ALONE = Pattern.compile("vote on (“[^”]+”) (?:to|stays) \\*(Ship|Defer)\\*");
+
 	private VoteBenchmark() {
 	}
 
@@ -393,16 +396,27 @@ public final class VoteBenchmark {
 					continue;
 				}
 				String[] cutAndUser = path.substring(prefix.length()).split("-", 2);
-				Matcher matcher = CONFIRMED.matcher(call.json().get("text").getAsString());
-				while (matcher.find()) {
-					String choice = matcher.group(1).substring(0, 1);
-					for (String item : matcher.group(2).split(", ")) {
-						String id = item.replaceAll("[“”]", "").replace("item ", "");
-						confirmed.put(cutAndUser[0] + " " + id + ":" + cutAndUser[1], choice);
+				String text = call.json().get("text").getAsString();
+				Matcher alone = CONFIRMED_ALONE.matcher(text);
+				if (alone.find()) {
+					confirm(confirmed, cutAndUser, alone.group(1), alone.group(2));
+					continue;
+				}
+				Matcher burst = CONFIRMED.matcher(text);
+				while (burst.find()) {
+					for (String item : burst.group(2).split(", ")) {
+						confirm(confirmed, cutAndUser, item, burst.group(1));
 					}
 				}
 			}
 			return confirmed;
+		}
+
+		/** Notes "“item 3”" confirmed as Ship or Defer, keyed as the votes hash is. */
+		private static void confirm(Map<String, String> confirmed, String[] cutAndUser, String quotedItem,
+				String choice) {
+			String id = quotedItem.replaceAll("[“”]", "").replace("item ", "");
+			confirmed.put(cutAndUser[0] + " " + id + ":" + cutAndUser[1], choice.substring(0, 1));
 		}
 
 		private void memoryAndStart() {
