@@ -31,6 +31,9 @@ RUN SLACK_SIGNING_SECRET=training SLACK_BOT_TOKEN=xoxb-training \
 	-XX:ArchiveClassesAtExit=application.jsa -Xlog:cds=error -Dspring.context.exit=onRefresh -jar app.jar \
 	--logging.level.root=WARN
 USER scopecut
+# Two malloc arenas, not glibc's eight per core: the JVM allocates little with malloc, and each
+# arena a busy thread touches stays resident (peak RSS, BENCHMARKS.md).
+ENV MALLOC_ARENA_MAX=2
 # 3000: Slack's requests, health and the probes /livez and /readyz. 8081 (MANAGEMENT_PORT): the
 # actuator, /actuator/prometheus included; never route it to the public URL.
 EXPOSE 3000 8081

@@ -5,7 +5,9 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -33,22 +35,30 @@ final class ImageJvm {
 
 	private static final Pattern ENTRYPOINT = Pattern.compile("(?m)^ENTRYPOINT \\[(.*)]$");
 
+	private static final Pattern ENV = Pattern.compile("(?m)^ENV (\\w+)=(\\S+)$");
+
 	private static final String ARCHIVE_OPTION = "-XX:SharedArchiveFile=";
 
 	private final Path directory;
 
 	private final List<String> options;
 
-	private ImageJvm(Path directory, List<String> options) {
+	private final Map<String, String> environment;
+
+	private ImageJvm(Path directory, List<String> options, Map<String, String> environment) {
 		this.directory = directory;
 		this.options = options;
+		this.environment = environment;
 	}
 
 	/**
 	 * The Dockerfile's JVM options, with the benchmark's files under {@code directory}.
 	 */
 	static ImageJvm of(Path dockerfile, Path directory) throws IOException {
-		Matcher entrypoint = ENTRYPOINT.matcher(Files.readString(dockerfile));
+		String text = Files.readString(dockerfile);
+		// The final stage's: what the image runs with.
+		String image = text.substring(text.lastIndexOf("\nFROM "));
+		Matcher entrypoint = ENTRYPOINT.matcher(image);
 		if (!entrypoint.find()) {
 			throw new IllegalStateException("no exec-form ENTRYPOINT in " + dockerfile);
 		}
@@ -62,13 +72,23 @@ final class ImageJvm {
 		if (options.size() == words.indexOf("-jar") - 1) {
 			throw new IllegalStateException("the Dockerfile's ENTRYPOINT names no " + ARCHIVE_OPTION);
 		}
+		Map<String, String> environment = new LinkedHashMap<>();
+		Matcher env = ENV.matcher(image);
+		while (env.find()) {
+			environment.put(env.group(1), env.group(2));
+		}
 		Files.createDirectories(directory);
-		return new ImageJvm(directory, options);
+		return new ImageJvm(directory, options, Map.copyOf(environment));
 	}
 
 	/** The image's JVM options, as the Dockerfile lists them, less the archive. */
 	List<String> options() {
 		return this.options;
+	}
+
+	/** The image's environment variables ({@code ENV} lines). */
+	Map<String, String> environment() {
+		return this.environment;
 	}
 
 	/**

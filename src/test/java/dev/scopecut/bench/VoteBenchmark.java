@@ -97,11 +97,11 @@ public final class VoteBenchmark {
 			int port = RedisProcess.freePort();
 			int basePort = RedisProcess.freePort();
 			try (AppProcess app = AppProcess.start("scopecut",
-					image.command("scopecut", appJar, appArchive, scopecutSettings(port, redis, slack)), Map.of(), port,
-					Path.of("target/benchmark/scopecut.log"));
+					image.command("scopecut", appJar, appArchive, scopecutSettings(port, redis, slack)),
+					image.environment(), port, Path.of("target/benchmark/scopecut.log"));
 					AppProcess base = AppProcess.start("baseline",
-							image.command("baseline", baseJar, baseArchive, settings(basePort, redis, slack)), Map.of(),
-							basePort, Path.of("target/benchmark/baseline.log"))) {
+							image.command("baseline", baseJar, baseArchive, settings(basePort, redis, slack)),
+							image.environment(), basePort, Path.of("target/benchmark/baseline.log"))) {
 				report = new Run(app, base, redis, slack, image).measure();
 				// Stopped as a platform stops them, so that flight recordings are
 				// written.
