@@ -162,19 +162,20 @@ public class PrivateReplies implements DisposableBean {
 	}
 
 	/**
-	 * Lets the replies already queued and in flight finish, within the executor's own
-	 * patience, before the executor and the JVM stop.
+	 * Lets the replies already queued and in flight finish, within {@link #TIMEOUT},
+	 * before the JVM stops: the executor takes no more, runs what it holds, and the posts
+	 * in flight get their answers.
 	 */
 	@Override
 	public void destroy() throws InterruptedException {
 		ThreadPoolExecutor pool = this.executor.getThreadPoolExecutor();
 		long deadline = System.nanoTime() + TIMEOUT.toNanos();
-		while (pool.getQueue().size() + pool.getActiveCount() > 0 && System.nanoTime() < deadline) {
-			Thread.sleep(20);
-		}
+		pool.shutdown();
+		pool.awaitTermination(TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
 		if (this.inFlight.tryAcquire(MAX_IN_FLIGHT, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
 			this.inFlight.release(MAX_IN_FLIGHT);
 		}
+		this.answers.shutdown();
 	}
 
 	/**

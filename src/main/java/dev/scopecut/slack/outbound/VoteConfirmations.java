@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -37,7 +38,7 @@ import dev.scopecut.slack.blocks.Replies;
 @Component
 public class VoteConfirmations implements DisposableBean {
 
-	/** The most bursts held at once: some minutes of a heavy vote flood. */
+	/** The most bursts held at once: that many voters clicking within one window. */
 	static final int MAX_BURSTS = 20_000;
 
 	/** Longer, and a voter would wonder whether their click counted. */
@@ -97,7 +98,13 @@ public class VoteConfirmations implements DisposableBean {
 			this.replies.send(responseUrl, Replies.vote(result, choice));
 		}
 		else if (first[0]) {
-			this.timer.schedule(() -> send(key), this.burst.toMillis(), TimeUnit.MILLISECONDS);
+			try {
+				this.timer.schedule(() -> send(key), this.burst.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (RejectedExecutionException ex) {
+				// Shutting down, held bursts already sent: this one goes at once.
+				send(key);
+			}
 		}
 		else {
 			this.metrics.privateReply(Metrics.ReplyOutcome.MERGED);
