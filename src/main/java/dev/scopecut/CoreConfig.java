@@ -13,6 +13,7 @@ import dev.scopecut.app.port.CutNotifier;
 import dev.scopecut.app.CutService;
 import dev.scopecut.app.port.CutStore;
 import dev.scopecut.app.HomeService;
+import dev.scopecut.app.NextCuts;
 import dev.scopecut.app.port.JobQueue;
 import dev.scopecut.app.port.Metrics;
 import dev.scopecut.app.port.ReminderMarks;
@@ -40,6 +41,11 @@ class CoreConfig {
 	@Bean
 	CutEditService cutEditService(CutStore store, CutService cuts, Clock clock) {
 		return new CutEditService(store, cuts, clock);
+	}
+
+	@Bean
+	NextCuts nextCuts(CutStore store, CutService cuts) {
+		return new NextCuts(store, cuts);
 	}
 
 	@Bean

@@ -13,6 +13,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
+import dev.scopecut.cut.InvalidCutException;
 import dev.scopecut.slack.SlackListener;
 import dev.scopecut.slack.outbound.SlackWebApi;
 import dev.scopecut.slack.outbound.WorkspaceTokens;

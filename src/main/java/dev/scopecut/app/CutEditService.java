@@ -46,12 +46,12 @@ public class CutEditService {
 	 * @throws InvalidCutException when the item breaks a limit; nothing changes then
 	 */
 	public EditResult addItem(AddItem command) {
+		return refusedEdit(command.cut(), command.user()).orElseGet(() -> add(command));
+	}
+
+	private EditResult add(AddItem command) {
 		Cut cut = command.cut();
 		String user = command.user();
-		Optional<EditResult> refused = refusedEdit(cut, user);
-		if (refused.isPresent()) {
-			return refused.get();
-		}
 		String item = CutEdits.newItem(cut, command.text());
 		Edit edit = new Edit(Edit.Kind.ADD, this.clock.instant(), user, item);
 		return edited(cut, this.store.addItem(cut.ref(), item, CutDraft.MAX_ITEMS, edit, refresh(cut.ref())), edit);
@@ -60,16 +60,15 @@ public class CutEditService {
 	/**
 	 * Removes an item, named by its text, from an open cut for its facilitator, with
 	 * every vote on it; the message is refreshed without it.
-	 * @throws InvalidCutException when no item reads so, or it must stay; nothing changes
-	 * then
+	 * @throws InvalidCutException when no item reads so or it must stay; nothing changes
 	 */
 	public EditResult removeItem(RemoveItem command) {
+		return refusedEdit(command.cut(), command.user()).orElseGet(() -> remove(command));
+	}
+
+	private EditResult remove(RemoveItem command) {
 		Cut cut = command.cut();
 		String user = command.user();
-		Optional<EditResult> refused = refusedEdit(cut, user);
-		if (refused.isPresent()) {
-			return refused.get();
-		}
 		Item item = CutEdits.itemToRemove(cut, command.text());
 		Edit edit = new Edit(Edit.Kind.REMOVE, this.clock.instant(), user, item.text());
 		return edited(cut, this.store.removeItem(cut.ref(), item.id(), edit, refresh(cut.ref())), edit);
@@ -81,12 +80,12 @@ public class CutEditService {
 	 * changes then
 	 */
 	public EditResult extendDeadline(ExtendDeadline command) {
+		return refusedEdit(command.cut(), command.user()).orElseGet(() -> extend(command));
+	}
+
+	private EditResult extend(ExtendDeadline command) {
 		Cut cut = command.cut();
 		String user = command.user();
-		Optional<EditResult> refused = refusedEdit(cut, user);
-		if (refused.isPresent()) {
-			return refused.get();
-		}
 		Instant now = this.clock.instant();
 		Duration extension = CutEdits.extension(command.extension());
 		Instant deadline = CutEdits.extendedDeadline(cut, extension, now);
@@ -114,12 +113,12 @@ public class CutEditService {
 	 * changed since the form read it; nothing changes then
 	 */
 	public EditResult changeDetails(ChangeDetails command) {
+		return refusedEdit(command.cut(), command.user()).orElseGet(() -> change(command));
+	}
+
+	private EditResult change(ChangeDetails command) {
 		Cut cut = command.cut();
 		String user = command.user();
-		Optional<EditResult> refused = refusedEdit(cut, user);
-		if (refused.isPresent()) {
-			return refused.get();
-		}
 		CutEdits.requireStillAsRead(cut, command.readAs());
 		CutDetails before = CutDetails.of(cut);
 		CutDetails after = CutEdits.details(cut, command.wanted());

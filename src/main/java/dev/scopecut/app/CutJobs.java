@@ -109,8 +109,7 @@ public class CutJobs {
 		CutSnapshot snapshot = found.get();
 		Instant now = this.clock.instant();
 		if (snapshot.cut().messageTs() == null) {
-			// The message is still being posted; publishing refreshes it once it is
-			// there.
+			// The message is still being posted; publishing refreshes it once there.
 			this.jobs.complete(job);
 			return;
 		}

@@ -18,10 +18,13 @@ public class CutLookupException extends RuntimeException {
 		/** None named, and the channel has no open cut. */
 		NO_OPEN_CUT,
 		/**
-		 * None named to export, and the channel has no open cut nor a recently closed
-		 * one.
+		 * None named to export, and the channel has no open cut nor one closed lately.
 		 */
 		NOTHING_TO_EXPORT,
+		/**
+		 * None named to follow with a next cut, and the channel has none closed lately.
+		 */
+		NO_CLOSED_CUT,
 		/** None named, and the channel has several {@link #open()} cuts. */
 		SEVERAL_OPEN
 
@@ -50,6 +53,10 @@ public class CutLookupException extends RuntimeException {
 
 	static CutLookupException nothingToExport() {
 		return new CutLookupException(Reason.NOTHING_TO_EXPORT, null, List.of());
+	}
+
+	static CutLookupException noClosedCut() {
+		return new CutLookupException(Reason.NO_CLOSED_CUT, null, List.of());
 	}
 
 	static CutLookupException severalOpen(List<CutId> open) {

@@ -83,16 +83,15 @@ public class CutService {
 	public Cut start(StartCut command) {
 		Instant now = this.clock.instant();
 		if (!command.draft().settings().deadline().isAfter(now)) {
-			throw new InvalidCutException(InvalidCutException.Field.DEADLINE,
-					"The deadline has already passed; pick a time in the future.");
+			throw InvalidCutException.of(InvalidCutException.Reason.DEADLINE_PASSED);
 		}
 		if (command.draft().settings().deadline().isAfter(now.plus(LONGEST_OPEN))) {
-			throw new InvalidCutException(InvalidCutException.Field.DEADLINE,
-					"The deadline is more than " + LONGEST_OPEN.toDays() + " days away; pick one sooner.");
+			throw InvalidCutException.of(InvalidCutException.Reason.DEADLINE_TOO_FAR, LONGEST_OPEN.toDays());
 		}
 		for (int attempt = 0; attempt < ID_ATTEMPTS; attempt++) {
 			CutRef ref = new CutRef(command.workspace(), CutId.random(this.random));
-			Cut cut = Cut.open(ref, command.channel(), command.facilitator(), command.draft(), now);
+			Cut opened = Cut.open(ref, command.channel(), command.facilitator(), command.draft(), now);
+			Cut cut = opened.withLineage(command.lineage(opened));
 			JobChanges jobs = JobChanges.NONE.schedule(new Job(Job.Kind.CLOSE, ref), cut.settings().deadline());
 			Optional<Instant> reminder = cut.nextReminder(cut.settings().deadline(), now);
 			if (reminder.isPresent()) {
@@ -105,14 +104,10 @@ public class CutService {
 				case ID_TAKEN -> {
 					// another id next time round
 				}
-				case CHANNEL_FULL -> throw new InvalidCutException(InvalidCutException.Field.REQUEST,
-						"This channel already has " + CutStore.MAX_OPEN_IN_CHANNEL
-								+ " open cuts, the most it may have at once: close or cancel one"
-								+ " (`/scopecut list` shows them) before starting another.");
-				case FACILITATOR_FULL -> throw new InvalidCutException(InvalidCutException.Field.REQUEST,
-						"You already have " + CutStore.MAX_OPEN_BY_FACILITATOR
-								+ " open cuts in this workspace, the most one person may run at once:"
-								+ " close or cancel one before starting another.");
+				case CHANNEL_FULL ->
+					throw InvalidCutException.of(InvalidCutException.Reason.CHANNEL_FULL, CutStore.MAX_OPEN_IN_CHANNEL);
+				case FACILITATOR_FULL -> throw InvalidCutException.of(InvalidCutException.Reason.FACILITATOR_FULL,
+						CutStore.MAX_OPEN_BY_FACILITATOR);
 			}
 		}
 		throw new IllegalStateException("no free cut id after " + ID_ATTEMPTS + " attempts");
@@ -137,12 +132,10 @@ public class CutService {
 			this.store.finish(cut.ref(), CutStatus.CANCELLED, now, afterFinish(cut.ref(), CutStatus.CANCELLED, now));
 			throw ex;
 		}
-		// Counted after posting, so that a large channel's members never delay the
-		// message.
+		// Counted after posting: a large channel's members never delay the message.
 		boolean counted = !cut.settings().hasChosenVoters() && countMembersNow(cut);
 		if (counted || this.store.version(cut.ref()) > 0) {
-			// The members, votes or a close came while the message was being posted: show
-			// them.
+			// Members, votes or a close came while the message was posted: show them.
 			this.jobs.schedule(new Job(Job.Kind.REFRESH, cut.ref()), this.clock.instant());
 		}
 	}
@@ -201,8 +194,7 @@ public class CutService {
 				finished(vote.cut(), CutStatus.CLOSED);
 			}
 			catch (StoreUnavailableException ex) {
-				// The vote is stored: the next change, or else the deadline, closes the
-				// cut.
+				// The vote is stored: the next change, or the deadline, closes the cut.
 			}
 		}
 		return result;
@@ -234,8 +226,7 @@ public class CutService {
 	}
 
 	/**
-	 * Moves an open cut to its final status; the one caller that did so schedules what
-	 * follows.
+	 * Moves an open cut to its final status; its one caller schedules what follows.
 	 */
 	boolean finished(CutRef ref, CutStatus status) {
 		Instant now = this.clock.instant();
@@ -284,7 +275,8 @@ public class CutService {
 	 * one (right after the decision is when people export).
 	 */
 	public CutReading export(String workspace, String channel, String user, Optional<CutId> id) {
-		Cut cut = (id.isEmpty() && openIn(workspace, channel).isEmpty()) ? latestClosedIn(workspace, channel)
+		Cut cut = (id.isEmpty() && openIn(workspace, channel).isEmpty())
+				? latestClosedIn(workspace, channel).orElseThrow(CutLookupException::nothingToExport)
 				: resolve(workspace, channel, user, id);
 		// Reading answers a pending refresh ask, which only means that the next vote asks
 		// again; a refresh already queued keeps its place.
@@ -294,13 +286,12 @@ public class CutService {
 	}
 
 	/** Among the workspace's latest closed cuts, the newest one of this channel. */
-	private Cut latestClosedIn(String workspace, String channel) {
+	public Optional<Cut> latestClosedIn(String workspace, String channel) {
 		return this.workspaceCuts.recentlyClosed(workspace, CLOSED_SEARCHED_FOR_EXPORT)
 			.stream()
 			.map(CutSnapshot::cut)
 			.filter((cut) -> cut.channel().equals(channel))
-			.findFirst()
-			.orElseThrow(CutLookupException::nothingToExport);
+			.findFirst();
 	}
 
 	/**

@@ -5,8 +5,7 @@ import java.util.Objects;
 import dev.scopecut.cut.Cut;
 
 /**
- * A facilitator's request to move an open cut's deadline later by a typed duration
- * ("2h").
+ * A facilitator's request to move an open cut's deadline later by a duration ("2h").
  */
 public record ExtendDeadline(Cut cut, String user, String extension) {
 

@@ -7,8 +7,7 @@ import dev.scopecut.app.port.CutSnapshot;
 /**
  * What one person's App Home shows: the open cuts waiting for their vote (soonest
  * deadline first), the open cuts they run (newest first) and the decisions of cuts they
- * took part in (latest first). The lists are as long as found; the Home tab shows what
- * fits.
+ * took part in (latest first). The lists are as long as found; the tab shows what fits.
  */
 public record Home(String user, List<CutSnapshot> waiting, List<CutSnapshot> running, List<CutSnapshot> decided) {
 

@@ -15,9 +15,11 @@ import java.util.Optional;
  * @param closedAt when the cut was closed or cancelled; null while open
  * @param members on a cut open to the whole channel, the channel's human members when the
  * cut started; empty when they are not known (or when voters were chosen)
+ * @param lineage the closed cut it was started from, if any, and what it carried over
  */
 public record Cut(CutRef ref, String channel, String facilitator, String title, List<Item> items, CutSettings settings,
-		CutStatus status, Instant createdAt, Instant closedAt, String messageTs, List<String> members) {
+		CutStatus status, Instant createdAt, Instant closedAt, String messageTs, List<String> members,
+		Lineage lineage) {
 
 	public Cut {
 		Objects.requireNonNull(ref, "ref");
@@ -27,8 +29,16 @@ public record Cut(CutRef ref, String channel, String facilitator, String title, 
 		Objects.requireNonNull(settings, "settings");
 		Objects.requireNonNull(status, "status");
 		Objects.requireNonNull(createdAt, "createdAt");
+		Objects.requireNonNull(lineage, "lineage");
 		items = List.copyOf(items);
 		members = List.copyOf(new LinkedHashSet<>(members));
+	}
+
+	/** A cut started afresh. */
+	public Cut(CutRef ref, String channel, String facilitator, String title, List<Item> items, CutSettings settings,
+			CutStatus status, Instant createdAt, Instant closedAt, String messageTs, List<String> members) {
+		this(ref, channel, facilitator, title, items, settings, status, createdAt, closedAt, messageTs, members,
+				Lineage.NONE);
 	}
 
 	/** A cut whose channel members are not known. */
@@ -71,7 +81,13 @@ public record Cut(CutRef ref, String channel, String facilitator, String title, 
 	/** The same cut, knowing the channel's members when it started. */
 	public Cut withMembers(List<String> channelMembers) {
 		return new Cut(this.ref, this.channel, this.facilitator, this.title, this.items, this.settings, this.status,
-				this.createdAt, this.closedAt, this.messageTs, channelMembers);
+				this.createdAt, this.closedAt, this.messageTs, channelMembers, this.lineage);
+	}
+
+	/** The same cut, started from a closed one. */
+	public Cut withLineage(Lineage parentage) {
+		return new Cut(this.ref, this.channel, this.facilitator, this.title, this.items, this.settings, this.status,
+				this.createdAt, this.closedAt, this.messageTs, this.members, parentage);
 	}
 
 	/**

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-import dev.scopecut.cut.InvalidCutException.Field;
+import dev.scopecut.cut.InvalidCutException.Reason;
 
 /**
  * A cut as its facilitator asked for it, checked against the limits before anything is
@@ -35,25 +35,19 @@ public record CutDraft(String title, List<String> items, CutSettings settings) {
 
 	private static void check(String title, List<String> items, CutSettings settings) {
 		if (title.isEmpty()) {
-			throw new InvalidCutException(Field.TITLE,
-					"Give the cut a title, e.g. `/scopecut Sharing app 0.1: signup; share link`.");
+			throw InvalidCutException.of(Reason.TITLE_MISSING);
 		}
 		if (TypedText.isInvisible(title)) {
-			throw new InvalidCutException(Field.TITLE,
-					"The title shows nothing (only blank or invisible characters); give the cut a title people can read.");
+			throw InvalidCutException.of(Reason.TITLE_INVISIBLE);
 		}
 		if (TypedText.length(title) > MAX_TITLE_LENGTH) {
-			throw new InvalidCutException(Field.TITLE, "The title is %d characters; shorten it to %d or fewer."
-				.formatted(TypedText.length(title), MAX_TITLE_LENGTH));
+			throw InvalidCutException.of(Reason.TITLE_TOO_LONG, TypedText.length(title), MAX_TITLE_LENGTH);
 		}
 		if (items.isEmpty()) {
-			throw new InvalidCutException(Field.ITEMS,
-					"List at least one item after the title, separated by `;` or new lines.");
+			throw InvalidCutException.of(Reason.NO_ITEMS);
 		}
 		if (items.size() > MAX_ITEMS) {
-			throw new InvalidCutException(Field.ITEMS,
-					"A cut takes at most %d items and this one has %d: remove %d and try again.".formatted(MAX_ITEMS,
-							items.size(), items.size() - MAX_ITEMS));
+			throw InvalidCutException.of(Reason.TOO_MANY_ITEMS, MAX_ITEMS, items.size(), items.size() - MAX_ITEMS);
 		}
 		Set<String> seen = new HashSet<>();
 		for (String item : items) {
@@ -64,30 +58,25 @@ public record CutDraft(String title, List<String> items, CutSettings settings) {
 				throw tooLong(item);
 			}
 			if (!seen.add(TypedText.key(item))) {
-				throw InvalidCutException.quoting(Field.ITEMS, "“%s” is listed twice; list each item once.", item);
+				throw InvalidCutException.quoting(Reason.ITEM_TWICE, item);
 			}
 		}
 		if (settings.capacity() > items.size()) {
-			throw new InvalidCutException(Field.CAPACITY,
-					"The capacity (%d) is more than the %d items listed; lower it or leave it empty."
-						.formatted(settings.capacity(), items.size()));
+			throw InvalidCutException.of(Reason.CAPACITY_ABOVE_ITEMS, settings.capacity(), items.size());
 		}
 		if (settings.hasChosenVoters() && settings.quorum() > settings.voters().size()) {
-			throw new InvalidCutException(Field.QUORUM,
-					"The quorum (%d) is more than the %d chosen voters could ever reach; lower it or leave it empty."
-						.formatted(settings.quorum(), settings.voters().size()));
+			throw InvalidCutException.of(Reason.QUORUM_ABOVE_VOTERS, settings.quorum(), settings.voters().size());
 		}
 	}
 
 	static InvalidCutException invisibleItem() {
-		return new InvalidCutException(Field.ITEMS,
-				"An item shows nothing (only blank or invisible characters, such as zero-width spaces); type its text or leave it out.");
+		return InvalidCutException.of(Reason.ITEM_INVISIBLE);
 	}
 
 	/** The refusal of an item over {@link Item#MAX_LENGTH}, quoting its beginning. */
 	static InvalidCutException tooLong(String item) {
-		return InvalidCutException.quoting(Field.ITEMS, "Item “%%s” is %d characters; shorten it to %d or fewer."
-			.formatted(TypedText.length(item), Item.MAX_LENGTH), TypedText.excerpt(item, 40));
+		return InvalidCutException.quoting(Reason.ITEM_TOO_LONG, TypedText.excerpt(item, 40), TypedText.length(item),
+				Item.MAX_LENGTH);
 	}
 
 }

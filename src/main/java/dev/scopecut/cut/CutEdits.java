@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.scopecut.cut.InvalidCutException.Reason;
+
 /**
  * The rules of editing an open cut, checked before anything is stored: an added item
  * keeps the limits of a new cut ({@link CutDraft}), a removal leaves at least one item
@@ -38,12 +40,10 @@ public final class CutEdits {
 	public static String newItem(Cut cut, String typed) {
 		String text = TypedText.strip(TypedText.clean(typed));
 		if (text.isEmpty()) {
-			throw new InvalidCutException(InvalidCutException.Field.ITEMS,
-					"Say which item to add, e.g. `/scopecut add dark mode`.");
+			throw InvalidCutException.of(Reason.ADD_WHICH);
 		}
 		if (TypedText.hasLineBreak(text) || text.contains(";")) {
-			throw new InvalidCutException(InvalidCutException.Field.ITEMS,
-					"Add one item at a time, without `;` or line breaks.");
+			throw InvalidCutException.of(Reason.ADD_ONE_AT_A_TIME);
 		}
 		if (TypedText.isInvisible(text)) {
 			throw CutDraft.invisibleItem();
@@ -69,12 +69,10 @@ public final class CutEdits {
 	public static Item itemToRemove(Cut cut, String typed) {
 		String text = TypedText.oneLine(typed);
 		if (text.isEmpty()) {
-			throw new InvalidCutException(InvalidCutException.Field.ITEMS,
-					"Say which item to remove by its text, e.g. `/scopecut remove dark mode`.");
+			throw InvalidCutException.of(Reason.REMOVE_WHICH);
 		}
-		Item item = find(cut, text).orElseThrow(() -> InvalidCutException.quoting(InvalidCutException.Field.ITEMS,
-				"No item of `" + cut.ref().id() + "` reads “%s”; type the item's text as the cut shows it.",
-				TypedText.excerpt(text, Item.MAX_LENGTH)));
+		Item item = find(cut, text).orElseThrow(() -> InvalidCutException.quoting(Reason.NO_SUCH_ITEM,
+				TypedText.excerpt(text, Item.MAX_LENGTH), cut.ref().id()));
 		if (cut.items().size() <= 1) {
 			throw lastItem();
 		}
@@ -93,8 +91,7 @@ public final class CutEdits {
 	public static Duration extension(String typed) {
 		Matcher matcher = EXTENSION.matcher((typed != null) ? typed.strip() : "");
 		if (!matcher.matches()) {
-			throw new InvalidCutException(InvalidCutException.Field.DEADLINE,
-					"Say how long to extend by, in minutes, hours or days: e.g. `/scopecut extend 2h` (or `30m`, `1d`).");
+			throw InvalidCutException.of(Reason.EXTEND_HOW_LONG);
 		}
 		long amount = Long.parseLong(matcher.group(1));
 		Duration extension = switch (matcher.group(2).toLowerCase(Locale.ROOT)) {
@@ -103,12 +100,10 @@ public final class CutEdits {
 			default -> Duration.ofDays(amount);
 		};
 		if (extension.isZero()) {
-			throw new InvalidCutException(InvalidCutException.Field.DEADLINE,
-					"An extension must be longer than zero, e.g. `2h`.");
+			throw InvalidCutException.of(Reason.EXTENSION_NOT_POSITIVE);
 		}
 		if (extension.compareTo(MAX_EXTENSION) > 0) {
-			throw new InvalidCutException(InvalidCutException.Field.DEADLINE,
-					"An extension can be at most %d days; extend by less.".formatted(MAX_EXTENSION.toDays()));
+			throw InvalidCutException.of(Reason.EXTENSION_TOO_LONG, MAX_EXTENSION.toDays());
 		}
 		return extension;
 	}
@@ -120,8 +115,7 @@ public final class CutEdits {
 	public static Instant extendedDeadline(Cut cut, Duration extension, Instant now) {
 		Instant deadline = cut.settings().deadline().plus(extension);
 		if (!deadline.isAfter(now)) {
-			throw new InvalidCutException(InvalidCutException.Field.DEADLINE,
-					"The deadline would still be in the past; extend by more.");
+			throw InvalidCutException.of(Reason.EXTENDED_STILL_PAST);
 		}
 		return deadline;
 	}
@@ -192,31 +186,24 @@ public final class CutEdits {
 		}
 	}
 
-	/** Plain text: it is shown in the Edit scope cut form. */
 	static InvalidCutException changedMeanwhile() {
-		return new InvalidCutException(InvalidCutException.Field.REQUEST,
-				"The cut changed while this form was open, so nothing was changed. Close the form and click Edit again to see it as it is now.");
+		return InvalidCutException.of(Reason.CHANGED_MEANWHILE);
 	}
 
 	static InvalidCutException full() {
-		return new InvalidCutException(InvalidCutException.Field.ITEMS,
-				"A cut takes at most %d items and this one is full; remove one first.".formatted(CutDraft.MAX_ITEMS));
+		return InvalidCutException.of(Reason.CUT_FULL, CutDraft.MAX_ITEMS);
 	}
 
 	static InvalidCutException duplicate(String text) {
-		return InvalidCutException.quoting(InvalidCutException.Field.ITEMS,
-				"“%s” is already listed; list each item once.", text);
+		return InvalidCutException.quoting(Reason.ITEM_ALREADY_LISTED, text);
 	}
 
 	static InvalidCutException lastItem() {
-		return new InvalidCutException(InvalidCutException.Field.ITEMS,
-				"A cut keeps at least one item; this is its last. Cancel the cut instead with `/scopecut cancel`.");
+		return InvalidCutException.of(Reason.LAST_ITEM);
 	}
 
 	static InvalidCutException belowCapacity(int capacity) {
-		return new InvalidCutException(InvalidCutException.Field.ITEMS,
-				"This cut ships at most %d items, so it keeps at least %d; add an item before removing this one."
-					.formatted(capacity, capacity));
+		return InvalidCutException.of(Reason.ITEMS_AT_CAPACITY, capacity);
 	}
 
 	/**
@@ -228,11 +215,8 @@ public final class CutEdits {
 			case "DUPLICATE" -> duplicate(text);
 			case "LAST_ITEM" -> lastItem();
 			case "CHANGED_MEANWHILE" -> changedMeanwhile();
-			case "BELOW_CAPACITY" -> InvalidCutException.quoting(InvalidCutException.Field.ITEMS,
-					"The cut's capacity was just raised, so it keeps its items; lower the capacity with *Edit*, then remove “%s”.",
-					text);
-			default -> InvalidCutException.quoting(InvalidCutException.Field.ITEMS,
-					"“%s” is no longer an item of this cut.", text);
+			case "BELOW_CAPACITY" -> InvalidCutException.quoting(Reason.CAPACITY_RAISED, text);
+			default -> InvalidCutException.quoting(Reason.NO_LONGER_AN_ITEM, text);
 		};
 	}
 

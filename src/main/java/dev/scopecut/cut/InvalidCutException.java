@@ -1,12 +1,14 @@
 package dev.scopecut.cut;
 
-import java.util.function.UnaryOperator;
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * A cut as asked for breaks a rule; the message says, to a person, what to change, and
- * {@link #field()} which part of the request is at fault, so that a form can show the
- * message beside that field. A message that quotes what was typed keeps it apart, so that
- * each surface shows it {@link #message(UnaryOperator) escaped} as its own text needs.
+ * A cut as asked for breaks a rule: {@link #reason()} says which, with the values that
+ * show it, and {@link #field()} which part of the request is at fault, so that a form can
+ * show the refusal beside that field. The Slack side words it for a person; what was
+ * typed is kept apart ({@link #typed()}), so that each surface shows it escaped as its
+ * own text needs.
  */
 public class InvalidCutException extends RuntimeException {
 
@@ -19,46 +21,115 @@ public class InvalidCutException extends RuntimeException {
 
 	}
 
+	/** Which rule the request breaks; the values each carries are named beside it. */
+	public enum Reason {
+
+		TITLE_MISSING(Field.TITLE),
+		/** Only blank or invisible characters. */
+		TITLE_INVISIBLE(Field.TITLE),
+		/** Its length, the most allowed. */
+		TITLE_TOO_LONG(Field.TITLE), NO_ITEMS(Field.ITEMS),
+		/** The most allowed, how many, how many too many. */
+		TOO_MANY_ITEMS(Field.ITEMS),
+		/** Typed: the item. */
+		ITEM_TWICE(Field.ITEMS), ITEM_INVISIBLE(Field.ITEMS),
+		/** Typed: the item's start; its length, the most allowed. */
+		ITEM_TOO_LONG(Field.ITEMS),
+		/** The capacity, how many items. */
+		CAPACITY_ABOVE_ITEMS(Field.CAPACITY),
+		/** The quorum, how many chosen voters. */
+		QUORUM_ABOVE_VOTERS(Field.QUORUM),
+		/** A quick start without the colon after its title. */
+		NO_COLON(Field.REQUEST), DEADLINE_PASSED(Field.DEADLINE),
+		/** The most days ahead allowed. */
+		DEADLINE_TOO_FAR(Field.DEADLINE),
+		/** The most open cuts a channel may have. */
+		CHANNEL_FULL(Field.REQUEST),
+		/** The most open cuts one person may run. */
+		FACILITATOR_FULL(Field.REQUEST), ADD_WHICH(Field.ITEMS), ADD_ONE_AT_A_TIME(Field.ITEMS),
+		REMOVE_WHICH(Field.ITEMS),
+		/** Typed: the item asked for; the cut's id. */
+		NO_SUCH_ITEM(Field.ITEMS),
+		/** The most items a cut takes. */
+		CUT_FULL(Field.ITEMS),
+		/** Typed: the item. */
+		ITEM_ALREADY_LISTED(Field.ITEMS), LAST_ITEM(Field.ITEMS),
+		/** The capacity. */
+		ITEMS_AT_CAPACITY(Field.ITEMS),
+		/** Typed: the item; the capacity was raised meanwhile. */
+		CAPACITY_RAISED(Field.ITEMS),
+		/** Typed: the item, removed meanwhile. */
+		NO_LONGER_AN_ITEM(Field.ITEMS), EXTEND_HOW_LONG(Field.DEADLINE), EXTENSION_NOT_POSITIVE(Field.DEADLINE),
+		/** The most days an extension may add. */
+		EXTENSION_TOO_LONG(Field.DEADLINE), EXTENDED_STILL_PAST(Field.DEADLINE),
+		/** The cut changed while the form that edits it was open. */
+		CHANGED_MEANWHILE(Field.REQUEST);
+
+		private final Field field;
+
+		Reason(Field field) {
+			this.field = field;
+		}
+
+	}
+
 	private final Field field;
 
-	private final String format;
+	private final Reason reason;
 
 	private final String typed;
 
-	public InvalidCutException(String message) {
-		this(Field.REQUEST, message);
-	}
+	private final List<Object> values;
 
+	/**
+	 * A refusal the Slack side found and worded itself (a form's own fields); the domain
+	 * and the use cases give a {@link Reason}.
+	 */
 	public InvalidCutException(Field field, String message) {
 		super(message);
 		this.field = field;
-		this.format = null;
+		this.reason = null;
 		this.typed = null;
+		this.values = List.of();
 	}
 
-	private InvalidCutException(Field field, String format, String typed) {
-		super(format.formatted(typed));
-		this.field = field;
-		this.format = format;
+	private InvalidCutException(Reason reason, String typed, Object... values) {
+		super(reason + ((typed != null) ? " “" + typed + "”" : "")
+				+ (values.length > 0 ? " " + Arrays.toString(values) : ""));
+		this.field = reason.field;
+		this.reason = reason;
 		this.typed = typed;
+		this.values = List.of(values);
 	}
 
-	/**
-	 * A refusal that quotes what was typed.
-	 * @param format the message, with {@code %s} where the typed text goes and no other
-	 * format specifier
-	 */
-	public static InvalidCutException quoting(Field field, String format, String typed) {
-		return new InvalidCutException(field, format, typed);
+	public static InvalidCutException of(Reason reason, Object... values) {
+		return new InvalidCutException(reason, null, values);
+	}
+
+	/** A refusal that quotes what was typed. */
+	public static InvalidCutException quoting(Reason reason, String typed, Object... values) {
+		return new InvalidCutException(reason, typed, values);
 	}
 
 	public Field field() {
 		return this.field;
 	}
 
-	/** The message, with the typed text it quotes passed through {@code escape}. */
-	public String message(UnaryOperator<String> escape) {
-		return (this.typed != null) ? this.format.formatted(escape.apply(this.typed)) : getMessage();
+	/** Which rule was broken; null for a refusal the Slack side worded itself. */
+	public Reason reason() {
+		return this.reason;
+	}
+
+	/** What was typed that the refusal quotes; null when none. */
+	public String typed() {
+		return this.typed;
+	}
+
+	/**
+	 * The values that show the rule broken, in the order its {@link Reason} names them.
+	 */
+	public List<Object> values() {
+		return this.values;
 	}
 
 }

@@ -17,8 +17,7 @@ public final class QuickStart {
 		String source = (text != null) ? text.strip() : "";
 		int colon = source.indexOf(':');
 		if (colon < 0) {
-			throw new InvalidCutException(
-					"Put a colon after the title, then the items: `/scopecut Sharing app 0.1: signup; share link`.");
+			throw InvalidCutException.of(InvalidCutException.Reason.NO_COLON);
 		}
 		return new CutDraft(source.substring(0, colon), items(source.substring(colon + 1)), settings);
 	}

@@ -121,8 +121,7 @@ public final class TypedText {
 			}
 		});
 		String blanksFolded = BLANKS.matcher(visible).replaceAll(" ").strip();
-		// Upper then lower case folds what lower case alone keeps apart (ß and SS, ς and
-		// σ).
+		// Upper then lower case folds what lower alone keeps apart (ß and SS, ς and σ).
 		String caseFolded = blanksFolded.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
 		return Normalizer.normalize(caseFolded, Normalizer.Form.NFKC);
 	}

@@ -68,8 +68,7 @@ class SandboxEnvironment implements EnvironmentPostProcessor {
 		settings.put(SIGNING_SECRET, secret);
 		settings.put("scopecut.slack.signing-secret", secret);
 		settings.put("scopecut.slack.bot-token", BOT_TOKEN);
-		// Resolved when the Slack settings bind, so a port given by any later source
-		// counts.
+		// Resolved as the Slack settings bind: a port from any later source counts.
 		settings.put("scopecut.slack.api-url", "http://localhost:${server.port:3000}/sandbox/api/");
 		environment.getPropertySources().addFirst(new MapPropertySource("scopecutSandbox", settings));
 	}

@@ -28,11 +28,14 @@ import dev.scopecut.app.port.StoreUnavailableException;
  * job in Redis.
  */
 @Component
-class DueJobPoller implements SmartLifecycle {
+public class DueJobPoller implements SmartLifecycle {
 
 	static final Duration POLL_INTERVAL = Duration.ofMillis(100);
 
-	/** Longer than any one job takes; a job whose claimant died is retried after it. */
+	/**
+	 * Longer than any one job takes; a job whose claimant died is retried after it (one
+	 * whose run found Redis away, within seconds: {@link JobQueue#release}).
+	 */
 	static final Duration LEASE = Duration.ofSeconds(30);
 
 	static final int WORKERS = 4;
@@ -46,6 +49,12 @@ class DueJobPoller implements SmartLifecycle {
 	private final Clock clock;
 
 	private final AtomicInteger running = new AtomicInteger();
+
+	/** Held while claiming and handing jobs to the workers; notified when none runs. */
+	private final Object claims = new Object();
+
+	/** Guarded by {@link #claims}: no claim is made while true. */
+	private boolean paused;
 
 	private ScheduledExecutorService poller;
 
@@ -67,6 +76,14 @@ class DueJobPoller implements SmartLifecycle {
 	}
 
 	void poll() {
+		synchronized (this.claims) {
+			if (!this.paused) {
+				claim();
+			}
+		}
+	}
+
+	private void claim() {
 		int idle = WORKERS - this.running.get();
 		if (idle <= 0) {
 			return;
@@ -98,9 +115,43 @@ class DueJobPoller implements SmartLifecycle {
 					log.debug("Finished");
 				}
 				finally {
-					this.running.decrementAndGet();
+					this.queue.release(job);
+					synchronized (this.claims) {
+						if (this.running.decrementAndGet() == 0) {
+							this.claims.notifyAll();
+						}
+					}
 				}
 			});
+		}
+	}
+
+	/**
+	 * Stops claiming, waits until no claimed job runs, does the work, then claims again:
+	 * what the work clears (a test's Redis and fake Slack) no job of before can write to
+	 * after it.
+	 * @throws IllegalStateException when the jobs still run after a {@link #LEASE}
+	 */
+	public void whilePaused(Runnable work) throws InterruptedException {
+		synchronized (this.claims) {
+			this.paused = true;
+			long deadline = System.nanoTime() + LEASE.toNanos();
+			while (this.running.get() > 0) {
+				long left = deadline - System.nanoTime();
+				if (left <= 0) {
+					this.paused = false;
+					throw new IllegalStateException(this.running.get() + " due jobs still run after " + LEASE);
+				}
+				TimeUnit.NANOSECONDS.timedWait(this.claims, left);
+			}
+		}
+		try {
+			work.run();
+		}
+		finally {
+			synchronized (this.claims) {
+				this.paused = false;
+			}
 		}
 	}
 

@@ -94,8 +94,7 @@ class SlackConfig {
 			.oauthRedirectUriPath(InstallPages.REDIRECT_PATH)
 			.oAuthRedirectUriPageRenderer(pages)
 			.signingSecret(properties.signingSecret())
-			// VerifiedSlackAppServlet checks signatures before parsing; Socket Mode needs
-			// none.
+			// The servlet checks signatures before parsing; Socket Mode needs none.
 			.requestVerificationEnabled(false)
 			// Without the cache Bolt calls auth.test on every request.
 			.authTestCacheEnabled(true)
@@ -131,8 +130,7 @@ class SlackConfig {
 	ServletRegistrationBean<VerifiedSlackAppServlet> slackEvents(App app, SlackProperties properties, Clock clock) {
 		ServletRegistrationBean<VerifiedSlackAppServlet> registration = new ServletRegistrationBean<>(
 				new VerifiedSlackAppServlet(app, properties.signingSecret(), clock), "/slack/events");
-		// In Socket Mode without a signing secret, nothing can be verified: no HTTP
-		// endpoint.
+		// Socket Mode without a signing secret can verify nothing: no HTTP endpoint.
 		registration.setEnabled(properties.signingSecret() != null);
 		return registration;
 	}

@@ -6,14 +6,17 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import dev.scopecut.cut.Ballots;
 import dev.scopecut.cut.Choice;
 import dev.scopecut.cut.Cut;
+import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.CutRef;
 import dev.scopecut.cut.CutSettings;
 import dev.scopecut.cut.CutStatus;
 import dev.scopecut.cut.Item;
+import dev.scopecut.cut.Lineage;
 import dev.scopecut.cut.ReminderPlan;
 
 /**
@@ -30,8 +33,7 @@ final class CutHash {
 	static final String SHOWN_AT = "shownAt";
 
 	/**
-	 * When the oldest vote not yet shown was stored (vote.lua sets it, showing clears
-	 * it).
+	 * When the oldest unshown vote was stored (vote.lua sets it, showing clears it).
 	 */
 	static final String UNSHOWN_SINCE = "unshownSince";
 
@@ -42,6 +44,16 @@ final class CutHash {
 	 * comma-joined; absent when not known.
 	 */
 	static final String MEMBERS = "members";
+
+	/**
+	 * On a cut started from a closed one: the parent's id, its title, and each carried
+	 * item's deferrals before this cut ("3:1,4:2", item id:count); absent otherwise.
+	 */
+	static final String PARENT = "parent";
+
+	static final String PARENT_TITLE = "parentTitle";
+
+	static final String DEFERRALS = "deferrals";
 
 	private CutHash() {
 	}
@@ -68,6 +80,17 @@ final class CutHash {
 			fields.put("item:" + item.id(), item.text());
 		}
 		fields.put("itemIds", ids.toString());
+		cut.lineage().parentId().ifPresent((parent) -> {
+			fields.put(PARENT, parent.value());
+			fields.put(PARENT_TITLE, cut.lineage().parentTitle());
+			fields.put(DEFERRALS,
+					cut.lineage()
+						.deferrals()
+						.entrySet()
+						.stream()
+						.map((entry) -> entry.getKey() + ":" + entry.getValue())
+						.collect(Collectors.joining(",")));
+		});
 		return fields;
 	}
 
@@ -84,7 +107,23 @@ final class CutHash {
 				"1".equals(hash.get("closeWhenAllVoted")), reminders(hash.get("reminders")));
 		return new Cut(ref, hash.get("channel"), hash.get("facilitator"), hash.get("title"), items, settings,
 				CutStatus.valueOf(hash.get(STATUS)), instant(hash.get("createdAt")), instant(hash.get("closedAt")),
-				hash.get(MESSAGE_TS), voters(hash.get(MEMBERS)));
+				hash.get(MESSAGE_TS), voters(hash.get(MEMBERS)), lineage(hash));
+	}
+
+	private static Lineage lineage(Map<String, String> hash) {
+		String parent = hash.get(PARENT);
+		if (parent == null) {
+			return Lineage.NONE;
+		}
+		Map<Integer, Integer> deferrals = new HashMap<>();
+		for (String entry : hash.get(DEFERRALS).split(",")) {
+			if (!entry.isEmpty()) {
+				int colon = entry.indexOf(':');
+				deferrals.put(Integer.parseInt(entry.substring(0, colon)),
+						Integer.parseInt(entry.substring(colon + 1)));
+			}
+		}
+		return new Lineage(new CutId(parent), hash.get(PARENT_TITLE), deferrals);
 	}
 
 	/** A cut stored before reminders could be chosen has the default ones. */

@@ -37,7 +37,10 @@ import dev.scopecut.cut.CutRef;
  * state exactly one gets it.
  *
  * <pre>
- * scopecut:{T123}:cut:K7M2Q     hash   the cut: settings, status, items, message ts, version
+ * scopecut:{T123}:cut:K7M2Q     hash   the cut: settings, status, items, message ts, version; a cut
+ *                                      started from a closed one also its parent's id and title and
+ *                                      its carried items' deferral streaks, written by insert-cut.lua
+ *                                      with the rest (the parent is only read, before the insert)
  * scopecut:{T123}:votes:K7M2Q   hash   "itemId:userId" -> "S" (ship) or "D" (defer)
  * scopecut:{T123}:history:K7M2Q list  the facilitator's edits, oldest first, the latest 50:
  *                                      "atMillis TAB userId TAB ADD|REMOVE|EXTEND|CHANGE TAB detail"
@@ -108,13 +111,23 @@ import dev.scopecut.cut.CutRef;
  * every master for the workspaces' queues and lowers each entry to its queue's first job,
  * which also brings back an entry an instance died before writing.
  * <p>
+ * Why a job whose run found Redis away neither waits out its lease nor runs twice: the
+ * instance that claimed it remembers the lease's end, the job's score while it holds it.
+ * When the run is over and the job was neither completed nor moved, the instance moves it
+ * to due a second later, and when its completion failed, removes it, each only while the
+ * score is still that lease end (move-if-score.lua, remove-if-score.lua) and only before
+ * the lease ends: afterwards another instance may hold it, and it is theirs. What Redis
+ * does not take is tried again before each claim until then. A completed announcement
+ * waits for a replica first ({@code ReplicaWait}), so that a promoted replica does not
+ * find the decision's job still there and post it again.
+ * <p>
  * Why the single queue of earlier versions is emptied without losing or doubling a job:
  * at start-up, and at every repair, each of its jobs is first held for a lease in that
- * queue (lease-legacy-job.lua), as an instance of an earlier version holds a job it
- * claimed, then added to its workspace's queue once (move-legacy-job.lua remembers the
- * move in the workspace's moved set), then removed from the single queue if still held. A
- * job whose time is within a lease from now may be held by an earlier instance still
- * running, and waits for the next turn.
+ * queue (move-if-score.lua), as an instance of an earlier version holds a job it claimed,
+ * then added to its workspace's queue once (move-legacy-job.lua remembers the move in the
+ * workspace's moved set), then removed from the single queue if still held. A job whose
+ * time is within a lease from now may be held by an earlier instance still running, and
+ * waits for the next turn.
  * <p>
  * Why the indexes cannot drift from the cuts: the open sets (channel, workspace,
  * facilitator) and the closed set are changed only by insert-cut.lua and finish-cut.lua,

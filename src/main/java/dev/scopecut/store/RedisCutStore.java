@@ -3,6 +3,7 @@ package dev.scopecut.store;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +43,12 @@ class RedisCutStore implements CutStore, WorkspaceCuts {
 	/** How many of a workspace's latest closed cuts its index keeps, for App Home. */
 	static final int CLOSED_KEPT = 200;
 
+	/**
+	 * The outcomes the voter is told "You voted" for: on a replica first (ReplicaWait).
+	 */
+	private static final Set<VoteResult.Outcome> ACKNOWLEDGED_AS_VOTED = EnumSet.of(VoteResult.Outcome.RECORDED,
+			VoteResult.Outcome.CHANGED, VoteResult.Outcome.UNCHANGED);
+
 	private final StringRedisTemplate redis;
 
 	private final RedisGuard guard;
@@ -50,7 +57,11 @@ class RedisCutStore implements CutStore, WorkspaceCuts {
 
 	private final DueIndex index;
 
-	RedisCutStore(StringRedisTemplate redis, RedisGuard guard, StoreProperties properties, DueIndex index) {
+	private final ReplicaWait replicaWait;
+
+	RedisCutStore(StringRedisTemplate redis, RedisGuard guard, StoreProperties properties, DueIndex index,
+			ReplicaWait replicaWait) {
+		this.replicaWait = replicaWait;
 		this.redis = redis;
 		this.guard = guard;
 		this.retention = properties.retention();
@@ -123,7 +134,11 @@ class RedisCutStore implements CutStore, WorkspaceCuts {
 				List.of(Keys.cut(ref), Keys.votes(ref), Keys.jobs(ref.workspace())), Integer.toString(itemId), voter,
 				CutHash.code(choice), CutHash.millis(at), Long.toString(REFRESH_REASK.toMillis()),
 				RedisJobQueue.encode(refresh)));
-		return new VoteResult(VoteResult.Outcome.valueOf(result.get(0).toString()), result.get(1).toString(),
+		VoteResult.Outcome outcome = VoteResult.Outcome.valueOf(result.get(0).toString());
+		if (ACKNOWLEDGED_AS_VOTED.contains(outcome)) {
+			this.replicaWait.afterWrite(Keys.cut(ref));
+		}
+		return new VoteResult(outcome, result.get(1).toString(),
 				scheduled(ref, refresh, "1".equals(result.get(2).toString())), "1".equals(result.get(3).toString()));
 	}
 
@@ -152,6 +167,9 @@ class RedisCutStore implements CutStore, WorkspaceCuts {
 						Keys.openBy(ref.workspace(), cut.facilitator()), Keys.jobs(ref.workspace())),
 				status.name(), CutHash.millis(at), Long.toString(this.retention.toSeconds()), ref.id().value(),
 				Integer.toString(CLOSED_KEPT), RedisJobQueue.encode(jobs)));
+		if (Long.valueOf(1).equals(finished)) {
+			this.replicaWait.afterWrite(Keys.cut(ref));
+		}
 		return scheduled(ref, jobs, Long.valueOf(1).equals(finished));
 	}
 

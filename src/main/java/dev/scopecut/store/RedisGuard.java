@@ -8,8 +8,7 @@ import org.springframework.stereotype.Component;
 import dev.scopecut.app.port.StoreUnavailableException;
 
 /**
- * Turns Spring Data's Redis failures into the core's own, so that no caller sees Redis
- * types.
+ * Turns Spring Data's Redis failures into the core's own: no caller sees Redis types.
  */
 @Component
 class RedisGuard {

@@ -1,9 +1,11 @@
 package dev.scopecut.store;
 
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.google.gson.Gson;
 import com.slack.api.bolt.model.Bot;
@@ -15,11 +17,15 @@ import com.slack.api.util.json.GsonFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
+import dev.scopecut.app.port.StoreUnavailableException;
+
 /**
  * Bolt's installations, kept in Redis next to the cuts so that every instance sees every
  * install (Bolt itself ships file and S3 stores only). The key layout and why each change
- * is atomic are in {@link Keys}. An installation holds tokens: it is never logged, and
- * neither are the Bolt model objects, whose {@code toString()} shows them.
+ * is atomic are in {@link Keys}. While Redis does not answer, what this instance read
+ * lately is served from memory ({@link RecentInstallations}). An installation holds
+ * tokens: it is never logged, and neither are the Bolt model objects, whose
+ * {@code toString()} shows them.
  */
 @Component
 class RedisInstallationService implements InstallationService {
@@ -40,9 +46,12 @@ class RedisInstallationService implements InstallationService {
 
 	private final RedisGuard guard;
 
-	RedisInstallationService(StringRedisTemplate redis, RedisGuard guard) {
+	private final RecentInstallations recent;
+
+	RedisInstallationService(StringRedisTemplate redis, RedisGuard guard, Clock clock) {
 		this.redis = redis;
 		this.guard = guard;
+		this.recent = new RecentInstallations(clock);
 	}
 
 	/** Only the latest installation of each workspace is kept. */
@@ -70,7 +79,7 @@ class RedisInstallationService implements InstallationService {
 		}
 		if (!fields.isEmpty()) {
 			String key = key(installer.getIsEnterpriseInstall(), installer.getEnterpriseId(), installer.getTeamId());
-			this.guard.call(() -> {
+			change(key, installer.getTeamId(), () -> {
 				this.redis.opsForHash().putAll(key, fields);
 				return null;
 			});
@@ -85,20 +94,22 @@ class RedisInstallationService implements InstallationService {
 	@Override
 	public void saveBot(Bot bot) {
 		String key = key(bot.getIsEnterpriseInstall(), bot.getEnterpriseId(), bot.getTeamId());
-		this.guard.call(() -> this.redis.execute(Scripts.SET_IF_EXISTS, List.of(key), BOT, BOT, GSON.toJson(bot)));
+		change(key, bot.getTeamId(),
+				() -> this.redis.execute(Scripts.SET_IF_EXISTS, List.of(key), BOT, BOT, GSON.toJson(bot)));
 	}
 
 	@Override
 	public void deleteBot(Bot bot) {
 		String key = key(bot.getIsEnterpriseInstall(), bot.getEnterpriseId(), bot.getTeamId());
-		this.guard.call(() -> this.redis.opsForHash().delete(key, BOT));
+		change(key, bot.getTeamId(), () -> this.redis.opsForHash().delete(key, BOT));
 	}
 
 	/** Deletes the user's installation only; the workspace's bot stays installed. */
 	@Override
 	public void deleteInstaller(Installer installer) {
 		String key = key(installer.getIsEnterpriseInstall(), installer.getEnterpriseId(), installer.getTeamId());
-		this.guard.call(() -> this.redis.opsForHash().delete(key, USER + installer.getInstallerUserId()));
+		change(key, installer.getTeamId(),
+				() -> this.redis.opsForHash().delete(key, USER + installer.getInstallerUserId()));
 	}
 
 	/**
@@ -108,10 +119,11 @@ class RedisInstallationService implements InstallationService {
 	@Override
 	public void deleteAll(String enterpriseId, String teamId) {
 		if (teamId != null) {
-			this.guard.call(() -> this.redis.delete(Keys.installation(teamId)));
+			change(Keys.installation(teamId), teamId, () -> this.redis.delete(Keys.installation(teamId)));
 		}
 		else if (enterpriseId != null) {
-			this.guard.call(() -> this.redis.delete(Keys.enterpriseInstallation(enterpriseId)));
+			String key = Keys.enterpriseInstallation(enterpriseId);
+			change(key, null, () -> this.redis.delete(key));
 		}
 	}
 
@@ -139,31 +151,58 @@ class RedisInstallationService implements InstallationService {
 	/**
 	 * The workspace's own installation first; else its organisation's organisation-wide
 	 * one, named by the request or, for a background job that knows only the workspace,
-	 * by the link its first request left.
+	 * by the link its first request left. While Redis does not answer, what was read here
+	 * lately.
 	 */
 	private String find(String enterpriseId, String teamId, String field) {
-		return this.guard.call(() -> {
-			// One read for the workspace's own installation and its link to an
-			// organisation.
-			List<Object> own = (teamId != null)
-					? this.redis.opsForHash().multiGet(Keys.installation(teamId), List.of(field, ENTERPRISE))
-					: Arrays.asList(null, null);
-			if (own.get(0) != null) {
-				return (String) own.get(0);
+		String json;
+		try {
+			json = this.guard.call(() -> read(enterpriseId, teamId, field));
+		}
+		catch (StoreUnavailableException ex) {
+			return this.recent.recall(enterpriseId, teamId, field).orElseThrow(() -> ex);
+		}
+		this.recent.read(enterpriseId, teamId, field, json);
+		return json;
+	}
+
+	private String read(String enterpriseId, String teamId, String field) {
+		// One read for the workspace's own installation and its organisation link.
+		List<Object> own = (teamId != null)
+				? this.redis.opsForHash().multiGet(Keys.installation(teamId), List.of(field, ENTERPRISE))
+				: Arrays.asList(null, null);
+		if (own.get(0) != null) {
+			return (String) own.get(0);
+		}
+		String linked = (String) own.get(1);
+		String enterprise = (enterpriseId != null) ? enterpriseId : linked;
+		if (enterprise == null) {
+			return null;
+		}
+		String orgWide = (String) this.redis.opsForHash().get(Keys.enterpriseInstallation(enterprise), field);
+		// Written once, not on every request the organisation's install serves.
+		if (orgWide != null && teamId != null && !enterprise.equals(linked)) {
+			link(teamId, enterprise);
+		}
+		return orgWide;
+	}
+
+	/**
+	 * Changes an installation, then forgets what was read of it, whether or not Redis
+	 * took the change: an organisation's install serves workspaces no lookup names.
+	 */
+	private void change(String key, String teamId, Supplier<?> write) {
+		try {
+			this.guard.call(write);
+		}
+		finally {
+			if (teamId != null && key.equals(Keys.installation(teamId))) {
+				this.recent.forgetWorkspace(teamId);
 			}
-			String linked = (String) own.get(1);
-			String enterprise = (enterpriseId != null) ? enterpriseId : linked;
-			if (enterprise == null) {
-				return null;
+			else {
+				this.recent.forgetAll();
 			}
-			String orgWide = (String) this.redis.opsForHash().get(Keys.enterpriseInstallation(enterprise), field);
-			// The link is written once, not on every request the organisation's install
-			// serves.
-			if (orgWide != null && teamId != null && !enterprise.equals(linked)) {
-				link(teamId, enterprise);
-			}
-			return orgWide;
-		});
+		}
 	}
 
 	/**

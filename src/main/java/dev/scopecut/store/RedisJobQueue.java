@@ -1,11 +1,14 @@
 package dev.scopecut.store;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
@@ -30,7 +33,9 @@ import dev.scopecut.cut.CutRef;
  * and why no job is lost or run twice in {@link Keys}). Scheduling is ZADD NX (a waiting
  * job keeps its time, which is what coalesces refreshes); claiming is one script per
  * workspace that moves due jobs to the end of their lease, and says how late each one was
- * claimed.
+ * claimed. This instance remembers the lease of each job it holds, so that a job whose
+ * run found Redis away is handed back or completed as soon as its slot answers again,
+ * while the lease is still this instance's ({@link #release}).
  */
 @Component
 class RedisJobQueue implements JobQueue {
@@ -42,6 +47,15 @@ class RedisJobQueue implements JobQueue {
 	static final Duration MOVED_KEPT = Duration.ofDays(7);
 
 	private static final Duration RETRY_MAINTENANCE = Duration.ofSeconds(5);
+
+	/**
+	 * How soon a job whose run found Redis away falls due again: about the time a
+	 * failover takes.
+	 */
+	static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+
+	/** How often the hand-backs Redis did not take are tried again. */
+	private static final Duration RETRY_HAND_BACKS = Duration.ofMillis(500);
 
 	private static final int LEGACY_BATCH = 500;
 
@@ -61,7 +75,29 @@ class RedisJobQueue implements JobQueue {
 
 	private volatile long maintenanceDueMillis = Long.MIN_VALUE;
 
-	RedisJobQueue(StringRedisTemplate redis, RedisGuard guard, DueIndex index, Metrics metrics) {
+	/** The lease end (its score) of each job this instance claimed and still holds. */
+	private final Map<String, Long> held = new ConcurrentHashMap<>();
+
+	/** What Redis did not take yet of jobs this instance held, by member. */
+	private final Map<String, HandBack> handBacks = new ConcurrentHashMap<>();
+
+	private volatile long handBacksDueMillis = Long.MIN_VALUE;
+
+	/**
+	 * A held job to complete, or to make due again soon, as long as it still has its
+	 * lease's score (no one else took or moved it).
+	 */
+	private record HandBack(Job job, long leaseEnd, boolean complete) {
+	}
+
+	private final Clock clock;
+
+	private final ReplicaWait replicaWait;
+
+	RedisJobQueue(StringRedisTemplate redis, RedisGuard guard, DueIndex index, Metrics metrics, Clock clock,
+			ReplicaWait replicaWait) {
+		this.replicaWait = replicaWait;
+		this.clock = clock;
 		this.redis = redis;
 		this.guard = guard;
 		this.index = index;
@@ -80,6 +116,7 @@ class RedisJobQueue implements JobQueue {
 	public void reschedule(Job job, Instant due) {
 		String workspace = job.cut().workspace();
 		this.guard.call(() -> this.redis.opsForZSet().add(Keys.jobs(workspace), member(job), due.toEpochMilli()));
+		this.held.remove(member(job));
 		this.index.lower(workspace, due.toEpochMilli());
 	}
 
@@ -95,6 +132,7 @@ class RedisJobQueue implements JobQueue {
 		long nowMillis = now.toEpochMilli();
 		maintain(nowMillis, lease);
 		this.index.retryUnwritten();
+		retryHandBacks(nowMillis);
 		List<Job> claimed = new ArrayList<>();
 		StoreUnavailableException unavailable = null;
 		boolean answered = false;
@@ -132,6 +170,7 @@ class RedisJobQueue implements JobQueue {
 					Job job = job(jobsAndTimes.get(j).toString());
 					long dueMillis = (long) Double.parseDouble(jobsAndTimes.get(j + 1).toString());
 					this.metrics.jobClaimed(job.kind(), Duration.ofMillis(Math.max(0, nowMillis - dueMillis)));
+					this.held.put(member(job), now.plus(lease).toEpochMilli());
 					claimed.add(job);
 				}
 				String next = result.get(1).toString();
@@ -151,7 +190,80 @@ class RedisJobQueue implements JobQueue {
 
 	@Override
 	public void complete(Job job) {
-		this.guard.call(() -> this.redis.opsForZSet().remove(Keys.jobs(job.cut().workspace()), member(job)));
+		String member = member(job);
+		try {
+			this.guard.call(() -> this.redis.opsForZSet().remove(Keys.jobs(job.cut().workspace()), member));
+			if (job.kind() == Job.Kind.ANNOUNCE) {
+				// A decision posted: its job, left on the master alone, would post it
+				// again.
+				this.replicaWait.afterWrite(Keys.jobs(job.cut().workspace()));
+			}
+			this.held.remove(member);
+		}
+		catch (StoreUnavailableException ex) {
+			Long leaseEnd = this.held.remove(member);
+			if (leaseEnd != null) {
+				// Done, say a decision posted: it must not run again when its lease ends.
+				this.handBacks.put(member, new HandBack(job, leaseEnd, true));
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * A job still held once its run is over was neither completed nor moved: handed back
+	 * due in {@link #RETRY_AFTER}, now or, if Redis does not answer, at a later claim.
+	 */
+	@Override
+	public void release(Job job) {
+		String member = member(job);
+		Long leaseEnd = this.held.remove(member);
+		if (leaseEnd != null) {
+			this.handBacks.putIfAbsent(member, new HandBack(job, leaseEnd, false));
+		}
+		HandBack handBack = this.handBacks.get(member);
+		if (handBack != null) {
+			handBack(member, handBack, this.clock.millis());
+		}
+	}
+
+	/**
+	 * Tries again, every {@link #RETRY_HAND_BACKS}, what Redis did not take; a lease that
+	 * has ended is no longer this instance's to change.
+	 */
+	private void retryHandBacks(long nowMillis) {
+		if (this.handBacks.isEmpty() || nowMillis < this.handBacksDueMillis) {
+			return;
+		}
+		this.handBacksDueMillis = nowMillis + RETRY_HAND_BACKS.toMillis();
+		this.handBacks.forEach((member, handBack) -> handBack(member, handBack, nowMillis));
+	}
+
+	private void handBack(String member, HandBack handBack, long nowMillis) {
+		if (nowMillis >= handBack.leaseEnd()) {
+			this.handBacks.remove(member);
+			return;
+		}
+		String workspace = handBack.job().cut().workspace();
+		String leaseEnd = Long.toString(handBack.leaseEnd());
+		try {
+			if (handBack.complete()) {
+				this.guard.call(() -> this.redis.execute(Scripts.REMOVE_IF_SCORE, List.of(Keys.jobs(workspace)), member,
+						leaseEnd));
+			}
+			else {
+				long due = nowMillis + RETRY_AFTER.toMillis();
+				Long moved = this.guard.call(() -> this.redis.execute(Scripts.MOVE_IF_SCORE,
+						List.of(Keys.jobs(workspace)), member, leaseEnd, Long.toString(due)));
+				if (Long.valueOf(1).equals(moved)) {
+					this.index.lower(workspace, due);
+				}
+			}
+			this.handBacks.remove(member);
+		}
+		catch (RuntimeException ex) {
+			// Its slot is still away: tried again at a later claim, until the lease ends.
+		}
 	}
 
 	/**
@@ -205,7 +317,7 @@ class RedisJobQueue implements JobQueue {
 				continue;
 			}
 			String held = Long.toString(Math.max(leaseEnd, due + 1));
-			Long isHeld = this.guard.call(() -> this.redis.execute(Scripts.LEASE_LEGACY_JOB, List.of(Keys.LEGACY_JOBS),
+			Long isHeld = this.guard.call(() -> this.redis.execute(Scripts.MOVE_IF_SCORE, List.of(Keys.LEGACY_JOBS),
 					member, Long.toString(due), held));
 			if (!Long.valueOf(1).equals(isHeld)) {
 				continue;

@@ -6,6 +6,7 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.data.redis.connection.ClusterInfo;
 import org.springframework.data.redis.connection.RedisClusterConnection;
+import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -18,6 +19,9 @@ import org.springframework.stereotype.Component;
  */
 @Component("redisTopology")
 class RedisTopologyHealthIndicator extends AbstractHealthIndicator {
+
+	static final String CLUSTER_NODE = "this is a node of a Redis Cluster: set SPRING_DATA_REDIS_CLUSTER_NODES "
+			+ "to its nodes instead of REDIS_URL";
 
 	private final StringRedisTemplate redis;
 
@@ -40,17 +44,19 @@ class RedisTopologyHealthIndicator extends AbstractHealthIndicator {
 				}
 				return null;
 			}
-			Properties info = connection.serverCommands().info("cluster");
-			if (info != null && "1".equals(info.getProperty("cluster_enabled"))) {
-				builder.down()
-					.withDetail("mode", "single server")
-					.withDetail("problem", "this is a node of a Redis Cluster: set SPRING_DATA_REDIS_CLUSTER_NODES "
-							+ "to its nodes instead of REDIS_URL");
+			if (isClusterNode(connection)) {
+				builder.down().withDetail("mode", "single server").withDetail("problem", CLUSTER_NODE);
 				return null;
 			}
 			builder.up().withDetail("mode", "single server");
 			return null;
 		});
+	}
+
+	/** Whether a connection set up for one server reaches a node of a Redis Cluster. */
+	static boolean isClusterNode(RedisConnection connection) {
+		Properties info = connection.serverCommands().info("cluster");
+		return info != null && "1".equals(info.getProperty("cluster_enabled"));
 	}
 
 }

@@ -9,8 +9,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
- * The Lua scripts beside this class; each one is a single atomic step on one cluster
- * slot.
+ * The Lua scripts beside this class; each is a single atomic step on one cluster slot.
  */
 final class Scripts {
 
@@ -57,7 +56,7 @@ final class Scripts {
 
 	static final RedisScript<Long> SETTLE_DUE = load("settle-due", Long.class);
 
-	static final RedisScript<Long> LEASE_LEGACY_JOB = load("lease-legacy-job", Long.class);
+	static final RedisScript<Long> MOVE_IF_SCORE = load("move-if-score", Long.class);
 
 	static final RedisScript<Long> MOVE_LEGACY_JOB = load("move-legacy-job", Long.class);
 
@@ -71,8 +70,7 @@ final class Scripts {
 	 * resource's modification time on every call to decide whether to hash it again,
 	 * which cost 6% of the vote path, and Spring's own script takes a lock on every call
 	 * to read its hash, on which a vote flood's threads queued before their
-	 * acknowledgement. The named function files go first, as a script cannot include
-	 * them.
+	 * acknowledgement. The named function files go first: a script cannot include them.
 	 */
 	private static <T> RedisScript<T> load(String name, Class<T> type, String... functions) {
 		StringBuilder script = new StringBuilder();

@@ -40,6 +40,7 @@ import dev.scopecut.app.port.StoreUnavailableException;
 import dev.scopecut.app.port.VoteResult;
 import dev.scopecut.app.port.VoterChoices;
 import dev.scopecut.app.port.WorkspaceCuts;
+import dev.scopecut.support.Worded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -132,9 +133,9 @@ class CutServiceTests {
 
 		assertThatExceptionOfType(InvalidCutException.class)
 			.isThrownBy(() -> this.service.start(new StartCut(WORKSPACE, CHANNEL, FACILITATOR, draft())))
-			.withMessageContaining("already")
-			.withMessageContaining("10 open cuts")
-			.withMessageContaining("close or cancel one");
+			.satisfies((refusal) -> assertThat(Worded.text(refusal)).contains("already")
+				.contains("10 open cuts")
+				.contains("close or cancel one"));
 		verify(this.store, times(1)).insert(any(), any());
 		verifyNoInteractions(this.jobs, this.notifier);
 	}

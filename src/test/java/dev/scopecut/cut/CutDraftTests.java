@@ -7,6 +7,8 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import dev.scopecut.support.Worded;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -38,8 +40,8 @@ class CutDraftTests {
 
 		assertThatExceptionOfType(InvalidCutException.class)
 			.isThrownBy(() -> new CutDraft("Release", List.of("a"), settings))
-			.withMessage(
-					"The quorum (3) is more than the 2 chosen voters could ever reach; lower it or leave it empty.")
+			.satisfies((refusal) -> assertThat(Worded.text(refusal)).isEqualTo(
+					"The quorum (3) is more than the 2 chosen voters could ever reach; lower it or leave it empty."))
 			.extracting(InvalidCutException::field)
 			.isEqualTo(InvalidCutException.Field.QUORUM);
 		assertThat(new CutDraft("Release", List.of("a"),
@@ -95,38 +97,41 @@ class CutDraftTests {
 	void aMissingTitleIsRefused() {
 		assertThatExceptionOfType(InvalidCutException.class)
 			.isThrownBy(() -> new CutDraft(null, List.of("a"), NO_LIMITS))
-			.withMessageContaining("Give the cut a title")
-			.withMessageContaining("/scopecut");
+			.satisfies((refusal) -> assertThat(Worded.text(refusal)).contains("Give the cut a title")
+				.contains("/scopecut"));
 	}
 
 	@Test
 	void anEmptyTitleIsRefused() {
 		assertThatExceptionOfType(InvalidCutException.class)
 			.isThrownBy(() -> new CutDraft("  ", List.of("a"), NO_LIMITS))
-			.withMessageContaining("Give the cut a title");
+			.satisfies((refusal) -> assertThat(Worded.text(refusal)).contains("Give the cut a title"));
 	}
 
 	@Test
 	void aTitleOfOneHundredFiftyOneCharactersIsRefusedWithItsLength() {
 		assertThatExceptionOfType(InvalidCutException.class)
 			.isThrownBy(() -> new CutDraft("t".repeat(151), List.of("a"), NO_LIMITS))
-			.withMessage("The title is 151 characters; shorten it to 150 or fewer.");
+			.satisfies((refusal) -> assertThat(Worded.text(refusal))
+				.isEqualTo("The title is 151 characters; shorten it to 150 or fewer."));
 	}
 
 	@Test
 	void aCutWithoutItemsIsRefused() {
 		assertThatExceptionOfType(InvalidCutException.class)
 			.isThrownBy(() -> new CutDraft("Release", List.of(" ", ""), NO_LIMITS))
-			.withMessage("List at least one item after the title, separated by `;` or new lines.");
+			.satisfies((refusal) -> assertThat(Worded.text(refusal))
+				.isEqualTo("List at least one item after the title, separated by `;` or new lines."));
 		assertThatExceptionOfType(InvalidCutException.class).isThrownBy(() -> new CutDraft("Release", null, NO_LIMITS))
-			.withMessageContaining("List at least one item");
+			.satisfies((refusal) -> assertThat(Worded.text(refusal)).contains("List at least one item"));
 	}
 
 	@Test
 	void thirtyOneItemsAreRefusedWithHowManyToRemove() {
 		assertThatExceptionOfType(InvalidCutException.class)
 			.isThrownBy(() -> new CutDraft("Release", items(31, 10), NO_LIMITS))
-			.withMessage("A cut takes at most 30 items and this one has 31: remove 1 and try again.");
+			.satisfies((refusal) -> assertThat(Worded.text(refusal))
+				.isEqualTo("A cut takes at most 30 items and this one has 31: remove 1 and try again."));
 	}
 
 	@Test
@@ -135,16 +140,17 @@ class CutDraftTests {
 
 		assertThatExceptionOfType(InvalidCutException.class)
 			.isThrownBy(() -> new CutDraft("Release", List.of("short", item), NO_LIMITS))
-			.withMessageContaining("Let people sign up with their email addr")
-			.withMessageContaining("is 151 characters; shorten it to 150 or fewer.");
+			.satisfies(
+					(refusal) -> assertThat(Worded.text(refusal)).contains("Let people sign up with their email addr")
+						.contains("is 151 characters; shorten it to 150 or fewer."));
 	}
 
 	@Test
 	void theSameItemTwiceInAnyCaseIsRefusedNamingIt() {
 		assertThatExceptionOfType(InvalidCutException.class)
 			.isThrownBy(() -> new CutDraft("Release", List.of("Share link", "signup", "SHARE LINK "), NO_LIMITS))
-			.withMessageContaining("SHARE LINK")
-			.withMessageContaining("is listed twice; list each item once.");
+			.satisfies((refusal) -> assertThat(Worded.text(refusal)).contains("SHARE LINK")
+				.contains("is listed twice; list each item once."));
 	}
 
 	@Test
@@ -153,7 +159,8 @@ class CutDraftTests {
 
 		assertThatExceptionOfType(InvalidCutException.class)
 			.isThrownBy(() -> new CutDraft("Release", List.of("a", "b"), capacityThree))
-			.withMessage("The capacity (3) is more than the 2 items listed; lower it or leave it empty.");
+			.satisfies((refusal) -> assertThat(Worded.text(refusal))
+				.isEqualTo("The capacity (3) is more than the 2 items listed; lower it or leave it empty."));
 	}
 
 	@Test

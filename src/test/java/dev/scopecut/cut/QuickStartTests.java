@@ -9,6 +9,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.scopecut.support.Worded;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -69,7 +71,7 @@ class QuickStartTests {
 	@MethodSource("refusedTexts")
 	void textThatCannotMakeACutIsRefusedWithWhatToChange(String description, String text, String advice) {
 		assertThatExceptionOfType(InvalidCutException.class).isThrownBy(() -> QuickStart.parse(text, SETTINGS))
-			.withMessageContaining(advice);
+			.satisfies((refusal) -> assertThat(Worded.text(refusal)).contains(advice));
 	}
 
 	static Stream<Arguments> refusedTexts() {

@@ -8,6 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.scopecut.support.Worded;
+import dev.scopecut.slack.blocks.Refusals;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -65,7 +68,7 @@ class TypedTextTests {
 	void anItemAddedWithALineBreakIsRefused(String hex) {
 		String typed = "dark mode" + lineBreak(hex) + "ship now    everything";
 
-		assertThat(refusal(() -> CutEdits.newItem(cut("signup"), typed)).getMessage()).contains("one item at a time");
+		assertThat(Worded.text(refusal(() -> CutEdits.newItem(cut("signup"), typed)))).contains("one item at a time");
 	}
 
 	@Test
@@ -84,11 +87,11 @@ class TypedTextTests {
 		String invisible = lineBreak(hex);
 
 		assertThat(
-				refusal(() -> new CutDraft("Release", List.of("signup", invisible + "\u200B"), SETTINGS)).getMessage())
+				Worded.text(refusal(() -> new CutDraft("Release", List.of("signup", invisible + "\u200B"), SETTINGS))))
 			.contains("shows nothing");
 		assertThat(refusal(() -> new CutDraft(invisible + "\u200B", List.of("signup"), SETTINGS)).field())
 			.isEqualTo(InvalidCutException.Field.TITLE);
-		assertThat(refusal(() -> CutEdits.newItem(cut("signup"), invisible + "\u200B")).getMessage())
+		assertThat(Worded.text(refusal(() -> CutEdits.newItem(cut("signup"), invisible + "\u200B"))))
 			.contains("shows nothing");
 	}
 
@@ -96,10 +99,10 @@ class TypedTextTests {
 	void lookAlikeItemsAreListedTwice() {
 		for (String lookAlike : List.of(DECOMPOSED_CAFE, "ＣＡＦÉ", "ca\u200Bfé", "CAFÉ", "café\u00A0",
 				"caf\u00E9\uFEFF")) {
-			assertThat(refusal(() -> new CutDraft("Release", List.of("café", lookAlike), SETTINGS)).getMessage())
+			assertThat(Worded.text(refusal(() -> new CutDraft("Release", List.of("café", lookAlike), SETTINGS))))
 				.as(lookAlike)
 				.contains("listed twice");
-			assertThat(refusal(() -> CutEdits.newItem(cut("café"), lookAlike)).getMessage()).as(lookAlike)
+			assertThat(Worded.text(refusal(() -> CutEdits.newItem(cut("café"), lookAlike)))).as(lookAlike)
 				.contains("already listed");
 		}
 	}
@@ -130,7 +133,7 @@ class TypedTextTests {
 
 		assertThat(draft.items()).containsExactly(emoji, "é".repeat(Item.MAX_LENGTH));
 		assertThat(CutEdits.newItem(cut("signup"), "😀".repeat(Item.MAX_LENGTH))).hasSize(2 * Item.MAX_LENGTH);
-		assertThat(refusal(() -> CutEdits.newItem(cut("signup"), "😀".repeat(Item.MAX_LENGTH + 1))).getMessage())
+		assertThat(Worded.text(refusal(() -> CutEdits.newItem(cut("signup"), "😀".repeat(Item.MAX_LENGTH + 1)))))
 			.contains("is 151 characters");
 	}
 
@@ -139,7 +142,7 @@ class TypedTextTests {
 		String family = "👨‍👩‍👧";
 		String item = "é" + family.repeat(Item.MAX_LENGTH);
 
-		String message = refusal(() -> new CutDraft("Release", List.of(item), SETTINGS)).getMessage();
+		String message = Worded.text(refusal(() -> new CutDraft("Release", List.of(item), SETTINGS)));
 
 		assertThat(message).startsWith("Item “é" + family.repeat(39) + "…”");
 		assertThat(TypedText.excerpt("e\u0301".repeat(50), 40)).isEqualTo("e\u0301".repeat(40) + "…");
@@ -150,8 +153,8 @@ class TypedTextTests {
 	void aRefusalKeepsTheTypedTextApartSoEachSurfaceEscapesIt() {
 		InvalidCutException twice = refusal(() -> new CutDraft("Release", List.of("<!here>", "<!HERE>"), SETTINGS));
 
-		assertThat(twice.getMessage()).isEqualTo("“<!HERE>” is listed twice; list each item once.");
-		assertThat(twice.message((typed) -> typed.replace("<", "&lt;").replace(">", "&gt;")))
+		assertThat(Worded.text(twice)).isEqualTo("“<!HERE>” is listed twice; list each item once.");
+		assertThat(Refusals.text(twice, (typed) -> typed.replace("<", "&lt;").replace(">", "&gt;")))
 			.isEqualTo("“&lt;!HERE&gt;” is listed twice; list each item once.");
 	}
 

@@ -32,8 +32,9 @@ class RedisCutEditsTests extends RedisStoreTest {
 
 	@BeforeEach
 	void store() {
-		this.store = new RedisCutStore(template, new RedisGuard(), new StoreProperties(Duration.ofDays(90)),
-				new DueIndex(template, new RedisGuard()));
+		this.store = new RedisCutStore(template, new RedisGuard(),
+				new StoreProperties(Duration.ofDays(90), null, Duration.ofMillis(250)),
+				new DueIndex(template, new RedisGuard()), ReplicaWait.off());
 	}
 
 	static Edit edit(Edit.Kind kind, String detail) {

@@ -27,6 +27,7 @@ import dev.scopecut.cut.CutDraft;
 import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.CutRef;
 import dev.scopecut.cut.CutSettings;
+import dev.scopecut.cut.Lineage;
 import dev.scopecut.cut.CutStatus;
 
 class RedisCutStoreTests extends RedisStoreTest {
@@ -39,8 +40,9 @@ class RedisCutStoreTests extends RedisStoreTest {
 
 	@BeforeEach
 	void store() {
-		this.store = new RedisCutStore(template, new RedisGuard(), new StoreProperties(Duration.ofDays(90)),
-				new DueIndex(template, new RedisGuard()));
+		this.store = new RedisCutStore(template, new RedisGuard(),
+				new StoreProperties(Duration.ofDays(90), null, Duration.ofMillis(250)),
+				new DueIndex(template, new RedisGuard()), ReplicaWait.off());
 	}
 
 	static Cut cut(CutRef ref, String channel) {
@@ -72,6 +74,17 @@ class RedisCutStoreTests extends RedisStoreTest {
 
 		assertThat(this.store.find(REF)).contains(cut);
 		assertThat(this.store.openIn("T1", "C1")).containsExactly(cut);
+	}
+
+	@Test
+	void aCutStartedFromAClosedOneReadsBackWithItsParentAndItsCarriedItemsStreaks() {
+		Cut cut = chosen(REF, "C1")
+			.withLineage(new Lineage(new CutId("P4R3N"), "Sharing app 0.0, with: commas", Map.of(1, 2, 3, 1)));
+
+		assertThat(this.store.insert(cut, JobChanges.NONE)).isEqualTo(InsertOutcome.INSERTED);
+
+		assertThat(this.store.find(REF)).contains(cut);
+		assertThat(this.store.find(REF).get().lineage().carried(cut.items())).isEqualTo(2);
 	}
 
 	@Test

@@ -3,6 +3,8 @@ package dev.scopecut.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
+
 import com.slack.api.bolt.model.Bot;
 import com.slack.api.bolt.model.Installer;
 import com.slack.api.bolt.model.builtin.DefaultInstaller;
@@ -15,7 +17,7 @@ class RedisInstallationServiceTests extends RedisStoreTest {
 
 	@BeforeEach
 	void service() {
-		this.installations = new RedisInstallationService(template, new RedisGuard());
+		this.installations = new RedisInstallationService(template, new RedisGuard(), Clock.systemUTC());
 	}
 
 	@Test
@@ -150,8 +152,7 @@ class RedisInstallationServiceTests extends RedisStoreTest {
 			.isInstanceOf(UnsupportedOperationException.class);
 	}
 
-	private static DefaultInstaller install(String enterprise, String team, String user, String botToken,
-			boolean orgWide) {
+	static DefaultInstaller install(String enterprise, String team, String user, String botToken, boolean orgWide) {
 		return DefaultInstaller.builder()
 			.appId("A1")
 			.enterpriseId(enterprise)

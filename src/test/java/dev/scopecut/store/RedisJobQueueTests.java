@@ -1,19 +1,24 @@
 package dev.scopecut.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
 import dev.scopecut.app.port.Job;
 import dev.scopecut.app.port.Metrics;
+import dev.scopecut.app.port.StoreUnavailableException;
 import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.CutRef;
 
@@ -25,7 +30,8 @@ class RedisJobQueueTests extends RedisStoreTest {
 
 	final DueIndex index = new DueIndex(template, new RedisGuard());
 
-	final RedisJobQueue queue = new RedisJobQueue(template, new RedisGuard(), this.index, Metrics.NONE);
+	final RedisJobQueue queue = new RedisJobQueue(template, new RedisGuard(), this.index, Metrics.NONE,
+			Clock.fixed(NOW, ZoneOffset.UTC), ReplicaWait.off());
 
 	final Job refresh = new Job(Job.Kind.REFRESH, new CutRef("T1", new CutId("K7M2Q")));
 
@@ -186,7 +192,7 @@ class RedisJobQueueTests extends RedisStoreTest {
 		long held = NOW.plus(LEASE).toEpochMilli();
 		// The first mover held the job and added it to its workspace, then died before
 		// taking it out of the single queue; the job has run since.
-		template.execute(Scripts.LEASE_LEGACY_JOB, List.of(Keys.LEGACY_JOBS), "ANNOUNCE|T1|K7M2Q",
+		template.execute(Scripts.MOVE_IF_SCORE, List.of(Keys.LEGACY_JOBS), "ANNOUNCE|T1|K7M2Q",
 				Long.toString(NOW.toEpochMilli()), Long.toString(held));
 		template.execute(Scripts.MOVE_LEGACY_JOB, List.of(Keys.jobs("T1"), Keys.jobsMoved("T1")), "ANNOUNCE|T1|K7M2Q",
 				Long.toString(NOW.toEpochMilli()), Long.toString(NOW.toEpochMilli()), Long.toString(held), "604800");
@@ -206,7 +212,7 @@ class RedisJobQueueTests extends RedisStoreTest {
 			public void jobClaimed(Job.Kind kind, Duration lateness) {
 				late.put(kind, lateness);
 			}
-		});
+		}, Clock.fixed(NOW, ZoneOffset.UTC), ReplicaWait.off());
 		measured.schedule(this.refresh, NOW.minusSeconds(7));
 		measured.schedule(this.close, NOW);
 
@@ -227,6 +233,79 @@ class RedisJobQueueTests extends RedisStoreTest {
 		assertThat(meters.jobsDue()).isEqualTo(3);
 		this.queue.claimDue(NOW, LEASE, 1);
 		assertThat(meters.jobsDue()).isEqualTo(2);
+	}
+
+	@Test
+	void aJobItsRunNeitherCompletedNorMovedFallsDueAgainWithinSecondsOfItsRelease() {
+		this.queue.schedule(this.refresh, NOW);
+		this.queue.claimDue(NOW, LEASE, 10);
+
+		this.queue.release(this.refresh);
+
+		assertThat(this.queue.claimDue(NOW.plus(RedisJobQueue.RETRY_AFTER), LEASE, 10)).containsExactly(this.refresh);
+	}
+
+	@Test
+	void aReleasedJobThatWasCompletedOrMovedStaysAsItsRunLeftIt() {
+		this.queue.schedule(this.refresh, NOW);
+		this.queue.schedule(this.close, NOW);
+		this.queue.claimDue(NOW, LEASE, 10);
+		this.queue.complete(this.refresh);
+		this.queue.reschedule(this.close, NOW.plusSeconds(60));
+
+		this.queue.release(this.refresh);
+		this.queue.release(this.close);
+
+		assertThat(this.queue.claimDue(NOW.plus(RedisJobQueue.RETRY_AFTER), LEASE, 10)).isEmpty();
+		assertThat(template.opsForZSet().score(Keys.jobs("T1"), RedisJobQueue.member(this.close)))
+			.isEqualTo(NOW.plusSeconds(60).toEpochMilli());
+	}
+
+	@Test
+	void aJobWhoseRunFoundRedisAwayIsHandedBackOnceRedisAnswersWithinItsLease() {
+		try (StoppableRedis away = StoppableRedis.start()) {
+			RedisJobQueue queue = new RedisJobQueue(away.template(), new RedisGuard(),
+					new DueIndex(away.template(), new RedisGuard()), Metrics.NONE, Clock.fixed(NOW, ZoneOffset.UTC),
+					ReplicaWait.off());
+			queue.schedule(this.refresh, NOW);
+			queue.claimDue(NOW, LEASE, 10);
+
+			away.stop();
+			queue.release(this.refresh);
+			away.restart();
+
+			AtomicLong second = new AtomicLong();
+			await("claimed again, well within its lease").atMost(Duration.ofSeconds(20))
+				.ignoreException(StoreUnavailableException.class)
+				.until(() -> queue.claimDue(NOW.plusSeconds(second.incrementAndGet()), LEASE, 10)
+					.contains(this.refresh));
+		}
+	}
+
+	@Test
+	void aCompletionRedisDidNotTakeIsDoneOnceItAnswersSoTheJobDoesNotRunAgain() {
+		try (StoppableRedis away = StoppableRedis.start()) {
+			RedisJobQueue queue = new RedisJobQueue(away.template(), new RedisGuard(),
+					new DueIndex(away.template(), new RedisGuard()), Metrics.NONE, Clock.fixed(NOW, ZoneOffset.UTC),
+					ReplicaWait.off());
+			queue.schedule(this.refresh, NOW);
+			queue.claimDue(NOW, LEASE, 10);
+
+			away.stop();
+			assertThatThrownBy(() -> queue.complete(this.refresh)).isInstanceOf(StoreUnavailableException.class);
+			queue.release(this.refresh);
+			away.restart();
+
+			AtomicLong second = new AtomicLong();
+			await("the completion taken").atMost(Duration.ofSeconds(20))
+				.ignoreException(StoreUnavailableException.class)
+				.until(() -> {
+					assertThat(queue.claimDue(NOW.plusSeconds(second.incrementAndGet()), LEASE, 10)).isEmpty();
+					return !Boolean.TRUE.equals(away.template().hasKey(Keys.jobs("T1")));
+				});
+			assertThat(queue.claimDue(NOW.plus(LEASE).plusSeconds(1), LEASE, 10)).as("not after its lease either")
+				.isEmpty();
+		}
 	}
 
 }

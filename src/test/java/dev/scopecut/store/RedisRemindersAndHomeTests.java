@@ -46,8 +46,9 @@ class RedisRemindersAndHomeTests extends RedisStoreTest {
 
 	@BeforeEach
 	void stores() {
-		this.store = new RedisCutStore(template, new RedisGuard(), new StoreProperties(Duration.ofDays(90)),
-				new DueIndex(template, new RedisGuard()));
+		this.store = new RedisCutStore(template, new RedisGuard(),
+				new StoreProperties(Duration.ofDays(90), null, Duration.ofMillis(250)),
+				new DueIndex(template, new RedisGuard()), ReplicaWait.off());
 		this.marks = new RedisReminderMarks(template, new RedisGuard());
 		this.deliveries = new RedisEventDeliveries(new FirstSightings(template, new RedisGuard()));
 		this.pace = new RedisReminderPace(template, new RedisGuard());

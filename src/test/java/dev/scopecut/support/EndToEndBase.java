@@ -12,6 +12,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import com.google.gson.JsonParser;
 
 import dev.scopecut.ScopecutApplication;
+import dev.scopecut.schedule.DueJobPoller;
 import dev.scopecut.support.fakeslack.FakeSlack;
 import dev.scopecut.support.fakeslack.SignedRequests;
 import dev.scopecut.support.processes.RedisProcess;
@@ -48,15 +49,21 @@ public abstract class EndToEndBase {
 	@Autowired
 	protected StringRedisTemplate redisTemplate;
 
+	@Autowired
+	private DueJobPoller duePoller;
+
 	protected SignedRequests requests;
 
 	@BeforeEach
-	void startClean() {
-		this.redisTemplate.execute((org.springframework.data.redis.core.RedisCallback<Object>) (connection) -> {
-			connection.serverCommands().flushAll();
-			return null;
+	void startClean() throws InterruptedException {
+		// With no job of the previous test running, none can post into this one's calls.
+		this.duePoller.whilePaused(() -> {
+			this.redisTemplate.execute((org.springframework.data.redis.core.RedisCallback<Object>) (connection) -> {
+				connection.serverCommands().flushAll();
+				return null;
+			});
+			slack.reset();
 		});
-		slack.reset();
 		this.requests = new SignedRequests(this.port);
 	}
 

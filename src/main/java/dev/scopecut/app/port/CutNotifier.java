@@ -25,8 +25,7 @@ public interface CutNotifier {
 	String post(CutSnapshot snapshot);
 
 	/**
-	 * Brings the cut's message up to date: running counts while open, the result once
-	 * closed.
+	 * Brings the cut's message up to date: counts while open, the result once closed.
 	 */
 	void update(CutSnapshot snapshot);
 

@@ -71,8 +71,7 @@ public interface CutStore {
 	boolean finish(CutRef ref, CutStatus status, Instant at, JobChanges jobs);
 
 	/**
-	 * The cut and all its votes as of one instant, with its change counter; answers any
-	 * ask.
+	 * The cut and all its votes as of one instant, with its change counter; answers asks.
 	 */
 	Optional<CutSnapshot> snapshot(CutRef ref);
 

@@ -3,8 +3,7 @@ package dev.scopecut.app.port;
 import java.time.Duration;
 
 /**
- * Slack asked us to slow down, or could not be reached: try the same work again after a
- * wait.
+ * Slack asked us to slow down, or could not be reached: do the same work after a wait.
  */
 public class RetryLaterException extends RuntimeException {
 

@@ -1,8 +1,7 @@
 package dev.scopecut.app.port;
 
 /**
- * The store could not be reached or did not answer in time; nothing can be said to have
- * changed.
+ * The store could not be reached or did not answer in time: nothing is known changed.
  */
 public class StoreUnavailableException extends RuntimeException {
 

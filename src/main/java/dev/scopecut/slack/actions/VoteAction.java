@@ -73,8 +73,7 @@ class VoteAction implements SlackListener, BlockActionHandler {
 			VoteResult result = this.cuts.vote(new CastVote(cut, voter, vote.itemId(), vote.choice()));
 			this.metrics.vote(result.outcome());
 			String confirmation = Replies.vote(result, vote.choice());
-			// Someone who may not vote has nothing to see in a reminder: they are told
-			// why.
+			// Someone who may not vote sees nothing in a reminder: they are told why.
 			if (ActionIds.isReminderBlock(action.get().getBlockId())
 					&& result.outcome() != VoteResult.Outcome.NOT_A_VOTER) {
 				this.reminders.redraw(payload.getResponseUrl(), cut, voter, confirmation);

@@ -29,6 +29,12 @@ public final class ActionIds {
 	/** Opens the <em>Edit scope cut</em> modal, for the facilitator only. */
 	public static final String EDIT = "edit";
 
+	/**
+	 * Opens the <em>New scope cut</em> form for the cut that follows a closed one, for
+	 * its facilitator only.
+	 */
+	public static final String NEXT_CUT = "next-cut";
+
 	private ActionIds() {
 	}
 

@@ -56,7 +56,7 @@ public final class CutMessage {
 		List<LayoutBlock> blocks = new ArrayList<>();
 		blocks.add(section((s) -> s.text(markdownText("*" + DecisionText.headline(snapshot) + "*"))));
 		question(snapshot.cut()).ifPresent(blocks::add);
-		blocks.addAll(result(snapshot.decision()));
+		blocks.addAll(result(snapshot.cut(), snapshot.decision()));
 		blocks.add(context(List.of(markdownText(snapshot.decision().rule()))));
 		return new SlackMessage(DecisionText.of(snapshot), blocks);
 	}
@@ -71,6 +71,7 @@ public final class CutMessage {
 		String context = DecisionText.voted(snapshot) + limits(cut) + " · started by " + Mrkdwn.user(cut.facilitator())
 				+ " · closes " + date(cut.settings().deadline()) + " · ID `" + cut.ref().id() + "`";
 		blocks.add(context(List.of(markdownText(context))));
+		carries(cut).ifPresent((carries) -> blocks.add(context(List.of(markdownText(carries)))));
 		blocks.add(actions("controls", List.of(closeButton(cut), myVotesButton(cut), editButton(cut))));
 		String text = "Scope cut: " + Mrkdwn.escape(cut.title()) + " — vote Ship or Defer on " + cut.items().size()
 				+ (cut.items().size() == 1 ? " item" : " items");
@@ -98,10 +99,12 @@ public final class CutMessage {
 		Decision decision = snapshot.decision();
 		String quorum = decision.quorumMet() ? "" : " · *no quorum*";
 		blocks.add(section((s) -> s.text(markdownText("*Closed* · " + DecisionText.voted(snapshot) + quorum))));
-		blocks.addAll(result(decision));
+		blocks.addAll(result(cut, decision));
 		blocks.add(context(List.of(markdownText(decision.rule()))));
-		blocks.add(context(List.of(markdownText("Started by " + Mrkdwn.user(cut.facilitator()) + " · closed "
-				+ date(cut.closedAt()) + " · ID `" + cut.ref().id() + "`"))));
+		blocks.add(context(List
+			.of(markdownText("Started by " + Mrkdwn.user(cut.facilitator()) + " · closed " + date(cut.closedAt())
+					+ " · ID `" + cut.ref().id() + "`" + carries(cut).map((carries) -> " · " + carries).orElse("")))));
+		blocks.add(actions("controls", List.of(cutButton(ActionIds.NEXT_CUT, "Start next cut", cut))));
 		return new SlackMessage(DecisionText.of(snapshot), blocks);
 	}
 
@@ -170,13 +173,34 @@ public final class CutMessage {
 
 	/**
 	 * The result as "Ship now" and "Defer" lists, split into sections that fit Slack's
-	 * limit.
+	 * limit; then the items deferred once too often, if any.
 	 */
-	private static List<LayoutBlock> result(Decision decision) {
+	private static List<LayoutBlock> result(Cut cut, Decision decision) {
 		List<LayoutBlock> blocks = new ArrayList<>();
 		blocks.addAll(list("*Ship now*", decision.shipped()));
 		blocks.addAll(list("*Defer*", decision.deferred()));
+		List<Outcome> longDeferred = cut.lineage().longDeferred(decision);
+		if (!longDeferred.isEmpty()) {
+			List<String> lines = new ArrayList<>();
+			lines.add(":warning: *Deferred again and again* (ship it, or drop it for good):");
+			longDeferred.forEach((outcome) -> lines.add("• " + Mrkdwn.escape(outcome.item().text()) + " — deferred in "
+					+ cut.lineage().deferredInARow(outcome) + " cuts in a row"));
+			blocks.addAll(sections(lines));
+		}
 		return blocks;
+	}
+
+	/**
+	 * "Carries 2 items deferred from ‹title› (`ID`)" on a cut started from a closed one
+	 * that still has some of them.
+	 */
+	static Optional<String> carries(Cut cut) {
+		int carried = cut.lineage().carried(cut.items());
+		if (carried == 0) {
+			return Optional.empty();
+		}
+		return Optional.of("Carries " + carried + (carried == 1 ? " item" : " items") + " deferred from "
+				+ Mrkdwn.escape(cut.lineage().parentTitle()) + " (`" + cut.lineage().parent() + "`)");
 	}
 
 	private static List<LayoutBlock> list(String heading, List<Outcome> outcomes) {
@@ -186,6 +210,11 @@ public final class CutMessage {
 			lines.add("_nothing_");
 		}
 		outcomes.forEach((outcome) -> lines.add("• " + DecisionText.counted(outcome)));
+		return sections(lines);
+	}
+
+	/** Lines of mrkdwn in as few sections as Slack's limit on a section's text allows. */
+	static List<LayoutBlock> sections(List<String> lines) {
 		List<LayoutBlock> sections = new ArrayList<>();
 		StringBuilder text = new StringBuilder();
 		for (String line : lines) {

@@ -13,6 +13,7 @@ import dev.scopecut.cut.CutSettings;
 import dev.scopecut.cut.CutStatus;
 import dev.scopecut.cut.Decision;
 import dev.scopecut.cut.Edit;
+import dev.scopecut.cut.Lineage;
 import dev.scopecut.cut.Outcome;
 
 /**
@@ -89,16 +90,21 @@ public final class DecisionRecord {
 		});
 		lines.add("- Voters: " + voters(snapshot, settings, decision));
 		lines.add("- Votes: " + (settings.anonymous() ? "anonymous" : "named"));
+		int carried = cut.lineage().carried(cut.items());
+		if (carried > 0) {
+			lines.add("- Carries " + carried + (carried == 1 ? " item" : " items") + " deferred from "
+					+ text(cut.lineage().parentTitle()) + " (`" + cut.lineage().parent() + "`)");
+		}
 		if (settings.hasCapacity()) {
 			lines.add("- Capacity: at most " + settings.capacity()
 					+ (settings.capacity() == 1 ? " item ships" : " items ship"));
 		}
 		if (cut.status() == CutStatus.CANCELLED) {
-			section(lines, "Items, as they stood", decision.outcomes(), false);
+			section(lines, "Items, as they stood", decision.outcomes(), null);
 		}
 		else {
-			section(lines, "Ship now", decision.shipped(), true);
-			section(lines, "Defer", decision.deferred(), true);
+			section(lines, "Ship now", decision.shipped(), cut.lineage());
+			section(lines, "Defer", decision.deferred(), cut.lineage());
 			lines.add("");
 			lines.add(text(decision.rule()));
 		}
@@ -158,7 +164,11 @@ public final class DecisionRecord {
 				: " — no quorum (" + settings.quorum() + " needed)");
 	}
 
-	private static void section(List<String> lines, String heading, List<Outcome> outcomes, boolean flagged) {
+	/**
+	 * @param flagged the lineage whose flags the items show, with the rule's own; null
+	 * for none
+	 */
+	private static void section(List<String> lines, String heading, List<Outcome> outcomes, Lineage flagged) {
 		lines.add("");
 		lines.add("## " + heading);
 		lines.add("");
@@ -167,8 +177,11 @@ public final class DecisionRecord {
 		}
 		for (Outcome outcome : outcomes) {
 			String flag = outcome.verdict().flag();
+			int deferredInARow = (flagged != null) ? flagged.deferredInARow(outcome) : 0;
 			lines.add("- " + text(outcome.item().text()) + " — Ship " + outcome.tally().ship() + ", Defer "
-					+ outcome.tally().defer() + ((flagged && !flag.isEmpty()) ? " (" + flag + ")" : ""));
+					+ outcome.tally().defer() + ((flagged != null && !flag.isEmpty()) ? " (" + flag + ")" : "")
+					+ ((deferredInARow >= Lineage.FLAGGED_STREAK)
+							? " (deferred in " + deferredInARow + " cuts in a row)" : ""));
 		}
 	}
 

@@ -15,7 +15,9 @@ import static com.slack.api.model.view.Views.viewTitle;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 
 import com.slack.api.model.block.LayoutBlock;
@@ -23,8 +25,12 @@ import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.Views;
 
+import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutDraft;
+import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.Item;
+import dev.scopecut.cut.Lineage;
+import dev.scopecut.cut.NextCut;
 import dev.scopecut.cut.ReminderPlan;
 
 /**
@@ -96,33 +102,131 @@ public final class NewCutModal {
 	}
 
 	/**
+	 * What the modal carries in {@code private_metadata}: the channel the cut will run in
+	 * and, for the next cut of a closed one, that cut's id ({@code C123:K7M2Q}).
+	 */
+	public record Metadata(String channel, Optional<CutId> parent) {
+
+		/**
+		 * The metadata of a submitted view; empty when it is not one this modal wrote.
+		 */
+		public static Optional<Metadata> parse(String metadata) {
+			if (metadata == null || metadata.isBlank()) {
+				return Optional.empty();
+			}
+			String[] parts = metadata.split(":", -1);
+			if (parts.length == 1) {
+				return Optional.of(new Metadata(parts[0], Optional.empty()));
+			}
+			if (parts.length != 2 || parts[0].isBlank()) {
+				return Optional.empty();
+			}
+			return CutId.parse(parts[1]).map((id) -> new Metadata(parts[0], Optional.of(id)));
+		}
+
+		String text() {
+			return this.parent.map((id) -> this.channel + ":" + id.value()).orElse(this.channel);
+		}
+
+	}
+
+	/**
 	 * The modal as opened at {@code now} for a cut in {@code channel}.
 	 */
 	public static View view(Instant now, String channel) {
+		return view(now, new Metadata(channel, Optional.empty()), null, List.of(), List.of());
+	}
+
+	/**
+	 * The modal for the cut that follows a closed one, in {@code channel}: the title
+	 * bumped, the deferred items listed first with their last counts, the release
+	 * question empty; the items the form cannot hold are named as left out.
+	 */
+	public static View next(Instant now, String channel, NextCut next) {
+		Cut parent = next.parent();
+		List<String> items = next.texts();
+		int kept = fitting(items);
+		List<String> carried = new ArrayList<>();
+		carried.add("*Deferred in " + Mrkdwn.escape(parent.title()) + "* (`" + parent.ref().id()
+				+ "`), with its Ship–Defer counts:");
+		for (NextCut.Carried item : next.carried().subList(0, kept)) {
+			carried.add("• " + DecisionText.counted(item.outcome()) + streak(item.deferredInARow()));
+		}
+		List<LayoutBlock> notes = new ArrayList<>(CutMessage.sections(carried));
+		notes.addAll(leftOut(items.subList(kept, items.size())));
+		return view(now, new Metadata(channel, Optional.of(parent.ref().id())), next.title(), items.subList(0, kept),
+				notes);
+	}
+
+	/** "deferred in 3 cuts in a row", from the second deferral in a row on. */
+	static String streak(int deferredInARow) {
+		if (deferredInARow < 2) {
+			return "";
+		}
+		String flag = " · deferred in " + deferredInARow + " cuts in a row";
+		return (deferredInARow >= Lineage.FLAGGED_STREAK) ? " · *" + flag.substring(3) + "*" : flag;
+	}
+
+	/**
+	 * How many of the items, from the first, the form's items input can hold: at most
+	 * {@link CutDraft#MAX_ITEMS}, one a line, within {@link #INPUT_MAX} characters.
+	 */
+	static int fitting(List<String> items) {
+		int length = -1;
+		int kept = 0;
+		for (String item : items) {
+			length += item.length() + 1;
+			if (kept == CutDraft.MAX_ITEMS || length > INPUT_MAX) {
+				break;
+			}
+			kept++;
+		}
+		return kept;
+	}
+
+	/** The items the form could not hold, named so that nobody loses one unknowingly. */
+	static List<LayoutBlock> leftOut(List<String> items) {
+		if (items.isEmpty()) {
+			return List.of();
+		}
+		List<String> lines = new ArrayList<>();
+		lines.add("*Left out: %d more* (a cut takes at most %d items, the form %,d characters of them):"
+			.formatted(items.size(), CutDraft.MAX_ITEMS, INPUT_MAX));
+		items.forEach((item) -> lines.add("• " + Mrkdwn.escape(item)));
+		return CutMessage.sections(lines);
+	}
+
+	private static View view(Instant now, Metadata metadata, String title, List<String> items,
+			List<LayoutBlock> notes) {
 		Instant deadline = now.plus(DEFAULT_DURATION).truncatedTo(ChronoUnit.MINUTES);
 		return Views.view((v) -> v.type("modal")
 			.callbackId(CALLBACK_ID)
-			.privateMetadata(channel)
+			.privateMetadata(metadata.text())
 			.title(viewTitle((t) -> t.type("plain_text").text("New scope cut")))
 			.submit(viewSubmit((s) -> s.type("plain_text").text("Start cut")))
 			.close(viewClose((c) -> c.type("plain_text").text("Cancel")))
-			.blocks(blocks(deadline)));
+			.blocks(blocks(deadline, title, String.join("\n", items), notes)));
 	}
 
-	private static List<LayoutBlock> blocks(Instant deadline) {
+	private static List<LayoutBlock> blocks(Instant deadline, String title, String items, List<LayoutBlock> notes) {
 		OptionObject everyone = option(plainText("Everyone in this channel"), EVERYONE);
 		OptionObject bothReminders = option(plainText("Halfway to the deadline, and an hour before it"),
 				reminderValue(ReminderPlan.HALFWAY_AND_LAST_HOUR));
 		OptionObject anonymous = option(plainText("Anonymous: show counts only, never who voted"), ANONYMOUS);
-		return List.of(DetailInputs.title(null), DetailInputs.question(""),
-				input((i) -> i.blockId(ITEMS)
-					.label(plainText("Items"))
-					.hint(plainText("One a line: 1 to %d items, each at most %d characters."
-						.formatted(CutDraft.MAX_ITEMS, Item.MAX_LENGTH)))
-					.element(plainTextInput((p) -> p.actionId(ITEMS)
-						.multiline(true)
-						.maxLength(INPUT_MAX)
-						.placeholder(plainText("email signup\ncreate project\nshare project link"))))),
+		List<LayoutBlock> blocks = new ArrayList<>();
+		blocks.add(DetailInputs.title(title));
+		blocks.add(DetailInputs.question(""));
+		blocks.add(input((i) -> i.blockId(ITEMS)
+			.label(plainText("Items"))
+			.hint(plainText("One a line: 1 to %d items, each at most %d characters.".formatted(CutDraft.MAX_ITEMS,
+					Item.MAX_LENGTH)))
+			.element(plainTextInput((p) -> p.actionId(ITEMS)
+				.multiline(true)
+				.maxLength(INPUT_MAX)
+				.initialValue(items.isEmpty() ? null : items)
+				.placeholder(plainText("email signup\ncreate project\nshare project link"))))));
+		blocks.addAll(notes);
+		blocks.addAll(List.of(
 				input((i) -> i.blockId(DEADLINE)
 					.label(plainText("Voting closes"))
 					.element(datetimePicker(
@@ -155,7 +259,8 @@ public final class NewCutModal {
 					.element(checkboxes((c) -> c.actionId(OPTIONS)
 						.options(List.of(anonymous,
 								option(plainText("Close as soon as everyone who may vote has voted on every item"),
-										CLOSE_EARLY)))))));
+										CLOSE_EARLY))))))));
+		return blocks;
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import dev.scopecut.app.CutLookupException;
 import dev.scopecut.app.EditResult;
 import dev.scopecut.app.FinishResult;
+import dev.scopecut.app.NextCuts;
 import dev.scopecut.app.Reminders;
 import dev.scopecut.app.port.VoteResult;
 import dev.scopecut.cut.Choice;
@@ -58,6 +59,8 @@ public final class Replies {
 			case NO_OPEN_CUT -> NO_OPEN_CUT;
 			case NOTHING_TO_EXPORT ->
 				"This channel has no open cut, nor a recently closed one. To export another, name it: `/scopecut export ID` (the ID is at the foot of the cut's message).";
+			case NO_CLOSED_CUT ->
+				"This channel has no recently closed cut. Name the one to follow: `/scopecut next ID` (the ID is at the foot of its message).";
 			case SEVERAL_OPEN -> {
 				String ids = ex.open().stream().map((id) -> "`" + id + "`").collect(Collectors.joining(", "));
 				CutId first = ex.open().get(0);
@@ -180,6 +183,23 @@ public final class Replies {
 	public static String couldNotOpenEditModal(String reason) {
 		return "The *Edit scope cut* form could not be opened (" + Mrkdwn.escape(reason)
 				+ "). Click *Edit* again, or type `/scopecut edit`.";
+	}
+
+	/** Why the next cut of a cut cannot be started. */
+	public static String nextRefused(NextCuts.RefusedException refused) {
+		Cut cut = refused.parent();
+		return switch (refused.refusal()) {
+			case NOT_FOUND -> "That cut is no longer kept, so its next cut cannot be started from it.";
+			case NOT_FACILITATOR -> "Only " + Mrkdwn.user(cut.facilitator()) + ", who started `" + cut.ref().id()
+					+ "`, can start the next cut from it.";
+			case NOT_CLOSED -> "`" + cut.ref().id() + "` is " + cut.status().name().toLowerCase()
+					+ ": the next cut starts from a closed cut's decision.";
+		};
+	}
+
+	public static String couldNotOpenNextModal(String reason) {
+		return "The *New scope cut* form could not be opened (" + Mrkdwn.escape(reason)
+				+ "). Click *Start next cut* again, or type `/scopecut next ID`.";
 	}
 
 	public static String couldNotPost(String reason) {

@@ -20,7 +20,7 @@ record CommandText(Verb verb, Optional<CutId> cutId, String text, String argumen
 
 	enum Verb {
 
-		NONE, HELP, LIST, CLOSE, CANCEL, REMIND, EXPORT, EDIT, ADD, REMOVE, EXTEND, START, UNKNOWN
+		NONE, HELP, LIST, CLOSE, CANCEL, REMIND, EXPORT, EDIT, NEXT, ADD, REMOVE, EXTEND, START, UNKNOWN
 
 	}
 
@@ -38,7 +38,7 @@ record CommandText(Verb verb, Optional<CutId> cutId, String text, String argumen
 	private static final Pattern EXTEND = Pattern.compile("(?i)^extend(?:\\s+(\\S+))?(?:\\s+(\\S+))?$");
 
 	private static final Pattern SUBCOMMAND = Pattern
-		.compile("(?i)^(help|list|close|cancel|remind|export|edit)(?:\\s+(\\S+))?$");
+		.compile("(?i)^(help|list|close|cancel|remind|export|edit|next)(?:\\s+(\\S+))?$");
 
 	CommandText(Verb verb, Optional<CutId> cutId, String text) {
 		this(verb, cutId, text, "");
@@ -67,7 +67,7 @@ record CommandText(Verb verb, Optional<CutId> cutId, String text, String argumen
 			}
 			Optional<CutId> cutId = CutId.parse(id);
 			boolean takesId = verb == Verb.CLOSE || verb == Verb.CANCEL || verb == Verb.REMIND || verb == Verb.EXPORT
-					|| verb == Verb.EDIT;
+					|| verb == Verb.EDIT || verb == Verb.NEXT;
 			return (takesId && cutId.isPresent()) ? new CommandText(verb, cutId, text)
 					: new CommandText(Verb.UNKNOWN, Optional.empty(), text);
 		}

@@ -27,6 +27,7 @@ import dev.scopecut.app.CutLookupException;
 import dev.scopecut.app.CutReading;
 import dev.scopecut.app.CutService;
 import dev.scopecut.app.ExtendDeadline;
+import dev.scopecut.app.NextCuts;
 import dev.scopecut.app.port.NotifyFailedException;
 import dev.scopecut.app.Reminders;
 import dev.scopecut.app.RemoveItem;
@@ -44,6 +45,7 @@ import dev.scopecut.slack.StoreDown;
 import dev.scopecut.slack.blocks.DecisionRecord;
 import dev.scopecut.slack.blocks.Mrkdwn;
 import dev.scopecut.slack.blocks.NewCutModal;
+import dev.scopecut.slack.blocks.Refusals;
 
 /**
  * {@code /scopecut}: turns the text into a use case and acknowledges with the private
@@ -65,10 +67,13 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 
 	private final Clock clock;
 
+	private final NextCuts nextCuts;
+
 	ScopecutCommand(CutService cuts, CutEditService edits, Reminders reminders,
-			@Qualifier("publishExecutor") Executor executor, Clock clock) {
+			@Qualifier("publishExecutor") Executor executor, Clock clock, NextCuts nextCuts) {
 		this.cuts = cuts;
 		this.edits = edits;
+		this.nextCuts = nextCuts;
 		this.reminders = reminders;
 		this.executor = executor;
 		this.clock = clock;
@@ -108,13 +113,14 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 					.ack(Replies.edit(this.edits.extendDeadline(new ExtendDeadline(resolve(payload, workspace, command),
 							payload.getUserId(), command.argument()))));
 				case EDIT -> openEditModal(payload, workspace, command, ctx);
+				case NEXT -> openNextModal(payload, workspace, command, ctx);
 				case EXPORT -> export(payload, workspace, command, ctx);
 				case START -> start(payload, workspace, command, ctx);
 				case UNKNOWN -> ctx.ack(Replies.unknown(command.text()));
 			};
 		}
 		catch (InvalidCutException ex) {
-			return ctx.ack(ex.message(Mrkdwn::escape));
+			return ctx.ack(Refusals.text(ex, Mrkdwn::escape));
 		}
 		catch (CutLookupException ex) {
 			return ctx.ack(Replies.lookup(ex, command.verb().name().toLowerCase(Locale.ROOT)));
@@ -144,6 +150,22 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 			SlashCommandContext ctx) {
 		Cut cut = resolve(payload, workspace, command);
 		return Modals.openEdit(this.edits, cut, payload.getUserId(), ctx.client(), payload.getTriggerId())
+			.map(ctx::ack)
+			.orElseGet(ctx::ack);
+	}
+
+	/**
+	 * Opens the <em>New scope cut</em> form for the cut that follows the one named, or
+	 * else the channel's latest closed cut, before acknowledging; the new cut runs in
+	 * this channel.
+	 */
+	private Response openNextModal(SlashCommandPayload payload, String workspace, CommandText command,
+			SlashCommandContext ctx) {
+		Cut parent = command.cutId().isPresent() ? resolve(payload, workspace, command)
+				: this.nextCuts.latestClosedIn(workspace, payload.getChannelId());
+		return Modals
+			.openNext(this.nextCuts, parent.ref(), payload.getUserId(), payload.getChannelId(), this.clock.instant(),
+					ctx.client(), payload.getTriggerId())
 			.map(ctx::ack)
 			.orElseGet(ctx::ack);
 	}

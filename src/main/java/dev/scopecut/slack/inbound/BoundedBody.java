@@ -109,8 +109,7 @@ final class BoundedBody implements ReadListener, AsyncListener {
 		this.response.flushBuffer();
 		this.draining = true;
 		if (this.handler == null) {
-			// Non-blocking mode, so that Tomcat never drains the body with a blocking
-			// read.
+			// Non-blocking, so that Tomcat never drains the body with a blocking read.
 			read((ignored) -> {
 			});
 		}

@@ -119,8 +119,7 @@ public class VerifiedSlackAppServlet extends SlackAppServlet {
 			slackResponse = this.app.run(slackRequest);
 		}
 		catch (StoreUnavailableException ex) {
-			// Multi-workspace mode reads the workspace's installation before any
-			// listener.
+			// Multi-workspace mode reads the installation before any listener runs.
 			log.warn("Refused a {}: {}", slackRequest.getRequestType(), ex.getMessage());
 			reply(resp, 503, "store unavailable");
 			return;

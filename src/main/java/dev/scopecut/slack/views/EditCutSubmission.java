@@ -3,6 +3,7 @@ package dev.scopecut.slack.views;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.App;
@@ -27,6 +28,7 @@ import dev.scopecut.slack.SlackListener;
 import dev.scopecut.slack.StoreDown;
 import dev.scopecut.slack.blocks.EditCutModal;
 import dev.scopecut.slack.blocks.NewCutModal;
+import dev.scopecut.slack.blocks.Refusals;
 
 /**
  * The submitted <em>Edit scope cut</em> modal. The cut is the one its
@@ -84,7 +86,8 @@ class EditCutSubmission implements SlackListener, ViewSubmissionHandler {
 			};
 		}
 		catch (InvalidCutException ex) {
-			return ctx.ackWithErrors(Map.of(NewCutSubmission.blockOf(ex.field()), ex.getMessage()));
+			return ctx.ackWithErrors(
+					Map.of(NewCutSubmission.blockOf(ex.field()), Refusals.text(ex, UnaryOperator.identity())));
 		}
 		catch (StoreUnavailableException ex) {
 			return ctx.ackWithErrors(Map.of(NewCutModal.TITLE, StoreDown.reply("Cut edit not stored", ex)));

@@ -1,6 +1,7 @@
 package dev.scopecut.slack.views;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Optional;
 
 import com.slack.api.methods.MethodsClient;
@@ -12,8 +13,12 @@ import org.slf4j.LoggerFactory;
 
 import dev.scopecut.app.CutEditService;
 import dev.scopecut.app.EditResult;
+import dev.scopecut.app.NextCuts;
 import dev.scopecut.cut.Cut;
+import dev.scopecut.cut.CutRef;
+import dev.scopecut.cut.NextCut;
 import dev.scopecut.slack.blocks.EditCutModal;
+import dev.scopecut.slack.blocks.NewCutModal;
 import dev.scopecut.slack.blocks.Replies;
 
 /**
@@ -46,6 +51,24 @@ public final class Modals {
 			log.warn("views.open failed: {}", ex.getClass().getSimpleName());
 			return Optional.of("Slack unreachable");
 		}
+	}
+
+	/**
+	 * Opens the <em>New scope cut</em> modal for the cut that follows a closed one, for
+	 * its facilitator only, whoever the payload says asked; the new cut runs in
+	 * {@code channel}.
+	 * @return empty when it opened; otherwise what to tell the user privately
+	 */
+	public static Optional<String> openNext(NextCuts nextCuts, CutRef parent, String user, String channel, Instant now,
+			MethodsClient client, String triggerId) {
+		NextCut next;
+		try {
+			next = nextCuts.plan(parent, user);
+		}
+		catch (NextCuts.RefusedException ex) {
+			return Optional.of(Replies.nextRefused(ex));
+		}
+		return open(client, triggerId, NewCutModal.next(now, channel, next)).map(Replies::couldNotOpenNextModal);
 	}
 
 	/**

@@ -2,8 +2,10 @@ package dev.scopecut.slack.views;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.UnaryOperator;
 
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.App;
@@ -20,12 +22,15 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import dev.scopecut.app.CutService;
+import dev.scopecut.app.NextCuts;
 import dev.scopecut.app.port.NotifyFailedException;
 import dev.scopecut.app.port.RetryLaterException;
 import dev.scopecut.app.StartCut;
 import dev.scopecut.app.port.StoreUnavailableException;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutDraft;
+import dev.scopecut.cut.CutId;
+import dev.scopecut.cut.CutRef;
 import dev.scopecut.cut.InvalidCutException;
 import dev.scopecut.slack.inbound.BadRequest;
 import dev.scopecut.slack.blocks.Replies;
@@ -33,13 +38,16 @@ import dev.scopecut.slack.SlackListener;
 import dev.scopecut.slack.StoreDown;
 import dev.scopecut.slack.blocks.Mrkdwn;
 import dev.scopecut.slack.blocks.NewCutModal;
+import dev.scopecut.slack.blocks.Refusals;
 
 /**
  * The submitted <em>New scope cut</em> modal. A refusal goes back as
  * {@code response_action: errors} on the block at fault, and the modal stays open with
  * nothing created. Otherwise the cut is stored before the acknowledgement (the modal
  * closes) and posted after it, as a quick start is. The facilitator is whoever submitted;
- * the workspace is the one Bolt resolved, never a field of the payload.
+ * the workspace is the one Bolt resolved, never a field of the payload. A form opened for
+ * the next cut of a closed one names that cut, which is read again (is it closed, is the
+ * submitter its facilitator?) before the new cut is stored with its link.
  */
 @Component
 class NewCutSubmission implements SlackListener, ViewSubmissionHandler {
@@ -48,10 +56,13 @@ class NewCutSubmission implements SlackListener, ViewSubmissionHandler {
 
 	private final CutService cuts;
 
+	private final NextCuts nextCuts;
+
 	private final Executor executor;
 
-	NewCutSubmission(CutService cuts, @Qualifier("publishExecutor") Executor executor) {
+	NewCutSubmission(CutService cuts, NextCuts nextCuts, @Qualifier("publishExecutor") Executor executor) {
 		this.cuts = cuts;
+		this.nextCuts = nextCuts;
 		this.executor = executor;
 	}
 
@@ -64,20 +75,28 @@ class NewCutSubmission implements SlackListener, ViewSubmissionHandler {
 	public Response apply(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
 		ViewSubmissionPayload payload = request.getPayload();
 		View view = payload.getView();
-		if (payload.getUser() == null || payload.getUser().getId() == null || view == null || view.getState() == null
-				|| view.getPrivateMetadata() == null || view.getPrivateMetadata().isBlank()) {
+		Optional<NewCutModal.Metadata> metadata = (view != null) ? NewCutModal.Metadata.parse(view.getPrivateMetadata())
+				: Optional.empty();
+		if (payload.getUser() == null || payload.getUser().getId() == null || view.getState() == null
+				|| metadata.isEmpty()) {
 			return BadRequest.response("view submission");
 		}
 		String facilitator = payload.getUser().getId();
-		String channel = view.getPrivateMetadata();
+		String channel = metadata.get().channel();
 		try {
 			CutDraft draft = NewCutForm.draft(view.getState().getValues());
-			Cut cut = this.cuts.start(new StartCut(ctx.getTeamId(), channel, facilitator, draft));
+			StartCut command = new StartCut(ctx.getTeamId(), channel, facilitator, draft);
+			Optional<CutId> parent = metadata.get().parent();
+			Cut cut = parent.isPresent() ? this.nextCuts.start(command, new CutRef(ctx.getTeamId(), parent.get()))
+					: this.cuts.start(command);
 			this.executor.execute(() -> publish(cut, ctx));
 			return ctx.ack();
 		}
 		catch (InvalidCutException ex) {
-			return ctx.ackWithErrors(Map.of(blockOf(ex.field()), ex.getMessage()));
+			return ctx.ackWithErrors(Map.of(blockOf(ex.field()), Refusals.text(ex, UnaryOperator.identity())));
+		}
+		catch (NextCuts.RefusedException ex) {
+			return ctx.ackWithErrors(Map.of(NewCutModal.TITLE, Replies.nextRefused(ex)));
 		}
 		catch (StoreUnavailableException ex) {
 			return ctx.ackWithErrors(Map.of(NewCutModal.TITLE, StoreDown.reply("New cut not stored", ex)));

@@ -104,7 +104,11 @@ class CutMessageTests {
 		GoldenJson.assertMatches("cut-closed", message.text(), message.blocks());
 		BlockKitLimits.assertWithinLimits(message.blocks());
 		String json = GoldenJson.toJson(message.blocks());
-		assertThat(json).doesNotContain("\"actions\"").doesNotContain("\"button\"").doesNotContain("\"overflow\"");
+		// No vote controls are left: the one button starts the next cut.
+		assertThat(json).doesNotContain("vote-").doesNotContain("\"overflow\"");
+		assertThat(Fixtures.ofType(Fixtures.blocksJson(message), "actions")).singleElement()
+			.satisfies((actions) -> assertThat(actions.toString()).contains("\"action_id\":\"next-cut\"",
+					"\"value\":\"K7M2Q\"", "Start next cut"));
 		assertThat(mrkdwnTexts(message)).contains("*Ship now*\n• email signup (5–1)\n• create project (4–2)",
 				"*Defer*\n• single sign-on (2–2) (tie)\n• dark mode (1–4)");
 	}

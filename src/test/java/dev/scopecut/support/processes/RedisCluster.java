@@ -9,27 +9,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.SlotHash;
 
 /**
  * A real Redis Cluster of three masters with a replica each, as an operator runs it:
- * Debian's {@code redis-server} (which {@code .ci/run} installs when missing), six
- * processes with append-only files and a two-second node timeout, joined by
- * {@code redis-cli --cluster create}. Each process can be paused or killed on its own.
+ * Debian's {@code redis-server} ({@link RedisServers}), six processes with append-only
+ * files and a two-second node timeout ({@code -Dcluster.node-timeout=} milliseconds for
+ * another), joined by {@code redis-cli --cluster create}. Each process can be paused or
+ * killed on its own.
  */
 public final class RedisCluster implements AutoCloseable {
 
-	static final Path SERVER = Path.of("/usr/bin/redis-server");
-
-	static final Path CLI = Path.of("/usr/bin/redis-cli");
-
-	private static final Duration READY = Duration.ofSeconds(30);
+	/** How long a master may not answer before its replica takes over. */
+	static final int NODE_TIMEOUT_MILLIS = Integer.getInteger("cluster.node-timeout", 2000);
 
 	private final Map<Integer, Process> nodes = new LinkedHashMap<>();
 
@@ -40,10 +34,7 @@ public final class RedisCluster implements AutoCloseable {
 	}
 
 	public static RedisCluster start() {
-		if (!Files.isExecutable(SERVER) || !Files.isExecutable(CLI)) {
-			throw new IllegalStateException("The cluster tests need Debian's redis-server and redis-cli at " + SERVER
-					+ " and " + CLI + " (apt-get install redis-server; .ci/run does)");
-		}
+		RedisServers.requireInstalled("The cluster tests");
 		try {
 			RedisCluster cluster = new RedisCluster(Files.createTempDirectory("scopecut-cluster"));
 			for (int i = 0; i < 6; i++) {
@@ -69,7 +60,13 @@ public final class RedisCluster implements AutoCloseable {
 	/** The port of the master that serves the key's slot now. */
 	public int masterOf(String key) {
 		int slot = SlotHash.getSlot(key);
-		for (String line : command(ports().get(0), "CLUSTER", "NODES").split("\n")) {
+		int asked = this.nodes.entrySet()
+			.stream()
+			.filter((node) -> node.getValue().isAlive())
+			.findFirst()
+			.orElseThrow()
+			.getKey();
+		for (String line : command(asked, "CLUSTER", "NODES").split("\n")) {
 			String[] fields = line.split(" ");
 			if (fields.length < 9 || !fields[2].contains("master") || fields[2].contains("fail")) {
 				continue;
@@ -97,48 +94,44 @@ public final class RedisCluster implements AutoCloseable {
 
 	/** One command to one node, with redis-cli; its reply as text. */
 	public String command(int port, String... args) {
-		List<String> line = new ArrayList<>(List.of(CLI.toString(), "-h", "127.0.0.1", "-p", Integer.toString(port)));
-		line.addAll(List.of(args));
-		return run(line, Duration.ofSeconds(10));
+		return RedisServers.command(port, args);
+	}
+
+	/**
+	 * SIGKILL to one node, as a crashed machine stops; its replica takes over once the
+	 * others see it gone (the node timeout).
+	 */
+	public void kill(int port) {
+		RedisServers.kill(this.nodes.get(port));
 	}
 
 	@Override
 	public void close() {
-		this.nodes.values().forEach(Process::destroyForcibly);
-		for (Process node : this.nodes.values()) {
-			try {
-				node.waitFor(5, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
+		RedisServers.killAll(this.nodes.values());
 	}
 
 	private void startNode(int port) throws IOException {
 		Path nodeDir = Files.createDirectories(this.dir.resolve(Integer.toString(port)));
-		Process node = new ProcessBuilder(SERVER.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
-				"--dir", nodeDir.toString(), "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
-				"--cluster-node-timeout", "2000", "--appendonly", "yes", "--save", "", "--daemonize", "no")
-			.redirectErrorStream(true)
-			.redirectOutput(nodeDir.resolve("redis.log").toFile())
-			.start();
-		this.nodes.put(port, node);
-		awaitPing(port);
+		this.nodes.put(port,
+				RedisServers.start(nodeDir, port,
+						List.of("--port", Integer.toString(port), "--bind", "127.0.0.1", "--dir", nodeDir.toString(),
+								"--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
+								"--cluster-node-timeout", Integer.toString(NODE_TIMEOUT_MILLIS), "--appendonly", "yes",
+								"--save", "", "--daemonize", "no")));
 	}
 
 	private void create() {
-		List<String> line = new ArrayList<>(List.of(CLI.toString(), "--cluster", "create"));
+		List<String> line = new ArrayList<>(List.of(RedisServers.CLI.toString(), "--cluster", "create"));
 		this.nodes.keySet().forEach((port) -> line.add("127.0.0.1:" + port));
 		line.addAll(List.of("--cluster-replicas", "1", "--cluster-yes"));
-		run(line, READY);
-		long until = System.nanoTime() + READY.toNanos();
+		RedisServers.run(line, RedisServers.READY);
+		long until = System.nanoTime() + RedisServers.READY.toNanos();
 		for (int port : this.nodes.keySet()) {
 			while (!command(port, "CLUSTER", "INFO").contains("cluster_state:ok")) {
 				if (System.nanoTime() > until) {
 					throw new IllegalStateException("the cluster did not come up: " + command(port, "CLUSTER", "INFO"));
 				}
-				sleep(100);
+				RedisServers.sleep(100);
 			}
 		}
 		// Every node knows every other, so that a client asking any of them sees all.
@@ -146,57 +139,7 @@ public final class RedisCluster implements AutoCloseable {
 			if (System.nanoTime() > until) {
 				throw new IllegalStateException("the nodes did not all meet");
 			}
-			sleep(100);
-		}
-	}
-
-	private static void awaitPing(int port) {
-		RedisClient client = RedisClient.create(RedisURI.create("127.0.0.1", port));
-		try {
-			long until = System.nanoTime() + READY.toNanos();
-			while (true) {
-				try (StatefulRedisConnection<String, String> connection = client.connect()) {
-					connection.sync().ping();
-					return;
-				}
-				catch (RuntimeException ex) {
-					if (System.nanoTime() > until) {
-						throw ex;
-					}
-					sleep(50);
-				}
-			}
-		}
-		finally {
-			client.shutdown();
-		}
-	}
-
-	private static String run(List<String> line, Duration timeout) {
-		try {
-			Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
-			String output = new String(process.getInputStream().readAllBytes());
-			if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) || process.exitValue() != 0) {
-				throw new IllegalStateException(String.join(" ", line) + " failed: " + output);
-			}
-			return output;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
+			RedisServers.sleep(100);
 		}
 	}
 
