@@ -31,6 +31,8 @@ class MicrometerMetrics implements Metrics {
 
 	static final String REMINDERS = "scopecut.reminders";
 
+	static final String PRIVATE_REPLIES = "scopecut.private.replies";
+
 	private final MeterRegistry registry;
 
 	MicrometerMetrics(MeterRegistry registry) {
@@ -48,6 +50,9 @@ class MicrometerMetrics implements Metrics {
 		}
 		for (ReminderOutcome outcome : ReminderOutcome.values()) {
 			reminders(outcome);
+		}
+		for (ReplyOutcome outcome : ReplyOutcome.values()) {
+			replies(outcome);
 		}
 	}
 
@@ -135,6 +140,18 @@ class MicrometerMetrics implements Metrics {
 	private Counter reminders(ReminderOutcome outcome) {
 		return Counter.builder(REMINDERS)
 			.description("Reminders of one person: sent, held for their quiet hours, or skipped")
+			.tag("outcome", name(outcome))
+			.register(this.registry);
+	}
+
+	@Override
+	public void privateReply(ReplyOutcome outcome) {
+		replies(outcome).increment();
+	}
+
+	private Counter replies(ReplyOutcome outcome) {
+		return Counter.builder(PRIVATE_REPLIES)
+			.description("Private replies: sent, merged into their burst's confirmation, shed (queue full), failed")
 			.tag("outcome", name(outcome))
 			.register(this.registry);
 	}

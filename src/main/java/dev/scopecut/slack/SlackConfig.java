@@ -140,10 +140,13 @@ class SlackConfig {
 		return new SocketModeRunner(properties.appToken(), app);
 	}
 
-	/** Private replies, sent after the acknowledgement; a flood of votes queues here. */
+	/**
+	 * Private replies, made after the acknowledgement and posted without waiting for
+	 * Slack (PrivateReplies); a flood of votes queues here.
+	 */
 	@Bean
 	ThreadPoolTaskExecutor replyExecutor() {
-		return executor("reply-", 8, 20_000);
+		return executor("reply-", 2, 20_000);
 	}
 
 	/** Posting new cuts: never queued behind a flood of private replies. */

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -70,7 +71,7 @@ final class VoteLoad {
 
 	private final String secret;
 
-	private final List<Target> targets;
+	private volatile List<Target> targets;
 
 	private final String team;
 
@@ -78,7 +79,8 @@ final class VoteLoad {
 
 	private final int users;
 
-	private final List<String[]> encoded;
+	/** Each target's payload stretches; re-encoded when the echoed messages change. */
+	private volatile List<String[]> encoded;
 
 	/**
 	 * Last acknowledged choice, keyed "cutId itemId:userId", as the votes hash would hold
@@ -89,6 +91,10 @@ final class VoteLoad {
 	/** When the last acknowledged vote of each cut came back (epoch millis). */
 	private final Map<String, AtomicLong> lastAck = new ConcurrentHashMap<>();
 
+	/**
+	 * @param responseUrl the start of every click's response URL, to which each click
+	 * adds its cut and voter ({@link #RESPONSE_PATH})
+	 */
 	VoteLoad(int port, String secret, String team, String responseUrl, List<Target> targets, int users) {
 		this.port = port;
 		this.secret = secret;
@@ -100,12 +106,23 @@ final class VoteLoad {
 		this.encoded = targets.stream().map(this::encode).toList();
 	}
 
+	/**
+	 * Echoes these messages from now on, as Slack echoes a message as it is when clicked:
+	 * the cuts' messages as last updated, with their counts and voters' names.
+	 */
+	void echo(List<Target> current) {
+		this.targets = current;
+		this.encoded = current.stream().map(this::encode).toList();
+	}
+
 	Map<String, String> acknowledged() {
 		return this.acknowledged;
 	}
 
+	/** When the last vote on the cut was acknowledged (epoch millis); 0 for none. */
 	long lastAck(String cutId) {
-		return this.lastAck.get(cutId).get();
+		AtomicLong last = this.lastAck.get(cutId);
+		return (last != null) ? last.get() : 0;
 	}
 
 	/** As fast as the server answers, on {@code connections} connections. */
@@ -211,7 +228,7 @@ final class VoteLoad {
 	private Vote nextVote(int connection, int connections) {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		int userIndex = connection + connections * random.nextInt(Math.max(1, this.users / connections));
-		String user = "U%08d".formatted(userIndex);
+		String user = user(userIndex);
 		// A person votes in their own channel's cut: each cut has its share of the users.
 		int t = userIndex % this.targets.size();
 		Target target = this.targets.get(t);
@@ -219,32 +236,67 @@ final class VoteLoad {
 		int item = random.nextInt(1, target.items() + 1);
 		boolean ship = random.nextBoolean();
 		String choice = ship ? "S" : "D";
-		String body = parts[0] + user + parts[1] + user + parts[2] + (ship ? "vote-ship" : "vote-defer") + parts[3]
-				+ item + parts[4] + (ship ? "Ship" : "Defer") + parts[5] + target.cutId() + "%7C" + item + "%7C"
-				+ choice + parts[6];
+		String body = parts[0] + user + parts[1] + user + parts[2] + user + parts[3] + user + parts[4]
+				+ (ship ? "vote-ship" : "vote-defer") + parts[5] + item + parts[6] + (ship ? "Ship" : "Defer")
+				+ parts[7] + target.cutId() + "%7C" + item + "%7C" + choice + parts[8];
 		return new Vote(body, target.cutId() + " " + item + ":" + user, choice, target.cutId());
 	}
+
+	static String user(int index) {
+		return "U%08d".formatted(index);
+	}
+
+	/**
+	 * How the response URL path of a click starts, as the fake Slack records it; the cut
+	 * and the voter follow, as {@code CUTID-USERID}.
+	 */
+	static final String RESPONSE_PATH = "/response/vote-";
 
 	/**
 	 * The constant stretches of a target's payload, form-encoded once: encoding the whole
 	 * message on every request would make the generator, not the server, the bottleneck.
+	 * Shaped as Slack sends a click: every member Slack includes, in Slack's order, with
+	 * the message as Slack echoes it (its bot profile, and slashes escaped as Slack's
+	 * JSON escapes them).
 	 */
 	private String[] encode(Target target) {
-		String[] parts = { "{\"type\":\"block_actions\",\"user\":{\"id\":\"", "\",\"username\":\"",
+		String[] parts = { "{\"type\":\"block_actions\",\"user\":{\"id\":\"", "\",\"username\":\"", "\",\"name\":\"",
 				"\",\"team_id\":\"" + this.team + "\"},\"api_app_id\":\"A0000APP\",\"token\":\"legacy\","
 						+ "\"container\":{\"type\":\"message\",\"message_ts\":\"1700000000.000101\",\"channel_id\":\""
 						+ target.channel() + "\",\"is_ephemeral\":false},\"trigger_id\":\"1337.42.abcdef\","
-						+ "\"team\":{\"id\":\"" + this.team + "\",\"domain\":\"bench\"},\"channel\":{\"id\":\""
-						+ target.channel() + "\",\"name\":\"release\"},\"message\":" + target.messageJson()
-						+ ",\"state\":{\"values\":{}},\"response_url\":\"" + this.responseUrl
-						+ "\",\"actions\":[{\"action_id\":\"",
-				"\",\"block_id\":\"vote-", "\",\"text\":{\"type\":\"plain_text\",\"text\":\"", "\"},\"value\":\"",
-				"\",\"type\":\"button\",\"action_ts\":\"1700000001.000200\"}]}" };
+						+ "\"team\":{\"id\":\"" + this.team + "\",\"domain\":\"bench\"},\"enterprise\":null,"
+						+ "\"is_enterprise_install\":false,\"channel\":{\"id\":\"" + target.channel()
+						+ "\",\"name\":\"release\"},\"message\":" + slackEcho(target.messageJson())
+						+ ",\"state\":{\"values\":{}},\"response_url\":\"" + this.responseUrl.replace("/", "\\/")
+						+ target.cutId() + "-",
+				"\",\"actions\":[{\"action_id\":\"", "\",\"block_id\":\"vote-",
+				"\",\"text\":{\"type\":\"plain_text\",\"text\":\"", "\",\"emoji\":true},\"value\":\"",
+				"\",\"style\":\"primary\",\"type\":\"button\",\"action_ts\":\"1700000001.000200\"}]}" };
 		for (int i = 0; i < parts.length; i++) {
 			parts[i] = URLEncoder.encode(parts[i], StandardCharsets.UTF_8);
 		}
 		parts[0] = "payload=" + parts[0];
 		return parts;
+	}
+
+	/**
+	 * The message as a click echoes it: what the app posted, with the members Slack adds.
+	 */
+	private String slackEcho(String messageJson) {
+		String profile = ",\"bot_id\":\"B0000BOT\",\"user\":\"U0000BOT\",\"ts\":\"1700000000.000101\","
+				+ "\"app_id\":\"A0000APP\",\"team\":\"" + this.team + "\",\"bot_profile\":{\"id\":\"B0000BOT\","
+				+ "\"deleted\":false,\"name\":\"Scopecut\",\"updated\":1700000000,\"app_id\":\"A0000APP\","
+				+ "\"icons\":{\"image_36\":\"https://a.slack-edge.com/80588/img/plugins/app/bot_36.png\","
+				+ "\"image_48\":\"https://a.slack-edge.com/80588/img/plugins/app/bot_48.png\","
+				+ "\"image_72\":\"https://a.slack-edge.com/80588/img/plugins/app/service_72.png\"}," + "\"team_id\":\""
+				+ this.team + "\"}}";
+		String echoed = messageJson.substring(0, messageJson.lastIndexOf('}')) + profile;
+		return echoed.replace("/", "\\/");
+	}
+
+	/** The mean size of a request body, in bytes, over a sample of clicks. */
+	int meanBodyBytes() {
+		return (int) IntStream.range(0, 1000).map((i) -> nextVote(i, 1000).body().length()).average().orElse(0);
 	}
 
 	private Mac mac() {

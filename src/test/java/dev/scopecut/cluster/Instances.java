@@ -51,7 +51,10 @@ final class Instances {
 			.run("--server.port=0", "--scopecut.slack.api-url=" + slack.apiUrl(),
 					"--scopecut.slack.signing-secret=" + SECRET, "--scopecut.slack.client-id=1234.5678",
 					"--scopecut.slack.client-secret=cluster-client-secret",
-					"--management.endpoint.health.show-details=always");
+					"--management.endpoint.health.show-details=always",
+					// Every click confirmed on its own, at once: the flood reads each
+					// click's reply.
+					"--scopecut.confirmations.burst=0ms");
 	}
 
 	static int port(ConfigurableApplicationContext instance) {

@@ -46,7 +46,9 @@ import dev.scopecut.support.fakeslack.SignedRequests;
  * recorded or was recorded; a vote confirmed to its voter is in Redis afterwards; nothing
  * is half-applied; and the app serves on as soon as Redis is back.
  */
-@SpringBootTest(classes = ScopecutApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Every click confirmed on its own, at once: the test reads each click's reply.
+@SpringBootTest(classes = ScopecutApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "scopecut.confirmations.burst=0ms")
 @DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
 class RedisRestartDuringTrafficTests {

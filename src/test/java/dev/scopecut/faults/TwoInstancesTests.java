@@ -231,7 +231,10 @@ class TwoInstancesTests {
 		return new SpringApplicationBuilder(ScopecutApplication.class).run("--server.port=0",
 				"--spring.data.redis.url=" + redis.url(), "--scopecut.slack.api-url=" + slack.apiUrl(),
 				"--scopecut.slack.signing-secret=" + Secrets.SIGNING_SECRET,
-				"--scopecut.slack.bot-token=" + Secrets.BOT_TOKEN);
+				"--scopecut.slack.bot-token=" + Secrets.BOT_TOKEN,
+				// Every click confirmed on its own, at once: each voter clicks again once
+				// answered.
+				"--scopecut.confirmations.burst=0ms");
 	}
 
 	private static SignedRequests requests(ConfigurableApplicationContext instance) {

@@ -69,9 +69,7 @@ class MetricsFlowTests extends EndToEndTest {
 				.isEqualTo(slack.calls("chat.update").size());
 			// Every click's private reply, the unchanged vote's too; the close answers in
 			// its acknowledgement.
-			assertThat(moved(before, after, "scopecut_slack_api_calls_seconds_count", "method", "response_url",
-					"outcome", "ok"))
-				.isEqualTo(5)
+			assertThat(moved(before, after, "scopecut_private_replies_total", "outcome", "sent")).isEqualTo(5)
 				.isEqualTo(slack.calls("response_url").size());
 			assertThat(moved(before, after, "scopecut_refresh_lag_seconds_count")).isEqualTo(4);
 			// A refresh within a second of the last update is claimed again a second

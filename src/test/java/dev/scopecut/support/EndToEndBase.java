@@ -25,7 +25,10 @@ import dev.scopecut.support.processes.RedisProcess;
  * The Slack settings (one workspace, or many) are its subclasses': Spring registers every
  * class's dynamic properties, so one class cannot override another's.
  */
-@SpringBootTest(classes = ScopecutApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Every click confirmed on its own, at once, so that a test reads each click's reply;
+// VoteConfirmationBurstTests sets the window back.
+@SpringBootTest(classes = ScopecutApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "scopecut.confirmations.burst=0ms")
 public abstract class EndToEndBase {
 
 	protected static final Duration WAIT = Duration.ofSeconds(10);

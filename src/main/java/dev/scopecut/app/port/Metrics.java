@@ -35,6 +35,10 @@ public interface Metrics {
 	default void jobRun(Job.Kind kind, JobOutcome outcome) {
 	}
 
+	/** What became of a private reply owed to someone who clicked or typed. */
+	default void privateReply(ReplyOutcome outcome) {
+	}
+
 	/** What became of one person's reminder of one slot. */
 	default void reminder(ReminderOutcome outcome) {
 	}
@@ -50,6 +54,19 @@ public interface Metrics {
 		/** Redis did not answer: the job is left for its lease to lapse. */
 		LEFT,
 		/** An unexpected failure: tried again after a back-off. */
+		FAILED
+
+	}
+
+	enum ReplyOutcome {
+
+		/** Posted to Slack. */
+		SENT,
+		/** A click's confirmation folded into the confirmation of its burst. */
+		MERGED,
+		/** Not sent: the queue of replies was full. */
+		SHED,
+		/** Slack could not be reached or refused it. */
 		FAILED
 
 	}

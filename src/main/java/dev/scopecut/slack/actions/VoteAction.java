@@ -18,6 +18,7 @@ import dev.scopecut.app.port.VoteResult;
 import dev.scopecut.cut.CutRef;
 import dev.scopecut.slack.outbound.PrivateReplies;
 import dev.scopecut.slack.outbound.ReminderProgress;
+import dev.scopecut.slack.outbound.VoteConfirmations;
 import dev.scopecut.slack.blocks.Replies;
 import dev.scopecut.slack.SlackListener;
 import dev.scopecut.slack.StoreDown;
@@ -37,13 +38,17 @@ class VoteAction implements SlackListener, BlockActionHandler {
 
 	private final PrivateReplies replies;
 
+	private final VoteConfirmations confirmations;
+
 	private final ReminderProgress reminders;
 
 	private final Metrics metrics;
 
-	VoteAction(CutService cuts, PrivateReplies replies, ReminderProgress reminders, Metrics metrics) {
+	VoteAction(CutService cuts, PrivateReplies replies, VoteConfirmations confirmations, ReminderProgress reminders,
+			Metrics metrics) {
 		this.cuts = cuts;
 		this.replies = replies;
+		this.confirmations = confirmations;
 		this.reminders = reminders;
 		this.metrics = metrics;
 	}
@@ -73,6 +78,9 @@ class VoteAction implements SlackListener, BlockActionHandler {
 					&& result.outcome() != VoteResult.Outcome.NOT_A_VOTER) {
 				this.reminders.redraw(payload.getResponseUrl(), cut, voter, confirmation);
 			}
+			else if (isStored(result.outcome())) {
+				this.confirmations.confirm(cut, voter, vote.itemId(), vote.choice(), result, payload.getResponseUrl());
+			}
 			else {
 				this.replies.send(payload.getResponseUrl(), confirmation);
 			}
@@ -83,6 +91,14 @@ class VoteAction implements SlackListener, BlockActionHandler {
 					StoreDown.reply("Vote not recorded", ex, Replies.VOTE_NOT_RECORDED));
 		}
 		return ctx.ack();
+	}
+
+	/**
+	 * The vote stands as clicked: confirmed with the voter's other clicks of the burst.
+	 */
+	private static boolean isStored(VoteResult.Outcome outcome) {
+		return outcome == VoteResult.Outcome.RECORDED || outcome == VoteResult.Outcome.CHANGED
+				|| outcome == VoteResult.Outcome.UNCHANGED;
 	}
 
 }

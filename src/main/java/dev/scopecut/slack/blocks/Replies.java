@@ -2,6 +2,9 @@ package dev.scopecut.slack.blocks;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import dev.scopecut.app.CutLookupException;
@@ -87,6 +90,29 @@ public final class Replies {
 			case NOT_A_VOTER -> "Only the chosen voters can vote in this cut.";
 			case NOT_FOUND -> "This cut or item no longer exists, so your vote was not recorded.";
 		};
+	}
+
+	/**
+	 * One private confirmation of a burst of clicks on one cut, each item's last choice,
+	 * grouped by choice: "You voted *Ship* on “a”, “b” · *Defer* on “c”."
+	 * @param votes each item's last choice, in the order first clicked
+	 */
+	public static String burst(Collection<Voted> votes) {
+		List<String> groups = new ArrayList<>();
+		for (Choice choice : Choice.values()) {
+			String items = votes.stream()
+				.filter((vote) -> vote.choice() == choice)
+				.map((vote) -> "“" + Mrkdwn.escape(vote.itemText()) + "”")
+				.collect(Collectors.joining(", "));
+			if (!items.isEmpty()) {
+				groups.add("*" + choice.label() + "* on " + items);
+			}
+		}
+		return "You voted " + String.join(" · ", groups) + ".";
+	}
+
+	/** One item's choice, as a confirmation names it. */
+	public record Voted(String itemText, Choice choice) {
 	}
 
 	public static String finish(FinishResult result, String verb) {

@@ -63,7 +63,11 @@ public final class AppProcess implements AutoCloseable {
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
 						"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
 						ScopecutApplication.class.getName(), "--server.port=" + port,
-						"--spring.data.redis.url=" + redis.url(), "--scopecut.slack.api-url=" + slackApiUrl));
+						// Every click confirmed on its own, at once: the fault tests read
+						// each
+						// click's reply.
+						"--scopecut.confirmations.burst=0ms", "--spring.data.redis.url=" + redis.url(),
+						"--scopecut.slack.api-url=" + slackApiUrl));
 		command.addAll(List.of(settings));
 		return start(name, command, environment, port, LOGS.resolve(name + ".log"));
 	}

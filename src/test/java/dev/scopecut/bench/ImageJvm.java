@@ -1,0 +1,185 @@
+package dev.scopecut.bench;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The JVM of the Docker image, reproduced without Docker: the options of the Dockerfile's
+ * ENTRYPOINT (read from the Dockerfile, so the two cannot drift apart), the jar extracted
+ * as the image extracts it, and a class data sharing archive made by a training run, as
+ * the image's build makes it. The baseline gets the same treatment, with its own archive,
+ * so that the start-up ratio prices Scopecut's own work, not the archive.
+ */
+final class ImageJvm {
+
+	/**
+	 * The container size the Dockerfile recommends; MaxRAM makes the JVM size itself as
+	 * in one.
+	 */
+	static final String CONTAINER_MEMORY = "384m";
+
+	private static final Pattern ENTRYPOINT = Pattern.compile("(?m)^ENTRYPOINT \\[(.*)]$");
+
+	private static final Pattern ENV = Pattern.compile("(?m)^ENV (\\w+)=(\\S+)$");
+
+	private static final String ARCHIVE_OPTION = "-XX:SharedArchiveFile=";
+
+	private final Path directory;
+
+	private final List<String> options;
+
+	private final Map<String, String> environment;
+
+	private ImageJvm(Path directory, List<String> options, Map<String, String> environment) {
+		this.directory = directory;
+		this.options = options;
+		this.environment = environment;
+	}
+
+	/**
+	 * The Dockerfile's JVM options, with the benchmark's files under {@code directory}.
+	 */
+	static ImageJvm of(Path dockerfile, Path directory) throws IOException {
+		String text = Files.readString(dockerfile);
+		// The final stage's: what the image runs with.
+		String image = text.substring(text.lastIndexOf("\nFROM "));
+		Matcher entrypoint = ENTRYPOINT.matcher(image);
+		if (!entrypoint.find()) {
+			throw new IllegalStateException("no exec-form ENTRYPOINT in " + dockerfile);
+		}
+		List<String> words = Stream.of(entrypoint.group(1).split(","))
+			.map((word) -> word.strip().replaceAll("^\"|\"$", ""))
+			.toList();
+		List<String> options = words.subList(1, words.indexOf("-jar"))
+			.stream()
+			.filter((option) -> !option.startsWith(ARCHIVE_OPTION))
+			.toList();
+		if (options.size() == words.indexOf("-jar") - 1) {
+			throw new IllegalStateException("the Dockerfile's ENTRYPOINT names no " + ARCHIVE_OPTION);
+		}
+		Map<String, String> environment = new LinkedHashMap<>();
+		Matcher env = ENV.matcher(image);
+		while (env.find()) {
+			environment.put(env.group(1), env.group(2));
+		}
+		Files.createDirectories(directory);
+		return new ImageJvm(directory, options, Map.copyOf(environment));
+	}
+
+	/** The image's JVM options, as the Dockerfile lists them, less the archive. */
+	List<String> options() {
+		return this.options;
+	}
+
+	/** The image's environment variables ({@code ENV} lines). */
+	Map<String, String> environment() {
+		return this.environment;
+	}
+
+	/**
+	 * The packaged jar extracted as the Dockerfile extracts it (its layers merged in one
+	 * directory): the app's jar, whose manifest names the libraries beside it.
+	 */
+	Path extract(Path bootJar) throws IOException, InterruptedException {
+		Path extracted = this.directory.resolve("image");
+		run(List.of(java(), "-Djarmode=tools", "-jar", bootJar.toString(), "extract", "--destination",
+				extracted.toString(), "--application-filename", "app.jar", "--force"), "extract");
+		return extracted.resolve("app.jar");
+	}
+
+	/**
+	 * A jar for {@code mainClass} from the test classes, running on the libraries of the
+	 * extracted app: the baseline, started and archived as the app is.
+	 */
+	Path jarBeside(Path appJar, Class<?> mainClass) throws IOException {
+		Path lib = appJar.resolveSibling("lib");
+		String classPath;
+		try (Stream<Path> jars = Files.list(lib)) {
+			classPath = jars.map((jar) -> "lib/" + jar.getFileName()).sorted().collect(Collectors.joining(" "));
+		}
+		Manifest manifest = new Manifest();
+		manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+		manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, mainClass.getName());
+		manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classPath);
+		Path jar = appJar.resolveSibling(mainClass.getSimpleName() + ".jar");
+		String prefix = mainClass.getName().replace('.', '/');
+		Path classes = Path.of(mainClass.getProtectionDomain().getCodeSource().getLocation().getPath());
+		try (OutputStream file = Files.newOutputStream(jar);
+				JarOutputStream out = new JarOutputStream(file, manifest);
+				Stream<Path> all = Files.walk(classes)) {
+			for (Path path : all.filter((p) -> classes.relativize(p).toString().startsWith(prefix)).toList()) {
+				out.putNextEntry(new JarEntry(classes.relativize(path).toString()));
+				out.write(Files.readAllBytes(path));
+				out.closeEntry();
+			}
+		}
+		return jar;
+	}
+
+	/**
+	 * The training run of the image's build: starts {@code jar} with the image's options
+	 * until its context is refreshed, then exits, leaving the archive its starts map.
+	 * @param settings what the app needs to get that far
+	 */
+	Path archive(String name, Path jar, List<String> settings) throws IOException, InterruptedException {
+		Path archive = this.directory.resolve(name + ".jsa");
+		Files.deleteIfExists(archive);
+		List<String> command = new ArrayList<>(List.of(java(), "-XX:MaxRAM=" + CONTAINER_MEMORY));
+		command.addAll(this.options);
+		command.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=error",
+				"-Dspring.context.exit=onRefresh", "-jar", jar.toString()));
+		command.addAll(settings);
+		run(command, name + "-training");
+		if (!Files.exists(archive)) {
+			throw new IllegalStateException("the training run of " + name + " left no archive");
+		}
+		return archive;
+	}
+
+	/**
+	 * The command that starts {@code jar} as the image does, with its archive, a log of
+	 * every collection, and a flight recording when {@code -Dbench.jfr=true}.
+	 */
+	List<String> command(String name, Path jar, Path archive, List<String> settings) {
+		List<String> command = new ArrayList<>(List.of(java(), "-XX:MaxRAM=" + CONTAINER_MEMORY));
+		command.addAll(this.options);
+		command.add(ARCHIVE_OPTION + archive);
+		command.add("-Xlog:gc:file=" + this.directory.resolve(name + "-gc.log"));
+		if (Boolean.getBoolean("bench.jfr")) {
+			command.add("-XX:StartFlightRecording=filename=" + this.directory.resolve(name + ".jfr")
+					+ ",settings=profile,dumponexit=true");
+		}
+		command.addAll(List.of("-jar", jar.toString()));
+		command.addAll(settings);
+		return command;
+	}
+
+	private void run(List<String> command, String name) throws IOException, InterruptedException {
+		Path log = this.directory.resolve(name + ".log");
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
+			process.destroyForcibly();
+			throw new IllegalStateException(name + " failed; see " + log);
+		}
+	}
+
+	private static String java() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+}
