@@ -7,7 +7,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.scopecut.app.CheckIns;
 import dev.scopecut.app.CutEditService;
+import dev.scopecut.app.port.CheckInNotifier;
+import dev.scopecut.app.port.CheckInStore;
 import dev.scopecut.app.CutJobs;
 import dev.scopecut.app.port.CutNotifier;
 import dev.scopecut.app.CutService;
@@ -60,9 +63,14 @@ class CoreConfig {
 	}
 
 	@Bean
+	CheckIns checkIns(CutStore store, CheckInStore checkIns, JobQueue jobs, CheckInNotifier notifier, Clock clock) {
+		return new CheckIns(store, checkIns, jobs, notifier, clock);
+	}
+
+	@Bean
 	CutJobs cutJobs(CutStore store, JobQueue jobs, CutNotifier notifier, CutService service, Reminders reminders,
-			Clock clock, Metrics metrics) {
-		return new CutJobs(store, jobs, notifier, service, reminders, clock, metrics);
+			CheckIns checkIns, Clock clock, Metrics metrics) {
+		return new CutJobs(store, jobs, notifier, service, reminders, checkIns, clock, metrics);
 	}
 
 }

@@ -45,12 +45,15 @@ public class CutJobs {
 
 	private final Reminders reminders;
 
+	private final CheckIns checkIns;
+
 	private final Clock clock;
 
 	private final Metrics metrics;
 
 	public CutJobs(CutStore store, JobQueue jobs, CutNotifier notifier, CutService service, Reminders reminders,
-			Clock clock, Metrics metrics) {
+			CheckIns checkIns, Clock clock, Metrics metrics) {
+		this.checkIns = checkIns;
 		this.metrics = metrics;
 		this.store = store;
 		this.jobs = jobs;
@@ -76,6 +79,8 @@ public class CutJobs {
 				// workspace's pace rather than throwing.
 				case REMIND_ONE -> waitedForSlack = this.reminders.remindOne(job);
 				case COUNT_MEMBERS -> countMembers(job);
+				case CHECK_IN -> this.checkIns.ask(job);
+				case CHECK_IN_REPLY -> this.checkIns.reply(job);
 			}
 			this.metrics.jobRun(job.kind(), waitedForSlack ? Metrics.JobOutcome.RETRIED : Metrics.JobOutcome.DONE);
 		}
@@ -149,7 +154,7 @@ public class CutJobs {
 	private void announce(Job job) {
 		Optional<CutSnapshot> found = this.store.snapshot(job.cut());
 		if (found.isPresent() && found.get().cut().status() == CutStatus.CLOSED) {
-			this.notifier.announce(found.get());
+			this.checkIns.decisionPosted(job.cut(), this.notifier.announce(found.get()));
 		}
 		this.jobs.complete(job);
 	}

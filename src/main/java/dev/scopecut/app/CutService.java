@@ -3,11 +3,13 @@ package dev.scopecut.app;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 import dev.scopecut.cut.Ballots;
+import dev.scopecut.cut.CheckIn;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.CutRef;
@@ -78,16 +80,34 @@ public class CutService {
 	/**
 	 * Stores a new open cut and schedules its deadline; {@link #publish} then shows it.
 	 * @throws InvalidCutException when the deadline is not in the future or more than
-	 * {@link #LONGEST_OPEN} away, or the channel or the facilitator has as many open cuts
-	 * as {@link CutStore} allows; nothing is stored then
+	 * {@link #LONGEST_OPEN} away, the check-in day has passed or is more than
+	 * {@link #LONGEST_OPEN} after the deadline, or the channel or the facilitator has as
+	 * many open cuts as {@link CutStore} allows; nothing is stored then
 	 */
 	public Cut start(StartCut command) {
 		Instant now = this.clock.instant();
-		if (!command.draft().settings().deadline().isAfter(now)) {
-			throw InvalidCutException.of(InvalidCutException.Reason.DEADLINE_PASSED);
+		List<InvalidCutException> refusals = new ArrayList<>();
+		Instant deadline = command.draft().settings().deadline();
+		if (!deadline.isAfter(now)) {
+			refusals.add(InvalidCutException.of(InvalidCutException.Reason.DEADLINE_PASSED));
 		}
-		if (command.draft().settings().deadline().isAfter(now.plus(LONGEST_OPEN))) {
-			throw InvalidCutException.of(InvalidCutException.Reason.DEADLINE_TOO_FAR, LONGEST_OPEN.toDays());
+		if (deadline.isAfter(now.plus(LONGEST_OPEN))) {
+			refusals.add(InvalidCutException.of(InvalidCutException.Reason.DEADLINE_TOO_FAR, LONGEST_OPEN.toDays()));
+		}
+		command.draft().settings().checkInDate().ifPresent((day) -> {
+			try {
+				CheckIn.requireNotPast(day, now);
+				if (CheckIn.earliestAsk(day).isAfter(deadline.plus(LONGEST_OPEN))) {
+					refusals.add(
+							InvalidCutException.of(InvalidCutException.Reason.CHECK_IN_TOO_FAR, LONGEST_OPEN.toDays()));
+				}
+			}
+			catch (InvalidCutException ex) {
+				refusals.add(ex);
+			}
+		});
+		if (!refusals.isEmpty()) {
+			throw InvalidCutException.all(refusals);
 		}
 		for (int attempt = 0; attempt < ID_ATTEMPTS; attempt++) {
 			CutRef ref = new CutRef(command.workspace(), CutId.random(this.random));
@@ -258,12 +278,22 @@ public class CutService {
 	 */
 	boolean finished(CutRef ref, CutStatus status) {
 		Instant now = this.clock.instant();
-		return this.store.finish(ref, status, now, afterFinish(ref, status, now));
+		JobChanges jobs = afterFinish(ref, status, now);
+		if (status == CutStatus.CLOSED) {
+			// The check-in day is set when the cut starts and never changes: read before
+			// the close, it is the one the close saves its job for.
+			Optional<Cut> cut = this.store.find(ref);
+			if (cut.isPresent()) {
+				jobs = CheckIns.afterClose(cut.get(), jobs);
+			}
+		}
+		return this.store.finish(ref, status, now, jobs);
 	}
 
 	/**
 	 * What follows a cut's final status, saved with it: the message shows it, a closed
-	 * cut's decision is posted, and no deadline or reminder is left.
+	 * cut's decision is posted (and its check-in asked on its day, {@link #finished}),
+	 * and no deadline or reminder is left.
 	 */
 	private static JobChanges afterFinish(CutRef ref, CutStatus status, Instant now) {
 		JobChanges jobs = JobChanges.NONE.schedule(new Job(Job.Kind.REFRESH, ref), now);

@@ -16,10 +16,12 @@ import java.util.Optional;
  * @param members on a cut open to the whole channel, the channel's human members when the
  * cut started; empty when they are not known (or when voters were chosen)
  * @param lineage the closed cut it was started from, if any, and what it carried over
+ * @param checkIn where its check-in stands, when the cut has a check-in day; null
+ * otherwise
  */
 public record Cut(CutRef ref, String channel, String facilitator, String title, List<Item> items, CutSettings settings,
-		CutStatus status, Instant createdAt, Instant closedAt, String messageTs, List<String> members,
-		Lineage lineage) {
+		CutStatus status, Instant createdAt, Instant closedAt, String messageTs, List<String> members, Lineage lineage,
+		CheckIn checkIn) {
 
 	public Cut {
 		Objects.requireNonNull(ref, "ref");
@@ -32,6 +34,17 @@ public record Cut(CutRef ref, String channel, String facilitator, String title, 
 		Objects.requireNonNull(lineage, "lineage");
 		items = List.copyOf(items);
 		members = List.copyOf(new LinkedHashSet<>(members));
+		if (checkIn == null && settings.checkIn() != null) {
+			checkIn = CheckIn.on(settings.checkIn());
+		}
+	}
+
+	/** A cut whose check-in, if it has one, has not been asked. */
+	public Cut(CutRef ref, String channel, String facilitator, String title, List<Item> items, CutSettings settings,
+			CutStatus status, Instant createdAt, Instant closedAt, String messageTs, List<String> members,
+			Lineage lineage) {
+		this(ref, channel, facilitator, title, items, settings, status, createdAt, closedAt, messageTs, members,
+				lineage, null);
 	}
 
 	/** A cut started afresh. */
@@ -63,6 +76,19 @@ public record Cut(CutRef ref, String channel, String facilitator, String title, 
 		return this.status == CutStatus.OPEN;
 	}
 
+	/** The check-in, when the cut has a check-in day. */
+	public Optional<CheckIn> checkInState() {
+		return Optional.ofNullable(this.checkIn);
+	}
+
+	/**
+	 * Whether its facilitator is still to answer the check-in: the cut closed (a
+	 * cancelled one is never asked) with a check-in day, and no answer yet.
+	 */
+	public boolean checkInPending() {
+		return this.status == CutStatus.CLOSED && this.checkIn != null && this.checkIn.answer() == null;
+	}
+
 	public boolean isFacilitator(String user) {
 		return this.facilitator.equals(user);
 	}
@@ -81,13 +107,13 @@ public record Cut(CutRef ref, String channel, String facilitator, String title, 
 	/** The same cut, knowing the channel's members when it started. */
 	public Cut withMembers(List<String> channelMembers) {
 		return new Cut(this.ref, this.channel, this.facilitator, this.title, this.items, this.settings, this.status,
-				this.createdAt, this.closedAt, this.messageTs, channelMembers, this.lineage);
+				this.createdAt, this.closedAt, this.messageTs, channelMembers, this.lineage, this.checkIn);
 	}
 
 	/** The same cut, started from a closed one. */
 	public Cut withLineage(Lineage parentage) {
 		return new Cut(this.ref, this.channel, this.facilitator, this.title, this.items, this.settings, this.status,
-				this.createdAt, this.closedAt, this.messageTs, this.members, parentage);
+				this.createdAt, this.closedAt, this.messageTs, this.members, parentage, this.checkIn);
 	}
 
 	/**

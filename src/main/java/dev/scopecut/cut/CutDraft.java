@@ -29,8 +29,7 @@ public record CutDraft(String title, List<String> items, CutSettings settings) {
 				: List.of();
 		String question = TypedText.oneLine(settings.question());
 		if (!question.equals(settings.question())) {
-			settings = new CutSettings(question, settings.deadline(), settings.capacity(), settings.quorum(),
-					settings.anonymous(), settings.voters(), settings.closeWhenAllVoted(), settings.reminders());
+			settings = settings.withQuestion(question);
 		}
 		check(title, items, settings);
 	}

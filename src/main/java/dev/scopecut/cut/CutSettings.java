@@ -1,9 +1,11 @@
 package dev.scopecut.cut;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How a cut is run and decided.
@@ -17,9 +19,11 @@ import java.util.Objects;
  * @param closeWhenAllVoted whether the cut closes as soon as every voter has voted on
  * every item
  * @param reminders when the people who have not voted on every item get a direct message
+ * @param checkIn the day the facilitator is asked what the release taught, once the cut
+ * has closed; null for none
  */
 public record CutSettings(String question, Instant deadline, int capacity, int quorum, boolean anonymous,
-		List<String> voters, boolean closeWhenAllVoted, ReminderPlan reminders) {
+		List<String> voters, boolean closeWhenAllVoted, ReminderPlan reminders, LocalDate checkIn) {
 
 	public CutSettings {
 		Objects.requireNonNull(question, "question");
@@ -29,6 +33,12 @@ public record CutSettings(String question, Instant deadline, int capacity, int q
 			throw new IllegalArgumentException("capacity and quorum are 0 (none) or positive");
 		}
 		voters = List.copyOf(new LinkedHashSet<>(voters));
+	}
+
+	/** Settings with no check-in. */
+	public CutSettings(String question, Instant deadline, int capacity, int quorum, boolean anonymous,
+			List<String> voters, boolean closeWhenAllVoted, ReminderPlan reminders) {
+		this(question, deadline, capacity, quorum, anonymous, voters, closeWhenAllVoted, reminders, null);
 	}
 
 	/**
@@ -64,6 +74,16 @@ public record CutSettings(String question, Instant deadline, int capacity, int q
 	/** Whether only the chosen voters may vote; otherwise anyone in the channel may. */
 	public boolean hasChosenVoters() {
 		return !this.voters.isEmpty();
+	}
+
+	public Optional<LocalDate> checkInDate() {
+		return Optional.ofNullable(this.checkIn);
+	}
+
+	/** The same settings with another question. */
+	public CutSettings withQuestion(String question) {
+		return new CutSettings(question, this.deadline, this.capacity, this.quorum, this.anonymous, this.voters,
+				this.closeWhenAllVoted, this.reminders, this.checkIn);
 	}
 
 }

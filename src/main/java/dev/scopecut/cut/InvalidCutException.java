@@ -17,7 +17,9 @@ public class InvalidCutException extends RuntimeException {
 	/** The part of a cut's request a refusal is about. */
 	public enum Field {
 
-		TITLE, ITEMS, DEADLINE, REMINDERS, CAPACITY, QUORUM, VOTERS,
+		TITLE, ITEMS, DEADLINE, REMINDERS, CAPACITY, QUORUM, VOTERS, CHECK_IN,
+		/** What a check-in's answer says was learned. */
+		CHECK_IN_TEXT,
 		/** The request as a whole, as a quick start's text. */
 		REQUEST
 
@@ -65,7 +67,11 @@ public class InvalidCutException extends RuntimeException {
 		/** The most days an extension may add. */
 		EXTENSION_TOO_LONG(Field.DEADLINE), EXTENDED_STILL_PAST(Field.DEADLINE),
 		/** The cut changed while the form that edits it was open. */
-		CHANGED_MEANWHILE(Field.REQUEST);
+		CHANGED_MEANWHILE(Field.REQUEST), CHECK_IN_PASSED(Field.CHECK_IN),
+		/** The most days after the deadline allowed. */
+		CHECK_IN_TOO_FAR(Field.CHECK_IN),
+		/** Its length, the most allowed. */
+		CHECK_IN_TEXT_TOO_LONG(Field.CHECK_IN_TEXT), CHECK_IN_TEXT_INVISIBLE(Field.CHECK_IN_TEXT);
 
 		private final Field field;
 

@@ -1,6 +1,7 @@
 package dev.scopecut.store;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -9,6 +10,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.scopecut.cut.Ballots;
+import dev.scopecut.cut.CheckIn;
+import dev.scopecut.cut.CheckInAnswer;
 import dev.scopecut.cut.Choice;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutId;
@@ -55,6 +58,35 @@ final class CutHash {
 
 	static final String DEFERRALS = "deferrals";
 
+	/**
+	 * On a cut with a check-in: the day chosen (ISO, "2025-03-12"), written with the rest
+	 * at the insert; the day of the next ask once a "Not yet" moved it; how many times it
+	 * was moved; the answer (LEARNED or NOT_LEARNED), what was learned and when
+	 * (answer-check-in.lua writes them, only while pending); the day whose ask was sent
+	 * (mark-check-in-asked.lua), and the direct message that asked, "D123
+	 * 1700000000.0001".
+	 */
+	static final String CHECK_IN = "checkIn";
+
+	static final String CHECK_IN_ON = "checkInOn";
+
+	static final String CHECK_IN_POSTPONED = "checkInPostponed";
+
+	static final String CHECK_IN_ANSWER = "checkInAnswer";
+
+	static final String CHECK_IN_TEXT = "checkInText";
+
+	static final String CHECK_IN_AT = "checkInAt";
+
+	static final String CHECK_IN_ASKED = "checkInAsked";
+
+	static final String CHECK_IN_MESSAGE = "checkInMessage";
+
+	/**
+	 * The timestamp of the posted decision, under which a check-in's answer is a reply.
+	 */
+	static final String DECISION_TS = "decisionTs";
+
 	private CutHash() {
 	}
 
@@ -80,6 +112,7 @@ final class CutHash {
 			fields.put("item:" + item.id(), item.text());
 		}
 		fields.put("itemIds", ids.toString());
+		cut.settings().checkInDate().ifPresent((day) -> fields.put(CHECK_IN, day.toString()));
 		cut.lineage().parentId().ifPresent((parent) -> {
 			fields.put(PARENT, parent.value());
 			fields.put(PARENT_TITLE, cut.lineage().parentTitle());
@@ -105,10 +138,28 @@ final class CutHash {
 		CutSettings settings = new CutSettings(hash.get("question"), instant(hash.get("deadline")),
 				Integer.parseInt(hash.get("capacity")), Integer.parseInt(hash.get("quorum")),
 				"1".equals(hash.get("anonymous")), voters(hash.get("voters")),
-				"1".equals(hash.get("closeWhenAllVoted")), reminders(hash.get("reminders")));
+				"1".equals(hash.get("closeWhenAllVoted")), reminders(hash.get("reminders")), day(hash.get(CHECK_IN)));
 		return new Cut(ref, hash.get("channel"), hash.get("facilitator"), hash.get("title"), items, settings,
 				CutStatus.valueOf(hash.get(STATUS)), instant(hash.get("createdAt")), instant(hash.get("closedAt")),
-				hash.get(MESSAGE_TS), voters(hash.get(MEMBERS)), lineage(hash));
+				hash.get(MESSAGE_TS), voters(hash.get(MEMBERS)), lineage(hash), checkIn(hash));
+	}
+
+	/** Where the cut's check-in stands; null when it has none. */
+	private static CheckIn checkIn(Map<String, String> hash) {
+		LocalDate chosen = day(hash.get(CHECK_IN));
+		if (chosen == null) {
+			return null;
+		}
+		LocalDate on = day(hash.get(CHECK_IN_ON));
+		String postponed = hash.get(CHECK_IN_POSTPONED);
+		String answer = hash.get(CHECK_IN_ANSWER);
+		return new CheckIn((on != null) ? on : chosen, (postponed != null) ? Integer.parseInt(postponed) : 0,
+				(answer != null) ? new CheckInAnswer(CheckInAnswer.Kind.valueOf(answer),
+						hash.getOrDefault(CHECK_IN_TEXT, ""), instant(hash.get(CHECK_IN_AT))) : null);
+	}
+
+	static LocalDate day(String iso) {
+		return (iso != null) ? LocalDate.parse(iso) : null;
 	}
 
 	private static Lineage lineage(Map<String, String> hash) {

@@ -23,6 +23,7 @@ import dev.scopecut.app.port.StoreUnavailableException;
 import dev.scopecut.app.port.VoteResult;
 import dev.scopecut.app.port.VoterChoices;
 import dev.scopecut.app.port.WorkspaceCuts;
+import dev.scopecut.cut.CheckIn;
 import dev.scopecut.cut.Choice;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutDetails;
@@ -197,12 +198,24 @@ class RedisCutStore implements CutStore, WorkspaceCuts {
 						List.of(Keys.cut(ref), Keys.votes(ref), Keys.openIn(ref.workspace(), cut.channel()),
 								Keys.history(ref), Keys.openIn(ref.workspace()), Keys.closedIn(ref.workspace()),
 								Keys.openBy(ref.workspace(), cut.facilitator()), Keys.jobs(ref.workspace())),
-						status.name(), CutHash.millis(at), Long.toString(this.retention.toSeconds()), ref.id().value(),
+						status.name(), CutHash.millis(at), Long.toString(kept(cut, at).toSeconds()), ref.id().value(),
 						Integer.toString(CLOSED_KEPT), RedisJobQueue.encode(jobs)));
 		if (Long.valueOf(1).equals(finished)) {
 			this.replicaWait.afterWrite(Keys.cut(ref));
 		}
 		return scheduled(ref, jobs, Long.valueOf(1).equals(finished));
+	}
+
+	/**
+	 * How long a finished cut is kept: the retention, and for a cut with a check-in at
+	 * least the retention after its day, so that it is there to ask and its answer is
+	 * kept as long as a decision is.
+	 */
+	private Duration kept(Cut cut, Instant at) {
+		return cut.checkInState()
+			.map((checkIn) -> Duration.between(at, CheckIn.earliestAsk(checkIn.on())).plus(this.retention))
+			.filter((untilAsked) -> untilAsked.compareTo(this.retention) > 0)
+			.orElse(this.retention);
 	}
 
 	@Override

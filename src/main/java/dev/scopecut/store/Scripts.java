@@ -64,6 +64,10 @@ final class Scripts {
 
 	static final RedisScript<Long> REMOVE_IF_SCORE = load("remove-if-score", Long.class);
 
+	static final RedisScript<String> ANSWER_CHECK_IN = load("answer-check-in", String.class, "apply-jobs");
+
+	static final RedisScript<Long> MARK_CHECK_IN_ASKED = load("mark-check-in-asked", Long.class);
+
 	private Scripts() {
 	}
 

@@ -80,7 +80,7 @@ class CutJobsTests {
 		this.notifier = mock(CutNotifier.class);
 		this.service = mock(CutService.class);
 		this.cutJobs = new CutJobs(this.store, this.jobs, this.notifier, this.service, mock(Reminders.class),
-				this.clock, Metrics.NONE);
+				mock(CheckIns.class), this.clock, Metrics.NONE);
 	}
 
 	@ParameterizedTest(name = "{0} ms after the last update")

@@ -110,7 +110,7 @@ class RemindersTests {
 		this.reminders = new Reminders(this.store, this.jobs, this.notifier, this.messages, this.marks, this.pace,
 				Clock.fixed(now, ZoneOffset.UTC), this.metrics);
 		this.cutJobs = new CutJobs(this.store, this.jobs, this.notifier, mock(CutService.class), this.reminders,
-				Clock.fixed(now, ZoneOffset.UTC), this.metrics);
+				mock(CheckIns.class), Clock.fixed(now, ZoneOffset.UTC), this.metrics);
 	}
 
 	static Cut cut(CutStatus status, List<String> voters) {

@@ -29,7 +29,7 @@ public interface CutNotifier {
 	 */
 	void update(CutSnapshot snapshot);
 
-	/** Posts the decision of a closed cut in its channel. */
-	void announce(CutSnapshot snapshot);
+	/** Posts the decision of a closed cut in its channel and returns its timestamp. */
+	String announce(CutSnapshot snapshot);
 
 }

@@ -32,7 +32,17 @@ public record Job(Kind kind, CutRef cut, String detail) {
 		 * Count the members of a cut open to the whole channel, which Slack asked to wait
 		 * for when the cut was posted.
 		 */
-		COUNT_MEMBERS
+		COUNT_MEMBERS,
+		/**
+		 * Ask a closed cut's facilitator, by direct message, what the release taught: on
+		 * the check-in day, at their morning. Scheduled by the close itself.
+		 */
+		CHECK_IN,
+		/**
+		 * Show a check-in's answer: a reply in the thread of the decision, and the direct
+		 * message that asked redrawn; after a "Not yet", the message alone.
+		 */
+		CHECK_IN_REPLY
 
 	}
 

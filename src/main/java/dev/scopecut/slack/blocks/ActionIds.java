@@ -40,6 +40,17 @@ public final class ActionIds {
 	 */
 	public static final String NEXT_CUT = "next-cut";
 
+	/**
+	 * The answers of a check-in's direct message: <em>We learned it</em> and <em>No</em>
+	 * open the check-in form; <em>Not yet</em> asks again in a week. Each carries the
+	 * cut's id.
+	 */
+	public static final String CHECK_IN_LEARNED = "check-in-learned";
+
+	public static final String CHECK_IN_NOT_LEARNED = "check-in-not-learned";
+
+	public static final String CHECK_IN_NOT_YET = "check-in-not-yet";
+
 	private ActionIds() {
 	}
 

@@ -6,6 +6,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import static com.slack.api.model.block.composition.BlockCompositions.option;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.checkboxes;
+import static com.slack.api.model.block.element.BlockElements.datePicker;
 import static com.slack.api.model.block.element.BlockElements.datetimePicker;
 import static com.slack.api.model.block.element.BlockElements.multiUsersSelect;
 import static com.slack.api.model.block.element.BlockElements.plainTextInput;
@@ -61,6 +62,12 @@ public final class NewCutModal {
 	 * {@link #reminderValue}.
 	 */
 	public static final String REMINDERS = "reminders";
+
+	/**
+	 * The day the facilitator is asked what the release taught, once the cut has closed;
+	 * none by default.
+	 */
+	public static final String CHECK_IN = "check-in";
 
 	public static final String CAPACITY = "capacity";
 
@@ -269,6 +276,12 @@ public final class NewCutModal {
 						.options(List.of(bothReminders,
 								option(plainText("An hour before the deadline"), reminderValue(ReminderPlan.LAST_HOUR)),
 								option(plainText("Never"), reminderValue(ReminderPlan.NONE))))))),
+				input((i) -> i.blockId(CHECK_IN)
+					.label(plainText("Check in on what the release taught"))
+					.optional(true)
+					.hint(plainText("On this day, once the cut has closed, Scopecut asks you by direct message "
+							+ "whether the release answered its question. Empty for no check-in."))
+					.element(datePicker((d) -> d.actionId(CHECK_IN).placeholder(plainText("Pick a day"))))),
 				DetailInputs.capacity("At most this many items ship, the best-voted first. Empty for no limit.",
 						CutDraft.MAX_ITEMS, 0),
 				input((i) -> i.blockId(WHO_VOTES)

@@ -76,6 +76,13 @@ public final class Refusals {
 			// Plain text: it is shown in the Edit scope cut form.
 			case CHANGED_MEANWHILE ->
 				"The cut changed while this form was open, so nothing was changed. Close the form and click Edit again to see it as it is now.";
+			case CHECK_IN_PASSED ->
+				"That day has passed; pick today or a later day, or leave it empty for no check-in.";
+			case CHECK_IN_TOO_FAR -> "The check-in is more than %d days after voting closes; pick a sooner day.";
+			// Plain text too: shown in the check-in form.
+			case CHECK_IN_TEXT_TOO_LONG -> "This is %d characters; shorten it to %d or fewer.";
+			case CHECK_IN_TEXT_INVISIBLE ->
+				"This shows nothing (only blank or invisible characters); type what was learned or leave it empty.";
 		};
 	}
 

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import dev.scopecut.app.CheckIns;
 import dev.scopecut.app.CutLookupException;
 import dev.scopecut.app.EditResult;
 import dev.scopecut.app.FinishResult;
@@ -14,6 +15,7 @@ import dev.scopecut.app.NextCuts;
 import dev.scopecut.app.Reminders;
 import dev.scopecut.app.port.VoteResult;
 import dev.scopecut.cut.Choice;
+import dev.scopecut.cut.CheckIn;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.TypedText;
@@ -239,6 +241,37 @@ public final class Replies {
 	public static String couldNotOpenBallot(String reason) {
 		return "Your ballot could not be opened (" + Mrkdwn.escape(reason)
 				+ "). Click *Vote* again, or vote with each item's menu.";
+	}
+
+	/**
+	 * What a check-in answer became, in plain text (a form's error shows it too): told to
+	 * the person who answered only.
+	 */
+	public static String checkIn(CheckIns.Answered answered) {
+		Cut cut = answered.cut();
+		return switch (answered.outcome()) {
+			case DONE -> (answered.nextAsk() != null)
+					? "Noted: Scopecut asks you again on " + CheckInMessage.day(answered.nextAsk()) + "."
+					: "Your answer is recorded and posted under the decision.";
+			case ALREADY_POSTPONED -> "Scopecut already asks you again on " + CheckInMessage.day(cut.checkIn().on())
+					+ "; nothing was changed.";
+			case NOT_FACILITATOR ->
+				"Only the person who ran " + cut.ref().id() + " answers its check-in; nothing was recorded.";
+			case NOT_PENDING -> checkInNotPending(cut);
+			case NO_SUCH_CUT -> "That cut is no longer kept; nothing was recorded.";
+		};
+	}
+
+	private static String checkInNotPending(Cut cut) {
+		if (cut.checkInState().flatMap(CheckIn::answered).isPresent()) {
+			return "The check-in of " + cut.ref().id() + " is already answered; nothing was changed.";
+		}
+		return cut.ref().id() + " has no check-in to answer (it is " + cut.status().name().toLowerCase()
+				+ "); nothing was recorded.";
+	}
+
+	public static String couldNotOpenCheckIn(String reason) {
+		return "The check-in form could not be opened (" + Mrkdwn.escape(reason) + "). Click the answer again.";
 	}
 
 	public static String couldNotPost(String reason) {

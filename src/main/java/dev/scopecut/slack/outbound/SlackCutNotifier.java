@@ -110,9 +110,11 @@ class SlackCutNotifier implements CutNotifier {
 	}
 
 	@Override
-	public void announce(CutSnapshot snapshot) {
+	public String announce(CutSnapshot snapshot) {
 		Cut cut = snapshot.cut();
-		call(cut, "chat.postMessage", message(cut, CutMessage.announcement(snapshot)), ChatPostMessageResponse.class);
+		return call(cut, "chat.postMessage", message(cut, CutMessage.announcement(snapshot)),
+				ChatPostMessageResponse.class)
+			.getTs();
 	}
 
 	private static FormBody.Builder message(Cut cut, SlackMessage message) {

@@ -1,6 +1,8 @@
 package dev.scopecut.slack.views;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -76,9 +78,11 @@ final class NewCutForm {
 		// starts (when Slack cannot say who they are, only the deadline closes the cut).
 		// A missing deadline stands at the epoch only so that the other fields are
 		// checked: it is refused above.
+		LocalDate checkIn = FormFields.read(refusals, this::checkIn, null);
 		CutSettings settings = new CutSettings(this.fields.text(NewCutModal.QUESTION).strip(),
 				Instant.ofEpochSecond((deadline != null) ? deadline : 0), capacity, quorum,
-				options.contains(NewCutModal.ANONYMOUS), voters, options.contains(NewCutModal.CLOSE_EARLY), reminders);
+				options.contains(NewCutModal.ANONYMOUS), voters, options.contains(NewCutModal.CLOSE_EARLY), reminders,
+				checkIn);
 		String title = FormFields.read(refusals, this.fields::title, "");
 		// The domain's own wording for this one speaks of the quick start's syntax.
 		List<String> items = TypedText.lines(this.fields.text(NewCutModal.ITEMS));
@@ -95,6 +99,17 @@ final class NewCutForm {
 			refusals.addAll(ex.refusals());
 		}
 		throw InvalidCutException.all(refusals);
+	}
+
+	/** The check-in day picked; null when none (or the form predates the choice). */
+	private LocalDate checkIn() {
+		Optional<String> picked = this.fields.value(NewCutModal.CHECK_IN).map(ViewState.Value::getSelectedDate);
+		try {
+			return picked.filter((day) -> !day.isBlank()).map(LocalDate::parse).orElse(null);
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidCutException(Field.CHECK_IN, "Pick the check-in day from the calendar.");
+		}
 	}
 
 	/** The reminders chosen; the default ones when the form predates the choice. */

@@ -127,6 +127,9 @@ class NewCutSubmission implements SlackListener, ViewSubmissionHandler {
 			case CAPACITY -> NewCutModal.CAPACITY;
 			case QUORUM -> NewCutModal.QUORUM;
 			case VOTERS -> NewCutModal.VOTERS;
+			case CHECK_IN -> NewCutModal.CHECK_IN;
+			// Not a field of this form: shown on its first.
+			case CHECK_IN_TEXT -> NewCutModal.TITLE;
 		};
 	}
 
