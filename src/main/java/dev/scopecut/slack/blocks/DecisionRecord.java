@@ -4,10 +4,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.scopecut.app.port.CutSnapshot;
+import dev.scopecut.cut.CheckIn;
+import dev.scopecut.cut.CheckInAnswer;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutSettings;
 import dev.scopecut.cut.CutStatus;
@@ -95,6 +98,7 @@ public final class DecisionRecord {
 			lines.add("- Carries " + carried + (carried == 1 ? " item" : " items") + " deferred from "
 					+ text(cut.lineage().parentTitle()) + " (`" + cut.lineage().parent() + "`)");
 		}
+		cut.checkInState().ifPresent((checkIn) -> lines.add("- Check-in: " + checkIn(cut, checkIn)));
 		if (settings.hasCapacity()) {
 			lines.add("- Capacity: at most " + settings.capacity()
 					+ (settings.capacity() == 1 ? " item ships" : " items ship"));
@@ -107,6 +111,13 @@ public final class DecisionRecord {
 			section(lines, "Defer", decision.deferred(), cut.lineage());
 			lines.add("");
 			lines.add(text(decision.rule()));
+		}
+		Optional<CheckInAnswer> answer = cut.checkInState().flatMap(CheckIn::answered);
+		if (answer.isPresent() && !answer.get().text().isEmpty()) {
+			lines.add("");
+			lines.add("## What the release taught");
+			lines.add("");
+			lines.add(text(answer.get().text()));
 		}
 		if (!edits.isEmpty()) {
 			lines.add("");
@@ -145,6 +156,19 @@ public final class DecisionRecord {
 	public static String followsInParts(CutSnapshot snapshot, int parts) {
 		return "The decision record of `" + snapshot.cut().ref().id() + "` is long: it follows in " + parts
 				+ " messages.";
+	}
+
+	/** Where the check-in stands: to be asked, pending, answered, or none. */
+	private static String checkIn(Cut cut, CheckIn checkIn) {
+		if (checkIn.answer() != null) {
+			return CheckInMessage.label(checkIn.answer()) + " (answered " + date(checkIn.answer().at()) + ")";
+		}
+		String again = (checkIn.postponed() > 0) ? " (asked again after “Not yet”)" : "";
+		return switch (cut.status()) {
+			case OPEN -> "asks the facilitator on " + checkIn.on() + ", once the cut has closed";
+			case CLOSED -> "pending; asks the facilitator on " + checkIn.on() + again;
+			case CANCELLED -> "none, the cut was cancelled";
+		};
 	}
 
 	private static String status(Cut cut, Instant readAt) {

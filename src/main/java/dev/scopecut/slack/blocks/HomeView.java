@@ -18,15 +18,19 @@ import com.slack.api.model.view.Views;
 
 import dev.scopecut.app.port.CutSnapshot;
 import dev.scopecut.app.Home;
+import dev.scopecut.cut.CheckIn;
+import dev.scopecut.cut.CheckInAnswer;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.Decision;
 
 /**
  * Renders one person's App Home, a pure function of what it shows and the links to the
- * cuts' messages: the cuts waiting for their vote, the cuts they run, and recent
- * decisions. Each list shows at most a set number of cuts and then says how many more
- * there are, so the tab stays within Slack's 100 blocks however many cuts there are.
+ * cuts' messages: the cuts waiting for their vote, the cuts they run, recent decisions,
+ * the check-ins waiting for them, and what the team's releases taught. A cut started from
+ * another says which, and a cut followed by another says by which. Each list shows at
+ * most a set number of cuts and then says how many more there are, so the tab stays
+ * within Slack's 100 blocks however many cuts there are.
  */
 public final class HomeView {
 
@@ -38,6 +42,15 @@ public final class HomeView {
 
 	/** The most decisions shown. */
 	static final int DECIDED_SHOWN = 10;
+
+	/** The most check-ins shown waiting for the person. */
+	static final int CHECK_INS_SHOWN = 5;
+
+	/** The most answered check-ins shown. */
+	static final int TAUGHT_SHOWN = 8;
+
+	/** The most of what was learned one line of "What releases taught" shows. */
+	static final int LEARNED_SHOWN = 300;
 
 	private HomeView() {
 	}
@@ -53,15 +66,23 @@ public final class HomeView {
 		blocks.add(divider());
 		list(blocks, "Cuts you run", home.running(), RUNNING_SHOWN,
 				"You run no open cut. Start one in a channel with `/scopecut`.",
-				(snapshot) -> running(snapshot, links));
+				(snapshot) -> running(snapshot, links) + lineage(snapshot.cut(), home));
 		blocks.add(divider());
 		list(blocks, "Recent decisions", home.decided(), DECIDED_SHOWN, "No decisions yet in cuts you took part in.",
-				HomeView::decided);
+				(snapshot) -> decided(snapshot, lineage(snapshot.cut(), home)));
+		blocks.add(divider());
+		list(blocks, "Check-ins waiting for you", home.checkIns(), CHECK_INS_SHOWN,
+				"No check-in waits for you. Pick a check-in day when you start a cut, and Scopecut asks you then"
+						+ " whether the release taught what it set out to.",
+				HomeView::checkIn);
+		blocks.add(divider());
+		list(blocks, "What releases taught", home.taught(), TAUGHT_SHOWN,
+				"No release has been checked in on yet in cuts you took part in.", HomeView::taught);
 		return Views.view((v) -> v.type("home").blocks(blocks));
 	}
 
-	private static void list(List<LayoutBlock> blocks, String heading, List<CutSnapshot> cuts, int shown, String none,
-			Function<CutSnapshot, String> line) {
+	private static <T> void list(List<LayoutBlock> blocks, String heading, List<T> cuts, int shown, String none,
+			Function<T, String> line) {
 		blocks.add(header((h) -> h.text(plainText(heading))));
 		if (cuts.isEmpty()) {
 			blocks.add(context(List.of(markdownText(none))));
@@ -90,14 +111,58 @@ public final class HomeView {
 				+ CutMessage.date(cut.settings().deadline()) + " · ID `" + cut.ref().id() + "`";
 	}
 
-	private static String decided(CutSnapshot snapshot) {
+	/**
+	 * @param lineage what follows the decision's lines: its parent and child, or "" */
+	private static String decided(CutSnapshot snapshot, String lineage) {
 		Cut cut = snapshot.cut();
 		Decision decision = snapshot.decision();
 		String head = "*" + Mrkdwn.escape(cut.title()) + "* in <#" + cut.channel() + "> · closed "
 				+ CutMessage.date(cut.closedAt()) + " · ID `" + cut.ref().id() + "`\n";
-		int lineMax = (CutMessage.SECTION_TEXT_MAX - head.length()) / 2 - 1;
+		int lineMax = (CutMessage.SECTION_TEXT_MAX - head.length() - lineage.length()) / 2 - 1;
 		return head + shortened(DecisionText.shipLine(decision), lineMax) + "\n"
-				+ shortened(DecisionText.deferLine(decision), lineMax);
+				+ shortened(DecisionText.deferLine(decision), lineMax) + lineage;
+	}
+
+	/**
+	 * The cut it was started from and the latest started from it, when there are: an
+	 * escaped title is at most 150 characters twice over, well within the section.
+	 */
+	private static String lineage(Cut cut, Home home) {
+		StringBuilder line = new StringBuilder();
+		cut.lineage()
+			.parentId()
+			.ifPresent((parent) -> line.append("follows *")
+				.append(Mrkdwn.escape(cut.lineage().parentTitle()))
+				.append("* (`")
+				.append(parent)
+				.append("`)"));
+		Cut child = home.children().get(cut.ref().id());
+		if (child != null) {
+			line.append(line.isEmpty() ? "" : " · ")
+				.append("followed by *")
+				.append(Mrkdwn.escape(child.title()))
+				.append("* (`")
+				.append(child.ref().id())
+				.append("`)");
+		}
+		return line.isEmpty() ? "" : "\n↳ " + line;
+	}
+
+	private static String checkIn(Cut cut) {
+		CheckIn checkIn = cut.checkIn();
+		return "*" + Mrkdwn.escape(cut.title()) + "* in <#" + cut.channel() + "> · closed "
+				+ CutMessage.date(cut.closedAt()) + " · ID `" + cut.ref().id() + "`\nCheck-in day "
+				+ CheckInMessage.day(checkIn.on()) + ((checkIn.postponed() > 0) ? " (asked again after “Not yet”)" : "")
+				+ ": Scopecut asks you by direct message whether the release taught what it set out to.";
+	}
+
+	private static String taught(Cut cut) {
+		CheckInAnswer answer = cut.checkIn().answer();
+		String question = cut.settings().question().isBlank() ? "_no release question_"
+				: Mrkdwn.escape(cut.settings().question(), LEARNED_SHOWN);
+		String head = "*" + Mrkdwn.escape(cut.title()) + "* · ID `" + cut.ref().id() + "` · " + question + "\n*"
+				+ (answer.learned() ? "We learned it" : "Not learned") + "* (" + CutMessage.date(answer.at()) + ")";
+		return answer.text().isEmpty() ? head : head + ": " + Mrkdwn.escape(answer.text(), LEARNED_SHOWN);
 	}
 
 	/** The cut's title, linked to its message when the link is known. */
