@@ -22,6 +22,12 @@ public record CheckIn(LocalDate on, int postponed, CheckInAnswer answer) {
 	/** "Not yet" asks again this many days after the day it answers. */
 	public static final int ASK_AGAIN_DAYS = 7;
 
+	/** Where a day begins first: Kiribati's Line Islands. */
+	static final ZoneOffset FIRST_TO_BEGIN = ZoneOffset.ofHours(14);
+
+	/** Where a day ends last: Baker Island. */
+	static final ZoneOffset LAST_TO_END = ZoneOffset.ofHours(-12);
+
 	public CheckIn {
 		Objects.requireNonNull(on, "on");
 		if (postponed < 0) {
@@ -44,7 +50,7 @@ public record CheckIn(LocalDate on, int postponed, CheckInAnswer answer) {
 	 * ({@link #askAt}).
 	 */
 	public static Instant earliestAsk(LocalDate day) {
-		return day.atTime(QuietHours.END).toInstant(ZoneOffset.MAX);
+		return day.atTime(QuietHours.END).toInstant(FIRST_TO_BEGIN);
 	}
 
 	/**
@@ -72,7 +78,7 @@ public record CheckIn(LocalDate on, int postponed, CheckInAnswer answer) {
 	 * @throws InvalidCutException on the check-in field
 	 */
 	public static void requireNotPast(LocalDate day, Instant now) {
-		if (day.isBefore(LocalDate.ofInstant(now, ZoneOffset.MIN))) {
+		if (day.isBefore(LocalDate.ofInstant(now, LAST_TO_END))) {
 			throw InvalidCutException.of(InvalidCutException.Reason.CHECK_IN_PASSED);
 		}
 	}

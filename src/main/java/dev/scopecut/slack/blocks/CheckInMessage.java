@@ -71,7 +71,7 @@ public final class CheckInMessage {
 		CheckIn checkIn = cut.checkIn();
 		Optional<CheckInAnswer> answer = checkIn.answered();
 		List<LayoutBlock> blocks = new ArrayList<>();
-		String title = "*" + Mrkdwn.escape(cut.title()) + "*";
+		String title = Mrkdwn.escape(cut.title());
 		if (answer.isEmpty()) {
 			blocks.add(text("*Check-in of " + title + ":* not yet. Scopecut asks again on " + day(checkIn.on()) + "."));
 			blocks.add(question(cut));

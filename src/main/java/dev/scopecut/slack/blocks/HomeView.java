@@ -112,7 +112,8 @@ public final class HomeView {
 	}
 
 	/**
-	 * @param lineage what follows the decision's lines: its parent and child, or "" */
+	 * @param lineage what follows the decision's lines: its parent and child, or ""
+	 */
 	private static String decided(CutSnapshot snapshot, String lineage) {
 		Cut cut = snapshot.cut();
 		Decision decision = snapshot.decision();

@@ -30,8 +30,8 @@ class NewCutModalTests {
 		BlockKitLimits.assertWithinLimits(view.getBlocks(), BlockKitRules.Surface.MODAL);
 		assertThat(view.getBlocks()).extracting(LayoutBlock::getBlockId)
 			.containsExactly(NewCutModal.TITLE, NewCutModal.QUESTION, NewCutModal.ITEMS, NewCutModal.DEADLINE,
-					NewCutModal.REMINDERS, NewCutModal.CAPACITY, NewCutModal.WHO_VOTES, NewCutModal.VOTERS,
-					NewCutModal.QUORUM, NewCutModal.OPTIONS);
+					NewCutModal.REMINDERS, NewCutModal.CHECK_IN, NewCutModal.CAPACITY, NewCutModal.WHO_VOTES,
+					NewCutModal.VOTERS, NewCutModal.QUORUM, NewCutModal.OPTIONS);
 	}
 
 	@Test
