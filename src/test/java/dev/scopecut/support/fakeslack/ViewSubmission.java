@@ -47,6 +47,17 @@ public final class ViewSubmission {
 		return new ViewSubmission(FakeSlack.TEAM, callbackId, privateMetadata, user);
 	}
 
+	/** A submission whose payload claims another workspace. */
+	public static ViewSubmission of(String team, String callbackId, String privateMetadata, String user) {
+		return new ViewSubmission(team, callbackId, privateMetadata, user);
+	}
+
+	/** A date picker's day, "2025-03-12"; null leaves it empty. */
+	public ViewSubmission date(String id, String day) {
+		input(id, "datepicker").addProperty("selected_date", day);
+		return this;
+	}
+
 	/** A plain-text input; null leaves it empty, as Slack sends an empty optional one. */
 	public ViewSubmission text(String id, String value) {
 		JsonObject input = input(id, "plain_text_input");
