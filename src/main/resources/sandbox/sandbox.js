@@ -79,7 +79,8 @@
 
   function messageNode(message) {
     const node = document.createElement('article');
-    node.className = 'msg' + (message.ephemeral ? ' ephemeral' : '') + (message.rejected.length ? ' rejected' : '');
+    node.className = 'msg' + (message.ephemeral ? ' ephemeral' : '') + (message.rejected.length ? ' rejected' : '')
+      + (message.threadTs ? ' thread-reply' : '');
     node.id = message.channel + '-' + message.ts;
     node.dataset.ts = message.ts;
     const head = document.createElement('div');
@@ -87,6 +88,12 @@
     head.innerHTML = '<b></b> <span class="muted"></span>';
     head.querySelector('b').textContent = message.authorName;
     head.querySelector('span').textContent = time(message.ts);
+    if (message.threadTs) {
+      const badge = document.createElement('span');
+      badge.className = 'badge';
+      badge.textContent = 'Reply in thread';
+      head.appendChild(badge);
+    }
     if (message.ephemeral) {
       const badge = document.createElement('span');
       badge.className = 'badge';
@@ -124,10 +131,20 @@
     return node;
   }
 
+  /* Slack shows a thread under its parent: each reply follows it here, oldest first. */
+  function threaded(messages) {
+    const replies = new Map();
+    messages.filter((m) => m.threadTs && messages.some((p) => p.ts === m.threadTs)).forEach((m) => {
+      replies.set(m.threadTs, (replies.get(m.threadTs) || []).concat([m]));
+    });
+    const placed = new Set(Array.from(replies.values()).flat());
+    return messages.filter((m) => !placed.has(m)).flatMap((m) => [m].concat(replies.get(m.ts) || []));
+  }
+
   function drawMessages() {
     const list = $('messages');
     const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
-    const messages = page.pane === 'dm' ? page.snapshot.dmMessages : page.snapshot.messages;
+    const messages = threaded(page.pane === 'dm' ? page.snapshot.dmMessages : page.snapshot.messages);
     // Unchanged messages keep their nodes: no flicker, and an open menu stays open.
     const kept = new Map(Array.from(list.querySelectorAll('article.msg')).map((n) => [n.dataset.key, n]));
     list.replaceChildren(...messages.map((message) => {
@@ -313,6 +330,7 @@
     send('submit', { user: page.user, viewId: form.dataset.viewId, values: BlockKit.collectState(form) });
   });
   $('reset').addEventListener('click', () => send('reset'));
+  $('skip-day').addEventListener('click', () => send('skip-day', { user: page.user }));
   document.addEventListener('click', (event) => {
     const link = event.target.closest('a[href]');
     if (!link || !isPermalink(link.href)) return;

@@ -3,6 +3,7 @@ package dev.scopecut.sandbox;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.Instant;
 import java.util.Optional;
 
 import com.google.gson.JsonArray;
@@ -49,7 +50,10 @@ class PeopleActions {
 
 	private final SandboxEvents events;
 
-	PeopleActions(Workspace workspace, SlackDelivery delivery, SandboxEvents events) {
+	private final SandboxClock clock;
+
+	PeopleActions(Workspace workspace, SlackDelivery delivery, SandboxEvents events, SandboxClock clock) {
+		this.clock = clock;
 		this.workspace = workspace;
 		this.delivery = delivery;
 		this.events = events;
@@ -191,6 +195,23 @@ class PeopleActions {
 		}
 		SlackDelivery.Delivered ack = this.delivery.appHomeOpened(user.get(), this.workspace.home(user.get()));
 		return ack.ok() ? done() : refused("Scopecut answered HTTP " + ack.status());
+	}
+
+	/**
+	 * Moves the clock (the sandbox's and Scopecut's) to 09:00 tomorrow in the person's
+	 * time zone, so that what falls due on a later day, such as a check-in, can be seen.
+	 */
+	@PostMapping(path = "/skip-day", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<String> skipDay(@RequestBody String body) {
+		Optional<Teammates.Teammate> user = person(JsonParser.parseString(body).getAsJsonObject())
+			.flatMap(Teammates::byId);
+		if (user.isEmpty()) {
+			return refused("a person is needed");
+		}
+		Instant morning = this.clock.skipToNextMorning(user.get().zone());
+		this.workspace.record("Skipped to " + morning.atZone(user.get().zone()).toLocalDate() + " 09:00 for "
+				+ user.get().realName() + ": Scopecut's clock moved on");
+		return done();
 	}
 
 	@PostMapping(path = "/reset", consumes = MediaType.APPLICATION_JSON_VALUE)

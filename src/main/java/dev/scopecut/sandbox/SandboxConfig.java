@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
@@ -17,6 +18,13 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(SandboxEnvironment.ENABLED)
 class SandboxConfig implements WebMvcConfigurer {
+
+	/** Scopecut's clock too while the sandbox runs, so a skipped day is one for both. */
+	@Bean
+	@Primary
+	SandboxClock sandboxClock() {
+		return new SandboxClock(Clock.systemUTC());
+	}
 
 	@Bean
 	Workspace sandboxWorkspace(Clock clock) {

@@ -164,7 +164,7 @@ class SandboxWebApi {
 			this.workspace.refused(channel, Teammates.BOT, text, blocks, onlyFor, broken);
 			return invalidBlocks(broken);
 		}
-		String ts = this.workspace.post(channel, Teammates.BOT, text, blocks, onlyFor);
+		String ts = this.workspace.reply(channel, Teammates.BOT, text, blocks, onlyFor, params.get("thread_ts"));
 		JsonObject json = ok();
 		json.addProperty("channel", channel);
 		json.addProperty("ts", ts);

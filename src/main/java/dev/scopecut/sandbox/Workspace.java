@@ -45,9 +45,17 @@ final class Workspace {
 	private static final DateTimeFormatter ACTIVITY_TIME = DateTimeFormatter.ofPattern("HH:mm:ss")
 		.withZone(ZoneOffset.UTC);
 
-	/** One message as Slack shows it; {@code onlyFor} marks an ephemeral one. */
+	/**
+	 * One message as Slack shows it; {@code onlyFor} marks an ephemeral one, and
+	 * {@code threadTs} a reply in the thread of another (null for none).
+	 */
 	record Message(String channel, String ts, String author, String text, JsonArray blocks, String onlyFor,
-			List<String> rejected) {
+			List<String> rejected, String threadTs) {
+
+		Message(String channel, String ts, String author, String text, JsonArray blocks, String onlyFor,
+				List<String> rejected) {
+			this(channel, ts, author, text, blocks, onlyFor, rejected, null);
+		}
 
 		JsonObject json() {
 			JsonObject json = new JsonObject();
@@ -64,6 +72,9 @@ final class Workspace {
 			JsonArray broken = new JsonArray();
 			this.rejected.forEach(broken::add);
 			json.add("rejected", broken);
+			if (this.threadTs != null) {
+				json.addProperty("threadTs", this.threadTs);
+			}
 			return json;
 		}
 
@@ -148,8 +159,14 @@ final class Workspace {
 	}
 
 	synchronized String post(String channel, String author, String text, JsonArray blocks, String onlyFor) {
+		return reply(channel, author, text, blocks, onlyFor, null);
+	}
+
+	/** Posts a message, in the thread of {@code threadTs} unless it is null. */
+	synchronized String reply(String channel, String author, String text, JsonArray blocks, String onlyFor,
+			String threadTs) {
 		String ts = nextTs();
-		messages(channel).put(ts, new Message(channel, ts, author, text, blocks, onlyFor, List.of()));
+		messages(channel).put(ts, new Message(channel, ts, author, text, blocks, onlyFor, List.of(), threadTs));
 		changed();
 		return ts;
 	}
@@ -171,7 +188,8 @@ final class Workspace {
 		if (old == null) {
 			return false;
 		}
-		messages(channel).put(ts, new Message(channel, ts, old.author(), text, blocks, old.onlyFor(), List.of()));
+		messages(channel).put(ts,
+				new Message(channel, ts, old.author(), text, blocks, old.onlyFor(), List.of(), old.threadTs()));
 		changed();
 		return true;
 	}
@@ -327,6 +345,9 @@ final class Workspace {
 	}
 
 	synchronized void reset() {
+		if (this.clock instanceof SandboxClock skipped) {
+			skipped.reset();
+		}
 		this.generation++;
 		this.conversations.clear();
 		this.modals.clear();

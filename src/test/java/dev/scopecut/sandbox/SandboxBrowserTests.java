@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.Map;
@@ -124,6 +125,66 @@ class SandboxBrowserTests extends SandboxTest {
 		this.wait.until((driver) -> messages().stream()
 			.anyMatch((message) -> message.getText().contains("Carries 2 items deferred from Demo")));
 		screenshot("sandbox-next-cut.png");
+	}
+
+	@Test
+	void theLoopACutItsCloseTheCheckInAnsweredTheDayAfterAndTheNextCutCarryingWhatWasDeferred() throws IOException {
+		actAs(ANN);
+		browser.findElement(By.id("composer")).sendKeys("/scopecut", Keys.ENTER);
+		WebElement title = this.wait.until(ExpectedConditions.visibilityOfElementLocated(formField("title")));
+		title.sendKeys("Demo");
+		browser.findElement(formField("question")).sendKeys("Will people share a link?");
+		browser.findElement(formField("items")).sendKeys("a\nb");
+		// tomorrow where Ann lives; a date input takes its value as the browser's locale
+		// writes it, so it is set as the page would read it
+		String tomorrow = this.clock.instant().atZone(ZoneId.of("Europe/London")).toLocalDate().plusDays(1).toString();
+		browser.executeScript("arguments[0].value = arguments[1]", browser.findElement(formField("check-in")),
+				tomorrow);
+		browser.findElement(By.id("modal-submit")).click();
+		this.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("modal-backdrop")));
+		this.wait.until((driver) -> cutMessage() != null);
+		vote(SandboxBrowserTests::cutMessage, "a", "Ship");
+		this.wait.until((driver) -> confirmed("Ship", "“a”"));
+		this.wait.until((driver) -> click(button(cutMessage(), "Close cut")));
+		browser.findElement(By.id("bk-confirm-yes")).click();
+		this.wait.until((driver) -> decisionMessage() != null);
+
+		browser.findElement(By.id("skip-day")).click();
+		browser.findElement(By.id("nav-dm")).click();
+		WebElement asked = this.wait.until((driver) -> messages().stream()
+			.filter((message) -> message.getText().contains("Check-in:"))
+			.findFirst()
+			.orElse(null));
+		assertThat(asked.getText()).contains("Demo", "Will people share a link?");
+		this.wait.until((driver) -> click(button(asked, "We learned it")));
+		WebElement learned = this.wait.until(ExpectedConditions.visibilityOfElementLocated(formField("check-in-text")));
+		learned.sendKeys("People share links with their whole team.");
+		browser.findElement(By.id("modal-submit")).click();
+		this.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("modal-backdrop")));
+		this.wait.until((driver) -> messages().stream()
+			.anyMatch((message) -> message.getText().contains("Thank you")
+					&& message.findElements(By.cssSelector("button.bk-button")).isEmpty()));
+
+		browser.findElement(By.id("nav-channel")).click();
+		WebElement reply = this.wait.until((driver) -> messages().stream()
+			.filter((message) -> message.getText().contains("What the release taught"))
+			.findFirst()
+			.orElse(null));
+		assertThat(reply.getDomAttribute("class")).contains("thread-reply");
+		assertThat(reply.getText()).contains("Reply in thread", "We learned it",
+				"People share links with their whole team.");
+		List<WebElement> shown = messages();
+		assertThat(shown.indexOf(reply)).as("the reply follows the decision it answers")
+			.isEqualTo(shown.indexOf(decisionMessage()) + 1);
+		screenshot("sandbox-check-in.png");
+
+		this.wait.until((driver) -> click(button(cutMessage(), "Start next cut")));
+		WebElement items = this.wait.until(ExpectedConditions.visibilityOfElementLocated(formField("items")));
+		assertThat(items.getDomProperty("value")).isEqualTo("b");
+		browser.findElement(By.id("modal-submit")).click();
+		this.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("modal-backdrop")));
+		this.wait.until((driver) -> messages().stream()
+			.anyMatch((message) -> message.getText().contains("Carries 1 item deferred from Demo")));
 	}
 
 	@Test
@@ -546,6 +607,14 @@ class SandboxBrowserTests extends SandboxTest {
 		return messages().stream()
 			.filter((message) -> !message.findElements(By.cssSelector(".bk-header")).isEmpty()
 					&& message.findElement(By.cssSelector(".bk-header")).getText().equals("Demo"))
+			.findFirst()
+			.orElse(null);
+	}
+
+	/** The decision of the cut "Demo", as posted in the channel. */
+	private static WebElement decisionMessage() {
+		return messages().stream()
+			.filter((message) -> message.getText().contains("Scope cut: Demo"))
 			.findFirst()
 			.orElse(null);
 	}
