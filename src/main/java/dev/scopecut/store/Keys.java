@@ -40,7 +40,10 @@ import dev.scopecut.cut.CutRef;
  * scopecut:{T123}:cut:K7M2Q     hash   the cut: settings, status, items, message ts, version; a cut
  *                                      started from a closed one also its parent's id and title and
  *                                      its carried items' deferral streaks, written by insert-cut.lua
- *                                      with the rest (the parent is only read, before the insert)
+ *                                      with the rest (the parent is only read, before the insert); a cut
+ *                                      with a check-in its day, and once asked or answered the fields
+ *                                      {@link CutHash#CHECK_IN} lists (answer-check-in.lua,
+ *                                      mark-check-in-asked.lua), and the posted decision's ts
  * scopecut:{T123}:votes:K7M2Q   hash   "itemId:userId" -> "S" (ship) or "D" (defer)
  * scopecut:{T123}:history:K7M2Q list  the facilitator's edits, oldest first, the latest 50:
  *                                      "atMillis TAB userId TAB ADD|REMOVE|EXTEND|CHANGE TAB detail"
@@ -139,10 +142,12 @@ import dev.scopecut.cut.CutRef;
  * in the same script as the cut's status, on the same hash tag.
  * <p>
  * Each script's header says why that script's own step is atomic: the open-cut limits
- * (insert-cut.lua), a reminder at most once per user and slot (mark-reminder.lua), the
- * workspace's reminder pacing (book-reminder-steps.lua). A repeated event delivery or a
- * replayed slash command or form submission is told apart by {@code SET NX} on its event
- * or trigger id. The people cache needs no script ({@link RedisPeopleCache} says why).
+ * (insert-cut.lua), a check-in asked at most once a day asked (mark-check-in-asked.lua)
+ * and answered only by its facilitator while pending (answer-check-in.lua), a reminder at
+ * most once per user and slot (mark-reminder.lua), the workspace's reminder pacing
+ * (book-reminder-steps.lua). A repeated event delivery or a replayed slash command or
+ * form submission is told apart by {@code SET NX} on its event or trigger id. The people
+ * cache needs no script ({@link RedisPeopleCache} says why).
  */
 final class Keys {
 
