@@ -45,7 +45,7 @@ class NewCutModalFlowTests extends EndToEndTest {
 		assertThat(view.get("callback_id").getAsString()).isEqualTo("new-cut");
 		assertThat(view.get("private_metadata").getAsString()).isEqualTo(CHANNEL);
 		assertThat(view.getAsJsonObject("title").get("text").getAsString()).isEqualTo("New scope cut");
-		assertThat(view.getAsJsonArray("blocks")).hasSize(10);
+		assertThat(view.getAsJsonArray("blocks")).hasSize(11);
 		assertThat(storedKeys()).isEmpty();
 	}
 

@@ -204,7 +204,7 @@ class RemindersAndHomeFlowTests extends EndToEndTest {
 			texts.add((text != null) ? text.get("text").getAsString()
 					: block.getAsJsonObject().get("type").getAsString());
 		});
-		assertThat(texts).hasSize(8);
+		assertThat(texts).hasSize(14);
 		assertThat(texts.get(0)).isEqualTo("Waiting for your vote");
 		assertThat(texts.get(1)).startsWith("*<https://test.slack.com/archives/" + CHANNEL + "/p")
 			.contains("|Waiting>*", "2 of 2 items left to vote on");
@@ -213,6 +213,8 @@ class RemindersAndHomeFlowTests extends EndToEndTest {
 		assertThat(texts.get(6)).isEqualTo("Recent decisions");
 		assertThat(texts.get(7)).contains("*Decided* in <#" + CHANNEL + ">", "ID `" + decided + "`",
 				"ship now    dark mode");
+		assertThat(texts.get(9)).isEqualTo("Check-ins waiting for you");
+		assertThat(texts.get(12)).isEqualTo("What releases taught");
 	}
 
 	@Test
