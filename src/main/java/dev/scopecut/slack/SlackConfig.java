@@ -64,8 +64,7 @@ class SlackConfig {
 	}
 
 	/**
-	 * The token of the one workspace, or of each installed workspace read from its
-	 * installation.
+	 * The one workspace's token, or each installed workspace's, read from its install.
 	 */
 	@Bean
 	WorkspaceTokens workspaceTokens(SlackProperties properties, InstalledWorkspaceTokens installed) {

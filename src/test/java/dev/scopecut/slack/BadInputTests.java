@@ -16,8 +16,8 @@ import dev.scopecut.support.EndToEndTest;
 import dev.scopecut.support.fakeslack.FakeSlack;
 
 /**
- * What people may type wrong: a private answer saying what to change, and nothing
- * created.
+ * What people may type wrong: each mistake gets a private answer saying what to change,
+ * and nothing is created.
  */
 class BadInputTests extends EndToEndTest {
 

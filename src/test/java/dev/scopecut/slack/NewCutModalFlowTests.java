@@ -287,8 +287,8 @@ class NewCutModalFlowTests extends EndToEndTest {
 		this.requests.click(CHANNEL, ANN, "vote-ship", values.get(2), slack.responseUrl("a2"));
 		this.requests.click(CHANNEL, BOB, "vote-defer", values.get(1), slack.responseUrl("b1"));
 		this.requests.click(CHANNEL, BOB, "vote-ship", values.get(2), slack.responseUrl("b2"));
-		// someone who joined since votes on everything: counted in the tally, not as a
-		// member
+		// someone who joined since votes on everything: counted in the tally,
+		// not as a member
 		this.requests.click(CHANNEL, "U0000EVE", "vote-ship", values.get(0), slack.responseUrl("e1"));
 		this.requests.click(CHANNEL, "U0000EVE", "vote-ship", values.get(2), slack.responseUrl("e2"));
 		this.requests.click(CHANNEL, "U0000CAT", "vote-ship", values.get(0), slack.responseUrl("c1"));

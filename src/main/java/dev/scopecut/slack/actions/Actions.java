@@ -17,8 +17,8 @@ import dev.scopecut.slack.outbound.PrivateReplies;
 import dev.scopecut.slack.StoreDown;
 
 /**
- * Reading the one action a block_actions payload carries, which the client may have
- * forged.
+ * Reads the one action a block_actions payload carries, trusting none of it: the client
+ * may have forged any field.
  */
 final class Actions {
 

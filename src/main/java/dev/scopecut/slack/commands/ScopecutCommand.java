@@ -133,8 +133,7 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 
 	/**
 	 * Opens the <em>New scope cut</em> modal before acknowledging: the trigger id works
-	 * once and only for 3 seconds, and a refusal can then still be said in the
-	 * acknowledgement.
+	 * once and only for 3 seconds, and a refusal can still go in the acknowledgement.
 	 */
 	private Response openNewCutModal(SlashCommandPayload payload, SlashCommandContext ctx) {
 		View modal = NewCutModal.view(this.clock.instant(), payload.getChannelId());

@@ -23,9 +23,8 @@ import dev.scopecut.slack.outbound.SlackWebApi;
 /**
  * The bot of each workspace in multi-workspace mode, read from its installation on every
  * call (one Redis read, no cache), so an uninstall takes effect at once. A workspace with
- * no installation (never installed, uninstalled, revoked) has no token:
- * {@link NotifyFailedException}, and its background jobs are dropped rather than tried
- * forever.
+ * no installation (never installed, uninstalled, revoked) has no token
+ * ({@link NotifyFailedException}): its background jobs are dropped, not retried forever.
  * <p>
  * When the app uses token rotation, a token about to expire is refreshed first, by one
  * caller at a time across every instance, background jobs and Bolt's requests alike
@@ -131,10 +130,7 @@ public class InstalledWorkspaceTokens {
 				&& bot.getBotTokenExpiresAt() <= this.clock.millis() + REFRESH_AHEAD.toMillis();
 	}
 
-	/**
-	 * An organisation-wide install's token is the organisation's, shared by its
-	 * workspaces.
-	 */
+	/** An organisation-wide install's token is shared by all its workspaces. */
 	private static String installationOf(Bot bot) {
 		return Boolean.TRUE.equals(bot.getIsEnterpriseInstall()) && bot.getEnterpriseId() != null
 				? bot.getEnterpriseId() : bot.getTeamId();
