@@ -29,10 +29,8 @@ import dev.scopecut.app.CutService;
 import dev.scopecut.app.FinishResult;
 import dev.scopecut.app.ExtendDeadline;
 import dev.scopecut.app.NextCuts;
-import dev.scopecut.app.port.NotifyFailedException;
 import dev.scopecut.app.Reminders;
 import dev.scopecut.app.RemoveItem;
-import dev.scopecut.app.port.RetryLaterException;
 import dev.scopecut.app.StartCut;
 import dev.scopecut.app.port.StoreUnavailableException;
 import dev.scopecut.cut.Cut;
@@ -41,6 +39,7 @@ import dev.scopecut.cut.QuickStart;
 import dev.scopecut.slack.inbound.BadRequest;
 import dev.scopecut.slack.views.Modals;
 import dev.scopecut.slack.blocks.Replies;
+import dev.scopecut.slack.NewCutPost;
 import dev.scopecut.slack.SlackListener;
 import dev.scopecut.slack.StoreDown;
 import dev.scopecut.slack.blocks.CutMessage;
@@ -225,20 +224,8 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 			SlashCommandContext ctx) {
 		Cut cut = this.cuts.start(new StartCut(workspace, payload.getChannelId(), payload.getUserId(),
 				QuickStart.parse(command.text(), this.cuts.quickStartSettings())));
-		this.executor.execute(() -> publish(cut, ctx));
+		this.executor.execute(() -> NewCutPost.post(this.cuts, cut).ifPresent((text) -> respond(ctx, text)));
 		return ctx.ack();
-	}
-
-	private void publish(Cut cut, SlashCommandContext ctx) {
-		try {
-			this.cuts.publish(cut);
-		}
-		catch (NotifyFailedException ex) {
-			respond(ctx, Replies.couldNotPost(ex.getReason()));
-		}
-		catch (RetryLaterException | StoreUnavailableException ex) {
-			respond(ctx, "The cut could not be posted just now (" + ex.getMessage() + "); please start it again.");
-		}
 	}
 
 	private static void respond(SlashCommandContext ctx, String text) {
