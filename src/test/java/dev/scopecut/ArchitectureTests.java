@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.scopecut.cut.InvalidCutException;
 import dev.scopecut.slack.SlackListener;
-import dev.scopecut.slack.outbound.SlackWebApi;
 import dev.scopecut.slack.outbound.WorkspaceTokens;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
@@ -79,7 +78,8 @@ class ArchitectureTests {
 	static final ArchRule onlyTheSharedClientBuildsTheRawWebApi = noClasses().that()
 		.doNotHaveSimpleName("SharedRetryAfterWebApi")
 		.should()
-		.callConstructor(SlackWebApi.class, Slack.class, WorkspaceTokens.class);
+		.callConstructor("dev.scopecut.slack.outbound.SlackWebApi", Slack.class.getName(),
+				WorkspaceTokens.class.getName());
 
 	@ArchTest
 	static final ArchRule theSlackAdapterNeverTouchesTheStore = noClasses().that()

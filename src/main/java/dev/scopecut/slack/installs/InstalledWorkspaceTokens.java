@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 import dev.scopecut.app.port.NotifyFailedException;
 import dev.scopecut.app.port.RetryLaterException;
 import dev.scopecut.app.port.TokenRefreshLocks;
-import dev.scopecut.slack.outbound.SlackWebApi;
+import dev.scopecut.slack.outbound.SlackFailures;
 
 /**
  * The bot of each workspace in multi-workspace mode, read from its installation on every
@@ -142,7 +142,7 @@ public class InstalledWorkspaceTokens {
 		if (!answer.isOk()) {
 			if (PASSING_ERRORS.contains(answer.getError())) {
 				throw new RetryLaterException("Slack could not refresh a token: " + answer.getError(),
-						SlackWebApi.DEFAULT_WAIT);
+						SlackFailures.DEFAULT_WAIT);
 			}
 			// Refused, but someone may have refreshed without the lock (its lease lapsed
 			// during a slow exchange): then their new token serves.
@@ -181,10 +181,10 @@ public class InstalledWorkspaceTokens {
 		catch (IOException ex) {
 			throw new RetryLaterException(
 					"Slack unreachable while refreshing a token: " + ex.getClass().getSimpleName(),
-					SlackWebApi.DEFAULT_WAIT);
+					SlackFailures.DEFAULT_WAIT);
 		}
 		catch (SlackApiException ex) {
-			throw SlackWebApi.httpFailure(ex.getResponse());
+			throw SlackFailures.ofHttpStatus(ex.getResponse());
 		}
 	}
 
