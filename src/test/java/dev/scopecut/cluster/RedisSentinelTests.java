@@ -103,8 +103,8 @@ class RedisSentinelTests {
 			assertThat(vote(slack, (u % 2 == 0) ? a : b, QUIET, cut, "U00000S" + u, 1 + u % 2, "s-vote-" + u))
 				.startsWith("You voted");
 		}
-		assertThat(text(requests(b).post(
-				SignedRequests.slashCommand(QUIET, channel(QUIET), ANN, "close " + cut, slack.responseUrl("s-close")))))
+		assertThat(text(requests(b).post(SignedRequests.slashCommand(QUIET, channel(QUIET), ANN,
+				"close " + cut + " force", slack.responseUrl("s-close")))))
 			.startsWith("Closed `" + cut + "`");
 
 		await("no job of the cut left").atMost(PATIENCE).until(() -> jobsOf(QUIET, cut).isEmpty());
@@ -190,7 +190,7 @@ class RedisSentinelTests {
 			// Tried until saved, as a facilitator clicks again after "not saved".
 			await("the close during the failover, once answered").atMost(PATIENCE)
 				.until(() -> text(requests(a).post(SignedRequests.slashCommand(QUIET, channel(QUIET), ANN,
-						"close " + quiet, slack.responseUrl("failover-close"))))
+						"close " + quiet + " force", slack.responseUrl("failover-close"))))
 					.startsWith("Closed `" + quiet + "`"));
 		});
 		System.out.println(flood.report("Redis Sentinel"));
@@ -207,8 +207,8 @@ class RedisSentinelTests {
 		int shown = updates(slack, channel(FLOODED));
 		assertThat(vote(slack, b, FLOODED, flooded, "U0000LAST", 1, "after-failover")).startsWith("You voted");
 		await("a refresh after the failover").atMost(PATIENCE).until(() -> updates(slack, channel(FLOODED)) > shown);
-		assertThat(text(requests(b).post(SignedRequests.slashCommand(FLOODED, channel(FLOODED), ANN, "close " + flooded,
-				slack.responseUrl("flood-close")))))
+		assertThat(text(requests(b).post(SignedRequests.slashCommand(FLOODED, channel(FLOODED), ANN,
+				"close " + flooded + " force", slack.responseUrl("flood-close")))))
 			.startsWith("Closed `" + flooded + "`");
 		await("no job of the flooded cut left").atMost(PATIENCE).until(() -> jobsOf(FLOODED, flooded).isEmpty());
 		await("no job of the cut closed during the failover left").atMost(PATIENCE)
