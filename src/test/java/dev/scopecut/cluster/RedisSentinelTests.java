@@ -13,6 +13,7 @@ import static dev.scopecut.cluster.Instances.vote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -149,17 +150,18 @@ class RedisSentinelTests {
 				Map.of("SPRING_DATA_REDIS_SENTINEL_MASTER", RedisSentinel.MASTER, "SPRING_DATA_REDIS_SENTINEL_NODES",
 						sentinel.sentinelNodes(), "SCOPECUT_WAIT_FOR_REPLICA", "false"));
 		try {
-			String cut = startCut(slack, a, QUIET, "Cost plan: one; two; three");
-			AckTimes waited = new AckTimes(slack, "WAIT 1 after each vote");
-			AckTimes not = new AckTimes(slack, "no WAIT");
+			AckTimes.Ballot ballot = new AckTimes.Ballot(QUIET,
+					startCut(slack, a, QUIET, "Cost plan: one; two; three"));
+			AckTimes waited = new AckTimes("WAIT 1 after each vote", 4, Duration.ofSeconds(3));
+			AckTimes not = new AckTimes("no WAIT", 4, Duration.ofSeconds(3));
 			for (int round = 0; round < 4; round++) {
-				not.flood(unwaited, QUIET, cut, "n" + round);
-				waited.flood(a, QUIET, cut, "w" + round);
+				not.flood(List.of(unwaited), List.of(ballot), "n" + round);
+				waited.flood(List.of(a), List.of(ballot), "w" + round);
 			}
 			System.out.println("Redis Sentinel, one replica: " + waited + "; " + not);
 
-			Map<String, String> stored = onMaster((redis) -> redis.hgetall("scopecut:{" + QUIET + "}:votes:" + cut));
-			assertThat(stored).containsAllEntriesOf(waited.fields()).containsAllEntriesOf(not.fields());
+			Map<String, String> stored = onMaster((redis) -> redis.hgetall(ballot.votesKey()));
+			assertThat(stored).containsAllEntriesOf(waited.fields(ballot)).containsAllEntriesOf(not.fields(ballot));
 		}
 		finally {
 			unwaited.close();
