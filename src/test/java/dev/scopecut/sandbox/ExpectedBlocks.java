@@ -80,8 +80,8 @@ record ExpectedBlocks(List<String> texts, List<String> buttons, int primary, Lis
 	}
 
 	private void mrkdwn(String text) {
-		// A code span's text shows inside a bold span, but its asterisks are not bold
-		// marks.
+		// A code span's text shows inside a bold span, but its asterisks are
+		// not bold marks.
 		String withoutCode = CODE.matcher(text)
 			.replaceAll((code) -> Matcher.quoteReplacement(code.group(1).replace("*", "")));
 		Matcher bold = BOLD.matcher(withoutCode);

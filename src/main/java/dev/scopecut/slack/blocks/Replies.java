@@ -265,10 +265,7 @@ public final class Replies {
 				+ " posted. The cut was cancelled, so nothing of it is kept; start it again in a minute.";
 	}
 
-	/**
-	 * The store did not answer while a new cut was posted: whether it was kept is
-	 * unknown.
-	 */
+	/** The store did not answer while a new cut was posted: it may not be kept. */
 	public static String perhapsNotPosted(Cut cut) {
 		return "Scopecut could not reach its store while posting the cut " + quoted(cut)
 				+ ", so it may not have been kept. In a minute, `/scopecut list` shows whether it is open;"
