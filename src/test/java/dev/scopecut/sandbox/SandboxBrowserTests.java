@@ -222,7 +222,7 @@ class SandboxBrowserTests extends SandboxTest {
 		actAs(ANN);
 		browser.findElement(By.id("composer")).sendKeys("/scopecut remind", Keys.ENTER);
 		this.wait
-			.until((driver) -> privateReplies().stream().anyMatch((reply) -> reply.getText().contains("Reminding")));
+			.until((driver) -> privateReplies().stream().anyMatch((reply) -> reply.getText().contains("reminded now")));
 
 		actAs(reminded.id());
 		browser.findElement(By.id("nav-dm")).click();
