@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Collectors;
 
 import com.slack.api.bolt.App;
@@ -127,6 +128,11 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 		}
 		catch (StoreUnavailableException ex) {
 			return ctx.ack(StoreDown.reply("/scopecut not served", ex));
+		}
+		catch (RejectedExecutionException ex) {
+			log.warn("/scopecut {} not done: the publish queue is full",
+					command.verb().name().toLowerCase(Locale.ROOT));
+			return ctx.ack(Replies.TOO_BUSY);
 		}
 	}
 
