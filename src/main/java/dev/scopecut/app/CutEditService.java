@@ -41,8 +41,8 @@ public class CutEditService {
 	}
 
 	/**
-	 * Adds an item to an open cut for its facilitator; the message is refreshed to show
-	 * it.
+	 * Adds an item to an open cut for its facilitator, and refreshes the message to show
+	 * the item.
 	 * @throws InvalidCutException when the item breaks a limit; nothing changes then
 	 */
 	public EditResult addItem(AddItem command) {

@@ -10,8 +10,8 @@ import dev.scopecut.cut.NextCut;
 /**
  * A request to start a cut in a channel.
  *
- * @param follows the closed cut it follows, as its form was opened; null when started
- * afresh
+ * @param follows the closed cut it follows, as its form was opened; null for a cut
+ * started afresh
  */
 public record StartCut(String workspace, String channel, String facilitator, CutDraft draft, NextCut follows) {
 

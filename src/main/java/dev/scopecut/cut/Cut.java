@@ -184,8 +184,8 @@ public record Cut(CutRef ref, String channel, String facilitator, String title, 
 	}
 
 	/**
-	 * Whether the user may vote here, is counted, and has items left: a vote waits for
-	 * them.
+	 * Whether a vote is awaited from the user: they may vote here, are counted, and have
+	 * items left.
 	 */
 	public boolean awaitsVoteFrom(String user, Ballots ballots) {
 		return isOpen() && eligibleVoters().contains(user) && !hasVotedOnEvery(ballots.of(user));

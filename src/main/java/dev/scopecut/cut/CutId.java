@@ -5,9 +5,8 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
- * A cut's short identifier, typed by people in {@code /scopecut close K7M2Q}. Unique
- * within one workspace. The alphabet leaves out letters that read like digits (I, L, O,
- * U).
+ * A cut's short identifier, typed by people in {@code /scopecut close K7M2Q}, unique
+ * within one workspace. Its alphabet leaves out I, L, O and U, which read like digits.
  */
 public record CutId(String value) {
 

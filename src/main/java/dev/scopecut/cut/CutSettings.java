@@ -50,10 +50,7 @@ public record CutSettings(String question, Instant deadline, int capacity, int q
 				ReminderPlan.HALFWAY_AND_LAST_HOUR);
 	}
 
-	/**
-	 * Settings where everyone in the channel may vote and only the deadline closes the
-	 * cut.
-	 */
+	/** Settings where the whole channel votes and only the deadline closes the cut. */
 	public CutSettings(String question, Instant deadline, int capacity, int quorum, boolean anonymous) {
 		this(question, deadline, capacity, quorum, anonymous, List.of(), false);
 	}

@@ -3,8 +3,7 @@ package dev.scopecut.cut;
 import java.util.List;
 
 /**
- * The result of a cut: each item's outcome in the order listed, and the rule that decided
- * them.
+ * The result of a cut: each item's outcome in the order listed, and the deciding rule.
  *
  * @param quorumMet false when a quorum was set and fewer people voted
  * @param rule the decision rule in words, stated in every result

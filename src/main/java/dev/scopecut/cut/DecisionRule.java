@@ -46,8 +46,7 @@ public final class DecisionRule {
 	}
 
 	/**
-	 * The ids of the winning items that fit under the capacity; all of them when there is
-	 * none.
+	 * The ids of the winning items that fit under the capacity (all, with no capacity).
 	 */
 	private static Set<Integer> withinCapacity(CutSettings settings, Tally tally) {
 		List<ItemTally> winners = tally.items()

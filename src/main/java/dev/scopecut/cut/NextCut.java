@@ -28,8 +28,7 @@ public record NextCut(Cut parent, String title, List<Carried> carried) {
 	/**
 	 * A deferred item of the parent.
 	 *
-	 * @param deferredInARow in how many cuts in a row, the parent included, it was
-	 * deferred
+	 * @param deferredInARow how many cuts in a row deferred it, the parent included
 	 */
 	public record Carried(Outcome outcome, int deferredInARow) {
 

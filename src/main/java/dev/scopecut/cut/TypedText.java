@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  * The rules of text as people type it, for every title, question and item, from a slash
  * command or a form alike:
  * <ul>
- * <li>it is kept in Unicode normal form C, so that one word typed two ways is stored one
- * way;</li>
+ * <li>it is kept in Unicode normal form C, so that a word typed in two ways (a letter and
+ * its accent apart or as one character) is stored the same way;</li>
  * <li>every line break ({@code \n}, {@code \r}, {@code \r\n}, VT, FF, U+0085, U+2028,
  * U+2029) is a line break: it splits items where items are one a line, is folded to a
  * space in a title or a question, and is refused in an item added on its own; so no text
@@ -83,8 +83,8 @@ public final class TypedText {
 	}
 
 	/**
-	 * The text without the blanks at either end, no-break spaces and other Unicode spaces
-	 * included.
+	 * The text without the blanks at either end, counting no-break spaces and every other
+	 * Unicode space as blanks.
 	 */
 	public static String strip(String text) {
 		int start = 0;

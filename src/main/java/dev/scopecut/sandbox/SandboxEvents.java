@@ -13,8 +13,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * Live updates for the open pages: each change of the workspace becomes one server-sent
  * {@code change} event (changes in a burst are coalesced), and the page then reads what
- * its person sees. Sending happens on one thread of its own, never under the workspace's
- * lock.
+ * its person sees. Events are sent from a thread of their own, never while holding the
+ * workspace's lock.
  */
 class SandboxEvents implements SmartLifecycle {
 

@@ -310,9 +310,8 @@ class SlackDelivery implements ApplicationListener<WebServerInitializedEvent> {
 
 	/**
 	 * Text as Slack sends a slash command's: {@code &}, {@code <} and {@code >} as the
-	 * entities {@code &amp;}, {@code &lt;} and {@code &gt;} (its app escaping is off, so
-	 * a mention typed in the sandbox, which has no autocompletion, arrives as typed
-	 * text).
+	 * entities {@code &amp;}, {@code &lt;} and {@code &gt;}. Its app escaping is off: the
+	 * sandbox has no autocompletion, so a mention typed there arrives as plain text.
 	 */
 	static String escaped(String typed) {
 		return typed.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");

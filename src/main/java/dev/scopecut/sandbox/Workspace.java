@@ -85,8 +85,8 @@ final class Workspace {
 	}
 
 	/**
-	 * A response URL: where it was issued, and the message it may replace (null for a
-	 * command).
+	 * A response URL: to whom and where it was issued, and the message it may replace
+	 * (null for a command's).
 	 */
 	record Hook(String user, String channel, String messageTs, Instant issued) {
 	}
@@ -265,9 +265,8 @@ final class Workspace {
 	}
 
 	/**
-	 * Marks fields of the person's modal, when it is still on top, with the app's errors,
-	 * keyed by block id; its state keeps the values submitted, as Slack keeps what was
-	 * typed.
+	 * Marks fields of the person's modal, when it is still on top, with the app's errors
+	 * by block id. Its state keeps the values submitted, as Slack keeps what was typed.
 	 */
 	synchronized void showErrors(String user, JsonObject submitted, Map<String, String> errors) {
 		Deque<OpenView> stack = this.modals.get(user);

@@ -157,8 +157,8 @@ public class DueJobPoller implements SmartLifecycle {
 
 	/**
 	 * Stops claiming, lets a claim under way hand its jobs to the workers, then waits for
-	 * the jobs held to finish: a graceful shutdown leaves no job leased to a gone
-	 * process.
+	 * the jobs held to finish: after a graceful shutdown no job stays leased to a process
+	 * that is gone.
 	 */
 	@Override
 	public void stop() {

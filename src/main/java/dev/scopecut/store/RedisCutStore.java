@@ -159,8 +159,8 @@ class RedisCutStore implements CutStore, WorkspaceCuts {
 	}
 
 	/**
-	 * One run of vote.lua: the ask, everyone voted, then each vote's outcome and item
-	 * text.
+	 * One run of vote.lua: the refresh ask, whether everyone voted, then each vote's
+	 * outcome and item text.
 	 */
 	@SuppressWarnings("unchecked")
 	private List<Object> cast(CutRef ref, String voter, Map<Integer, Choice> choices, Instant at, JobChanges refresh) {

@@ -31,8 +31,7 @@ import dev.scopecut.app.port.StoreUnavailableException;
 class RedisInstallationService implements InstallationService {
 
 	/**
-	 * Bolt's models in Slack's snake_case; one Gson, which caches its adapters, for every
-	 * call.
+	 * Bolt's models in Slack's snake_case: one Gson for every call caches its adapters.
 	 */
 	private static final Gson GSON = GsonFactory.createSnakeCase();
 
@@ -151,8 +150,8 @@ class RedisInstallationService implements InstallationService {
 	/**
 	 * The workspace's own installation first; else its organisation's organisation-wide
 	 * one, named by the request or, for a background job that knows only the workspace,
-	 * by the link its first request left. While Redis does not answer, what was read here
-	 * lately.
+	 * by the link its first request left. While Redis does not answer, the one this
+	 * instance read last.
 	 */
 	private String find(String enterpriseId, String teamId, String field) {
 		String json;

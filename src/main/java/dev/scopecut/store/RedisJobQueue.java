@@ -129,8 +129,7 @@ class RedisJobQueue implements JobQueue {
 	/**
 	 * Claims due jobs workspace by workspace, starting from another shard each time so
 	 * that every shard gets its turn. A shard or workspace whose master does not answer
-	 * is skipped, and tried again at the next claim; only when none answers does this
-	 * throw.
+	 * is skipped and tried again at the next claim; this throws only when none answers.
 	 */
 	@Override
 	@SuppressWarnings("unchecked")
@@ -146,9 +145,8 @@ class RedisJobQueue implements JobQueue {
 		for (int i = 0; i < Keys.DUE_SHARDS && claimed.size() < max; i++) {
 			List<DueIndex.Entry> due;
 			try {
-				// A few more than wanted, so that a workspace whose master is away does
-				// not
-				// hold back the others of its shard.
+				// A few more than wanted, so that a workspace whose master is away
+				// does not hold back the others of its shard.
 				due = this.index.due((first + i) % Keys.DUE_SHARDS, nowMillis, 2 * max + 4);
 			}
 			catch (StoreUnavailableException ex) {
@@ -169,9 +167,8 @@ class RedisJobQueue implements JobQueue {
 								Long.toString(nowMillis), Long.toString(leaseEnd), Integer.toString(wanted)));
 				}
 				catch (StoreUnavailableException ex) {
-					// A master slow rather than gone may still run the claim: its jobs
-					// would
-					// wait out a lease no one here holds.
+					// A master slow rather than gone may still run the claim:
+					// its jobs would wait out a lease no one here holds.
 					this.unansweredClaims.put(entry.workspace() + "@" + leaseEnd,
 							new UnansweredClaim(entry.workspace(), leaseEnd));
 					unavailable = ex;
@@ -206,8 +203,8 @@ class RedisJobQueue implements JobQueue {
 		try {
 			this.guard.call(() -> this.redis.opsForZSet().remove(Keys.jobs(job.cut().workspace()), member));
 			if (job.kind() == Job.Kind.ANNOUNCE) {
-				// A decision posted: its job, left on the master alone, would post it
-				// again.
+				// A decision posted: were its job's removal on the master alone,
+				// a failover could bring the job back to post it again.
 				this.replicaWait.afterWrite(Keys.jobs(job.cut().workspace()));
 			}
 			this.held.remove(member);

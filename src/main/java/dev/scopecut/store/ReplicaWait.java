@@ -71,8 +71,8 @@ class ReplicaWait {
 
 	/**
 	 * Waits until a replica has what this instance wrote to the key's slot.
-	 * @throws StoreUnavailableException when the master did not answer: the write may be
-	 * lost
+	 * @throws StoreUnavailableException when the master did not answer, so the write may
+	 * be lost
 	 */
 	void afterWrite(String key) {
 		if (!this.enabled || this.clock.millis() < this.skipUntilMillis) {

@@ -124,9 +124,8 @@ class CutEditServiceTests {
 		EditResult result = this.service.extendDeadline(new ExtendDeadline(this.cut, FACILITATOR, "2h"));
 
 		assertThat(result.edit().detail()).isEqualTo("by 2h, to 2030-01-01T13:00:00Z");
-		// Saved with the deadline: the close moves, and the reminders follow, halfway
-		// from
-		// the start (a minute ago) to the new deadline.
+		// Saved with the deadline: the close moves, and the reminders follow,
+		// halfway from the start (a minute ago) to the new deadline.
 		verify(this.store).extendDeadline(REF, Duration.ofHours(2), result.edit(),
 				REFRESH_NOW.reschedule(new Job(Job.Kind.CLOSE, REF), extended)
 					.reschedule(new Job(Job.Kind.REMIND, REF), NOW.plus(Duration.ofSeconds(7170))));

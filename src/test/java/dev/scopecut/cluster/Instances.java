@@ -41,9 +41,9 @@ final class Instances {
 	/** An instance with these environment variables, as well as the process's own. */
 	static ConfigurableApplicationContext start(FakeSlack slack, Map<String, String> environment) {
 		StandardEnvironment spring = new StandardEnvironment();
-		// Named as the real environment's source is, so that Boot reads its names the
-		// same
-		// way (SPRING_DATA_REDIS_SENTINEL_NODES is spring.data.redis.sentinel.nodes).
+		// Named as the real environment's source is, so that Boot maps its names
+		// the same way: SPRING_DATA_REDIS_SENTINEL_NODES to
+		// spring.data.redis.sentinel.nodes, and so on.
 		spring.getPropertySources()
 			.addFirst(new SystemEnvironmentPropertySource(
 					"test-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.copyOf(environment)));

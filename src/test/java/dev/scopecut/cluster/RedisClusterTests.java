@@ -189,8 +189,8 @@ class RedisClusterTests {
 	 * memory, so never a bare 503): "not recorded" when the master does not answer in
 	 * time, "You voted" when it just does. A paused master may still apply a vote told
 	 * "not recorded" once it answers again, as no client can tell a timed-out command
-	 * from a lost one; either way the vote lands with its refresh, in one script, and is
-	 * shown.
+	 * from a lost one; either way the vote and its refresh land in one script, and the
+	 * message shows it.
 	 */
 	@Test
 	@Order(3)
@@ -230,8 +230,8 @@ class RedisClusterTests {
 		await("the start's refresh done").atMost(PATIENCE)
 			.until(() -> commands().zrange(jobs(team), 0, -1).stream().noneMatch((job) -> job.startsWith("REFRESH|")));
 		int before = updates(slack, channel(team));
-		// As an earlier version left it: the cut's jobs in the one queue, and a refresh
-		// due.
+		// As an earlier version left it: the cut's jobs in the one queue, and
+		// a refresh due.
 		List<ScoredValue<String>> old = commands().zrangeWithScores(jobs(team), 0, -1);
 		commands().del(jobs(team));
 		for (ScoredValue<String> job : old) {
@@ -329,8 +329,8 @@ class RedisClusterTests {
 		assertThat(cluster.masterOf(jobs(team))).isNotEqualTo(master);
 
 		await("the close, once answered").atMost(PATIENCE)
-			.until(() -> text(requests(b).post(SignedRequests.slashCommand(team, channel(team), ANN, "close " + cut,
-					slack.responseUrl("flood-close"))))
+			.until(() -> text(requests(b).post(SignedRequests.slashCommand(team, channel(team), ANN,
+					"close " + cut + " force", slack.responseUrl("flood-close"))))
 				.startsWith("Closed `" + cut + "`"));
 		await("no job left").atMost(PATIENCE)
 			.untilAsserted(() -> assertThat(commands().zrangeWithScores(jobs(team), 0, -1)).isEmpty());

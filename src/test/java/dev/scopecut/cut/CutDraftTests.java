@@ -7,7 +7,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
-import dev.scopecut.support.Worded;
+import dev.scopecut.cut.InvalidCutException.Reason;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -41,8 +41,8 @@ class CutDraftTests {
 
 		assertThatExceptionOfType(InvalidCutException.class)
 			.isThrownBy(() -> new CutDraft("Release", List.of("a"), settings))
-			.satisfies((refusal) -> assertThat(Worded.text(refusal)).isEqualTo(
-					"The quorum (3) is more than the 2 chosen voters could ever reach; lower it or leave it empty."))
+			.satisfies((refusal) -> assertThat(refusal.reason()).isEqualTo(Reason.QUORUM_ABOVE_VOTERS))
+			.satisfies((refusal) -> assertThat(refusal.values()).containsExactly(3, 2))
 			.extracting(InvalidCutException::field)
 			.isEqualTo(InvalidCutException.Field.QUORUM);
 		assertThat(new CutDraft("Release", List.of("a"),
@@ -61,10 +61,13 @@ class CutDraftTests {
 		assertThat(refused.refusals()).extracting(InvalidCutException::field)
 			.containsExactly(InvalidCutException.Field.TITLE, InvalidCutException.Field.ITEMS,
 					InvalidCutException.Field.QUORUM);
-		assertThat(refused.refusals().get(1).getMessage()).isEqualTo("“Signup” is listed twice; list each item once.");
+		assertThat(refused.refusals()).extracting(InvalidCutException::reason)
+			.containsExactly(Reason.TITLE_TOO_LONG, Reason.ITEM_TWICE, Reason.QUORUM_ABOVE_VOTERS);
+		assertThat(refused.refusals().get(1).typed()).isEqualTo("Signup");
 		// read as one refusal, it is the first
 		assertThat(refused.field()).isEqualTo(InvalidCutException.Field.TITLE);
-		assertThat(refused.getMessage()).startsWith("The title is 151 characters");
+		assertThat(refused.reason()).isEqualTo(Reason.TITLE_TOO_LONG);
+		assertThat(refused.values()).containsExactly(151, 150);
 	}
 
 	@Test
@@ -114,41 +117,43 @@ class CutDraftTests {
 	void aMissingTitleIsRefused() {
 		assertThatExceptionOfType(InvalidCutException.class)
 			.isThrownBy(() -> new CutDraft(null, List.of("a"), NO_LIMITS))
-			.satisfies((refusal) -> assertThat(Worded.text(refusal)).contains("Give the cut a title")
-				.contains("/scopecut"));
+			.extracting(InvalidCutException::reason)
+			.isEqualTo(Reason.TITLE_MISSING);
 	}
 
 	@Test
 	void anEmptyTitleIsRefused() {
 		assertThatExceptionOfType(InvalidCutException.class)
 			.isThrownBy(() -> new CutDraft("  ", List.of("a"), NO_LIMITS))
-			.satisfies((refusal) -> assertThat(Worded.text(refusal)).contains("Give the cut a title"));
+			.extracting(InvalidCutException::reason)
+			.isEqualTo(Reason.TITLE_MISSING);
 	}
 
 	@Test
 	void aTitleOfOneHundredFiftyOneCharactersIsRefusedWithItsLength() {
 		assertThatExceptionOfType(InvalidCutException.class)
 			.isThrownBy(() -> new CutDraft("t".repeat(151), List.of("a"), NO_LIMITS))
-			.satisfies((refusal) -> assertThat(Worded.text(refusal))
-				.isEqualTo("The title is 151 characters; shorten it to 150 or fewer."));
+			.satisfies((refusal) -> assertThat(refusal.reason()).isEqualTo(Reason.TITLE_TOO_LONG))
+			.satisfies((refusal) -> assertThat(refusal.values()).containsExactly(151, 150));
 	}
 
 	@Test
 	void aCutWithoutItemsIsRefused() {
 		assertThatExceptionOfType(InvalidCutException.class)
 			.isThrownBy(() -> new CutDraft("Release", List.of(" ", ""), NO_LIMITS))
-			.satisfies((refusal) -> assertThat(Worded.text(refusal))
-				.isEqualTo("List at least one item after the title, separated by `;` or new lines."));
+			.extracting(InvalidCutException::reason)
+			.isEqualTo(Reason.NO_ITEMS);
 		assertThatExceptionOfType(InvalidCutException.class).isThrownBy(() -> new CutDraft("Release", null, NO_LIMITS))
-			.satisfies((refusal) -> assertThat(Worded.text(refusal)).contains("List at least one item"));
+			.extracting(InvalidCutException::reason)
+			.isEqualTo(Reason.NO_ITEMS);
 	}
 
 	@Test
 	void thirtyOneItemsAreRefusedWithHowManyToRemove() {
 		assertThatExceptionOfType(InvalidCutException.class)
 			.isThrownBy(() -> new CutDraft("Release", items(31, 10), NO_LIMITS))
-			.satisfies((refusal) -> assertThat(Worded.text(refusal))
-				.isEqualTo("A cut takes at most 30 items and this one has 31: remove 1 and try again."));
+			.satisfies((refusal) -> assertThat(refusal.reason()).isEqualTo(Reason.TOO_MANY_ITEMS))
+			.satisfies((refusal) -> assertThat(refusal.values()).containsExactly(30, 31, 1));
 	}
 
 	@Test
@@ -157,17 +162,17 @@ class CutDraftTests {
 
 		assertThatExceptionOfType(InvalidCutException.class)
 			.isThrownBy(() -> new CutDraft("Release", List.of("short", item), NO_LIMITS))
-			.satisfies(
-					(refusal) -> assertThat(Worded.text(refusal)).contains("Let people sign up with their email addr")
-						.contains("is 151 characters; shorten it to 150 or fewer."));
+			.satisfies((refusal) -> assertThat(refusal.reason()).isEqualTo(Reason.ITEM_TOO_LONG))
+			.satisfies((refusal) -> assertThat(refusal.typed()).isEqualTo("Let people sign up with their email addr…"))
+			.satisfies((refusal) -> assertThat(refusal.values()).containsExactly(151, 150));
 	}
 
 	@Test
 	void theSameItemTwiceInAnyCaseIsRefusedNamingIt() {
 		assertThatExceptionOfType(InvalidCutException.class)
 			.isThrownBy(() -> new CutDraft("Release", List.of("Share link", "signup", "SHARE LINK "), NO_LIMITS))
-			.satisfies((refusal) -> assertThat(Worded.text(refusal)).contains("SHARE LINK")
-				.contains("is listed twice; list each item once."));
+			.satisfies((refusal) -> assertThat(refusal.reason()).isEqualTo(Reason.ITEM_TWICE))
+			.satisfies((refusal) -> assertThat(refusal.typed()).isEqualTo("SHARE LINK"));
 	}
 
 	@Test
@@ -176,8 +181,8 @@ class CutDraftTests {
 
 		assertThatExceptionOfType(InvalidCutException.class)
 			.isThrownBy(() -> new CutDraft("Release", List.of("a", "b"), capacityThree))
-			.satisfies((refusal) -> assertThat(Worded.text(refusal))
-				.isEqualTo("The capacity (3) is more than the 2 items listed; lower it or leave it empty."));
+			.satisfies((refusal) -> assertThat(refusal.reason()).isEqualTo(Reason.CAPACITY_ABOVE_ITEMS))
+			.satisfies((refusal) -> assertThat(refusal.values()).containsExactly(3, 2));
 	}
 
 	@Test

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.scopecut.support.Worded;
+import dev.scopecut.cut.InvalidCutException.Reason;
 
 class CutEditsTests {
 
@@ -33,14 +33,18 @@ class CutEditsTests {
 
 		assertThat(CutEdits.newItem(cut, "  share link ")).isEqualTo("share link");
 		assertThatExceptionOfType(InvalidCutException.class).isThrownBy(() -> CutEdits.newItem(cut, "  "))
-			.satisfies((refusal) -> assertThat(Worded.text(refusal)).contains("which item to add"));
+			.extracting(InvalidCutException::reason)
+			.isEqualTo(Reason.ADD_WHICH);
 		assertThatExceptionOfType(InvalidCutException.class).isThrownBy(() -> CutEdits.newItem(cut, "x".repeat(151)))
-			.satisfies((refusal) -> assertThat(Worded.text(refusal)).contains("151 characters"));
+			.satisfies((refusal) -> assertThat(refusal.reason()).isEqualTo(Reason.ITEM_TOO_LONG))
+			.satisfies((refusal) -> assertThat(refusal.values()).containsExactly(151, 150));
 		assertThat(CutEdits.newItem(cut, "x".repeat(150))).hasSize(150);
 		assertThatExceptionOfType(InvalidCutException.class).isThrownBy(() -> CutEdits.newItem(cut, "Dark Mode"))
-			.satisfies((refusal) -> assertThat(Worded.text(refusal)).contains("already listed"));
+			.satisfies((refusal) -> assertThat(refusal.reason()).isEqualTo(Reason.ITEM_ALREADY_LISTED))
+			.satisfies((refusal) -> assertThat(refusal.typed()).isEqualTo("Dark Mode"));
 		assertThatExceptionOfType(InvalidCutException.class).isThrownBy(() -> CutEdits.newItem(cut, "a; b"))
-			.satisfies((refusal) -> assertThat(Worded.text(refusal)).contains("one item at a time"));
+			.extracting(InvalidCutException::reason)
+			.isEqualTo(Reason.ADD_ONE_AT_A_TIME);
 	}
 
 	@Test
@@ -48,7 +52,8 @@ class CutEditsTests {
 		Cut full = cut(IntStream.rangeClosed(1, 30).mapToObj((i) -> "item " + i).toList(), 0);
 
 		assertThatExceptionOfType(InvalidCutException.class).isThrownBy(() -> CutEdits.newItem(full, "one more"))
-			.satisfies((refusal) -> assertThat(Worded.text(refusal)).contains("at most 30 items"));
+			.satisfies((refusal) -> assertThat(refusal.reason()).isEqualTo(Reason.CUT_FULL))
+			.satisfies((refusal) -> assertThat(refusal.values()).containsExactly(30));
 	}
 
 	@Test
@@ -57,17 +62,21 @@ class CutEditsTests {
 
 		assertThat(CutEdits.itemToRemove(cut, " DARK mode ")).isEqualTo(new Item(2, "dark mode"));
 		assertThatExceptionOfType(InvalidCutException.class).isThrownBy(() -> CutEdits.itemToRemove(cut, "sso"))
-			.satisfies((refusal) -> assertThat(Worded.text(refusal)).contains("No item of `K7M2Q` reads “sso”"));
+			.satisfies((refusal) -> assertThat(refusal.reason()).isEqualTo(Reason.NO_SUCH_ITEM))
+			.satisfies((refusal) -> assertThat(refusal.typed()).isEqualTo("sso"))
+			.satisfies((refusal) -> assertThat(refusal.values()).containsExactly(new CutId("K7M2Q")));
 	}
 
 	@Test
 	void theLastItemAndItemsTheCapacityNeedsStay() {
 		assertThatExceptionOfType(InvalidCutException.class)
 			.isThrownBy(() -> CutEdits.itemToRemove(cut(List.of("only"), 0), "only"))
-			.satisfies((refusal) -> assertThat(Worded.text(refusal)).contains("at least one item"));
+			.extracting(InvalidCutException::reason)
+			.isEqualTo(Reason.LAST_ITEM);
 		assertThatExceptionOfType(InvalidCutException.class)
 			.isThrownBy(() -> CutEdits.itemToRemove(cut(List.of("a", "b"), 2), "a"))
-			.satisfies((refusal) -> assertThat(Worded.text(refusal)).contains("ships at most 2 items"));
+			.satisfies((refusal) -> assertThat(refusal.reason()).isEqualTo(Reason.ITEMS_AT_CAPACITY))
+			.satisfies((refusal) -> assertThat(refusal.values()).containsExactly(2));
 	}
 
 	@ParameterizedTest
@@ -90,7 +99,8 @@ class CutEditsTests {
 		assertThat(CutEdits.extendedDeadline(cut, Duration.ofHours(1), NOW)).isEqualTo(NOW.plus(Duration.ofHours(3)));
 		assertThatExceptionOfType(InvalidCutException.class)
 			.isThrownBy(() -> CutEdits.extendedDeadline(cut, Duration.ofHours(1), NOW.plus(Duration.ofHours(4))))
-			.satisfies((refusal) -> assertThat(Worded.text(refusal)).contains("still be in the past"));
+			.extracting(InvalidCutException::reason)
+			.isEqualTo(Reason.EXTENDED_STILL_PAST);
 	}
 
 	@Test
@@ -111,10 +121,12 @@ class CutEditsTests {
 			.satisfies((ex) -> assertThat(ex.field()).isEqualTo(InvalidCutException.Field.TITLE));
 		assertThatExceptionOfType(InvalidCutException.class)
 			.isThrownBy(() -> CutEdits.details(cut, new CutDetails("x".repeat(151), "", 0, 0)))
-			.satisfies((refusal) -> assertThat(Worded.text(refusal)).contains("151 characters"));
+			.satisfies((refusal) -> assertThat(refusal.reason()).isEqualTo(Reason.TITLE_TOO_LONG))
+			.satisfies((refusal) -> assertThat(refusal.values()).containsExactly(151, 150));
 		assertThatExceptionOfType(InvalidCutException.class)
 			.isThrownBy(() -> CutEdits.details(cut, new CutDetails("Sharing app", "", 3, 0)))
-			.satisfies((refusal) -> assertThat(Worded.text(refusal)).contains("capacity (3) is more than the 2 items"))
+			.satisfies((refusal) -> assertThat(refusal.reason()).isEqualTo(Reason.CAPACITY_ABOVE_ITEMS))
+			.satisfies((refusal) -> assertThat(refusal.values()).containsExactly(3, 2))
 			.satisfies((ex) -> assertThat(ex.field()).isEqualTo(InvalidCutException.Field.CAPACITY));
 	}
 

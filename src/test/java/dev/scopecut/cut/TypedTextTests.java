@@ -8,8 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.scopecut.support.Worded;
-import dev.scopecut.slack.blocks.Refusals;
+import dev.scopecut.cut.InvalidCutException.Reason;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -68,7 +67,7 @@ class TypedTextTests {
 	void anItemAddedWithALineBreakIsRefused(String hex) {
 		String typed = "dark mode" + lineBreak(hex) + "ship now    everything";
 
-		assertThat(Worded.text(refusal(() -> CutEdits.newItem(cut("signup"), typed)))).contains("one item at a time");
+		assertThat(refusal(() -> CutEdits.newItem(cut("signup"), typed)).reason()).isEqualTo(Reason.ADD_ONE_AT_A_TIME);
 	}
 
 	@Test
@@ -86,24 +85,23 @@ class TypedTextTests {
 	void anInvisibleItemOrTitleIsRefused(String hex) {
 		String invisible = lineBreak(hex);
 
-		assertThat(
-				Worded.text(refusal(() -> new CutDraft("Release", List.of("signup", invisible + "\u200B"), SETTINGS))))
-			.contains("shows nothing");
-		assertThat(refusal(() -> new CutDraft(invisible + "\u200B", List.of("signup"), SETTINGS)).field())
-			.isEqualTo(InvalidCutException.Field.TITLE);
-		assertThat(Worded.text(refusal(() -> CutEdits.newItem(cut("signup"), invisible + "\u200B"))))
-			.contains("shows nothing");
+		assertThat(refusal(() -> new CutDraft("Release", List.of("signup", invisible + "\u200B"), SETTINGS)).reason())
+			.isEqualTo(Reason.ITEM_INVISIBLE);
+		assertThat(refusal(() -> new CutDraft(invisible + "\u200B", List.of("signup"), SETTINGS)).reason())
+			.isEqualTo(Reason.TITLE_INVISIBLE);
+		assertThat(refusal(() -> CutEdits.newItem(cut("signup"), invisible + "\u200B")).reason())
+			.isEqualTo(Reason.ITEM_INVISIBLE);
 	}
 
 	@Test
 	void lookAlikeItemsAreListedTwice() {
 		for (String lookAlike : List.of(DECOMPOSED_CAFE, "ＣＡＦÉ", "ca\u200Bfé", "CAFÉ", "café\u00A0",
 				"caf\u00E9\uFEFF")) {
-			assertThat(Worded.text(refusal(() -> new CutDraft("Release", List.of("café", lookAlike), SETTINGS))))
+			assertThat(refusal(() -> new CutDraft("Release", List.of("café", lookAlike), SETTINGS)).reason())
 				.as(lookAlike)
-				.contains("listed twice");
-			assertThat(Worded.text(refusal(() -> CutEdits.newItem(cut("café"), lookAlike)))).as(lookAlike)
-				.contains("already listed");
+				.isEqualTo(Reason.ITEM_TWICE);
+			assertThat(refusal(() -> CutEdits.newItem(cut("café"), lookAlike)).reason()).as(lookAlike)
+				.isEqualTo(Reason.ITEM_ALREADY_LISTED);
 		}
 	}
 
@@ -133,8 +131,8 @@ class TypedTextTests {
 
 		assertThat(draft.items()).containsExactly(emoji, "é".repeat(Item.MAX_LENGTH));
 		assertThat(CutEdits.newItem(cut("signup"), "😀".repeat(Item.MAX_LENGTH))).hasSize(2 * Item.MAX_LENGTH);
-		assertThat(Worded.text(refusal(() -> CutEdits.newItem(cut("signup"), "😀".repeat(Item.MAX_LENGTH + 1)))))
-			.contains("is 151 characters");
+		assertThat(refusal(() -> CutEdits.newItem(cut("signup"), "😀".repeat(Item.MAX_LENGTH + 1))).values())
+			.containsExactly(151, 150);
 	}
 
 	@Test
@@ -142,9 +140,10 @@ class TypedTextTests {
 		String family = "👨‍👩‍👧";
 		String item = "é" + family.repeat(Item.MAX_LENGTH);
 
-		String message = Worded.text(refusal(() -> new CutDraft("Release", List.of(item), SETTINGS)));
+		InvalidCutException refusal = refusal(() -> new CutDraft("Release", List.of(item), SETTINGS));
 
-		assertThat(message).startsWith("Item “é" + family.repeat(39) + "…”");
+		assertThat(refusal.reason()).isEqualTo(Reason.ITEM_TOO_LONG);
+		assertThat(refusal.typed()).isEqualTo("é" + family.repeat(39) + "…");
 		assertThat(TypedText.excerpt("e\u0301".repeat(50), 40)).isEqualTo("e\u0301".repeat(40) + "…");
 		assertThat(TypedText.excerpt("short", 40)).isEqualTo("short");
 	}
@@ -153,9 +152,9 @@ class TypedTextTests {
 	void aRefusalKeepsTheTypedTextApartSoEachSurfaceEscapesIt() {
 		InvalidCutException twice = refusal(() -> new CutDraft("Release", List.of("<!here>", "<!HERE>"), SETTINGS));
 
-		assertThat(Worded.text(twice)).isEqualTo("“<!HERE>” is listed twice; list each item once.");
-		assertThat(Refusals.text(twice, (typed) -> typed.replace("<", "&lt;").replace(">", "&gt;")))
-			.isEqualTo("“&lt;!HERE&gt;” is listed twice; list each item once.");
+		assertThat(twice.reason()).isEqualTo(Reason.ITEM_TWICE);
+		assertThat(twice.typed()).isEqualTo("<!HERE>");
+		assertThat(twice.values()).isEmpty();
 	}
 
 	/** The code points written in hex, four digits each. */

@@ -34,9 +34,8 @@ import dev.scopecut.support.fakeslack.SignedRequests;
 /**
  * No secret in any log line, at any level: the app runs with everything at DEBUG, Bolt
  * and the Slack client included, through the paths that log the most (start-up, forged
- * requests, a Redis outage, a 429 from Slack, a close) and its whole output is searched
- * for the signing secret, the bot token and the verification token that request bodies
- * carry.
+ * requests, a Redis outage, a 429 from Slack, a close); its whole output is searched for
+ * the signing secret, the bot token, and the verification token in request bodies.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SecretsInLogsTests {

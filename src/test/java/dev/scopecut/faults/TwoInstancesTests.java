@@ -232,8 +232,8 @@ class TwoInstancesTests {
 				"--spring.data.redis.url=" + redis.url(), "--scopecut.slack.api-url=" + slack.apiUrl(),
 				"--scopecut.slack.signing-secret=" + Secrets.SIGNING_SECRET,
 				"--scopecut.slack.bot-token=" + Secrets.BOT_TOKEN,
-				// Every click confirmed on its own, at once: each voter clicks again once
-				// answered.
+				// Every click confirmed on its own, at once: each voter
+				// clicks again only once answered.
 				"--scopecut.confirmations.burst=0ms");
 	}
 

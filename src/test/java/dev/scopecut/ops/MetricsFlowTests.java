@@ -72,9 +72,9 @@ class MetricsFlowTests extends EndToEndTest {
 			assertThat(moved(before, after, "scopecut_private_replies_total", "outcome", "sent")).isEqualTo(5)
 				.isEqualTo(slack.calls("response_url").size());
 			assertThat(moved(before, after, "scopecut_refresh_lag_seconds_count")).isEqualTo(4);
-			// A refresh within a second of the last update is claimed again a second
-			// after
-			// it, so the claims are not fixed; each claim is one run, none late.
+			// A refresh within a second of the last update is claimed again a
+			// second after it, so the number of claims varies; each claim is one
+			// run, and none is late.
 			double refreshClaims = moved(before, after, "scopecut_jobs_claimed_total", "kind", "refresh");
 			assertThat(refreshClaims).isGreaterThanOrEqualTo(4);
 			assertThat(moved(before, after, "scopecut_jobs_runs_total", "kind", "refresh")).isEqualTo(refreshClaims);
@@ -91,8 +91,8 @@ class MetricsFlowTests extends EndToEndTest {
 		Scrape after = Scrape.of(this.managementPort);
 		assertThat(after.value("scopecut_cuts_open")).isNotNaN();
 		assertThat(after.value("scopecut_jobs_due")).isNotNaN();
-		// The acknowledgement histogram has Slack's limit and the alert's 1 s among its
-		// buckets.
+		// Slack's 3 s limit and the alert's 1 s are buckets of the
+		// acknowledgement histogram.
 		assertThat(after.samples())
 			.containsKey("scopecut_slack_requests_seconds_bucket{kind=\"vote\",le=\"3.0\",outcome=\"SUCCESS\"}")
 			.containsKey("scopecut_slack_requests_seconds_bucket{kind=\"vote\",le=\"1.0\",outcome=\"SUCCESS\"}");

@@ -283,7 +283,7 @@ class SandboxBrowserTests extends SandboxTest {
 		actAs(ANN);
 		browser.findElement(By.id("composer")).sendKeys("/scopecut remind", Keys.ENTER);
 		this.wait
-			.until((driver) -> privateReplies().stream().anyMatch((reply) -> reply.getText().contains("Reminding")));
+			.until((driver) -> privateReplies().stream().anyMatch((reply) -> reply.getText().contains("reminded now")));
 
 		actAs(reminded.id());
 		browser.findElement(By.id("nav-dm")).click();
@@ -304,8 +304,8 @@ class SandboxBrowserTests extends SandboxTest {
 		browser.executeScript("document.getElementById('activity-box').open = true");
 		screenshot("sandbox-reminder.png");
 
-		// The reminder's link is the cut's permalink: it opens the channel at the
-		// message.
+		// The reminder links to the cut's permalink, which opens the channel
+		// at the cut's message.
 		reminder().findElement(By.linkText("Demo")).click();
 		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pane-title"), "# release-planning"));
 		this.wait.until((driver) -> cutMessage().getAttribute("class").contains("linked"));
@@ -551,9 +551,8 @@ class SandboxBrowserTests extends SandboxTest {
 	}
 
 	/**
-	 * Clicks an item's Ship or Defer in a message (the cut's, or a reminder): the item's
-	 * section is {@code item-N}, its buttons {@code vote-N} (with a prefix in a
-	 * reminder).
+	 * Clicks an item's Ship or Defer in a message, the cut's or a reminder: the item's
+	 * section is {@code item-N}, its buttons {@code vote-N} (a reminder prefixes them).
 	 */
 	private void vote(Supplier<WebElement> message, String item, String choice) {
 		this.wait.until((driver) -> {

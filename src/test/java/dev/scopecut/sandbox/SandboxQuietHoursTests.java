@@ -44,8 +44,8 @@ class SandboxQuietHoursTests {
 
 	@Test
 	void atEveryQuarterHourOfAYearSomeoneIsInQuietHoursForTheNextFiveMinutes() {
-		// The browser test shows such a teammate's direct messages, and why they are
-		// empty.
+		// The browser test shows such a teammate's empty direct messages and
+		// says why they are empty.
 		Instant end = Instant.parse("2028-01-01T00:00:00Z");
 		for (Instant at = Instant.parse("2027-01-01T00:00:00Z"); at
 			.isBefore(end); at = at.plus(Duration.ofMinutes(15))) {

@@ -301,8 +301,7 @@ class ReminderTests {
 	}
 
 	/**
-	 * Whether the user's direct message went through: the last post to them was not
-	 * refused.
+	 * Whether the user's direct message went through: their last post was not refused.
 	 */
 	private static boolean delivered(String user) {
 		return !dmsTo(user).isEmpty();

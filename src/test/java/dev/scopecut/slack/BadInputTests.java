@@ -9,6 +9,9 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.scopecut.sandbox.BlockKitRules;
 import dev.scopecut.support.blockkit.BlockKitLimits;
@@ -16,8 +19,8 @@ import dev.scopecut.support.EndToEndTest;
 import dev.scopecut.support.fakeslack.FakeSlack;
 
 /**
- * What people may type wrong: a private answer saying what to change, and nothing
- * created.
+ * What people may type wrong: each mistake gets a private answer saying what to change,
+ * and nothing is created.
  */
 class BadInputTests extends EndToEndTest {
 
@@ -90,7 +93,28 @@ class BadInputTests extends EndToEndTest {
 		this.requests.command(CHANNEL, ANN, "Private: a; b", slack.responseUrl("refused"));
 
 		FakeSlack.Call reply = slack.await("response_url", (call) -> call.param("url").endsWith("refused"), WAIT);
-		assertThat(replyText(reply)).contains("/invite @Scopecut");
+		assertThat(replyText(reply)).isEqualTo("I could not post the cut “Private” because I am not a member of this"
+				+ " channel. The cut was cancelled, so nothing of it is kept; invite me with `/invite @Scopecut`,"
+				+ " then start it again.");
+		org.awaitility.Awaitility.await()
+			.atMost(WAIT)
+			.untilAsserted(() -> assertThat(this.redisTemplate.keys("scopecut:*:open:*")).isEmpty());
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void slacksErrorForARefusedPostGoesToTheLogAndThePersonReadsAPlainSentence(CapturedOutput output) {
+		slack.failOnce("chat.postMessage", "restricted_action");
+
+		this.requests.command(CHANNEL, ANN, "Locked <b>: a; b", slack.responseUrl("restricted"));
+
+		FakeSlack.Call reply = slack.await("response_url", (call) -> call.param("url").endsWith("restricted"), WAIT);
+		assertThat(replyText(reply))
+			.isEqualTo("Slack did not let me post the cut “Locked &lt;b&gt;” in this channel. The cut was cancelled,"
+					+ " so nothing of it is kept; start it again, and if this happens again, ask a workspace admin"
+					+ " to check that Scopecut is installed and may post here.")
+			.doesNotContain("restricted_action");
+		assertThat(output.getAll()).contains("not posted and cancelled: Slack refused its message (restricted_action)");
 		org.awaitility.Awaitility.await()
 			.atMost(WAIT)
 			.untilAsserted(() -> assertThat(this.redisTemplate.keys("scopecut:*:open:*")).isEmpty());

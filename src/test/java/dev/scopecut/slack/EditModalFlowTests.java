@@ -45,8 +45,7 @@ class EditModalFlowTests extends EndToEndTest {
 	}
 
 	/**
-	 * What the form opened on the new cut carries: its id and the fingerprint of its
-	 * details.
+	 * What the form opened on the new cut carries: its id and its details' fingerprint.
 	 */
 	private String formMetadata() {
 		return this.id + ":" + new CutDetails("Sharing app 0.1", "", 0, 0).fingerprint();

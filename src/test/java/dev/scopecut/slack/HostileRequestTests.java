@@ -656,8 +656,8 @@ class HostileRequestTests extends EndToEndTest {
 		assertThat(message.params().toString()).doesNotContain("\u0000", "\u001B", "\u0007", "\u202E", "\u2066");
 	}
 
-	// Replays within the signature window, and ids Slack never sends (issue 15, point
-	// 11).
+	// Replays within the signature window, and ids Slack never sends (issue 15,
+	// point 11).
 
 	Set<String> cutKeys() {
 		return this.redisTemplate.keys("scopecut:{" + FakeSlack.TEAM + "}:cut:*");
@@ -808,8 +808,7 @@ class HostileRequestTests extends EndToEndTest {
 	}
 
 	// Brakes on one person (issue 15, point 6): open cuts per channel and per
-	// facilitator,
-	// and reminders by hand per cut.
+	// facilitator, and reminders by hand per cut.
 
 	@Test
 	void aQuickStartInAChannelThatHasTheMostOpenCutsIsRefusedPrivatelyNamingTheLimit() {
@@ -825,8 +824,8 @@ class HostileRequestTests extends EndToEndTest {
 
 		assertThat(ackText(refused)).contains("already has 10 open cuts", "close or cancel one");
 		assertThat(cutKeys()).isEqualTo(before).hasSize(CutStore.MAX_OPEN_IN_CHANNEL);
-		// Every accepted cut posted before the next test starts, or its post would land
-		// there.
+		// Every accepted cut is posted before the next test starts, or its post
+		// would land in that test.
 		await().atMost(WAIT).until(() -> slack.calls("chat.postMessage").size() == CutStore.MAX_OPEN_IN_CHANNEL - 1);
 	}
 
@@ -858,9 +857,8 @@ class HostileRequestTests extends EndToEndTest {
 			.contains("one every 30 minutes", "The next can go from <!date^");
 	}
 
-	// A deadline after 2038-01-19 (issue 15, point 10): the SDK keeps a picked date-time
-	// in
-	// an int.
+	// A deadline after 2038-01-19 (issue 15, point 10): the SDK keeps a picked
+	// date-time in an int.
 
 	@Test
 	void aNewCutFormWithADeadlineAfter2038IsRefusedOnItsDeadlineFieldNotWithABare400() {

@@ -85,8 +85,8 @@ class MultiWorkspaceTests extends MultiWorkspaceTest {
 		assertThat(this.redisTemplate.hasKey("scopecut:{" + TEAM_B + "}:installation")).isFalse();
 		assertThat(this.redisTemplate.hasKey("scopecut:{" + TEAM_A + "}:installation")).isTrue();
 		int afterUninstall = slack.calls().size();
-		// The deadline's work on the cut: closing it schedules its refresh and its
-		// decision.
+		// The deadline's work on the cut: closing it schedules its refresh and
+		// its decision.
 		CutRef refB = new CutRef(TEAM_B, CutId.parse(cutB).orElseThrow());
 		this.cuts.close(new CloseCut(this.cuts.find(refB).orElseThrow(), ANN));
 		await("B's refresh and decision dropped").atMost(WAIT)

@@ -17,8 +17,11 @@ import java.util.stream.IntStream;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.scopecut.support.EndToEndTest;
 import dev.scopecut.support.fakeslack.FakeSlack;
@@ -211,11 +214,28 @@ class NewCutModalFlowTests extends EndToEndTest {
 		FakeSlack.Call told = slack.await("chat.postEphemeral", WAIT);
 		assertThat(told.param("channel")).isEqualTo(CHANNEL);
 		assertThat(told.param("user")).isEqualTo(ANN);
-		assertThat(told.param("text")).contains("/invite @Scopecut");
+		assertThat(told.param("text")).contains("/invite @Scopecut", "The cut was cancelled")
+			.doesNotContain("not_in_channel");
 		String cutKey = this.redisTemplate.keys(CUT_KEYS).iterator().next();
 		await().atMost(WAIT)
 			.untilAsserted(
 					() -> assertThat(this.redisTemplate.opsForHash().get(cutKey, "status")).isEqualTo("CANCELLED"));
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void whenSlackCannotTakeThePostJustNowTheFacilitatorReadsWhatToDoAndTheLogWhy(CapturedOutput output) {
+		slack.failOnceWithStatus("chat.postMessage", 500);
+
+		submit(valid(Instant.now().plus(Duration.ofHours(2))));
+
+		FakeSlack.Call told = slack.await("chat.postEphemeral", WAIT);
+		assertThat(told.param("text"))
+			.isEqualTo("Slack could not take the cut “Sharing app 0.1” just now (busy or out of reach), so it was not"
+					+ " posted. The cut was cancelled, so nothing of it is kept; start it again in a minute.");
+		assertThat(output.getAll()).contains("not posted and cancelled: Slack answered 500");
+		String cutKey = this.redisTemplate.keys(CUT_KEYS).iterator().next();
+		assertThat(this.redisTemplate.opsForHash().get(cutKey, "status")).isEqualTo("CANCELLED");
 	}
 
 	@Test
@@ -287,8 +307,8 @@ class NewCutModalFlowTests extends EndToEndTest {
 		this.requests.click(CHANNEL, ANN, "vote-ship", values.get(2), slack.responseUrl("a2"));
 		this.requests.click(CHANNEL, BOB, "vote-defer", values.get(1), slack.responseUrl("b1"));
 		this.requests.click(CHANNEL, BOB, "vote-ship", values.get(2), slack.responseUrl("b2"));
-		// someone who joined since votes on everything: counted in the tally, not as a
-		// member
+		// someone who joined since votes on everything: counted in the tally,
+		// not as a member
 		this.requests.click(CHANNEL, "U0000EVE", "vote-ship", values.get(0), slack.responseUrl("e1"));
 		this.requests.click(CHANNEL, "U0000EVE", "vote-ship", values.get(2), slack.responseUrl("e2"));
 		this.requests.click(CHANNEL, "U0000CAT", "vote-ship", values.get(0), slack.responseUrl("c1"));

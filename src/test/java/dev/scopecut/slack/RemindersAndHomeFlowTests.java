@@ -43,8 +43,8 @@ class RemindersAndHomeFlowTests extends EndToEndTest {
 				+ " now by direct message, 0 held until 08:00 their time (quiet hours, 20:00 to 08:00), 0 not again"
 				+ " (reminded of it in the last 30 minutes).");
 		await().atMost(WAIT).until(() -> dmsTo(ANN).size() == 1 && dmsTo(CAT).size() == 1);
-		// The same command again within the minute is the same slot: nobody gets a
-		// second.
+		// The same command again within the minute is the same slot: nobody
+		// gets a second reminder.
 		this.requests.command(CHANNEL, ANN, "remind " + cutId, slack.responseUrl("r2"));
 		await().during(Duration.ofSeconds(2))
 			.atMost(WAIT)

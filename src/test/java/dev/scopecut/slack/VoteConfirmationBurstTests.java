@@ -13,8 +13,8 @@ import dev.scopecut.support.fakeslack.FakeSlack;
 
 /**
  * A voter's clicks on one cut in a burst get one private confirmation, the last choice on
- * each item winning, through the burst's last response URL; a lone click is confirmed as
- * ever.
+ * each item winning, through the burst's last response URL; a lone click is confirmed on
+ * its own, as before.
  */
 class VoteConfirmationBurstTests extends EndToEndTest {
 

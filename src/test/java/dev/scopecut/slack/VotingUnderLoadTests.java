@@ -18,8 +18,8 @@ import dev.scopecut.support.EndToEndTest;
 import dev.scopecut.support.fakeslack.FakeSlack;
 
 /**
- * Many people clicking at once, a fast flood on one cut, and a Slack that says "slow
- * down".
+ * Many people clicking at once, a fast flood on one cut, and a Slack that asks to slow
+ * down (429).
  */
 class VotingUnderLoadTests extends EndToEndTest {
 

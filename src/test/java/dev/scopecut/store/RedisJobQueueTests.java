@@ -169,8 +169,8 @@ class RedisJobQueueTests extends RedisStoreTest {
 		template.opsForZSet().add(Keys.LEGACY_JOBS, "CLOSE|T1|K7M2Q", NOW.plusSeconds(3600).toEpochMilli());
 		template.opsForZSet()
 			.add(Keys.LEGACY_JOBS, "REMIND_ONE|T2|K7M2Q|S1700000000 U1", NOW.minusSeconds(5).toEpochMilli());
-		// Claimed by an instance of the earlier version that may still run it: left to
-		// it.
+		// Claimed by an instance of the earlier version, which may still run
+		// it: left to that instance.
 		template.opsForZSet().add(Keys.LEGACY_JOBS, "ANNOUNCE|T3|K7M2Q", NOW.plusSeconds(20).toEpochMilli());
 
 		List<Job> claimed = this.queue.claimDue(NOW, LEASE, 10);

@@ -102,8 +102,7 @@ public abstract class EndToEndBase {
 	}
 
 	/**
-	 * A message's blocks as one JSON text with no escapes, so assertions can look for
-	 * "<@U1>".
+	 * A message's blocks as one unescaped JSON text, so that "<@U1>" can be looked for.
 	 */
 	protected static String blocks(FakeSlack.Call message) {
 		return JsonParser.parseString(message.param("blocks")).toString();

@@ -7,8 +7,8 @@ import dev.scopecut.support.fakeslack.SignedRequests;
 import dev.scopecut.support.processes.RedisProcess;
 
 /**
- * The settings every app under test gets: its Redis, the fake Slack, and Slack
- * credentials.
+ * The settings every app under test gets: its Redis, the fake Slack, and the Slack
+ * credentials the fake expects.
  */
 public final class TestSettings {
 

@@ -5,8 +5,7 @@ import java.time.ZoneOffset;
 
 /**
  * Time zones, as Slack's {@code users.info} names them, chosen so that a given instant
- * falls at a given local hour there: tests of quiet hours must not depend on when they
- * run.
+ * falls at a given local hour there, and tests of quiet hours pass at any time of day.
  */
 public final class Zones {
 

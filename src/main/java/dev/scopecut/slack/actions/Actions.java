@@ -8,6 +8,7 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.response.Response;
 
 import dev.scopecut.app.CutService;
+import dev.scopecut.app.port.VoterChoices;
 import dev.scopecut.app.port.StoreUnavailableException;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutId;
@@ -17,8 +18,8 @@ import dev.scopecut.slack.outbound.PrivateReplies;
 import dev.scopecut.slack.StoreDown;
 
 /**
- * Reading the one action a block_actions payload carries, which the client may have
- * forged.
+ * Reads the one action a block_actions payload carries, trusting none of it: the client
+ * may have forged any field.
  */
 final class Actions {
 
@@ -47,6 +48,21 @@ final class Actions {
 	static Optional<CutRef> cut(BlockActionPayload payload, ActionContext ctx) {
 		return first(payload).flatMap((action) -> CutId.parse(value(action)))
 			.map((id) -> new CutRef(ctx.getTeamId(), id));
+	}
+
+	/**
+	 * The clicker's own choices on the cut a button's value names, in the request's own
+	 * workspace; outside the cut's channel only for the people the cut belongs to. Empty
+	 * when the value names no such cut: a bad request.
+	 * @throws StoreUnavailableException when Redis did not answer
+	 */
+	static Optional<VoterChoices> ownChoices(BlockActionPayload payload, ActionContext ctx, CutService cuts) {
+		Optional<CutRef> ref = cut(payload, ctx);
+		if (ref.isEmpty()) {
+			return Optional.empty();
+		}
+		String channel = (payload.getChannel() != null) ? payload.getChannel().getId() : null;
+		return cuts.choicesOf(ref.get(), payload.getUser().getId(), channel);
 	}
 
 	/**

@@ -14,7 +14,6 @@ import dev.scopecut.app.CutService;
 import dev.scopecut.app.port.StoreUnavailableException;
 import dev.scopecut.app.port.VoterChoices;
 import dev.scopecut.cut.Cut;
-import dev.scopecut.cut.CutRef;
 import dev.scopecut.slack.SlackListener;
 import dev.scopecut.slack.StoreDown;
 import dev.scopecut.slack.blocks.ActionIds;
@@ -50,19 +49,13 @@ class BallotAction implements SlackListener, BlockActionHandler {
 	@Override
 	public Response apply(BlockActionRequest request, ActionContext ctx) {
 		BlockActionPayload payload = request.getPayload();
-		Optional<CutRef> ref = Actions.cut(payload, ctx);
-		if (ref.isEmpty()) {
-			return Actions.badRequest();
-		}
-		String voter = payload.getUser().getId();
 		try {
-			String channel = (payload.getChannel() != null) ? payload.getChannel().getId() : null;
-			Optional<VoterChoices> mine = this.cuts.choicesOf(ref.get(), voter, channel);
+			Optional<VoterChoices> mine = Actions.ownChoices(payload, ctx, this.cuts);
 			if (mine.isEmpty()) {
 				return Actions.badRequest();
 			}
 			Cut cut = mine.get().cut();
-			Optional<String> refused = (cut.isOpen() && cut.mayVote(voter))
+			Optional<String> refused = (cut.isOpen() && cut.mayVote(payload.getUser().getId()))
 					? Modals.open(ctx.client(), payload.getTriggerId(), BallotModal.view(cut, mine.get().choices()))
 						.map(Replies::couldNotOpenBallot)
 					: Optional.of(Replies.ballotRefused(cut));

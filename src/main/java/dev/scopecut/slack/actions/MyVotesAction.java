@@ -13,7 +13,6 @@ import org.springframework.stereotype.Component;
 import dev.scopecut.app.CutService;
 import dev.scopecut.app.port.StoreUnavailableException;
 import dev.scopecut.app.port.VoterChoices;
-import dev.scopecut.cut.CutRef;
 import dev.scopecut.slack.outbound.PrivateReplies;
 import dev.scopecut.slack.blocks.Replies;
 import dev.scopecut.slack.SlackListener;
@@ -48,13 +47,8 @@ class MyVotesAction implements SlackListener, BlockActionHandler {
 	@Override
 	public Response apply(BlockActionRequest request, ActionContext ctx) {
 		BlockActionPayload payload = request.getPayload();
-		Optional<CutRef> ref = Actions.cut(payload, ctx);
-		if (ref.isEmpty()) {
-			return Actions.badRequest();
-		}
 		try {
-			String channel = (payload.getChannel() != null) ? payload.getChannel().getId() : null;
-			Optional<VoterChoices> mine = this.cuts.choicesOf(ref.get(), payload.getUser().getId(), channel);
+			Optional<VoterChoices> mine = Actions.ownChoices(payload, ctx, this.cuts);
 			if (mine.isEmpty()) {
 				return Actions.badRequest();
 			}

@@ -52,8 +52,7 @@ public final class BallotModal {
 	}
 
 	/**
-	 * @param choices the voter's choice by item id; an item they have not voted on is
-	 * absent
+	 * @param choices the voter's choice by item id, without the items not voted on
 	 */
 	public static View view(Cut cut, Map<Integer, Choice> choices) {
 		List<LayoutBlock> blocks = new ArrayList<>();

@@ -102,8 +102,7 @@ public final class CutMessage {
 	}
 
 	/**
-	 * The capacity and quorum, shown while voting so that nobody learns them from the
-	 * result.
+	 * The capacity and quorum, shown while voting so that the result surprises nobody.
 	 */
 	private static String limits(Cut cut) {
 		String limits = "";

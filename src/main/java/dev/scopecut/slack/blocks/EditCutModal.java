@@ -24,8 +24,7 @@ import dev.scopecut.cut.CutId;
  * Its blocks carry the same ids as the <em>New scope cut</em> modal's, so a refusal is
  * shown on the same field of either. The cut's id travels in {@code private_metadata}
  * with the fingerprint of the details shown, so that a form left open while another edit
- * was saved cannot overwrite it; the cut's workspace is always the submitting request's
- * own.
+ * was saved cannot overwrite it. The cut's workspace is always the submitting request's.
  */
 public final class EditCutModal {
 

@@ -4,8 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Slack mrkdwn helpers: the text people typed must show as typed, never as markup or
- * mentions.
+ * Slack mrkdwn helpers: what people typed shows as typed, never as markup or mentions.
  */
 public final class Mrkdwn {
 

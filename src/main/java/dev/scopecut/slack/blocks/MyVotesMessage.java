@@ -25,8 +25,7 @@ public final class MyVotesMessage {
 	}
 
 	/**
-	 * @param choices the clicker's choice by item id; an item they have not voted on is
-	 * absent
+	 * @param choices the clicker's choice by item id, without the items not voted on
 	 */
 	public static SlackMessage render(Cut cut, Map<Integer, Choice> choices) {
 		int voted = (int) cut.items().stream().filter((item) -> choices.containsKey(item.id())).count();

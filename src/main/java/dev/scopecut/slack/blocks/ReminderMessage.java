@@ -40,8 +40,7 @@ public final class ReminderMessage {
 	}
 
 	/**
-	 * @param choices the recipient's choice by item id; an item they have not voted on is
-	 * absent
+	 * @param choices the recipient's choice by item id, without the items not voted on
 	 * @param link the cut's message, when Slack gave its permalink
 	 */
 	public static SlackMessage render(Cut cut, Map<Integer, Choice> choices, Optional<String> link) {

@@ -41,6 +41,9 @@ public final class Replies {
 			The ID can be left out when the channel has one open cut.
 			Rule: an item ships when its Ship votes outnumber its Defer votes; a tie or no vote defers it.""";
 
+	/** Work after the acknowledgement could not be queued (the queue is full). */
+	public static final String TOO_BUSY = "Scopecut is too busy to post this right now; please try again in a moment.";
+
 	public static final String STORE_DOWN = "Scopecut cannot reach its store right now, so nothing was saved. Please try again in a moment.";
 
 	public static final String VOTE_NOT_RECORDED = "Your vote was *not recorded*: Scopecut cannot reach its store right now. Please click again in a moment.";
@@ -274,11 +277,39 @@ public final class Replies {
 		return "The check-in form could not be opened (" + Mrkdwn.escape(reason) + "). Click the answer again.";
 	}
 
-	public static String couldNotPost(String reason) {
-		if ("not_in_channel".equals(reason) || "channel_not_found".equals(reason)) {
-			return "I could not post in this channel. Invite me with `/invite @Scopecut`, then start the cut again.";
-		}
-		return "Slack refused the cut's message (" + Mrkdwn.escape(reason) + "), so the cut was not started.";
+	/**
+	 * Slack refused a new cut's message for good, so the cut was cancelled.
+	 * @param slackError Slack's error code: it chooses the advice, and is never shown
+	 */
+	public static String notPosted(Cut cut, String slackError) {
+		String cancelled = " The cut was cancelled, so nothing of it is kept; ";
+		return switch (slackError) {
+			case "not_in_channel", "channel_not_found" ->
+				"I could not post the cut " + quoted(cut) + " because I am not a member of this channel." + cancelled
+						+ "invite me with `/invite @Scopecut`, then start it again.";
+			case "is_archived" -> "I could not post the cut " + quoted(cut) + " because this channel is archived."
+					+ cancelled + "start it in another channel.";
+			default -> "Slack did not let me post the cut " + quoted(cut) + " in this channel." + cancelled
+					+ "start it again, and if this happens again, ask a workspace admin to check that"
+					+ " Scopecut is installed and may post here.";
+		};
+	}
+
+	/** Slack was busy or out of reach, so a new cut's message was not posted. */
+	public static String notPostedJustNow(Cut cut) {
+		return "Slack could not take the cut " + quoted(cut) + " just now (busy or out of reach), so it was not"
+				+ " posted. The cut was cancelled, so nothing of it is kept; start it again in a minute.";
+	}
+
+	/** The store did not answer while a new cut was posted: it may not be kept. */
+	public static String perhapsNotPosted(Cut cut) {
+		return "Scopecut could not reach its store while posting the cut " + quoted(cut)
+				+ ", so it may not have been kept. In a minute, `/scopecut list` shows whether it is open;"
+				+ " if it is not, start it again.";
+	}
+
+	private static String quoted(Cut cut) {
+		return "“" + Mrkdwn.escape(cut.title()) + "”";
 	}
 
 }

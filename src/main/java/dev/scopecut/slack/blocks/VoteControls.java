@@ -84,9 +84,8 @@ final class VoteControls {
 		String actionId = (choice == Choice.SHIP) ? ActionIds.VOTE_SHIP : ActionIds.VOTE_DEFER;
 		return button((b) -> b.actionId(actionId)
 			.text(plainText(choice.label()))
-			// Neither choice styled: a green Ship would nudge a tool whose rule is "when
-			// in
-			// doubt, cut".
+			// Neither choice styled: a green Ship would nudge voters of a tool
+			// whose rule is "when in doubt, cut".
 			.value(value(cut, item, choice)));
 	}
 

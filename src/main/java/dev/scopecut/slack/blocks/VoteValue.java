@@ -7,9 +7,9 @@ import dev.scopecut.cut.Choice;
 import dev.scopecut.cut.CutId;
 
 /**
- * What a vote button carries: {@code K7M2Q|3|S}, the cut, the item and the choice. The
- * value comes back from the client, so it is parsed strictly and never trusted for the
- * workspace.
+ * What a vote button carries: {@code K7M2Q|3|S}, the cut, the item and the choice. It
+ * comes back from the client, so it is parsed strictly; the workspace is never read from
+ * it but from the signed request.
  */
 public record VoteValue(CutId cut, int itemId, Choice choice) {
 

@@ -32,8 +32,7 @@ record CommandText(Verb verb, Optional<CutId> cutId, String text, String argumen
 		.compile("(?is)^(add|remove)(?:\\s+([0-9A-Za-z]{5})\\s*:\\s*(.*)|\\s+(.*)|)$");
 
 	/**
-	 * {@code extend}, an optional cut ID, then a duration: "extend 2h", "extend K7M2Q
-	 * 1d".
+	 * {@code extend}, an optional cut ID and a duration: "extend 2h", "extend K7M2Q 1d".
 	 */
 	private static final Pattern EXTEND = Pattern.compile("(?i)^extend(?:\\s+(\\S+))?(?:\\s+(\\S+))?$");
 

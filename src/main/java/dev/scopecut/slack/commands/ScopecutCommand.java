@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Collectors;
 
 import com.slack.api.bolt.App;
@@ -29,10 +30,8 @@ import dev.scopecut.app.CutService;
 import dev.scopecut.app.FinishResult;
 import dev.scopecut.app.ExtendDeadline;
 import dev.scopecut.app.NextCuts;
-import dev.scopecut.app.port.NotifyFailedException;
 import dev.scopecut.app.Reminders;
 import dev.scopecut.app.RemoveItem;
-import dev.scopecut.app.port.RetryLaterException;
 import dev.scopecut.app.StartCut;
 import dev.scopecut.app.port.StoreUnavailableException;
 import dev.scopecut.cut.Cut;
@@ -41,6 +40,7 @@ import dev.scopecut.cut.QuickStart;
 import dev.scopecut.slack.inbound.BadRequest;
 import dev.scopecut.slack.views.Modals;
 import dev.scopecut.slack.blocks.Replies;
+import dev.scopecut.slack.NewCutPost;
 import dev.scopecut.slack.SlackListener;
 import dev.scopecut.slack.StoreDown;
 import dev.scopecut.slack.blocks.CutMessage;
@@ -129,12 +129,16 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 		catch (StoreUnavailableException ex) {
 			return ctx.ack(StoreDown.reply("/scopecut not served", ex));
 		}
+		catch (RejectedExecutionException ex) {
+			log.warn("/scopecut {} not done: the publish queue is full",
+					command.verb().name().toLowerCase(Locale.ROOT));
+			return ctx.ack(Replies.TOO_BUSY);
+		}
 	}
 
 	/**
 	 * Opens the <em>New scope cut</em> modal before acknowledging: the trigger id works
-	 * once and only for 3 seconds, and a refusal can then still be said in the
-	 * acknowledgement.
+	 * once and only for 3 seconds, and a refusal can still go in the acknowledgement.
 	 */
 	private Response openNewCutModal(SlashCommandPayload payload, SlashCommandContext ctx) {
 		View modal = NewCutModal.view(this.clock.instant(), payload.getChannelId());
@@ -226,20 +230,8 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 			SlashCommandContext ctx) {
 		Cut cut = this.cuts.start(new StartCut(workspace, payload.getChannelId(), payload.getUserId(),
 				QuickStart.parse(command.text(), this.cuts.quickStartSettings())));
-		this.executor.execute(() -> publish(cut, ctx));
+		this.executor.execute(() -> NewCutPost.post(this.cuts, cut).ifPresent((text) -> respond(ctx, text)));
 		return ctx.ack();
-	}
-
-	private void publish(Cut cut, SlashCommandContext ctx) {
-		try {
-			this.cuts.publish(cut);
-		}
-		catch (NotifyFailedException ex) {
-			respond(ctx, Replies.couldNotPost(ex.getReason()));
-		}
-		catch (RetryLaterException | StoreUnavailableException ex) {
-			respond(ctx, "The cut could not be posted just now (" + ex.getMessage() + "); please start it again.");
-		}
 	}
 
 	private static void respond(SlashCommandContext ctx, String text) {

@@ -12,8 +12,7 @@ import java.util.regex.Pattern;
  * angle brackets: {@code <@U123|ann>}, {@code <#C123|general>}, {@code <!here>},
  * {@code <!subteam^S123|@team>}, {@code <https://example.com|example.com>}. Each of those
  * reads as it showed to the typist: {@code @ann}, {@code #general}, {@code @here},
- * {@code @team}, {@code example.com}. Every message escapes the text again when it shows
- * it.
+ * {@code @team}, {@code example.com}. Every message that shows the text escapes it again.
  */
 final class SlackEscaping {
 

@@ -28,8 +28,7 @@ import jakarta.servlet.http.HttpServletResponse;
 final class BoundedBody implements ReadListener, AsyncListener {
 
 	/**
-	 * How much of a refused body is read and dropped before the connection is closed
-	 * anyway.
+	 * The most of a refused body read and dropped; beyond it the connection is closed.
 	 */
 	static final long DRAINED_MAX = 8 * 1024 * 1024;
 

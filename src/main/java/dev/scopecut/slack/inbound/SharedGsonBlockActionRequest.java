@@ -5,9 +5,8 @@ import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 
 /**
- * Bolt's own block action request, holding a payload parsed elsewhere. Bolt's constructor
- * is handed no payload, so it parses nothing; the context it would have filled is filled
- * here.
+ * Bolt's own block action request, holding a payload parsed elsewhere. Its constructor is
+ * handed no payload, so it parses nothing, and this class fills the context instead.
  */
 class SharedGsonBlockActionRequest extends BlockActionRequest {
 

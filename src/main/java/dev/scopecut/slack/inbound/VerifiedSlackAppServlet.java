@@ -125,9 +125,9 @@ public class VerifiedSlackAppServlet extends SlackAppServlet {
 			return;
 		}
 		catch (Exception ex) {
-			// Bolt throws on payloads that parse but lack what it needs (a block action
-			// with no
-			// user, say); say so without the payload, which is the user's data.
+			// Bolt throws on payloads that parse but lack what it needs (a block
+			// action with no user, say); log that without the payload, which is
+			// the user's data.
 			log.warn("Refused a {} Bolt could not handle: {}", slackRequest.getRequestType(), ex.toString());
 			reply(resp, 400, "malformed Slack request");
 			return;
@@ -196,10 +196,7 @@ public class VerifiedSlackAppServlet extends SlackAppServlet {
 		return (contentType != null) ? contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT) : "";
 	}
 
-	/**
-	 * Within five minutes either side of now: Bolt's own check lets future stamps
-	 * through.
-	 */
+	/** Within five minutes either side of now (Bolt's own check lets any future pass). */
 	private boolean isRecent(String timestamp) {
 		if (timestamp == null || timestamp.isEmpty() || timestamp.length() > 12
 				|| !timestamp.chars().allMatch(Character::isDigit)) {

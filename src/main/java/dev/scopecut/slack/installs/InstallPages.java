@@ -6,9 +6,8 @@ import com.slack.api.bolt.service.builtin.oauth.view.OAuthRedirectUriPageRendere
 
 /**
  * The plain pages a browser lands on after "Add to Slack". Bolt renders the install page
- * itself (an "Add to Slack" button); the outcome pages are Scopecut's own, with no
- * redirect into the Slack client and nothing from the request echoed but an escaped error
- * code.
+ * itself (an "Add to Slack" button); the outcome pages are Scopecut's own: no redirect
+ * into the Slack client, and nothing of the request echoed but an escaped error code.
  */
 public final class InstallPages implements OAuthRedirectUriPageRenderer {
 

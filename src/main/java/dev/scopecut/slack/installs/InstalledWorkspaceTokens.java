@@ -18,14 +18,13 @@ import org.slf4j.LoggerFactory;
 import dev.scopecut.app.port.NotifyFailedException;
 import dev.scopecut.app.port.RetryLaterException;
 import dev.scopecut.app.port.TokenRefreshLocks;
-import dev.scopecut.slack.outbound.SlackWebApi;
+import dev.scopecut.slack.outbound.SlackFailures;
 
 /**
  * The bot of each workspace in multi-workspace mode, read from its installation on every
  * call (one Redis read, no cache), so an uninstall takes effect at once. A workspace with
- * no installation (never installed, uninstalled, revoked) has no token:
- * {@link NotifyFailedException}, and its background jobs are dropped rather than tried
- * forever.
+ * no installation (never installed, uninstalled, revoked) has no token
+ * ({@link NotifyFailedException}): its background jobs are dropped, not retried forever.
  * <p>
  * When the app uses token rotation, a token about to expire is refreshed first, by one
  * caller at a time across every instance, background jobs and Bolt's requests alike
@@ -131,10 +130,7 @@ public class InstalledWorkspaceTokens {
 				&& bot.getBotTokenExpiresAt() <= this.clock.millis() + REFRESH_AHEAD.toMillis();
 	}
 
-	/**
-	 * An organisation-wide install's token is the organisation's, shared by its
-	 * workspaces.
-	 */
+	/** An organisation-wide install's token is shared by all its workspaces. */
 	private static String installationOf(Bot bot) {
 		return Boolean.TRUE.equals(bot.getIsEnterpriseInstall()) && bot.getEnterpriseId() != null
 				? bot.getEnterpriseId() : bot.getTeamId();
@@ -146,7 +142,7 @@ public class InstalledWorkspaceTokens {
 		if (!answer.isOk()) {
 			if (PASSING_ERRORS.contains(answer.getError())) {
 				throw new RetryLaterException("Slack could not refresh a token: " + answer.getError(),
-						SlackWebApi.DEFAULT_WAIT);
+						SlackFailures.DEFAULT_WAIT);
 			}
 			// Refused, but someone may have refreshed without the lock (its lease lapsed
 			// during a slow exchange): then their new token serves.
@@ -185,10 +181,10 @@ public class InstalledWorkspaceTokens {
 		catch (IOException ex) {
 			throw new RetryLaterException(
 					"Slack unreachable while refreshing a token: " + ex.getClass().getSimpleName(),
-					SlackWebApi.DEFAULT_WAIT);
+					SlackFailures.DEFAULT_WAIT);
 		}
 		catch (SlackApiException ex) {
-			throw SlackWebApi.httpFailure(ex.getResponse());
+			throw SlackFailures.ofHttpStatus(ex.getResponse());
 		}
 	}
 

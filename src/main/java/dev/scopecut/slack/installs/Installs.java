@@ -6,9 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies a change to the stored installations for an event and answers Slack: 200 once
- * done; 503 when it could not be done (Redis away), so that Slack delivers the event
- * again.
+ * Applies an event's change to the stored installations and answers Slack: 200 once it is
+ * done, 503 when it could not be (Redis away) so that Slack delivers the event again.
  */
 final class Installs {
 

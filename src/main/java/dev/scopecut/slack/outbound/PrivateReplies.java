@@ -88,9 +88,8 @@ public class PrivateReplies implements DisposableBean {
 
 	/**
 	 * Replaces the message clicked with the one {@code reply} makes, or sends it
-	 * privately when it is {@link Reply#replacing() not replacing}; {@code reply} runs on
-	 * the reply executor, after the acknowledgement, so what it reads does not delay the
-	 * click.
+	 * privately when it is {@link Reply#replacing() not replacing}. {@code reply} runs on
+	 * the reply executor after the acknowledgement: what it reads never delays a click.
 	 */
 	void send(String responseUrl, Supplier<Reply> reply) {
 		later(responseUrl, () -> {
@@ -182,8 +181,7 @@ public class PrivateReplies implements DisposableBean {
 	 * What to answer a click with.
 	 *
 	 * @param blocks null for text alone
-	 * @param replacing whether it replaces the message clicked, rather than following it
-	 * privately
+	 * @param replacing true to replace the message clicked, false to follow it privately
 	 */
 	record Reply(String text, List<LayoutBlock> blocks, boolean replacing) {
 

@@ -43,12 +43,12 @@ public class SharedRetryAfterWebApi {
 			Class<T> type) {
 		Duration left = heldOff(workspace, method);
 		if (!left.isZero()) {
-			throw new SlackWebApi.RateLimited(method + " held off after a 429", left);
+			throw new SlackFailures.RateLimited(method + " held off after a 429", left);
 		}
 		try {
 			return this.api.call(workspace, method, form, type);
 		}
-		catch (SlackWebApi.RateLimited ex) {
+		catch (SlackFailures.RateLimited ex) {
 			holdOff(workspace, method, ex.getWait());
 			throw ex;
 		}

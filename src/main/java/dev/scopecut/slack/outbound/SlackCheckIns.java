@@ -59,7 +59,7 @@ class SlackCheckIns implements CheckInNotifier {
 					ChatPostMessageResponse.class);
 			return new Posted(channel, posted.getTs());
 		}
-		catch (SlackWebApi.RateLimited ex) {
+		catch (SlackFailures.RateLimited ex) {
 			throw ex;
 		}
 		catch (RetryLaterException ex) {

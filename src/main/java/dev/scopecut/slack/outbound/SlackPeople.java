@@ -78,7 +78,7 @@ class SlackPeople {
 	 * left out.
 	 * @throws RetryLaterException when Slack asked to wait before they can all be known
 	 * @throws dev.scopecut.app.port.NotifyFailedException when Slack refused to describe
-	 * one
+	 * one of them
 	 */
 	List<String> humans(String workspace, List<String> users) {
 		Set<String> wanted = new LinkedHashSet<>(users);

@@ -80,7 +80,7 @@ class SlackReminders implements ReminderNotifier {
 						.add("blocks", SlackJson.GSON.toJson(message.blocks())),
 					ChatPostMessageResponse.class);
 		}
-		catch (SlackWebApi.RateLimited ex) {
+		catch (SlackFailures.RateLimited ex) {
 			throw ex;
 		}
 		catch (RetryLaterException ex) {

@@ -1,8 +1,8 @@
 package dev.scopecut.slack.settings;
 
 /**
- * The Slack settings cannot work as given; start-up stops and says, in one line, what to
- * set.
+ * The Slack settings cannot work as given, so start-up stops; the message says in one
+ * line what to set.
  */
 public class SettingsException extends RuntimeException {
 

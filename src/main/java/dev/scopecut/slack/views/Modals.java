@@ -35,8 +35,7 @@ public final class Modals {
 
 	/**
 	 * Opens the view.
-	 * @return empty when it opened; otherwise why not: Slack's error, or "Slack
-	 * unreachable"
+	 * @return empty when it opened, else why not (Slack's error, or "Slack unreachable")
 	 */
 	public static Optional<String> open(MethodsClient client, String triggerId, View view) {
 		try {

@@ -23,8 +23,6 @@ import org.springframework.stereotype.Component;
 
 import dev.scopecut.app.CutService;
 import dev.scopecut.app.NextCuts;
-import dev.scopecut.app.port.NotifyFailedException;
-import dev.scopecut.app.port.RetryLaterException;
 import dev.scopecut.app.StartCut;
 import dev.scopecut.app.port.StoreUnavailableException;
 import dev.scopecut.cut.Cut;
@@ -34,9 +32,9 @@ import dev.scopecut.cut.CutRef;
 import dev.scopecut.cut.InvalidCutException;
 import dev.scopecut.slack.inbound.BadRequest;
 import dev.scopecut.slack.blocks.Replies;
+import dev.scopecut.slack.NewCutPost;
 import dev.scopecut.slack.SlackListener;
 import dev.scopecut.slack.StoreDown;
-import dev.scopecut.slack.blocks.Mrkdwn;
 import dev.scopecut.slack.blocks.NewCutModal;
 import dev.scopecut.slack.blocks.Refusals;
 
@@ -89,7 +87,7 @@ class NewCutSubmission implements SlackListener, ViewSubmissionHandler {
 			Optional<CutId> parent = metadata.get().parent();
 			Cut cut = parent.isPresent() ? this.nextCuts.start(command, new CutRef(ctx.getTeamId(), parent.get()))
 					: this.cuts.start(command);
-			this.executor.execute(() -> publish(cut, ctx));
+			this.executor.execute(() -> NewCutPost.post(this.cuts, cut).ifPresent((text) -> tell(cut, ctx, text)));
 			return ctx.ack();
 		}
 		catch (InvalidCutException ex) {
@@ -103,8 +101,7 @@ class NewCutSubmission implements SlackListener, ViewSubmissionHandler {
 		}
 		catch (RejectedExecutionException ex) {
 			log.warn("New cut not posted: the publish queue is full");
-			return ctx.ackWithErrors(Map.of(NewCutModal.TITLE,
-					"Scopecut is too busy to post the cut right now; " + "please submit again in a moment."));
+			return ctx.ackWithErrors(Map.of(NewCutModal.TITLE, Replies.TOO_BUSY));
 		}
 	}
 
@@ -131,19 +128,6 @@ class NewCutSubmission implements SlackListener, ViewSubmissionHandler {
 			// Not a field of this form: shown on its first.
 			case CHECK_IN_TEXT -> NewCutModal.TITLE;
 		};
-	}
-
-	private void publish(Cut cut, ViewSubmissionContext ctx) {
-		try {
-			this.cuts.publish(cut);
-		}
-		catch (NotifyFailedException ex) {
-			tell(cut, ctx, Replies.couldNotPost(ex.getReason()));
-		}
-		catch (RetryLaterException | StoreUnavailableException ex) {
-			tell(cut, ctx, "The cut “" + Mrkdwn.escape(cut.title()) + "” could not be posted just now ("
-					+ ex.getMessage() + "); please start it again.");
-		}
 	}
 
 	/**

@@ -236,8 +236,8 @@ class CutMessageTests {
 	@Test
 	void aCutOpenToTheChannelCountsItsMembersOnlyOutOfItsMembers() {
 		CutSettings settings = new CutSettings("", DEADLINE, 0, 0, false, List.of(), true);
-		// U0NEW joined the channel after the cut started: a vote in the tally, not a
-		// member
+		// U0NEW joined the channel after the cut started: a vote in the tally,
+		// not a member
 		Ballots ballots = ballots("U0ANNA=SS-", "U0BEN=SD-", "U0NEW=DDD");
 		List<String> members = List.of("U0ANNA", "U0BEN", "U0CHLOE");
 		CutSnapshot open = snapshot(cut(THREE_ITEMS, settings, CutStatus.OPEN).withMembers(members), ballots);

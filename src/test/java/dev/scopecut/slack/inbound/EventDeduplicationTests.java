@@ -26,8 +26,8 @@ import static org.mockito.Mockito.verify;
 /**
  * The wrapper every event listener is registered through: a repeat is acknowledged
  * without running the listener, and a listener that fails leaves its event to Slack's
- * redelivery. (RemindersAndHomeFlowTests covers a retried delivery end to end over a real
- * Redis.)
+ * redelivery. RemindersAndHomeFlowTests covers a retried delivery end to end, with a real
+ * Redis behind it.
  */
 class EventDeduplicationTests {
 

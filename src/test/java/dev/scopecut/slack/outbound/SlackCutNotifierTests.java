@@ -185,7 +185,7 @@ class SlackCutNotifierTests {
 		slack.failOnceWithStatus("chat.postMessage", 404);
 
 		assertThatThrownBy(() -> this.notifier.post(this.snapshot)).isInstanceOfSatisfying(RetryLaterException.class,
-				(ex) -> assertThat(ex.getWait()).isEqualTo(SlackWebApi.DEFAULT_WAIT));
+				(ex) -> assertThat(ex.getWait()).isEqualTo(SlackFailures.DEFAULT_WAIT));
 		assertThatThrownBy(() -> this.notifier.post(this.snapshot)).isInstanceOfSatisfying(NotifyFailedException.class,
 				(ex) -> assertThat(ex.getReason()).isEqualTo("channel_not_found"));
 		assertThatThrownBy(() -> this.notifier.post(this.snapshot)).isInstanceOfSatisfying(NotifyFailedException.class,
@@ -205,9 +205,9 @@ class SlackCutNotifierTests {
 
 	@Test
 	void retryAfterFallsBackToTheDefaultWhenMissingOrNonsense() {
-		assertThat(SlackWebApi.retryAfter(List.of("12"))).isEqualTo(Duration.ofSeconds(12));
-		assertThat(SlackWebApi.retryAfter(List.of())).isEqualTo(SlackWebApi.DEFAULT_WAIT);
-		assertThat(SlackWebApi.retryAfter(List.of("soon"))).isEqualTo(SlackWebApi.DEFAULT_WAIT);
+		assertThat(SlackFailures.retryAfter(List.of("12"))).isEqualTo(Duration.ofSeconds(12));
+		assertThat(SlackFailures.retryAfter(List.of())).isEqualTo(SlackFailures.DEFAULT_WAIT);
+		assertThat(SlackFailures.retryAfter(List.of("soon"))).isEqualTo(SlackFailures.DEFAULT_WAIT);
 	}
 
 }

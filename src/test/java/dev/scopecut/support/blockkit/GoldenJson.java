@@ -42,8 +42,7 @@ public final class GoldenJson {
 	}
 
 	/**
-	 * A message as {@code chat.postMessage} receives it: its notification text and its
-	 * blocks.
+	 * A message as {@code chat.postMessage} receives it: notification text and blocks.
 	 */
 	public static String toJson(String text, List<? extends LayoutBlock> blocks) {
 		JsonObject message = new JsonObject();

@@ -102,10 +102,7 @@ public final class FakeSlack implements AutoCloseable {
 			}
 		}
 
-		/**
-		 * The JSON body of a response-URL post, or the {@code blocks} parameter of a
-		 * method.
-		 */
+		/** A response-URL post's JSON body, or a method's {@code blocks} parameter. */
 		public JsonObject json() {
 			return JsonParser.parseString(this.params.get("body")).getAsJsonObject();
 		}
@@ -156,9 +153,9 @@ public final class FakeSlack implements AutoCloseable {
 	}
 
 	public static FakeSlack start() {
-		// Without TCP_NODELAY each answer waits ~40 ms for the client's delayed ACK (the
-		// headers and body go out as two writes); read once, when the first server
-		// starts.
+		// Without TCP_NODELAY each answer waits ~40 ms for the client's delayed
+		// ACK (the headers and body go out as two writes). The JDK reads this
+		// property once, when the first server starts.
 		System.setProperty("sun.net.httpserver.nodelay", "true");
 		try {
 			FakeSlack fake = new FakeSlack(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200));
@@ -236,10 +233,7 @@ public final class FakeSlack implements AutoCloseable {
 		return "D" + user;
 	}
 
-	/**
-	 * The next {@code times} calls of the method get a 429 with this Retry-After
-	 * (seconds).
-	 */
+	/** The next {@code times} calls of the method get a 429 with this Retry-After. */
 	public void rateLimit(String method, int times, int retryAfterSeconds) {
 		for (int i = 0; i < times; i++) {
 			script(method,

@@ -176,8 +176,7 @@ public final class SignedRequests {
 	}
 
 	/**
-	 * A click on a control of the block {@code blockId}, which Slack sends with the
-	 * action.
+	 * A click on a control of the block {@code blockId}, which Slack names in the action.
 	 */
 	public static String blockAction(String team, String channel, String user, String actionId, String value,
 			String responseUrl, String blockId) {

@@ -91,10 +91,7 @@ public final class ViewSubmission {
 		return this;
 	}
 
-	/**
-	 * The blocks of the view as it was opened, which Slack sends back with the
-	 * submission.
-	 */
+	/** The blocks of the view as opened, which Slack sends back with the submission. */
 	public ViewSubmission blocks(JsonArray blocks) {
 		this.payload.getAsJsonObject("view").add("blocks", blocks);
 		return this;

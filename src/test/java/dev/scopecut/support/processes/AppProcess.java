@@ -52,8 +52,8 @@ public final class AppProcess implements AutoCloseable {
 
 	/**
 	 * Starts Scopecut from the test classpath, as {@code java -cp …
-	 * dev.scopecut.ScopecutApplication}, its log in {@link #LOGS}, and returns once it is
-	 * healthy.
+	 * dev.scopecut.ScopecutApplication} with its log in {@link #LOGS}, and returns once
+	 * it reports healthy.
 	 * @param settings extra {@code --name=value} arguments
 	 */
 	public static AppProcess scopecut(String name, RedisProcess redis, String slackApiUrl,
@@ -63,9 +63,8 @@ public final class AppProcess implements AutoCloseable {
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
 						"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
 						ScopecutApplication.class.getName(), "--server.port=" + port,
-						// Every click confirmed on its own, at once: the fault tests read
-						// each
-						// click's reply.
+						// Every click confirmed on its own, at once: the
+						// fault tests read each click's reply.
 						"--scopecut.confirmations.burst=0ms", "--spring.data.redis.url=" + redis.url(),
 						"--scopecut.slack.api-url=" + slackApiUrl));
 		command.addAll(List.of(settings));

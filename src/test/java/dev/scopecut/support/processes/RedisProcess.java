@@ -53,10 +53,7 @@ public final class RedisProcess implements AutoCloseable {
 		return "redis://localhost:" + this.port;
 	}
 
-	/**
-	 * Stops the server process; {@link #restart()} brings it back on the same port and
-	 * data.
-	 */
+	/** Stops the server; {@link #restart()} brings it back on the same port and data. */
 	public void stop() {
 		try {
 			if (this.server != null) {

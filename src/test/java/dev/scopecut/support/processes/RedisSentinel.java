@@ -141,8 +141,8 @@ public final class RedisSentinel implements AutoCloseable {
 	}
 
 	/**
-	 * Each sentinel knows the two others and the replica, so that a failover can start at
-	 * once.
+	 * Waits until each sentinel knows the two others and the replica, so that a failover
+	 * can start at once.
 	 */
 	private void awaitSentinelsSeeEachOther() {
 		long until = System.nanoTime() + RedisServers.READY.toNanos();

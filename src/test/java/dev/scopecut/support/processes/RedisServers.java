@@ -16,8 +16,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 /**
  * Debian's {@code redis-server} and {@code redis-cli} (which {@code .ci/run} installs
  * when missing), as {@link RedisCluster} and {@link RedisSentinel} run them: one process
- * per node, each in a folder of its own with its log, and one command at a time to a
- * node.
+ * a node, each in a folder of its own with its log, sent one command at a time.
  */
 final class RedisServers {
 
