@@ -230,7 +230,7 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 			SlashCommandContext ctx) {
 		Cut cut = this.cuts.start(new StartCut(workspace, payload.getChannelId(), payload.getUserId(),
 				QuickStart.parse(command.text(), this.cuts.quickStartSettings())));
-		this.executor.execute(() -> NewCutPost.post(this.cuts, cut).ifPresent((text) -> respond(ctx, text)));
+		NewCutPost.postAfterAck(this.executor, this.cuts, cut, (text) -> respond(ctx, text));
 		return ctx.ack();
 	}
 
