@@ -37,12 +37,14 @@ public class HomeService {
 	}
 
 	/**
-	 * The decisions of "my channels": cuts the person ran, could vote in (chosen, or a
-	 * member of the channel when it started) or voted in.
+	 * The decisions the person took part in: cuts they ran, were chosen to vote in, or
+	 * voted in. Being a member of a channel-wide cut's channel is not taking part: such a
+	 * person may never have looked at it.
 	 */
 	private static boolean tookPart(CutSnapshot snapshot, String user) {
 		Cut cut = snapshot.cut();
-		return cut.isFacilitator(user) || cut.eligibleVoters().contains(user) || !snapshot.ballots().of(user).isEmpty();
+		return cut.isFacilitator(user) || (cut.settings().hasChosenVoters() && cut.settings().voters().contains(user))
+				|| !snapshot.ballots().of(user).isEmpty();
 	}
 
 }
