@@ -151,6 +151,8 @@ public final class FakeSlack implements AutoCloseable {
 
 	private final Map<String, String> timeZones = new ConcurrentHashMap<>();
 
+	private final Map<String, String> realNames = new ConcurrentHashMap<>();
+
 	private FakeSlack(HttpServer server) {
 		this.server = server;
 	}
@@ -229,6 +231,14 @@ public final class FakeSlack implements AutoCloseable {
 	 */
 	public void timeZone(String user, String tz) {
 		this.timeZones.put(user, tz);
+	}
+
+	/**
+	 * The real name {@code users.info} gives the user ({@code profile.real_name}); none
+	 * when not set.
+	 */
+	public void realName(String user, String name) {
+		this.realNames.put(user, name);
 	}
 
 	/** The direct-message channel {@code conversations.open} opens with the user. */
@@ -333,6 +343,7 @@ public final class FakeSlack implements AutoCloseable {
 		this.tokenTeams.clear();
 		this.grants.clear();
 		this.timeZones.clear();
+		this.realNames.clear();
 		this.messageSeq.set(FIRST_TS);
 	}
 
@@ -460,7 +471,10 @@ public final class FakeSlack implements AutoCloseable {
 	private String user(String id) {
 		return "{\"id\":\"" + id + "\",\"is_bot\":" + this.bots.contains(id) + ",\"deleted\":"
 				+ this.deleted.contains(id)
-				+ (this.timeZones.containsKey(id) ? ",\"tz\":\"" + this.timeZones.get(id) + "\"" : "") + "}";
+				+ (this.timeZones.containsKey(id) ? ",\"tz\":\"" + this.timeZones.get(id) + "\"" : "")
+				+ (this.realNames.containsKey(id) ? ",\"profile\":{\"real_name\":\"" + this.realNames.get(id) + "\"}"
+						: "")
+				+ "}";
 	}
 
 	private String nextTs() {
