@@ -81,20 +81,20 @@ public final class HomeView {
 		int left = cut.itemsLeft(snapshot.ballots().of(user)).size();
 		return title(cut, links) + " in <#" + cut.channel() + ">\n" + left + " of " + cut.items().size()
 				+ ((cut.items().size() == 1) ? " item" : " items") + " left to vote on · closes "
-				+ CutMessage.date(cut.settings().deadline());
+				+ SlackDates.at(cut.settings().deadline());
 	}
 
 	private static String running(CutSnapshot snapshot, Map<CutId, String> links) {
 		Cut cut = snapshot.cut();
 		return title(cut, links) + " in <#" + cut.channel() + ">\n" + DecisionText.progress(snapshot) + " · closes "
-				+ CutMessage.date(cut.settings().deadline()) + " · ID `" + cut.ref().id() + "`";
+				+ SlackDates.at(cut.settings().deadline()) + " · ID `" + cut.ref().id() + "`";
 	}
 
 	private static String decided(CutSnapshot snapshot) {
 		Cut cut = snapshot.cut();
 		Decision decision = snapshot.decision();
 		String head = "*" + Mrkdwn.escape(cut.title()) + "* in <#" + cut.channel() + "> · closed "
-				+ CutMessage.date(cut.closedAt()) + " · ID `" + cut.ref().id() + "`\n";
+				+ SlackDates.at(cut.closedAt()) + " · ID `" + cut.ref().id() + "`\n";
 		int lineMax = (CutMessage.SECTION_TEXT_MAX - head.length()) / 2 - 1;
 		return head + shortened(DecisionText.shipLine(decision), lineMax) + "\n"
 				+ shortened(DecisionText.deferLine(decision), lineMax);
