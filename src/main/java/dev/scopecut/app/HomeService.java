@@ -24,16 +24,22 @@ public class HomeService {
 
 	public Home home(String workspace, String user) {
 		List<CutSnapshot> open = this.cuts.open(workspace, OPEN_READ_MAX);
+		Comparator<CutSnapshot> soonestFirst = Comparator
+			.comparing((CutSnapshot snapshot) -> snapshot.cut().settings().deadline());
 		List<CutSnapshot> waiting = open.stream()
 			.filter((snapshot) -> snapshot.cut().awaitsVoteFrom(user, snapshot.ballots()))
-			.sorted(Comparator.comparing((CutSnapshot snapshot) -> snapshot.cut().settings().deadline()))
+			.sorted(soonestFirst)
+			.toList();
+		List<CutSnapshot> voted = open.stream()
+			.filter((snapshot) -> !snapshot.ballots().of(user).isEmpty())
+			.sorted(soonestFirst)
 			.toList();
 		List<CutSnapshot> running = open.stream().filter((snapshot) -> snapshot.cut().isFacilitator(user)).toList();
 		List<CutSnapshot> decided = this.cuts.recentlyClosed(workspace, CLOSED_READ_MAX)
 			.stream()
 			.filter((snapshot) -> tookPart(snapshot, user))
 			.toList();
-		return new Home(user, waiting, running, decided);
+		return new Home(user, waiting, voted, running, decided);
 	}
 
 	/**

@@ -47,6 +47,27 @@ class HomeServiceTests {
 			.containsExactly("RAN01", "CHS01", "VTD01");
 	}
 
+	@Test
+	void myVotesOnOpenCutsAreEveryOpenCutIVotedInSoonestDeadlineFirst() {
+		CutSnapshot later = open("KTR01", DEADLINE.plusSeconds(3600), ballots(ME + "=S"));
+		CutSnapshot sooner = open("SNR01", DEADLINE, ballots(ME + "=D"));
+		CutSnapshot notVoted = open("NVT01", DEADLINE, ballots("U0ANN=S"));
+		given(this.cuts.open("T0SCOPE", HomeService.OPEN_READ_MAX)).willReturn(List.of(later, notVoted, sooner));
+		given(this.cuts.recentlyClosed("T0SCOPE", HomeService.CLOSED_READ_MAX)).willReturn(List.of());
+
+		Home read = this.home.home("T0SCOPE", ME);
+
+		assertThat(read.voted()).extracting((snapshot) -> snapshot.cut().ref().id().value())
+			.containsExactly("SNR01", "KTR01");
+	}
+
+	private static CutSnapshot open(String id, Instant deadline, Ballots ballots) {
+		Cut cut = new Cut(new CutRef("T0SCOPE", new CutId(id)), "C0PLAN", "U0ANN", "Release " + id,
+				List.of(new Item(1, "email signup")), new CutSettings("", deadline, 0, 0, false, List.of(), false),
+				CutStatus.OPEN, DEADLINE.minusSeconds(86_400), null, "1741000000.000100", List.of("U0ANN", ME));
+		return new CutSnapshot(cut, ballots, 1, null);
+	}
+
 	private static CutSnapshot closed(String id, String facilitator, List<String> chosen, List<String> members,
 			Ballots ballots) {
 		Cut cut = new Cut(new CutRef("T0SCOPE", new CutId(id)), "C0PLAN", facilitator, "Release " + id,
