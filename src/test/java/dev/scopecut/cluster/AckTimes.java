@@ -9,62 +9,83 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
-import dev.scopecut.support.fakeslack.FakeSlack;
 import dev.scopecut.support.fakeslack.SignedRequests;
 
 /**
  * Vote clicks sent as fast as a few connections allow, each a new voter on one of a cut's
- * three items, for a few seconds a round: how many were acknowledged per second, and how
- * long each acknowledgement took. Every click must be acknowledged (HTTP 200).
+ * three items, for a fixed time a round: how many were acknowledged per second, and how
+ * long each acknowledgement took. The clicks go round the instances in turn, as a load
+ * balancer sends them, and round the cuts. Every click must be acknowledged (HTTP 200).
+ * Their private replies are sent to a closed port: what is timed is the acknowledgement.
  */
 final class AckTimes {
 
-	private static final int CONNECTIONS = 4;
+	/** A cut to vote in, and its workspace. */
+	record Ballot(String team, String cut) {
 
-	private static final Duration ROUND = Duration.ofSeconds(3);
+		/** The cut's votes hash (Keys). */
+		String votesKey() {
+			return "scopecut:{" + this.team + "}:votes:" + this.cut;
+		}
 
-	private final FakeSlack slack;
+	}
+
+	private record Ack(Ballot ballot, String field) {
+	}
 
 	private final String name;
 
+	private final int connections;
+
+	private final Duration round;
+
 	private final List<Long> nanos = Collections.synchronizedList(new ArrayList<>());
 
-	private final List<String> fields = Collections.synchronizedList(new ArrayList<>());
+	private final List<Ack> acks = Collections.synchronizedList(new ArrayList<>());
 
 	private long floodedNanos;
 
-	AckTimes(FakeSlack slack, String name) {
-		this.slack = slack;
+	AckTimes(String name, int connections, Duration round) {
 		this.name = name;
+		this.connections = connections;
+		this.round = round;
 	}
 
-	/** One round against the instance; the voters' ids start with the tag. */
-	void flood(ConfigurableApplicationContext instance, String team, String cut, String tag) {
-		ExecutorService connections = Executors.newFixedThreadPool(CONNECTIONS);
+	/**
+	 * One round, the clicks taking the instances in turn and, after each turn of them,
+	 * the next cut; the voters' ids start with the tag.
+	 */
+	void flood(List<ConfigurableApplicationContext> instances, List<Ballot> ballots, String tag) {
+		List<SignedRequests> endpoints = instances.stream().map(Instances::requests).toList();
+		AtomicLong clicks = new AtomicLong();
+		ExecutorService pool = Executors.newFixedThreadPool(this.connections);
 		long start = System.nanoTime();
-		long end = start + ROUND.toNanos();
+		long end = start + this.round.toNanos();
 		try {
 			List<Future<?>> running = new ArrayList<>();
-			for (int c = 0; c < CONNECTIONS; c++) {
+			for (int c = 0; c < this.connections; c++) {
 				int connection = c;
-				running.add(connections.submit(() -> {
-					SignedRequests requests = Instances.requests(instance);
+				running.add(pool.submit(() -> {
 					for (int n = 0; System.nanoTime() < end; n++) {
+						long click = clicks.getAndIncrement();
+						SignedRequests endpoint = endpoints.get((int) (click % endpoints.size()));
+						Ballot ballot = ballots.get((int) (click / endpoints.size() % ballots.size()));
 						String user = "U%s%dK%05d".formatted(tag.toUpperCase(), connection, n);
 						int item = 1 + n % 3;
 						long sent = System.nanoTime();
-						HttpResponse<String> response = requests
-							.post(SignedRequests.blockAction(team, Instances.channel(team), user, "vote-ship",
-									cut + "|" + item + "|S", "http://127.0.0.1:9/unused"));
+						HttpResponse<String> response = endpoint
+							.post(SignedRequests.blockAction(ballot.team(), Instances.channel(ballot.team()), user,
+									"vote-ship", ballot.cut() + "|" + item + "|S", "http://127.0.0.1:9/unused"));
 						if (response.statusCode() != 200) {
 							throw new IllegalStateException("a click answered " + response.statusCode());
 						}
 						this.nanos.add(System.nanoTime() - sent);
-						this.fields.add(item + ":" + user);
+						this.acks.add(new Ack(ballot, item + ":" + user));
 					}
 					return null;
 				}));
@@ -77,15 +98,17 @@ final class AckTimes {
 			throw new IllegalStateException(ex);
 		}
 		finally {
-			connections.shutdownNow();
+			pool.shutdownNow();
 			this.floodedNanos += System.nanoTime() - start;
 		}
 	}
 
-	/** The votes acknowledged, as the cut's votes hash holds them. */
-	Map<String, String> fields() {
-		synchronized (this.fields) {
-			return this.fields.stream().collect(Collectors.toMap((field) -> field, (field) -> "S"));
+	/** The votes acknowledged in this cut, as its votes hash holds them. */
+	Map<String, String> fields(Ballot ballot) {
+		synchronized (this.acks) {
+			return this.acks.stream()
+				.filter((ack) -> ack.ballot().equals(ballot))
+				.collect(Collectors.toMap(Ack::field, (ack) -> "S"));
 		}
 	}
 

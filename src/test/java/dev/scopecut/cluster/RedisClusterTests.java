@@ -329,8 +329,8 @@ class RedisClusterTests {
 		assertThat(cluster.masterOf(jobs(team))).isNotEqualTo(master);
 
 		await("the close, once answered").atMost(PATIENCE)
-			.until(() -> text(requests(b).post(SignedRequests.slashCommand(team, channel(team), ANN, "close " + cut,
-					slack.responseUrl("flood-close"))))
+			.until(() -> text(requests(b).post(SignedRequests.slashCommand(team, channel(team), ANN,
+					"close " + cut + " force", slack.responseUrl("flood-close"))))
 				.startsWith("Closed `" + cut + "`"));
 		await("no job left").atMost(PATIENCE)
 			.untilAsserted(() -> assertThat(commands().zrangeWithScores(jobs(team), 0, -1)).isEmpty());

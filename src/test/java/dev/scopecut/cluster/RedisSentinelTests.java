@@ -13,6 +13,7 @@ import static dev.scopecut.cluster.Instances.vote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -103,8 +104,8 @@ class RedisSentinelTests {
 			assertThat(vote(slack, (u % 2 == 0) ? a : b, QUIET, cut, "U00000S" + u, 1 + u % 2, "s-vote-" + u))
 				.startsWith("You voted");
 		}
-		assertThat(text(requests(b).post(
-				SignedRequests.slashCommand(QUIET, channel(QUIET), ANN, "close " + cut, slack.responseUrl("s-close")))))
+		assertThat(text(requests(b).post(SignedRequests.slashCommand(QUIET, channel(QUIET), ANN,
+				"close " + cut + " force", slack.responseUrl("s-close")))))
 			.startsWith("Closed `" + cut + "`");
 
 		await("no job of the cut left").atMost(PATIENCE).until(() -> jobsOf(QUIET, cut).isEmpty());
@@ -149,17 +150,18 @@ class RedisSentinelTests {
 				Map.of("SPRING_DATA_REDIS_SENTINEL_MASTER", RedisSentinel.MASTER, "SPRING_DATA_REDIS_SENTINEL_NODES",
 						sentinel.sentinelNodes(), "SCOPECUT_WAIT_FOR_REPLICA", "false"));
 		try {
-			String cut = startCut(slack, a, QUIET, "Cost plan: one; two; three");
-			AckTimes waited = new AckTimes(slack, "WAIT 1 after each vote");
-			AckTimes not = new AckTimes(slack, "no WAIT");
+			AckTimes.Ballot ballot = new AckTimes.Ballot(QUIET,
+					startCut(slack, a, QUIET, "Cost plan: one; two; three"));
+			AckTimes waited = new AckTimes("WAIT 1 after each vote", 4, Duration.ofSeconds(3));
+			AckTimes not = new AckTimes("no WAIT", 4, Duration.ofSeconds(3));
 			for (int round = 0; round < 4; round++) {
-				not.flood(unwaited, QUIET, cut, "n" + round);
-				waited.flood(a, QUIET, cut, "w" + round);
+				not.flood(List.of(unwaited), List.of(ballot), "n" + round);
+				waited.flood(List.of(a), List.of(ballot), "w" + round);
 			}
 			System.out.println("Redis Sentinel, one replica: " + waited + "; " + not);
 
-			Map<String, String> stored = onMaster((redis) -> redis.hgetall("scopecut:{" + QUIET + "}:votes:" + cut));
-			assertThat(stored).containsAllEntriesOf(waited.fields()).containsAllEntriesOf(not.fields());
+			Map<String, String> stored = onMaster((redis) -> redis.hgetall(ballot.votesKey()));
+			assertThat(stored).containsAllEntriesOf(waited.fields(ballot)).containsAllEntriesOf(not.fields(ballot));
 		}
 		finally {
 			unwaited.close();
@@ -190,7 +192,7 @@ class RedisSentinelTests {
 			// Tried until saved, as a facilitator clicks again after "not saved".
 			await("the close during the failover, once answered").atMost(PATIENCE)
 				.until(() -> text(requests(a).post(SignedRequests.slashCommand(QUIET, channel(QUIET), ANN,
-						"close " + quiet, slack.responseUrl("failover-close"))))
+						"close " + quiet + " force", slack.responseUrl("failover-close"))))
 					.startsWith("Closed `" + quiet + "`"));
 		});
 		System.out.println(flood.report("Redis Sentinel"));
@@ -207,8 +209,8 @@ class RedisSentinelTests {
 		int shown = updates(slack, channel(FLOODED));
 		assertThat(vote(slack, b, FLOODED, flooded, "U0000LAST", 1, "after-failover")).startsWith("You voted");
 		await("a refresh after the failover").atMost(PATIENCE).until(() -> updates(slack, channel(FLOODED)) > shown);
-		assertThat(text(requests(b).post(SignedRequests.slashCommand(FLOODED, channel(FLOODED), ANN, "close " + flooded,
-				slack.responseUrl("flood-close")))))
+		assertThat(text(requests(b).post(SignedRequests.slashCommand(FLOODED, channel(FLOODED), ANN,
+				"close " + flooded + " force", slack.responseUrl("flood-close")))))
 			.startsWith("Closed `" + flooded + "`");
 		await("no job of the flooded cut left").atMost(PATIENCE).until(() -> jobsOf(FLOODED, flooded).isEmpty());
 		await("no job of the cut closed during the failover left").atMost(PATIENCE)

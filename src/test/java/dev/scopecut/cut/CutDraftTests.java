@@ -61,10 +61,12 @@ class CutDraftTests {
 		assertThat(refused.refusals()).extracting(InvalidCutException::field)
 			.containsExactly(InvalidCutException.Field.TITLE, InvalidCutException.Field.ITEMS,
 					InvalidCutException.Field.QUORUM);
-		assertThat(refused.refusals().get(1).getMessage()).isEqualTo("“Signup” is listed twice; list each item once.");
+		assertThat(refused.refusals()).extracting(InvalidCutException::reason)
+			.containsExactly(InvalidCutException.Reason.TITLE_TOO_LONG, InvalidCutException.Reason.ITEM_TWICE,
+					InvalidCutException.Reason.QUORUM_ABOVE_VOTERS);
+		assertThat(refused.refusals().get(1).typed()).isEqualTo("Signup");
 		// read as one refusal, it is the first
-		assertThat(refused.field()).isEqualTo(InvalidCutException.Field.TITLE);
-		assertThat(refused.getMessage()).startsWith("The title is 151 characters");
+		assertThat(refused.reason()).isEqualTo(InvalidCutException.Reason.TITLE_TOO_LONG);
 	}
 
 	@Test

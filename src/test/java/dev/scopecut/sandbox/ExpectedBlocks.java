@@ -22,6 +22,8 @@ record ExpectedBlocks(List<String> texts, List<String> buttons, int primary, Lis
 
 	private static final Pattern BOLD = Pattern.compile("(?<![\\w*])\\*(?=\\S)([^*\\n]*?\\S|\\S)\\*(?![\\w*])");
 
+	private static final Pattern CODE = Pattern.compile("`([^`\\n]+)`");
+
 	private static final Pattern WORD = Pattern.compile("[A-Za-z0-9]{3,}");
 
 	private static final Pattern MENTION = Pattern.compile("<@(U\\w+)>");
@@ -78,7 +80,10 @@ record ExpectedBlocks(List<String> texts, List<String> buttons, int primary, Lis
 	}
 
 	private void mrkdwn(String text) {
-		String withoutCode = text.replaceAll("`[^`\\n]+`", "");
+		// A code span's text shows inside a bold span, but its asterisks are not bold
+		// marks.
+		String withoutCode = CODE.matcher(text)
+			.replaceAll((code) -> Matcher.quoteReplacement(code.group(1).replace("*", "")));
 		Matcher bold = BOLD.matcher(withoutCode);
 		while (bold.find()) {
 			this.bold.add(LINK.matcher(bold.group(1))

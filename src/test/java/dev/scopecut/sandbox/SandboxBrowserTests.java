@@ -221,8 +221,8 @@ class SandboxBrowserTests extends SandboxTest {
 
 		actAs(ANN);
 		browser.findElement(By.id("composer")).sendKeys("/scopecut remind", Keys.ENTER);
-		this.wait.until((driver) -> privateReplies().stream()
-			.anyMatch((reply) -> reply.getText().contains("reminded now by direct message")));
+		this.wait
+			.until((driver) -> privateReplies().stream().anyMatch((reply) -> reply.getText().contains("reminded now")));
 
 		actAs(reminded.id());
 		// The badge counts the reminder until it has been on screen, as Slack's does.

@@ -40,7 +40,7 @@ class NextCutFlowTests extends EndToEndTest {
 		await().atMost(WAIT).until(() -> this.redisTemplate.opsForHash().hasKey(cutKey(this.parentId), "ts"));
 		this.requests.click(CHANNEL, BOB, "vote-ship", values.get(0), slack.responseUrl("v1"));
 		this.requests.click(CHANNEL, BOB, "vote-defer", values.get(3), slack.responseUrl("v2"));
-		this.requests.command(CHANNEL, ANN, "close " + this.parentId, slack.responseUrl("close"));
+		this.requests.command(CHANNEL, ANN, "close " + this.parentId + " force", slack.responseUrl("close"));
 		await().atMost(WAIT)
 			.until(() -> "CLOSED".equals(this.redisTemplate.opsForHash().get(cutKey(this.parentId), "status")));
 	}
