@@ -33,6 +33,8 @@ class MicrometerMetrics implements Metrics {
 
 	static final String PRIVATE_REPLIES = "scopecut.private.replies";
 
+	static final String PUBLISH_SHED = "scopecut.publish.shed";
+
 	private final MeterRegistry registry;
 
 	MicrometerMetrics(MeterRegistry registry) {
@@ -54,6 +56,7 @@ class MicrometerMetrics implements Metrics {
 		for (ReplyOutcome outcome : ReplyOutcome.values()) {
 			replies(outcome);
 		}
+		publishShedCounter();
 	}
 
 	@Override
@@ -147,6 +150,17 @@ class MicrometerMetrics implements Metrics {
 	@Override
 	public void privateReply(ReplyOutcome outcome) {
 		replies(outcome).increment();
+	}
+
+	@Override
+	public void publishShed() {
+		publishShedCounter().increment();
+	}
+
+	private Counter publishShedCounter() {
+		return Counter.builder(PUBLISH_SHED)
+			.description("New cuts' posts, export parts and Home tabs not queued: the publish queue was full")
+			.register(this.registry);
 	}
 
 	private Counter replies(ReplyOutcome outcome) {

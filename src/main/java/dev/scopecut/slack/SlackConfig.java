@@ -2,6 +2,7 @@ package dev.scopecut.slack;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
@@ -18,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
+import dev.scopecut.app.port.Metrics;
 import dev.scopecut.app.port.RequestReplays;
 import dev.scopecut.app.port.TokenRefreshLocks;
 import dev.scopecut.slack.inbound.SocketModeRunner;
@@ -50,6 +52,9 @@ class SlackConfig {
 	Slack slack(SlackProperties properties) {
 		com.slack.api.SlackConfig config = new com.slack.api.SlackConfig();
 		config.setMethodsEndpointUrlPrefix(properties.apiUrl());
+		// The SDK's own call statistics (a thread and a datastore) are read by nothing:
+		// Scopecut's Slack metrics are Micrometer's (ops/MeteredSlack).
+		config.setStatsEnabled(false);
 		return Slack.getInstance(config);
 	}
 
@@ -149,10 +154,19 @@ class SlackConfig {
 		return executor("reply-", 2, 20_000);
 	}
 
-	/** Posting new cuts: never queued behind a flood of private replies. */
+	/**
+	 * Posting new cuts, a long export's parts and Home tabs: never queued behind a flood
+	 * of private replies. What the full queue refuses is counted, and each caller tells
+	 * the person it could not be done.
+	 */
 	@Bean
-	ThreadPoolTaskExecutor publishExecutor() {
-		return executor("publish-", 2, 1_000);
+	ThreadPoolTaskExecutor publishExecutor(Metrics metrics) {
+		ThreadPoolTaskExecutor executor = executor("publish-", 2, 1_000);
+		executor.setRejectedExecutionHandler((task, pool) -> {
+			metrics.publishShed();
+			throw new RejectedExecutionException("the publish queue is full");
+		});
+		return executor;
 	}
 
 	private static ThreadPoolTaskExecutor executor(String prefix, int threads, int queue) {

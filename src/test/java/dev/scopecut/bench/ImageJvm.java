@@ -3,7 +3,12 @@ package dev.scopecut.bench;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -132,23 +137,58 @@ final class ImageJvm {
 	}
 
 	/**
-	 * The training run of the image's build: starts {@code jar} with the image's options
-	 * until its context is refreshed, then exits, leaving the archive its starts map.
+	 * The training run of the image's build: starts {@code jar} with the image's options,
+	 * asks it for its health once (any answer), then stops it with SIGTERM, leaving the
+	 * archive its starts map.
+	 * @param port the port {@code settings} give it
 	 * @param settings what the app needs to get that far
 	 */
-	Path archive(String name, Path jar, List<String> settings) throws IOException, InterruptedException {
+	Path archive(String name, Path jar, int port, List<String> settings) throws IOException, InterruptedException {
 		Path archive = this.directory.resolve(name + ".jsa");
 		Files.deleteIfExists(archive);
 		List<String> command = new ArrayList<>(List.of(java(), "-XX:MaxRAM=" + CONTAINER_MEMORY));
 		command.addAll(this.options);
-		command.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=error",
-				"-Dspring.context.exit=onRefresh", "-jar", jar.toString()));
+		command.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=error", "-jar", jar.toString()));
 		command.addAll(settings);
-		run(command, name + "-training");
+		Path log = this.directory.resolve(name + "-training.log");
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		try {
+			awaitAnswer(process, port, log);
+		}
+		finally {
+			process.destroy();
+		}
+		if (!process.waitFor(5, TimeUnit.MINUTES)) {
+			process.destroyForcibly();
+			throw new IllegalStateException(name + "'s training run did not stop; see " + log);
+		}
 		if (!Files.exists(archive)) {
-			throw new IllegalStateException("the training run of " + name + " left no archive");
+			throw new IllegalStateException("the training run of " + name + " left no archive; see " + log);
 		}
 		return archive;
+	}
+
+	/** Until the app answers its health request, whatever the answer. */
+	private static void awaitAnswer(Process process, int port, Path log) throws InterruptedException {
+		HttpClient http = HttpClient.newHttpClient();
+		HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+			.timeout(Duration.ofSeconds(10))
+			.build();
+		long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+		while (System.nanoTime() < end) {
+			if (!process.isAlive()) {
+				throw new IllegalStateException("a training run exited before it answered; see " + log);
+			}
+			try {
+				http.send(health, HttpResponse.BodyHandlers.discarding());
+				return;
+			}
+			catch (IOException ex) {
+				// not listening yet
+				Thread.sleep(50);
+			}
+		}
+		throw new IllegalStateException("a training run did not answer within 5 minutes; see " + log);
 	}
 
 	/**

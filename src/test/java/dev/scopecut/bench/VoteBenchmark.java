@@ -91,9 +91,12 @@ public final class VoteBenchmark {
 		String report;
 		try (RedisProcess redis = RedisProcess.start(true); FakeSlack slack = FakeSlack.start()) {
 			System.out.println("Training runs: class data sharing archives for both servers");
-			Path appArchive = image.archive("scopecut", appJar,
-					scopecutSettings(RedisProcess.freePort(), redis, slack));
-			Path baseArchive = image.archive("baseline", baseJar, settings(RedisProcess.freePort(), redis, slack));
+			int trainingPort = RedisProcess.freePort();
+			Path appArchive = image.archive("scopecut", appJar, trainingPort,
+					scopecutSettings(trainingPort, redis, slack));
+			int baseTrainingPort = RedisProcess.freePort();
+			Path baseArchive = image.archive("baseline", baseJar, baseTrainingPort,
+					settings(baseTrainingPort, redis, slack));
 			int port = RedisProcess.freePort();
 			int basePort = RedisProcess.freePort();
 			try (AppProcess app = AppProcess.start("scopecut",

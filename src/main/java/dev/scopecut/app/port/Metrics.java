@@ -39,6 +39,13 @@ public interface Metrics {
 	default void privateReply(ReplyOutcome outcome) {
 	}
 
+	/**
+	 * Work for the Web API after an acknowledgement (posting a new cut, a long export's
+	 * parts, a Home tab) was not queued: the queue was full.
+	 */
+	default void publishShed() {
+	}
+
 	/** What became of one person's reminder of one slot. */
 	default void reminder(ReminderOutcome outcome) {
 	}

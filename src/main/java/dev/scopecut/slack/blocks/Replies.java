@@ -37,6 +37,9 @@ public final class Replies {
 			The ID can be left out when the channel has one open cut.
 			Rule: an item ships when its Ship votes outnumber its Defer votes; a tie or no vote defers it.""";
 
+	/** Work after the acknowledgement could not be queued (the queue is full). */
+	public static final String TOO_BUSY = "Scopecut is too busy to post this right now; please try again in a moment.";
+
 	public static final String STORE_DOWN = "Scopecut cannot reach its store right now, so nothing was saved. Please try again in a moment.";
 
 	public static final String VOTE_NOT_RECORDED = "Your vote was *not recorded*: Scopecut cannot reach its store right now. Please click again in a moment.";

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Collectors;
 
 import com.slack.api.bolt.App;
@@ -134,6 +135,11 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 		}
 		catch (StoreUnavailableException ex) {
 			return ctx.ack(StoreDown.reply("/scopecut not served", ex));
+		}
+		catch (RejectedExecutionException ex) {
+			log.warn("/scopecut {} not done: the publish queue is full",
+					command.verb().name().toLowerCase(Locale.ROOT));
+			return ctx.ack(Replies.TOO_BUSY);
 		}
 	}
 

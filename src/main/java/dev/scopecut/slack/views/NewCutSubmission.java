@@ -103,8 +103,7 @@ class NewCutSubmission implements SlackListener, ViewSubmissionHandler {
 		}
 		catch (RejectedExecutionException ex) {
 			log.warn("New cut not posted: the publish queue is full");
-			return ctx.ackWithErrors(Map.of(NewCutModal.TITLE,
-					"Scopecut is too busy to post the cut right now; " + "please submit again in a moment."));
+			return ctx.ackWithErrors(Map.of(NewCutModal.TITLE, Replies.TOO_BUSY));
 		}
 	}
 
