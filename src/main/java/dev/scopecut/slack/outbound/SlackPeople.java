@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import dev.scopecut.app.port.NotifyFailedException;
 import dev.scopecut.app.port.PeopleCache;
 import dev.scopecut.app.port.PeopleCache.Person;
 import dev.scopecut.app.port.RetryLaterException;
@@ -41,7 +42,7 @@ import dev.scopecut.app.port.StoreUnavailableException;
  * is asked of Slack.
  */
 @Component
-class SlackPeople {
+public class SlackPeople {
 
 	/** Slack's own bot, a member of every channel, never flagged {@code is_bot}. */
 	static final String SLACKBOT = "USLACKBOT";
@@ -114,6 +115,39 @@ class SlackPeople {
 		return zone(person);
 	}
 
+	/**
+	 * The names of those users Slack will name: from the cache, else {@code users.info}
+	 * one by one (an entry kept with no name is asked again). Someone Slack cannot
+	 * describe now (a 429, a refusal, Slack out of reach) is left out, for the caller to
+	 * show by id: a record is never held up by a name.
+	 */
+	public Map<String, String> names(String workspace, Collection<String> users) {
+		Map<String, String> names = new HashMap<>();
+		cached(workspace, users).forEach((user, person) -> {
+			if (!person.name().isEmpty()) {
+				names.put(user, person.name());
+			}
+		});
+		List<Person> read = new ArrayList<>();
+		for (String user : new LinkedHashSet<>(users)) {
+			if (names.containsKey(user)) {
+				continue;
+			}
+			try {
+				Person person = described(workspace, user);
+				read.add(person);
+				if (!person.name().isEmpty()) {
+					names.put(user, person.name());
+				}
+			}
+			catch (RetryLaterException | NotifyFailedException ex) {
+				log.info("No name for a user, shown by id: {}", ex.getMessage());
+			}
+		}
+		keep(workspace, read);
+		return names;
+	}
+
 	/** The time zones of the users the cache knows, asking Slack about nobody. */
 	Map<String, ZoneId> knownTimeZones(String workspace, Collection<String> users) {
 		Map<String, ZoneId> zones = new HashMap<>();
@@ -178,7 +212,23 @@ class SlackPeople {
 
 	private static Person person(User user) {
 		return new Person(user.getId(), !user.isBot() && !user.isDeleted() && !SLACKBOT.equals(user.getId()),
-				user.getTz());
+				user.getTz(), name(user));
+	}
+
+	/**
+	 * The name a person is known by in a record: their real name (what a release note
+	 * wants), else their display name, else their user name.
+	 */
+	private static String name(User user) {
+		User.Profile profile = user.getProfile();
+		String real = (profile != null) ? profile.getRealName() : null;
+		String display = (profile != null) ? profile.getDisplayName() : null;
+		for (String name : new String[] { real, user.getRealName(), display, user.getName() }) {
+			if (name != null && !name.isBlank()) {
+				return name.strip();
+			}
+		}
+		return "";
 	}
 
 	private Map<String, Person> cached(String workspace, Collection<String> users) {
