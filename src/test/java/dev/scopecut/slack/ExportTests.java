@@ -80,6 +80,27 @@ class ExportTests extends EndToEndTest {
 			.doesNotContain("still open", BOB);
 	}
 
+	/**
+	 * A record answers in the acknowledgement, so a slow {@code users.info} is not waited
+	 * for: the name shows by id now, and by name once the lookup has filled the cache.
+	 */
+	@Test
+	void aSlowSlackNeverHoldsTheRecordItsNameFollowsNextTime() {
+		slack.realName(ANN, "Ann Lee");
+		String id = cutId(voteValues(startCut("Sharing app 0.1: email signup")));
+		String person = "scopecut:{" + FakeSlack.TEAM + "}:person:" + ANN;
+		this.redisTemplate.delete(person);
+		slack.latency(Duration.ofSeconds(3));
+
+		String byId = ackText(this.requests.command(CHANNEL, BOB, "export " + id, slack.responseUrl("e1")));
+		await().atMost(WAIT).until(() -> this.redisTemplate.hasKey(person));
+		slack.latency(Duration.ZERO);
+		String byName = ackText(this.requests.command(CHANNEL, BOB, "export " + id, slack.responseUrl("e2")));
+
+		assertThat(byId).contains("- Facilitator: `" + ANN + "`\n");
+		assertThat(byName).contains("- Facilitator: Ann Lee\n");
+	}
+
 	@Test
 	void theRecordNamesTheFacilitatorByTheirSlackNameAndByIdWhenSlackWillNotSay() {
 		slack.realName(ANN, "Ann Lee");

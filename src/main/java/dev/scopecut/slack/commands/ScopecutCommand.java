@@ -2,6 +2,7 @@ package dev.scopecut.slack.commands;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -62,6 +63,11 @@ import dev.scopecut.slack.outbound.SlackPeople;
 class ScopecutCommand implements SlackListener, SlashCommandHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ScopecutCommand.class);
+
+	/**
+	 * What a record's names may add before its acknowledgement, well inside Slack's 3 s.
+	 */
+	private static final Duration NAMES_WAIT = Duration.ofMillis(1200);
 
 	private final CutService cuts;
 
@@ -214,7 +220,7 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 			SlashCommandContext ctx) {
 		CutReading reading = this.cuts.export(workspace, payload.getChannelId(), payload.getUserId(), command.cutId());
 		List<String> texts = DecisionRecord.slackTexts(reading.snapshot(), reading.readAt(), reading.edits(),
-				this.people.names(workspace, named(reading)));
+				this.people.names(workspace, named(reading), this.executor, NAMES_WAIT));
 		if (texts.size() == 1) {
 			return ctx.ack(texts.get(0));
 		}

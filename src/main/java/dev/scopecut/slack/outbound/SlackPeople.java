@@ -1,6 +1,7 @@
 package dev.scopecut.slack.outbound;
 
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -10,6 +11,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.methods.response.users.UsersListResponse;
@@ -122,12 +127,7 @@ public class SlackPeople {
 	 * show by id: a record is never held up by a name.
 	 */
 	public Map<String, String> names(String workspace, Collection<String> users) {
-		Map<String, String> names = new HashMap<>();
-		cached(workspace, users).forEach((user, person) -> {
-			if (!person.name().isEmpty()) {
-				names.put(user, person.name());
-			}
-		});
+		Map<String, String> names = cachedNames(workspace, users);
 		List<Person> read = new ArrayList<>();
 		for (String user : new LinkedHashSet<>(users)) {
 			if (names.containsKey(user)) {
@@ -145,6 +145,34 @@ public class SlackPeople {
 			}
 		}
 		keep(workspace, read);
+		return names;
+	}
+
+	/**
+	 * {@link #names(String, Collection)} waited for at most {@code wait}, for an answer
+	 * that goes in an acknowledgement: past it, or with {@code executor} full, only the
+	 * cached names. A lookup still running fills the cache for the next time.
+	 */
+	public Map<String, String> names(String workspace, Collection<String> users, Executor executor, Duration wait) {
+		try {
+			return CompletableFuture.supplyAsync(() -> names(workspace, users), executor)
+				.completeOnTimeout(null, wait.toMillis(), TimeUnit.MILLISECONDS)
+				.exceptionally((failure) -> null)
+				.thenApply((names) -> (names != null) ? names : cachedNames(workspace, users))
+				.join();
+		}
+		catch (RejectedExecutionException ex) {
+			return cachedNames(workspace, users);
+		}
+	}
+
+	private Map<String, String> cachedNames(String workspace, Collection<String> users) {
+		Map<String, String> names = new HashMap<>();
+		cached(workspace, users).forEach((user, person) -> {
+			if (!person.name().isEmpty()) {
+				names.put(user, person.name());
+			}
+		});
 		return names;
 	}
 
