@@ -11,7 +11,9 @@
     /* The sandbox's clock (Scopecut's) less the browser's: local times follow the app. */
     clockOffset: 0,
     /* A followed link scrolls to its message once, not on every redraw. */
-    scrollToLink: false
+    scrollToLink: false,
+    /* The newest direct message each person has had on screen, by user: older ones are read. */
+    dmSeen: {}
   };
 
   function toast(text) {
@@ -62,14 +64,15 @@
     return Object.assign({ users, bots, channels, tz: me().tz }, extra);
   }
 
+  /* Times as the page's <!date^…^{time}> draws them (blockkit.js): one format on the page. */
   function time(ts) {
-    return new Intl.DateTimeFormat('en-GB', { timeZone: me().tz, hour: '2-digit', minute: '2-digit' })
+    return new Intl.DateTimeFormat('en-US', { timeZone: me().tz, hour: 'numeric', minute: '2-digit' })
       .format(new Date(Number(ts) * 1000));
   }
 
   /* A person's time of day now, by the sandbox's clock. */
   function localTime(user, weekday) {
-    return new Intl.DateTimeFormat('en-GB', { timeZone: user.tz, hour: '2-digit', minute: '2-digit',
+    return new Intl.DateTimeFormat('en-US', { timeZone: user.tz, hour: 'numeric', minute: '2-digit',
       weekday: weekday ? 'short' : undefined }).format(new Date(Date.now() + page.clockOffset));
   }
 
@@ -253,14 +256,20 @@
     }
     Array.from(select.options).forEach((option) => {
       const u = snapshot.users.find((user) => user.id === option.value);
-      const text = u.real_name + ' (' + u.tz + ', ' + localTime(u) + (quiet(u) ? ', quiet hours' : '') + ')';
+      // Short enough for the sidebar: the chosen person's time zone is on the line below.
+      const text = u.real_name + ' · ' + localTime(u) + (quiet(u) ? ' · quiet hours' : '');
       if (option.textContent !== text) option.textContent = text;
     });
     select.value = snapshot.me;
-    $('local-time').textContent = 'Local time ' + localTime(me(), true)
+    $('local-time').textContent = 'Local time ' + localTime(me(), true) + ' (' + me().tz + ')'
       + (quiet(me()) ? ' · quiet hours: Scopecut sends no reminder until 08:00' : '');
-    // As Slack's badge: the bot's messages, not the private replies to a click.
-    const unread = snapshot.dmMessages.filter((message) => !message.ephemeral).length;
+    // As Slack's badge: the bot's messages, not the private replies to a click, that
+    // arrived since the person last had their direct messages open.
+    const dms = snapshot.dmMessages.filter((message) => !message.ephemeral);
+    const newest = dms.reduce((latest, message) => Math.max(latest, Number(message.ts)), 0);
+    if (page.pane === 'dm') page.dmSeen[snapshot.me] = newest;
+    const seen = page.dmSeen[snapshot.me] || 0;
+    const unread = dms.filter((message) => Number(message.ts) > seen).length;
     $('dm-count').textContent = unread ? String(unread) : '';
     $('dm-count').hidden = !unread;
     document.querySelectorAll('.nav').forEach((n) => n.classList.toggle('active', n.dataset.pane === page.pane));
@@ -319,7 +328,8 @@
   $('composer-form').addEventListener('submit', (event) => {
     event.preventDefault();
     const text = $('composer').value.trim();
-    if (!text) return;
+    // The Home tab has no message box in Slack: nothing typed is sent from there.
+    if (!text || page.pane === 'home') return;
     $('composer').value = '';
     const conversation = page.pane === 'dm' ? page.snapshot.dm : page.snapshot.channel.id;
     send('message', { user: page.user, conversation, text });

@@ -149,8 +149,7 @@ public class CutService {
 			this.store.attachMessage(cut.ref(), ts);
 		}
 		catch (NotifyFailedException | RetryLaterException ex) {
-			Instant now = this.clock.instant();
-			this.store.finish(cut.ref(), CutStatus.CANCELLED, now, afterFinish(cut.ref(), CutStatus.CANCELLED, now));
+			withdraw(cut);
 			throw ex;
 		}
 		// Counted after posting: a large channel's members never delay the message.
@@ -159,6 +158,15 @@ public class CutService {
 			// Members, votes or a close came while the message was posted: show them.
 			this.jobs.schedule(new Job(Job.Kind.REFRESH, cut.ref()), this.clock.instant());
 		}
+	}
+
+	/**
+	 * Cancels a stored cut whose message will not be posted: nobody could vote on it, and
+	 * the facilitator's retry starts another.
+	 */
+	public void withdraw(Cut cut) {
+		Instant now = this.clock.instant();
+		this.store.finish(cut.ref(), CutStatus.CANCELLED, now, afterFinish(cut.ref(), CutStatus.CANCELLED, now));
 	}
 
 	/**

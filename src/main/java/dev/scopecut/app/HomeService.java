@@ -39,9 +39,15 @@ public class HomeService {
 
 	public Home home(String workspace, String user) {
 		List<CutSnapshot> open = this.cuts.open(workspace, OPEN_READ_MAX);
+		Comparator<CutSnapshot> soonestFirst = Comparator
+			.comparing((CutSnapshot snapshot) -> snapshot.cut().settings().deadline());
 		List<CutSnapshot> waiting = open.stream()
 			.filter((snapshot) -> snapshot.cut().awaitsVoteFrom(user, snapshot.ballots()))
-			.sorted(Comparator.comparing((CutSnapshot snapshot) -> snapshot.cut().settings().deadline()))
+			.sorted(soonestFirst)
+			.toList();
+		List<CutSnapshot> voted = open.stream()
+			.filter((snapshot) -> !snapshot.ballots().of(user).isEmpty())
+			.sorted(soonestFirst)
 			.toList();
 		List<CutSnapshot> running = open.stream().filter((snapshot) -> snapshot.cut().isFacilitator(user)).toList();
 		List<CutSnapshot> closed = this.cuts.recentlyClosed(workspace, CLOSED_READ_MAX);
@@ -60,7 +66,7 @@ public class HomeService {
 			.filter((cut) -> cut.checkInState().flatMap(CheckIn::answered).isPresent())
 			.sorted(Comparator.comparing((Cut cut) -> cut.checkIn().answer().at()).reversed())
 			.toList();
-		return new Home(user, waiting, running, decided, checkIns, taught, children(open, closed));
+		return new Home(user, waiting, voted, running, decided, checkIns, taught, children(open, closed));
 	}
 
 	/**
@@ -79,12 +85,14 @@ public class HomeService {
 	}
 
 	/**
-	 * The decisions of "my channels": cuts the person ran, could vote in (chosen, or a
-	 * member of the channel when it started) or voted in.
+	 * The decisions the person took part in: cuts they ran, were chosen to vote in, or
+	 * voted in. Being a member of a channel-wide cut's channel is not taking part: such a
+	 * person may never have looked at it.
 	 */
 	private static boolean tookPart(CutSnapshot snapshot, String user) {
 		Cut cut = snapshot.cut();
-		return cut.isFacilitator(user) || cut.eligibleVoters().contains(user) || !snapshot.ballots().of(user).isEmpty();
+		return cut.isFacilitator(user) || (cut.settings().hasChosenVoters() && cut.settings().voters().contains(user))
+				|| !snapshot.ballots().of(user).isEmpty();
 	}
 
 }

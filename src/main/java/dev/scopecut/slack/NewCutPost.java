@@ -1,6 +1,9 @@
 package dev.scopecut.slack;
 
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +26,22 @@ public final class NewCutPost {
 	private static final Logger log = LoggerFactory.getLogger(NewCutPost.class);
 
 	private NewCutPost() {
+	}
+
+	/**
+	 * Posts the cut on {@code executor}, after the acknowledgement, telling the
+	 * facilitator when it was not posted. A full queue withdraws the cut before it is
+	 * refused to the caller, so that "try again" does not leave an unseen cut open.
+	 * @throws RejectedExecutionException when the queue is full
+	 */
+	public static void postAfterAck(Executor executor, CutService cuts, Cut cut, Consumer<String> tell) {
+		try {
+			executor.execute(() -> post(cuts, cut).ifPresent(tell));
+		}
+		catch (RejectedExecutionException ex) {
+			cuts.withdraw(cut);
+			throw ex;
+		}
 	}
 
 	/**

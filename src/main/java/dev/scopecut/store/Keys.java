@@ -71,9 +71,11 @@ import dev.scopecut.cut.CutRef;
  * scopecut:{T123}:trigger:1337.42.abc
  *                               string "1": a slash command or form submission with that trigger id
  *                                      was served; expires after 15 minutes (a signature lasts 5)
- * scopecut:{T123}:person:U1     string what Slack said of a user: "H|Europe/Paris" (a human, with
- *                                      their time zone), "H|" (no time zone given) or "N|" (a bot,
- *                                      an app or a deleted user); expires 24 hours after it was read
+ * scopecut:{T123}:person:U1     string what Slack said of a user: "H|Europe/Paris|Ann Lee" (a
+ *                                      human, with their time zone and name), "H||" (neither given)
+ *                                      or "N|..." (a bot, an app or a deleted user); an entry kept
+ *                                      before names were has no last part; expires 24 hours after
+ *                                      it was read
  * scopecut:{T123}:held-off:users.info
  *                               string "1" while Slack's Retry-After for that method lasts (PX)
  * scopecut:{T123}:jobs          zset   the workspace's jobs, "KIND|T123|K7M2Q" (then "|detail"

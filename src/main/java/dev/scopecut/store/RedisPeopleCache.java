@@ -84,15 +84,20 @@ class RedisPeopleCache implements PeopleCache {
 		}));
 	}
 
-	/** "H|Europe/Paris" for a human with a time zone, "H|" without, "N|" for the rest. */
+	/**
+	 * "H|Europe/Paris|Ann Lee" for a human with a time zone and a name, "H||" without
+	 * either, "N|..." for the rest. The name comes last, so a bar in it is kept; an entry
+	 * kept before names were ("H|Europe/Paris") reads with no name.
+	 */
 	private static String encode(Person person) {
-		return (person.human() ? HUMAN : NOT_HUMAN) + "|" + person.timeZone();
+		return (person.human() ? HUMAN : NOT_HUMAN) + "|" + person.timeZone() + "|" + person.name();
 	}
 
 	private static Person decode(String id, String value) {
-		int bar = value.indexOf('|');
-		String zone = (bar < 0) ? "" : value.substring(bar + 1);
-		return new Person(id, value.startsWith(HUMAN), zone);
+		String[] parts = value.split("\\|", 3);
+		String zone = (parts.length > 1) ? parts[1] : "";
+		String name = (parts.length > 2) ? parts[2] : "";
+		return new Person(id, value.startsWith(HUMAN), zone, name);
 	}
 
 	private static byte[] bytes(String text) {

@@ -81,8 +81,9 @@ class EditFlowTests extends EndToEndTest {
 		HttpResponse<String> extended = this.requests.command(CHANNEL, ANN, "extend 2h", slack.responseUrl("x"));
 
 		long later = deadline + Duration.ofHours(2).toMillis();
-		assertThat(ackText(extended)).isEqualTo("Extended the deadline of `" + id + "` by 2h, to "
-				+ Instant.ofEpochMilli(later).truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ".");
+		Instant laterInstant = Instant.ofEpochMilli(later).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		assertThat(ackText(extended)).isEqualTo("Extended the deadline of `" + id + "` by 2h, to <!date^"
+				+ laterInstant.getEpochSecond() + "^{date_short_pretty} at {time}|" + laterInstant + ">.");
 		assertThat(this.redisTemplate.opsForHash().get(cutKey(id), "deadline")).isEqualTo(Long.toString(later));
 		assertThat(this.redisTemplate.opsForZSet()
 			.score("scopecut:{" + FakeSlack.TEAM + "}:jobs", "CLOSE|" + FakeSlack.TEAM + "|" + id))

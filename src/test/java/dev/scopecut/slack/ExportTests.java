@@ -1,6 +1,7 @@
 package dev.scopecut.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -77,6 +78,47 @@ class ExportTests extends EndToEndTest {
 			.contains("- Status: closed", "- Closed: 20", "- Facilitator: `" + ANN + "`", "- Voters: 2 voted",
 					"## Ship now\n\n- email signup — Ship 1, Defer 0", "## Defer\n\n- create project — Ship 0, Defer 1")
 			.doesNotContain("still open", BOB);
+	}
+
+	/**
+	 * A record answers in the acknowledgement, so a slow {@code users.info} is not waited
+	 * for: the name shows by id now, and by name once the lookup has filled the cache.
+	 */
+	@Test
+	void aSlowSlackNeverHoldsTheRecordItsNameFollowsNextTime() {
+		slack.realName(ANN, "Ann Lee");
+		String id = cutId(voteValues(startCut("Sharing app 0.1: email signup")));
+		String person = "scopecut:{" + FakeSlack.TEAM + "}:person:" + ANN;
+		this.redisTemplate.delete(person);
+		slack.latency(Duration.ofSeconds(3));
+
+		String byId = ackText(this.requests.command(CHANNEL, BOB, "export " + id, slack.responseUrl("e1")));
+		await().atMost(WAIT).until(() -> this.redisTemplate.hasKey(person));
+		slack.latency(Duration.ZERO);
+		String byName = ackText(this.requests.command(CHANNEL, BOB, "export " + id, slack.responseUrl("e2")));
+
+		assertThat(byId).contains("- Facilitator: `" + ANN + "`\n");
+		assertThat(byName).contains("- Facilitator: Ann Lee\n");
+	}
+
+	@Test
+	void theRecordNamesTheFacilitatorByTheirSlackNameAndByIdWhenSlackWillNotSay() {
+		slack.realName(ANN, "Ann Lee");
+		slack.channelMembers(CHANNEL, ANN, BOB);
+		String id = cutId(voteValues(startCut("Sharing app 0.1: email signup")));
+		// The members are counted (and described) before Slack is told to refuse.
+		await().atMost(WAIT)
+			.until(() -> this.redisTemplate.opsForHash()
+				.hasKey("scopecut:{" + FakeSlack.TEAM + "}:cut:" + id, "members"));
+		this.requests.command(CHANNEL, ANN, "add " + id + ": dark mode", slack.responseUrl("add"));
+
+		String named = ackText(this.requests.command(CHANNEL, BOB, "export " + id, slack.responseUrl("e1")));
+		this.redisTemplate.delete("scopecut:{" + FakeSlack.TEAM + "}:person:" + ANN);
+		slack.failOnce("users.info", "user_not_found");
+		String unnamed = ackText(this.requests.command(CHANNEL, BOB, "export " + id, slack.responseUrl("e2")));
+
+		assertThat(named).contains("- Facilitator: Ann Lee\n", " Ann Lee added: dark mode").doesNotContain(ANN);
+		assertThat(unnamed).contains("- Facilitator: `" + ANN + "`\n", " `" + ANN + "` added: dark mode");
 	}
 
 	@Test

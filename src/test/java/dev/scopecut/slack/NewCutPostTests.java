@@ -3,6 +3,8 @@ package dev.scopecut.slack;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,6 +22,9 @@ import dev.scopecut.cut.CutRef;
 import dev.scopecut.cut.CutSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.never;
 import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.mock;
 
@@ -41,6 +46,27 @@ class NewCutPostTests {
 	@Test
 	void aPostedCutNeedsNoWord() {
 		assertThat(NewCutPost.post(this.cuts, this.cut)).isEmpty();
+	}
+
+	@Test
+	void aFullPublishQueueWithdrawsTheStoredCutBeforeRefusing() {
+		Executor full = (task) -> {
+			throw new RejectedExecutionException("the publish queue is full");
+		};
+
+		assertThatThrownBy(() -> NewCutPost.postAfterAck(full, this.cuts, this.cut, (text) -> {
+		})).isInstanceOf(RejectedExecutionException.class);
+		then(this.cuts).should().withdraw(this.cut);
+		then(this.cuts).should(never()).publish(this.cut);
+	}
+
+	@Test
+	void aQueuedPostWithdrawsNothing() {
+		NewCutPost.postAfterAck(Runnable::run, this.cuts, this.cut, (text) -> {
+		});
+
+		then(this.cuts).should().publish(this.cut);
+		then(this.cuts).should(never()).withdraw(this.cut);
 	}
 
 	@Test

@@ -204,17 +204,18 @@ class RemindersAndHomeFlowTests extends EndToEndTest {
 			texts.add((text != null) ? text.get("text").getAsString()
 					: block.getAsJsonObject().get("type").getAsString());
 		});
-		assertThat(texts).hasSize(14);
+		assertThat(texts).hasSize(17);
 		assertThat(texts.get(0)).isEqualTo("Waiting for your vote");
 		assertThat(texts.get(1)).startsWith("*<https://test.slack.com/archives/" + CHANNEL + "/p")
 			.contains("|Waiting>*", "2 of 2 items left to vote on");
-		assertThat(texts.get(3)).isEqualTo("Cuts you run");
-		assertThat(texts.get(4)).contains("|Bob runs>* in <#C0000WEB>");
-		assertThat(texts.get(6)).isEqualTo("Recent decisions");
-		assertThat(texts.get(7)).contains("*Decided* in <#" + CHANNEL + ">", "ID `" + decided + "`",
+		assertThat(texts.get(3)).isEqualTo("Your votes on open cuts");
+		assertThat(texts.get(6)).isEqualTo("Cuts you run");
+		assertThat(texts.get(7)).contains("|Bob runs>* in <#C0000WEB>");
+		assertThat(texts.get(9)).isEqualTo("Recent decisions");
+		assertThat(texts.get(10)).contains("*Decided* in <#" + CHANNEL + ">", "ID `" + decided + "`",
 				"ship now    dark mode");
-		assertThat(texts.get(9)).isEqualTo("Check-ins waiting for you");
-		assertThat(texts.get(12)).isEqualTo("What releases taught");
+		assertThat(texts.get(12)).isEqualTo("Check-ins waiting for you");
+		assertThat(texts.get(15)).isEqualTo("What releases taught");
 	}
 
 	@Test

@@ -28,16 +28,24 @@ class RedisPeopleCacheTests extends RedisStoreTest {
 
 	@Test
 	void keptPeopleAreFoundWithWhatSlackSaidAndTheOthersAreMissing() {
-		this.cache.keep("T1", List.of(new Person("U1", true, "Europe/Paris"), new Person("U2", false, ""),
+		this.cache.keep("T1", List.of(new Person("U1", true, "Europe/Paris", "Ann | Lee"), new Person("U2", false, ""),
 				new Person("U3", true, "")));
 
 		Map<String, Person> found = this.cache.find("T1", List.of("U1", "U2", "U3", "U4"));
 
 		assertThat(found).containsOnlyKeys("U1", "U2", "U3");
-		assertThat(found.get("U1")).isEqualTo(new Person("U1", true, "Europe/Paris"));
+		assertThat(found.get("U1")).isEqualTo(new Person("U1", true, "Europe/Paris", "Ann | Lee"));
 		assertThat(found.get("U2")).isEqualTo(new Person("U2", false, ""));
 		assertThat(found.get("U3")).isEqualTo(new Person("U3", true, ""));
-		assertThat(template.opsForValue().get("scopecut:{T1}:person:U1")).isEqualTo("H|Europe/Paris");
+		assertThat(template.opsForValue().get("scopecut:{T1}:person:U1")).isEqualTo("H|Europe/Paris|Ann | Lee");
+	}
+
+	@Test
+	void anEntryKeptBeforeNamesWereReadsWithNoName() {
+		template.opsForValue().set("scopecut:{T1}:person:U1", "H|Europe/Paris");
+
+		assertThat(this.cache.find("T1", List.of("U1"))).containsEntry("U1",
+				new Person("U1", true, "Europe/Paris", ""));
 	}
 
 	@Test

@@ -17,14 +17,21 @@ public interface PeopleCache {
 	 * @param id the user id
 	 * @param human false for a bot, an app or a deleted (deactivated) user
 	 * @param timeZone the IANA time zone Slack gives ({@code tz}), empty when none
+	 * @param name the name a record shows (the real name, else the display name, else the
+	 * user name), empty when Slack gave none or it was kept before names were
 	 */
-	record Person(String id, boolean human, String timeZone) {
+	record Person(String id, boolean human, String timeZone, String name) {
 
 		public Person {
 			if (id == null || id.isBlank()) {
 				throw new IllegalArgumentException("a person needs an id");
 			}
 			timeZone = (timeZone != null) ? timeZone : "";
+			name = (name != null) ? name.strip() : "";
+		}
+
+		public Person(String id, boolean human, String timeZone) {
+			this(id, human, timeZone, "");
 		}
 
 	}

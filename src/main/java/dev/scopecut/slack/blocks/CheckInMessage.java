@@ -90,7 +90,7 @@ public final class CheckInMessage {
 		CheckInAnswer answer = cut.checkIn().answer();
 		List<LayoutBlock> blocks = new ArrayList<>();
 		blocks.add(text("*What the release taught:* " + Mrkdwn.user(cut.facilitator()) + " checked in on "
-				+ CutMessage.date(answer.at()) + ". " + verdict(answer)));
+				+ SlackDates.at(answer.at()) + ". " + verdict(answer)));
 		blocks.add(question(cut));
 		learned(answer).ifPresent(blocks::add);
 		blocks.add(note("ID `" + cut.ref().id() + "` · `/scopecut next` starts the next cut from this one"));

@@ -9,7 +9,6 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -79,7 +78,7 @@ public final class CutMessage {
 			blocks.addAll(VoteControls.row(cut, item.item(), row(cut, item), compact));
 		}
 		String context = DecisionText.progress(snapshot) + limits(cut) + " · started by "
-				+ Mrkdwn.user(cut.facilitator()) + " · closes " + date(cut.settings().deadline()) + " · ID `"
+				+ Mrkdwn.user(cut.facilitator()) + " · closes " + SlackDates.at(cut.settings().deadline()) + " · ID `"
 				+ cut.ref().id() + "`" + edited(snapshot.lastEdit());
 		blocks.add(context(List.of(markdownText(context))));
 		carries(cut).ifPresent((carries) -> blocks.add(context(List.of(markdownText(carries)))));
@@ -97,8 +96,8 @@ public final class CutMessage {
 		if (edit == null) {
 			return "";
 		}
-		String change = (edit.kind() == Edit.Kind.CHANGE) ? edit.detail() : edit.kind().verb() + " " + edit.detail();
-		return " · edited: " + Mrkdwn.escape(change, EDIT_SHOWN_MAX);
+		String detail = SlackDates.detail(edit, EDIT_SHOWN_MAX);
+		return " · edited: " + ((edit.kind() == Edit.Kind.CHANGE) ? detail : edit.kind().verb() + " " + detail);
 	}
 
 	/**
@@ -123,9 +122,9 @@ public final class CutMessage {
 		blocks.add(section((s) -> s.text(markdownText("*Closed* · " + DecisionText.voted(snapshot) + quorum))));
 		blocks.addAll(result(cut, decision));
 		blocks.add(context(List.of(markdownText(decision.rule()))));
-		blocks.add(context(List
-			.of(markdownText("Started by " + Mrkdwn.user(cut.facilitator()) + " · closed " + date(cut.closedAt())
-					+ " · ID `" + cut.ref().id() + "`" + carries(cut).map((carries) -> " · " + carries).orElse("")))));
+		blocks.add(context(List.of(markdownText("Started by " + Mrkdwn.user(cut.facilitator()) + " · closed "
+				+ SlackDates.at(cut.closedAt()) + " · ID `" + cut.ref().id() + "`"
+				+ carries(cut).map((carries) -> " · " + carries).orElse("")))));
 		blocks.add(actions("controls", List.of(cutButton(ActionIds.NEXT_CUT, "Start next cut", cut))));
 		return new SlackMessage(DecisionText.of(snapshot), blocks);
 	}
@@ -268,11 +267,6 @@ public final class CutMessage {
 
 	private static LayoutBlock mrkdwnSection(String mrkdwn) {
 		return section((s) -> s.text(markdownText(mrkdwn)));
-	}
-
-	/** A date Slack shows in each reader's own time zone, with a UTC fallback. */
-	static String date(Instant instant) {
-		return "<!date^" + instant.getEpochSecond() + "^{date_short_pretty} at {time}|" + instant + ">";
 	}
 
 }

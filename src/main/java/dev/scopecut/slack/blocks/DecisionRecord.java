@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,14 +24,17 @@ import dev.scopecut.cut.Outcome;
  * A cut's decision record as Markdown, for release notes and wikis: what was asked, when,
  * by whom, how many voted, each item's Ship and Defer counts and the rule that decided.
  * An open cut's record is its standing when read. Voters are counted, never named, so
- * that an anonymous cut's record holds no voter's id.
+ * that an anonymous cut's record holds no voter's id. The facilitator, who also makes
+ * every edit, is named by their Slack name when it is known, else by their user id. Times
+ * are ISO-8601 in UTC, not Slack's date formatting: the record is pasted outside Slack,
+ * where nothing would draw a reader's own time.
  *
  * <pre>
  * # Scope cut: Project-sharing app 0.1
  *
  * - ID: `K7M2Q`
  * - Status: closed
- * - Facilitator: `U0FACIL`
+ * - Facilitator: Ann Lee
  * ...
  * ## Ship now
  *
@@ -71,6 +75,14 @@ public final class DecisionRecord {
 	 * listing the facilitator's edits, oldest first, when there were any.
 	 */
 	public static String markdown(CutSnapshot snapshot, Instant readAt, List<Edit> edits) {
+		return markdown(snapshot, readAt, edits, Map.of());
+	}
+
+	/**
+	 * The record with its edits, naming people by {@code names} (user id to name); anyone
+	 * absent is shown by their user id.
+	 */
+	public static String markdown(CutSnapshot snapshot, Instant readAt, List<Edit> edits, Map<String, String> names) {
 		Cut cut = snapshot.cut();
 		CutSettings settings = cut.settings();
 		Decision decision = snapshot.decision();
@@ -83,7 +95,7 @@ public final class DecisionRecord {
 		}
 		lines.add("- ID: `" + cut.ref().id() + "`");
 		lines.add("- Status: " + status(cut, readAt));
-		lines.add("- Facilitator: `" + cut.facilitator() + "`");
+		lines.add("- Facilitator: " + person(cut.facilitator(), names));
 		lines.add("- Started: " + date(cut.createdAt()));
 		lines.add("- Deadline: " + date(settings.deadline()));
 		lines.add(switch (cut.status()) {
@@ -124,7 +136,7 @@ public final class DecisionRecord {
 			lines.add("## Edits");
 			lines.add("");
 			for (Edit edit : edits) {
-				lines.add("- " + date(edit.at()) + " `" + edit.by() + "` " + edit.kind().verb() + ": "
+				lines.add("- " + date(edit.at()) + " " + person(edit.by(), names) + " " + edit.kind().verb() + ": "
 						+ text(edit.detail()));
 			}
 		}
@@ -136,13 +148,18 @@ public final class DecisionRecord {
 	 * usually one; more when the record is longer than one message may be.
 	 */
 	public static List<String> slackTexts(CutSnapshot snapshot, Instant readAt) {
-		return slackTexts(snapshot, readAt, List.of());
+		return slackTexts(snapshot, readAt, List.of(), Map.of());
 	}
 
-	/** The record with its edits as private Slack messages; see {@link #slackTexts}. */
-	public static List<String> slackTexts(CutSnapshot snapshot, Instant readAt, List<Edit> edits) {
+	/**
+	 * The record with its edits, naming people by {@code names}, as private Slack
+	 * messages; see {@link #slackTexts}.
+	 */
+	public static List<String> slackTexts(CutSnapshot snapshot, Instant readAt, List<Edit> edits,
+			Map<String, String> names) {
 		String id = snapshot.cut().ref().id().value();
-		List<String> parts = parts(markdown(snapshot, readAt, edits).stripTrailing(), MESSAGE_TEXT_MAX - WRAPPING_MAX);
+		List<String> parts = parts(markdown(snapshot, readAt, edits, names).stripTrailing(),
+				MESSAGE_TEXT_MAX - WRAPPING_MAX);
 		List<String> texts = new ArrayList<>();
 		for (int i = 0; i < parts.size(); i++) {
 			String intro = (parts.size() == 1) ? "Decision record of `" + id + "`, as Markdown:"
@@ -207,6 +224,12 @@ public final class DecisionRecord {
 					+ ((deferredInARow >= Lineage.FLAGGED_STREAK)
 							? " (deferred in " + deferredInARow + " cuts in a row)" : ""));
 		}
+	}
+
+	/** A person by name, escaped as typed text; by user id when no name is known. */
+	private static String person(String user, Map<String, String> names) {
+		String name = names.get(user);
+		return (name != null) ? text(name) : "`" + user + "`";
 	}
 
 	/** An instant in ISO-8601, UTC, to the second. */

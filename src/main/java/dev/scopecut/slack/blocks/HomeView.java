@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
@@ -20,22 +21,27 @@ import dev.scopecut.app.port.CutSnapshot;
 import dev.scopecut.app.Home;
 import dev.scopecut.cut.CheckIn;
 import dev.scopecut.cut.CheckInAnswer;
+import dev.scopecut.cut.Choice;
 import dev.scopecut.cut.Cut;
 import dev.scopecut.cut.CutId;
 import dev.scopecut.cut.Decision;
 
 /**
  * Renders one person's App Home, a pure function of what it shows and the links to the
- * cuts' messages: the cuts waiting for their vote, the cuts they run, recent decisions,
- * the check-ins waiting for them, and what the team's releases taught. A cut started from
- * another says which, and a cut followed by another says by which. Each list shows at
- * most a set number of cuts and then says how many more there are, so the tab stays
- * within Slack's 100 blocks however many cuts there are.
+ * cuts' messages: the cuts waiting for their vote, their own votes on open cuts (what
+ * they voted, at a glance), the cuts they run, recent decisions, the check-ins waiting
+ * for them, and what the team's releases taught. A cut started from another says which,
+ * and a cut followed by another says by which. Each list shows at most a set number of
+ * cuts and then says how many more there are, so the tab stays within Slack's 100 blocks
+ * however many cuts there are.
  */
 public final class HomeView {
 
 	/** The most cuts shown waiting for a vote. */
 	public static final int WAITING_SHOWN = 30;
+
+	/** The most open cuts shown with the person's own votes. */
+	static final int VOTED_SHOWN = 10;
 
 	/** The most cuts shown that the person runs. */
 	public static final int RUNNING_SHOWN = 20;
@@ -47,7 +53,7 @@ public final class HomeView {
 	static final int CHECK_INS_SHOWN = 5;
 
 	/** The most answered check-ins shown. */
-	static final int TAUGHT_SHOWN = 8;
+	static final int TAUGHT_SHOWN = 5;
 
 	/** The most of what was learned one line of "What releases taught" shows. */
 	static final int LEARNED_SHOWN = 300;
@@ -63,6 +69,10 @@ public final class HomeView {
 		list(blocks, "Waiting for your vote", home.waiting(), WAITING_SHOWN,
 				"Nothing waits for your vote. Cuts you may vote in show up here until you have voted on every item.",
 				(snapshot) -> waiting(snapshot, home.user(), links));
+		blocks.add(divider());
+		list(blocks, "Your votes on open cuts", home.voted(), VOTED_SHOWN,
+				"You have not voted on an open cut. Your choices show here until the cut closes.",
+				(snapshot) -> voted(snapshot, home.user(), links));
 		blocks.add(divider());
 		list(blocks, "Cuts you run", home.running(), RUNNING_SHOWN,
 				"You run no open cut. Start one in a channel with `/scopecut`.",
@@ -102,13 +112,36 @@ public final class HomeView {
 		int left = cut.itemsLeft(snapshot.ballots().of(user)).size();
 		return title(cut, links) + " in <#" + cut.channel() + ">\n" + left + " of " + cut.items().size()
 				+ ((cut.items().size() == 1) ? " item" : " items") + " left to vote on · closes "
-				+ CutMessage.date(cut.settings().deadline());
+				+ SlackDates.at(cut.settings().deadline());
+	}
+
+	/**
+	 * The person's own choices on an open cut, each choice's items in the cut's order.
+	 */
+	private static String voted(CutSnapshot snapshot, String user, Map<CutId, String> links) {
+		Cut cut = snapshot.cut();
+		Map<Integer, Choice> mine = snapshot.ballots().of(user);
+		String head = title(cut, links) + " in <#" + cut.channel() + "> · closes "
+				+ SlackDates.at(cut.settings().deadline()) + "\n";
+		int lineMax = (CutMessage.SECTION_TEXT_MAX - head.length()) / 2 - 1;
+		List<String> lines = new ArrayList<>();
+		for (Choice choice : Choice.values()) {
+			String items = cut.items()
+				.stream()
+				.filter((item) -> mine.get(item.id()) == choice)
+				.map((item) -> Mrkdwn.escape(item.text()))
+				.collect(Collectors.joining(", "));
+			if (!items.isEmpty()) {
+				lines.add(shortened("You voted *" + choice.label() + "* on " + items, lineMax));
+			}
+		}
+		return head + String.join("\n", lines);
 	}
 
 	private static String running(CutSnapshot snapshot, Map<CutId, String> links) {
 		Cut cut = snapshot.cut();
 		return title(cut, links) + " in <#" + cut.channel() + ">\n" + DecisionText.progress(snapshot) + " · closes "
-				+ CutMessage.date(cut.settings().deadline()) + " · ID `" + cut.ref().id() + "`";
+				+ SlackDates.at(cut.settings().deadline()) + " · ID `" + cut.ref().id() + "`";
 	}
 
 	/**
@@ -118,7 +151,7 @@ public final class HomeView {
 		Cut cut = snapshot.cut();
 		Decision decision = snapshot.decision();
 		String head = "*" + Mrkdwn.escape(cut.title()) + "* in <#" + cut.channel() + "> · closed "
-				+ CutMessage.date(cut.closedAt()) + " · ID `" + cut.ref().id() + "`\n";
+				+ SlackDates.at(cut.closedAt()) + " · ID `" + cut.ref().id() + "`\n";
 		int lineMax = (CutMessage.SECTION_TEXT_MAX - head.length() - lineage.length()) / 2 - 1;
 		return head + shortened(DecisionText.shipLine(decision), lineMax) + "\n"
 				+ shortened(DecisionText.deferLine(decision), lineMax) + lineage;
@@ -152,7 +185,7 @@ public final class HomeView {
 	private static String checkIn(Cut cut) {
 		CheckIn checkIn = cut.checkIn();
 		return "*" + Mrkdwn.escape(cut.title()) + "* in <#" + cut.channel() + "> · closed "
-				+ CutMessage.date(cut.closedAt()) + " · ID `" + cut.ref().id() + "`\nCheck-in day "
+				+ SlackDates.at(cut.closedAt()) + " · ID `" + cut.ref().id() + "`\nCheck-in day "
 				+ CheckInMessage.day(checkIn.on()) + ((checkIn.postponed() > 0) ? " (asked again after “Not yet”)" : "")
 				+ ": Scopecut asks you by direct message whether the release taught what it set out to.";
 	}
@@ -162,7 +195,7 @@ public final class HomeView {
 		String question = cut.settings().question().isBlank() ? "_no release question_"
 				: Mrkdwn.escape(cut.settings().question(), LEARNED_SHOWN);
 		String head = "*" + Mrkdwn.escape(cut.title()) + "* · ID `" + cut.ref().id() + "` · " + question + "\n*"
-				+ (answer.learned() ? "We learned it" : "Not learned") + "* (" + CutMessage.date(answer.at()) + ")";
+				+ (answer.learned() ? "We learned it" : "Not learned") + "* (" + SlackDates.at(answer.at()) + ")";
 		return answer.text().isEmpty() ? head : head + ": " + Mrkdwn.escape(answer.text(), LEARNED_SHOWN);
 	}
 

@@ -61,7 +61,7 @@ public final class ReminderMessage {
 							where + state + after + "\nYou voted on " + voted + " of " + items(total) + "."))),
 							note(footer)));
 		}
-		String deadline = CutMessage.date(cut.settings().deadline()) + ".";
+		String deadline = SlackDates.at(cut.settings().deadline()) + ".";
 		if (left.isEmpty()) {
 			return new SlackMessage("Thanks — you voted on every item of " + title,
 					List.of(section((s) -> s.text(markdownText("*Thanks* — you voted on every item of " + where

@@ -1,7 +1,5 @@
 package dev.scopecut.slack.blocks;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -151,7 +149,7 @@ public final class Replies {
 			case TOO_SOON -> "Nobody was reminded: " + id + " had a reminder by hand less than "
 					+ Reminders.BY_HAND_EVERY.toMinutes() + " minutes ago, and one cut gets at most one every "
 					+ Reminders.BY_HAND_EVERY.toMinutes() + " minutes, so every other cut's reminders keep their pace."
-					+ " The next can go from " + slackTime(asked.nextByHand()) + ".";
+					+ " The next can go from " + SlackDates.at(asked.nextByHand()) + ".";
 		};
 	}
 
@@ -177,11 +175,6 @@ public final class Replies {
 		return count + ((count == 1) ? " person" : " people");
 	}
 
-	/** A time each reader sees in their own time zone. */
-	private static String slackTime(Instant at) {
-		return "<!date^" + at.getEpochSecond() + "^{time}|" + at.truncatedTo(ChronoUnit.SECONDS) + ">";
-	}
-
 	/** A cut open to the channel whose members Scopecut could not count. */
 	private static boolean uncounted(Cut cut) {
 		return !cut.settings().hasChosenVoters() && cut.members().isEmpty();
@@ -195,7 +188,8 @@ public final class Replies {
 				case ADD -> "Added “" + Mrkdwn.escape(result.edit().detail()) + "” to " + id + ".";
 				case REMOVE ->
 					"Removed “" + Mrkdwn.escape(result.edit().detail()) + "” from " + id + ", with every vote on it.";
-				case EXTEND -> "Extended the deadline of " + id + " " + result.edit().detail() + ".";
+				case EXTEND ->
+					"Extended the deadline of " + id + " " + SlackDates.detail(result.edit(), Integer.MAX_VALUE) + ".";
 				case CHANGE -> "Changed " + id + ": " + Mrkdwn.escape(result.edit().detail()) + ".";
 			};
 			case UNCHANGED -> "Nothing to change: " + id + " already reads so.";

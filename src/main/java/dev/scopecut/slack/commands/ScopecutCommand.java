@@ -2,8 +2,11 @@ package dev.scopecut.slack.commands;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Collectors;
@@ -49,6 +52,7 @@ import dev.scopecut.slack.blocks.SlackMessage;
 import dev.scopecut.slack.blocks.Mrkdwn;
 import dev.scopecut.slack.blocks.NewCutModal;
 import dev.scopecut.slack.blocks.Refusals;
+import dev.scopecut.slack.outbound.SlackPeople;
 
 /**
  * {@code /scopecut}: turns the text into a use case and acknowledges with the private
@@ -59,6 +63,11 @@ import dev.scopecut.slack.blocks.Refusals;
 class ScopecutCommand implements SlackListener, SlashCommandHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ScopecutCommand.class);
+
+	/**
+	 * What a record's names may add before its acknowledgement, well inside Slack's 3 s.
+	 */
+	private static final Duration NAMES_WAIT = Duration.ofMillis(1200);
 
 	private final CutService cuts;
 
@@ -72,9 +81,12 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 
 	private final NextCuts nextCuts;
 
+	private final SlackPeople people;
+
 	ScopecutCommand(CutService cuts, CutEditService edits, Reminders reminders,
-			@Qualifier("publishExecutor") Executor executor, Clock clock, NextCuts nextCuts) {
+			@Qualifier("publishExecutor") Executor executor, Clock clock, NextCuts nextCuts, SlackPeople people) {
 		this.cuts = cuts;
+		this.people = people;
 		this.edits = edits;
 		this.nextCuts = nextCuts;
 		this.reminders = reminders;
@@ -207,12 +219,21 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 	private Response export(SlashCommandPayload payload, String workspace, CommandText command,
 			SlashCommandContext ctx) {
 		CutReading reading = this.cuts.export(workspace, payload.getChannelId(), payload.getUserId(), command.cutId());
-		List<String> texts = DecisionRecord.slackTexts(reading.snapshot(), reading.readAt(), reading.edits());
+		List<String> texts = DecisionRecord.slackTexts(reading.snapshot(), reading.readAt(), reading.edits(),
+				this.people.names(workspace, named(reading), this.executor, NAMES_WAIT));
 		if (texts.size() == 1) {
 			return ctx.ack(texts.get(0));
 		}
 		this.executor.execute(() -> sendInOrder(ctx, texts));
 		return ctx.ack(DecisionRecord.followsInParts(reading.snapshot(), texts.size()));
+	}
+
+	/** Whom a record names: the facilitator and whoever edited the cut. */
+	private static Set<String> named(CutReading reading) {
+		Set<String> named = new LinkedHashSet<>();
+		named.add(reading.snapshot().cut().facilitator());
+		reading.edits().forEach((edit) -> named.add(edit.by()));
+		return named;
 	}
 
 	private static void sendInOrder(SlashCommandContext ctx, List<String> texts) {
@@ -230,7 +251,7 @@ class ScopecutCommand implements SlackListener, SlashCommandHandler {
 			SlashCommandContext ctx) {
 		Cut cut = this.cuts.start(new StartCut(workspace, payload.getChannelId(), payload.getUserId(),
 				QuickStart.parse(command.text(), this.cuts.quickStartSettings())));
-		this.executor.execute(() -> NewCutPost.post(this.cuts, cut).ifPresent((text) -> respond(ctx, text)));
+		NewCutPost.postAfterAck(this.executor, this.cuts, cut, (text) -> respond(ctx, text));
 		return ctx.ack();
 	}
 

@@ -1,6 +1,7 @@
 package dev.scopecut.slack.outbound;
 
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -10,6 +11,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.methods.response.users.UsersListResponse;
@@ -19,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import dev.scopecut.app.port.NotifyFailedException;
 import dev.scopecut.app.port.PeopleCache;
 import dev.scopecut.app.port.PeopleCache.Person;
 import dev.scopecut.app.port.RetryLaterException;
@@ -41,7 +47,7 @@ import dev.scopecut.app.port.StoreUnavailableException;
  * is asked of Slack.
  */
 @Component
-class SlackPeople {
+public class SlackPeople {
 
 	/** Slack's own bot, a member of every channel, never flagged {@code is_bot}. */
 	static final String SLACKBOT = "USLACKBOT";
@@ -114,6 +120,62 @@ class SlackPeople {
 		return zone(person);
 	}
 
+	/**
+	 * The names of those users Slack will name: from the cache, else {@code users.info}
+	 * one by one (an entry kept with no name is asked again). Someone Slack cannot
+	 * describe now (a 429, a refusal, Slack out of reach) is left out, for the caller to
+	 * show by id: a record is never held up by a name.
+	 */
+	public Map<String, String> names(String workspace, Collection<String> users) {
+		Map<String, String> names = cachedNames(workspace, users);
+		List<Person> read = new ArrayList<>();
+		for (String user : new LinkedHashSet<>(users)) {
+			if (names.containsKey(user)) {
+				continue;
+			}
+			try {
+				Person person = described(workspace, user);
+				read.add(person);
+				if (!person.name().isEmpty()) {
+					names.put(user, person.name());
+				}
+			}
+			catch (RetryLaterException | NotifyFailedException ex) {
+				log.info("No name for a user, shown by id: {}", ex.getMessage());
+			}
+		}
+		keep(workspace, read);
+		return names;
+	}
+
+	/**
+	 * {@link #names(String, Collection)} waited for at most {@code wait}, for an answer
+	 * that goes in an acknowledgement: past it, or with {@code executor} full, only the
+	 * cached names. A lookup still running fills the cache for the next time.
+	 */
+	public Map<String, String> names(String workspace, Collection<String> users, Executor executor, Duration wait) {
+		try {
+			return CompletableFuture.supplyAsync(() -> names(workspace, users), executor)
+				.completeOnTimeout(null, wait.toMillis(), TimeUnit.MILLISECONDS)
+				.exceptionally((failure) -> null)
+				.thenApply((names) -> (names != null) ? names : cachedNames(workspace, users))
+				.join();
+		}
+		catch (RejectedExecutionException ex) {
+			return cachedNames(workspace, users);
+		}
+	}
+
+	private Map<String, String> cachedNames(String workspace, Collection<String> users) {
+		Map<String, String> names = new HashMap<>();
+		cached(workspace, users).forEach((user, person) -> {
+			if (!person.name().isEmpty()) {
+				names.put(user, person.name());
+			}
+		});
+		return names;
+	}
+
 	/** The time zones of the users the cache knows, asking Slack about nobody. */
 	Map<String, ZoneId> knownTimeZones(String workspace, Collection<String> users) {
 		Map<String, ZoneId> zones = new HashMap<>();
@@ -178,7 +240,23 @@ class SlackPeople {
 
 	private static Person person(User user) {
 		return new Person(user.getId(), !user.isBot() && !user.isDeleted() && !SLACKBOT.equals(user.getId()),
-				user.getTz());
+				user.getTz(), name(user));
+	}
+
+	/**
+	 * The name a person is known by in a record: their real name (what a release note
+	 * wants), else their display name, else their user name.
+	 */
+	private static String name(User user) {
+		User.Profile profile = user.getProfile();
+		String real = (profile != null) ? profile.getRealName() : null;
+		String display = (profile != null) ? profile.getDisplayName() : null;
+		for (String name : new String[] { real, user.getRealName(), display, user.getName() }) {
+			if (name != null && !name.isBlank()) {
+				return name.strip();
+			}
+		}
+		return "";
 	}
 
 	private Map<String, Person> cached(String workspace, Collection<String> users) {

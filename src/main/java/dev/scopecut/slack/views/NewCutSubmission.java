@@ -87,7 +87,7 @@ class NewCutSubmission implements SlackListener, ViewSubmissionHandler {
 			Optional<CutId> parent = metadata.get().parent();
 			Cut cut = parent.isPresent() ? this.nextCuts.start(command, new CutRef(ctx.getTeamId(), parent.get()))
 					: this.cuts.start(command);
-			this.executor.execute(() -> NewCutPost.post(this.cuts, cut).ifPresent((text) -> tell(cut, ctx, text)));
+			NewCutPost.postAfterAck(this.executor, this.cuts, cut, (text) -> tell(cut, ctx, text));
 			return ctx.ack();
 		}
 		catch (InvalidCutException ex) {

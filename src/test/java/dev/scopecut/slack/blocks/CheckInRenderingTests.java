@@ -136,7 +136,7 @@ class CheckInRenderingTests {
 			.withLineage(new Lineage(parent.ref().id(), parent.title(), Map.of(1, 1)));
 		CutSnapshot decidedParent = new CutSnapshot(parent, Ballots.NONE, 1, null);
 		CutSnapshot decidedChild = new CutSnapshot(child, Ballots.NONE, 1, null);
-		Home home = new Home(ME, List.of(), List.of(), List.of(decidedChild, decidedParent), List.of(child),
+		Home home = new Home(ME, List.of(), List.of(), List.of(), List.of(decidedChild, decidedParent), List.of(child),
 				List.of(parent), Map.of(parent.ref().id(), child));
 
 		View view = HomeView.render(home, Map.of());
@@ -160,7 +160,7 @@ class CheckInRenderingTests {
 			answered.add(cut);
 		});
 
-		View view = HomeView.render(new Home(ME, many, many, many, answered, answered, Map.of()), Map.of());
+		View view = HomeView.render(new Home(ME, many, many, many, many, answered, answered, Map.of()), Map.of());
 
 		BlockKitLimits.assertWithinLimits(view.getBlocks(), BlockKitRules.Surface.HOME);
 		assertThat(view.getBlocks()).hasSizeLessThanOrEqualTo(100);

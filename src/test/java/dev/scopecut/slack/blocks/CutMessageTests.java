@@ -80,6 +80,19 @@ class CutMessageTests {
 	}
 
 	@Test
+	void anExtendedCutShowsItsNewDeadlineInEachReadersOwnTime() {
+		Cut cut = cut(THREE_ITEMS, new CutSettings("", DEADLINE, 0, 0, false), CutStatus.OPEN);
+		Edit edit = new Edit(Edit.Kind.EXTEND, CREATED.plusSeconds(600), FACILITATOR, "by 1d, to " + DEADLINE);
+
+		SlackMessage message = CutMessage.render(new CutSnapshot(cut, SOME_VOTES, 7, null, null, edit));
+
+		GoldenJson.assertMatches("cut-open-extended", message.text(), message.blocks());
+		String date = "<!date^" + DEADLINE.getEpochSecond() + "^{date_short_pretty} at {time}|" + DEADLINE + ">";
+		assertThat(mrkdwnTexts(message)).anySatisfy((text) -> assertThat(text).contains("· closes " + date)
+			.endsWith(" · edited: extended the deadline by 1d, to " + date));
+	}
+
+	@Test
 	void openAnonymousCutNamesNoVoter() {
 		Cut cut = cut(THREE_ITEMS, settings("", true), CutStatus.OPEN);
 		SlackMessage message = CutMessage.render(snapshot(cut, SOME_VOTES));

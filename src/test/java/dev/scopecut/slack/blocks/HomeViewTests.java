@@ -39,7 +39,8 @@ class HomeViewTests {
 		CutSnapshot waiting = snapshot("K7M2Q", "C0PLAN", "U0ANN", CutStatus.OPEN, ballots(ME + "=S--"));
 		CutSnapshot running = snapshot("P3RQ8", "C0WEB", ME, CutStatus.OPEN, ballots("U0ANN=SDS", "U0CAT=S--"));
 		CutSnapshot decided = snapshot("H2J4N", "C0PLAN", "U0ANN", CutStatus.CLOSED, ballots(ME + "=SDD", "U0ANN=SSD"));
-		Home home = new Home(ME, List.of(waiting), List.of(running), List.of(decided));
+		CutSnapshot voted = snapshot("M4QW9", "C0WEB", "U0ANN", CutStatus.OPEN, ballots(ME + "=SDS"));
+		Home home = new Home(ME, List.of(waiting), List.of(waiting, voted), List.of(running), List.of(decided));
 
 		View view = HomeView.render(home,
 				Map.of(new CutId("K7M2Q"), "https://test.slack.com/archives/C0PLAN/p1741000000000100"));
@@ -50,12 +51,14 @@ class HomeViewTests {
 		String json = com.google.gson.JsonParser.parseString(GoldenJson.toJson(view.getBlocks())).toString();
 		assertThat(json).contains("2 of 3 items left to vote on",
 				"<https://test.slack.com/archives/C0PLAN/p1741000000000100|Release K7M2Q>", "2 of 3 voted",
-				"ship now    email signup", "defer       create project (tie), single sign-on");
+				"ship now    email signup", "defer       create project (tie), single sign-on",
+				"Your votes on open cuts", "You voted *Ship* on email signup\"", "*Release M4QW9* in <#C0WEB>",
+				"You voted *Ship* on email signup, single sign-on\\nYou voted *Defer* on create project");
 	}
 
 	@Test
 	void anEmptyHomeSaysWhereThingsWillShow() {
-		View view = HomeView.render(new Home(ME, List.of(), List.of(), List.of()), Map.of());
+		View view = HomeView.render(new Home(ME, List.of(), List.of(), List.of(), List.of()), Map.of());
 
 		GoldenJson.assertMatches("home-empty", view.getBlocks());
 	}
@@ -70,11 +73,11 @@ class HomeViewTests {
 			.map((s) -> snapshot(s.cut().ref().id().value(), "C0PLAN", ME, CutStatus.CLOSED, Ballots.NONE))
 			.toList();
 
-		View view = HomeView.render(new Home(ME, many, many, closed), Map.of());
+		View view = HomeView.render(new Home(ME, many, many, many, closed), Map.of());
 
 		BlockKitLimits.assertWithinLimits(view.getBlocks(), BlockKitRules.Surface.HOME);
 		assertThat(view.getBlocks()).hasSizeLessThanOrEqualTo(100);
-		assertThat(GoldenJson.toJson(view.getBlocks())).contains("and 470 more", "and 480 more", "and 490 more");
+		assertThat(GoldenJson.toJson(view.getBlocks())).contains("and 470 more", "and 490 more", "and 480 more");
 	}
 
 	static CutSnapshot snapshot(String id, String channel, String facilitator, CutStatus status, Ballots ballots) {

@@ -148,6 +148,8 @@ public final class FakeSlack implements AutoCloseable {
 
 	private final Map<String, String> timeZones = new ConcurrentHashMap<>();
 
+	private final Map<String, String> realNames = new ConcurrentHashMap<>();
+
 	private FakeSlack(HttpServer server) {
 		this.server = server;
 	}
@@ -226,6 +228,14 @@ public final class FakeSlack implements AutoCloseable {
 	 */
 	public void timeZone(String user, String tz) {
 		this.timeZones.put(user, tz);
+	}
+
+	/**
+	 * The real name {@code users.info} gives the user ({@code profile.real_name}); none
+	 * when not set.
+	 */
+	public void realName(String user, String name) {
+		this.realNames.put(user, name);
 	}
 
 	/** The direct-message channel {@code conversations.open} opens with the user. */
@@ -327,6 +337,7 @@ public final class FakeSlack implements AutoCloseable {
 		this.tokenTeams.clear();
 		this.grants.clear();
 		this.timeZones.clear();
+		this.realNames.clear();
 		this.messageSeq.set(FIRST_TS);
 	}
 
@@ -454,7 +465,10 @@ public final class FakeSlack implements AutoCloseable {
 	private String user(String id) {
 		return "{\"id\":\"" + id + "\",\"is_bot\":" + this.bots.contains(id) + ",\"deleted\":"
 				+ this.deleted.contains(id)
-				+ (this.timeZones.containsKey(id) ? ",\"tz\":\"" + this.timeZones.get(id) + "\"" : "") + "}";
+				+ (this.timeZones.containsKey(id) ? ",\"tz\":\"" + this.timeZones.get(id) + "\"" : "")
+				+ (this.realNames.containsKey(id) ? ",\"profile\":{\"real_name\":\"" + this.realNames.get(id) + "\"}"
+						: "")
+				+ "}";
 	}
 
 	private String nextTs() {
