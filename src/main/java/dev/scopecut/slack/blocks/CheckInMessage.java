@@ -51,7 +51,6 @@ public final class CheckInMessage {
 			.elements(List.of(
 					button((b) -> b.actionId(ActionIds.CHECK_IN_LEARNED)
 						.text(plainText("We learned it"))
-						.style("primary")
 						.value(cut.ref().id().value())),
 					button((b) -> b.actionId(ActionIds.CHECK_IN_NOT_LEARNED)
 						.text(plainText("No"))
