@@ -106,11 +106,14 @@ public class DueJobPoller implements SmartLifecycle {
 		this.storeWasDown = false;
 		for (Job job : due) {
 			this.running.incrementAndGet();
+			// Logged when claimed, not when a worker starts it: a job claimed before a
+			// stop
+			// may start after it.
+			try (JobContext context = JobContext.of(job)) {
+				log.debug("Claimed");
+			}
 			this.workers.execute(() -> {
-				try (MDC.MDCCloseable kind = MDC.putCloseable("job", job.kind().name());
-						MDC.MDCCloseable workspace = MDC.putCloseable("workspace", job.cut().workspace());
-						MDC.MDCCloseable cut = MDC.putCloseable("cut", job.cut().id().value())) {
-					log.debug("Claimed");
+				try (JobContext context = JobContext.of(job)) {
 					this.jobs.run(job);
 					log.debug("Finished");
 				}
@@ -124,6 +127,25 @@ public class DueJobPoller implements SmartLifecycle {
 				}
 			});
 		}
+	}
+
+	/** The job in every log line of its thread, taken out again when closed. */
+	private interface JobContext extends AutoCloseable {
+
+		static JobContext of(Job job) {
+			MDC.put("job", job.kind().name());
+			MDC.put("workspace", job.cut().workspace());
+			MDC.put("cut", job.cut().id().value());
+			return () -> {
+				MDC.remove("job");
+				MDC.remove("workspace");
+				MDC.remove("cut");
+			};
+		}
+
+		@Override
+		void close();
+
 	}
 
 	/**

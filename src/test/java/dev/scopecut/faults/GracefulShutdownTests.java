@@ -106,8 +106,9 @@ class GracefulShutdownTests {
 			.filter((line) -> message(line).equals("Claimed"))
 			.toList();
 		assertThat(claimedAfter).as("jobs claimed after the signal").isEmpty();
-		// Each job claimed was finished, on its worker, with its kind, workspace and cut
-		// as fields of the structured log.
+		// Each job claimed (by the poller) was finished (by a worker), with its kind,
+		// workspace and cut as fields of the structured log; a job is leased to one
+		// claim at a time.
 		Map<String, Integer> open = new HashMap<>();
 		int finishedAfterStop = 0;
 		for (int i = 0; i < lines.size(); i++) {
@@ -119,7 +120,7 @@ class GracefulShutdownTests {
 			assertThat(field(line, "job")).isNotEmpty();
 			assertThat(field(line, "workspace")).isEqualTo(FakeSlack.TEAM);
 			assertThat(cuts).contains(field(line, "cut"));
-			String job = field(line, "process.thread.name") + " " + field(line, "job") + " " + field(line, "cut");
+			String job = field(line, "job") + " " + field(line, "cut");
 			open.merge(job, text.equals("Claimed") ? 1 : -1, Integer::sum);
 			if (text.equals("Finished") && i > stopped) {
 				finishedAfterStop++;
