@@ -151,18 +151,22 @@ public class SlackPeople {
 	/**
 	 * {@link #names(String, Collection)} waited for at most {@code wait}, for an answer
 	 * that goes in an acknowledgement: past it, or with {@code executor} full, only the
-	 * cached names. A lookup still running fills the cache for the next time.
+	 * cached names; Slack is asked only about those the cache does not name. A lookup
+	 * still running fills the cache for the next time.
 	 */
 	public Map<String, String> names(String workspace, Collection<String> users, Executor executor, Duration wait) {
+		Map<String, String> known = cachedNames(workspace, users);
+		if (known.keySet().containsAll(users)) {
+			return known;
+		}
 		try {
 			return CompletableFuture.supplyAsync(() -> names(workspace, users), executor)
-				.completeOnTimeout(null, wait.toMillis(), TimeUnit.MILLISECONDS)
-				.exceptionally((failure) -> null)
-				.thenApply((names) -> (names != null) ? names : cachedNames(workspace, users))
+				.completeOnTimeout(known, wait.toMillis(), TimeUnit.MILLISECONDS)
+				.exceptionally((failure) -> known)
 				.join();
 		}
 		catch (RejectedExecutionException ex) {
-			return cachedNames(workspace, users);
+			return known;
 		}
 	}
 
