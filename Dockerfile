@@ -12,7 +12,10 @@ RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -DskipTests package \
 	&& cp target/scopecut-*.jar app.jar \
 	&& java -Djarmode=tools -jar app.jar extract --layers --destination extracted
 
-FROM eclipse-temurin:17-jre
+# Java 25 runs the app (it is built for 17, the project's floor): its ahead-of-time cache (JEP 483,
+# 514, 515) keeps classes loaded and linked and the training run's method profiles, which Java 17's
+# class data sharing cannot; the same starts were ready about a fifth sooner (BENCHMARKS.md).
+FROM eclipse-temurin:25-jre
 RUN useradd --system --no-create-home --shell /usr/sbin/nologin scopecut
 WORKDIR /app
 # Least to most often changed, so that a code change rebuilds only the last layer.
@@ -20,23 +23,24 @@ COPY --from=build /src/extracted/dependencies/ ./
 COPY --from=build /src/extracted/spring-boot-loader/ ./
 COPY --from=build /src/extracted/snapshot-dependencies/ ./
 COPY --from=build /src/extracted/application/ ./
-# Class data sharing (Spring Boot's "Class Data Sharing"): a training run starts the app, asks it
-# for its health once, and stops it as a platform would (SIGTERM), archiving every class it loaded,
-# parsed and verified, which each start then maps instead of loading again. Trained up to the
-# first answer rather than only to a refreshed context (-Dspring.context.exit=onRefresh): the
-# classes of Tomcat's request handling, the health endpoint and its JSON, about a thousand, are
-# in the archive too (BENCHMARKS.md, "Start-up"). Nothing reaches Redis or Slack here: the health
-# answers DOWN, which is all the training needs. The archive fits this JVM and this class path
-# only, hence made here, on the image's own JRE, with the options of the ENTRYPOINT. The
-# placeholder secrets only get past the settings check. MaxRAM sizes it as in the recommended
-# container, whatever the build machine's memory. The JRE has no curl: bash's /dev/tcp asks.
+# Ahead-of-time cache (Spring Boot's "AOT Cache"): a training run starts the app, asks it for its
+# health once, and stops it as a platform would (SIGTERM); as it exits, the JVM writes every class
+# it loaded, parsed, verified and linked, with the methods' profiles, to app.aot, which each start
+# then maps instead of doing that work again. Trained up to the first answer rather than only to
+# a refreshed context (-Dspring.context.exit=onRefresh): the classes of Tomcat's request
+# handling, the health endpoint and its JSON, about a thousand, are in the cache too
+# (BENCHMARKS.md, "Start-up"). Nothing reaches Redis or Slack here: the health answers DOWN, which
+# is all the training needs. The cache fits this JVM, these options and this class path only,
+# hence made here, on the image's own JRE, with the options of the ENTRYPOINT. The placeholder
+# secrets only get past the settings check. MaxRAM sizes it as in the recommended container,
+# whatever the build machine's memory. The JRE has no curl: bash's /dev/tcp asks.
 RUN SLACK_SIGNING_SECRET=training SLACK_BOT_TOKEN=xoxb-training bash -c '\
-	java -XX:MaxRAM=384m -XX:InitialRAMPercentage=30 -XX:MaxRAMPercentage=30 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError \
-		-XX:ArchiveClassesAtExit=application.jsa -Xlog:cds=error -jar app.jar --logging.level.root=ERROR & \
+	java -XX:MaxRAM=384m -XX:InitialRAMPercentage=30 -XX:MaxRAMPercentage=30 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m \
+		-XX:AOTCacheOutput=app.aot -Xlog:aot=error,cds=error -jar app.jar --logging.level.root=ERROR & \
 	app=$!; \
 	until (exec 3<>/dev/tcp/localhost/3000) 2>/dev/null; do kill -0 $app || exit 1; sleep 0.2; done; \
 	exec 3<>/dev/tcp/localhost/3000 && printf "GET /actuator/health HTTP/1.0\r\n\r\n" >&3 && cat <&3 >/dev/null; \
-	kill -TERM $app; wait $app; test -s application.jsa'
+	kill -TERM $app; wait $app; test -s app.aot'
 USER scopecut
 # Two malloc arenas, not glibc's eight per core: the JVM allocates little with malloc, and each
 # arena a busy thread touches stays resident (peak RSS, BENCHMARKS.md).
@@ -50,9 +54,9 @@ EXPOSE 3000 8081
 # 30% of the container's memory for the heap, from the start: a heap left to grow from its
 # default few megabytes grows through full collections under the first load. Under a flood every
 # page of the heap is touched, so the heap is the largest part of the peak RSS; the rest is the
-# class archives and metaspace, code and threads, about 190 MiB under load. At 40% the peak RSS
+# ahead-of-time cache and metaspace, code and threads, about 190 MiB under load. At 40% the peak RSS
 # was 343 MiB, over 300 (BENCHMARKS.md, "Memory"); the live data is about 40 MiB, and 115 MiB
 # leaves the old generation room for twice that. Serial GC: the smallest footprint, and short
 # pauses on a heap this size. Give the container 384 MiB: the benchmark (BENCHMARKS.md) runs the
-# app with exactly these options, and its own archive made by the same training run.
-ENTRYPOINT ["java", "-XX:InitialRAMPercentage=30", "-XX:MaxRAMPercentage=30", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-XX:SharedArchiveFile=application.jsa", "-jar", "app.jar"]
+# app with exactly these options, and its own cache made by the same training run.
+ENTRYPOINT ["java", "-XX:InitialRAMPercentage=30", "-XX:MaxRAMPercentage=30", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=240m", "-XX:AOTCache=app.aot", "-jar", "app.jar"]

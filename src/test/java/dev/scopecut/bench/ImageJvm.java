@@ -2,6 +2,7 @@ package dev.scopecut.bench;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,11 +25,13 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The JVM of the Docker image, reproduced without Docker: the options of the Dockerfile's
- * ENTRYPOINT (read from the Dockerfile, so the two cannot drift apart), the jar extracted
- * as the image extracts it, and a class data sharing archive made by a training run, as
- * the image's build makes it. The baseline gets the same treatment, with its own archive,
- * so that the start-up ratio prices Scopecut's own work, not the archive.
+ * The JVM of the Docker image, reproduced without Docker: the Java release of its final
+ * stage ({@code FROM eclipse-temurin:25-jre}: a JDK of that release found on this
+ * machine), the options of the Dockerfile's ENTRYPOINT (read from the Dockerfile, so the
+ * two cannot drift apart), the jar extracted as the image extracts it, and an
+ * ahead-of-time cache made by a training run, as the image's build makes it. The baseline
+ * gets the same treatment, with its own cache, so that the start-up ratio prices
+ * Scopecut's own work, not the cache.
  */
 final class ImageJvm {
 
@@ -42,16 +45,26 @@ final class ImageJvm {
 
 	private static final Pattern ENV = Pattern.compile("(?m)^ENV (\\w+)=(\\S+)$");
 
-	private static final String ARCHIVE_OPTION = "-XX:SharedArchiveFile=";
+	private static final Pattern RELEASE = Pattern.compile("^FROM eclipse-temurin:(\\d+)-jre");
+
+	private static final Pattern JAVA_VERSION = Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)");
+
+	private static final String CACHE_OPTION = "-XX:AOTCache=";
+
+	/** Where Debian, and this machine's second JDK, keep JDKs. */
+	private static final Path JDKS = Path.of("/usr/lib/jvm");
 
 	private final Path directory;
+
+	private final String java;
 
 	private final List<String> options;
 
 	private final Map<String, String> environment;
 
-	private ImageJvm(Path directory, List<String> options, Map<String, String> environment) {
+	private ImageJvm(Path directory, String java, List<String> options, Map<String, String> environment) {
 		this.directory = directory;
+		this.java = java;
 		this.options = options;
 		this.environment = environment;
 	}
@@ -62,7 +75,11 @@ final class ImageJvm {
 	static ImageJvm of(Path dockerfile, Path directory) throws IOException {
 		String text = Files.readString(dockerfile);
 		// The final stage's: what the image runs with.
-		String image = text.substring(text.lastIndexOf("\nFROM "));
+		String image = text.substring(text.lastIndexOf("\nFROM ") + 1);
+		Matcher release = RELEASE.matcher(image);
+		if (!release.find()) {
+			throw new IllegalStateException("the final stage of " + dockerfile + " is not FROM eclipse-temurin:N-jre");
+		}
 		Matcher entrypoint = ENTRYPOINT.matcher(image);
 		if (!entrypoint.find()) {
 			throw new IllegalStateException("no exec-form ENTRYPOINT in " + dockerfile);
@@ -72,10 +89,10 @@ final class ImageJvm {
 			.toList();
 		List<String> options = words.subList(1, words.indexOf("-jar"))
 			.stream()
-			.filter((option) -> !option.startsWith(ARCHIVE_OPTION))
+			.filter((option) -> !option.startsWith(CACHE_OPTION))
 			.toList();
 		if (options.size() == words.indexOf("-jar") - 1) {
-			throw new IllegalStateException("the Dockerfile's ENTRYPOINT names no " + ARCHIVE_OPTION);
+			throw new IllegalStateException("the Dockerfile's ENTRYPOINT names no " + CACHE_OPTION);
 		}
 		Map<String, String> environment = new LinkedHashMap<>();
 		Matcher env = ENV.matcher(image);
@@ -83,12 +100,53 @@ final class ImageJvm {
 			environment.put(env.group(1), env.group(2));
 		}
 		Files.createDirectories(directory);
-		return new ImageJvm(directory, options, Map.copyOf(environment));
+		return new ImageJvm(directory, java(Integer.parseInt(release.group(1))), options, Map.copyOf(environment));
 	}
 
-	/** The image's JVM options, as the Dockerfile lists them, less the archive. */
+	/**
+	 * The {@code java} of a JDK of the image's release: this JVM's own if it is one, else
+	 * {@code -Dbench.java}, else one under {@code /usr/lib/jvm}. The cache fits only the
+	 * release that made it, and a start-up on another release would not be the image's.
+	 */
+	private static String java(int release) throws IOException {
+		String chosen = System.getProperty("bench.java");
+		if (chosen != null) {
+			return chosen;
+		}
+		if (Runtime.version().feature() == release) {
+			return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		}
+		if (Files.isDirectory(JDKS)) {
+			try (Stream<Path> jdks = Files.list(JDKS)) {
+				for (Path jdk : jdks.sorted().toList()) {
+					Path releaseFile = jdk.resolve("release");
+					if (Files.isRegularFile(releaseFile) && Files.isExecutable(jdk.resolve("bin/java"))) {
+						Matcher version = JAVA_VERSION.matcher(Files.readString(releaseFile));
+						if (version.find() && Integer.parseInt(version.group(1)) == release) {
+							return jdk.resolve("bin/java").toString();
+						}
+					}
+				}
+			}
+		}
+		throw new IllegalStateException("the image runs Java " + release + ": install a JDK " + release + " under "
+				+ JDKS + ", or name its java with -Dbench.java=/path/to/bin/java");
+	}
+
+	/** The image's JVM options, as the Dockerfile lists them, less the cache. */
 	List<String> options() {
 		return this.options;
+	}
+
+	/**
+	 * What the image's {@code java -version} says first, e.g. "openjdk version \"25.0.3\"
+	 * …".
+	 */
+	String version() throws IOException, InterruptedException {
+		Process process = new ProcessBuilder(this.java, "-version").redirectErrorStream(true).start();
+		String said = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		process.waitFor();
+		return said.lines().findFirst().orElse("?").strip();
 	}
 
 	/** The image's environment variables ({@code ENV} lines). */
@@ -102,7 +160,7 @@ final class ImageJvm {
 	 */
 	Path extract(Path bootJar) throws IOException, InterruptedException {
 		Path extracted = this.directory.resolve("image");
-		run(List.of(java(), "-Djarmode=tools", "-jar", bootJar.toString(), "extract", "--destination",
+		run(List.of(this.java, "-Djarmode=tools", "-jar", bootJar.toString(), "extract", "--destination",
 				extracted.toString(), "--application-filename", "app.jar", "--force"), "extract");
 		return extracted.resolve("app.jar");
 	}
@@ -139,16 +197,16 @@ final class ImageJvm {
 	/**
 	 * The training run of the image's build: starts {@code jar} with the image's options,
 	 * asks it for its health once (any answer), then stops it with SIGTERM, leaving the
-	 * archive its starts map.
+	 * cache its starts map (the JVM assembles it as it exits).
 	 * @param port the port {@code settings} give it
 	 * @param settings what the app needs to get that far
 	 */
-	Path archive(String name, Path jar, int port, List<String> settings) throws IOException, InterruptedException {
-		Path archive = this.directory.resolve(name + ".jsa");
-		Files.deleteIfExists(archive);
-		List<String> command = new ArrayList<>(List.of(java(), "-XX:MaxRAM=" + CONTAINER_MEMORY));
+	Path cache(String name, Path jar, int port, List<String> settings) throws IOException, InterruptedException {
+		Path cache = this.directory.resolve(name + ".aot");
+		Files.deleteIfExists(cache);
+		List<String> command = new ArrayList<>(List.of(this.java, "-XX:MaxRAM=" + CONTAINER_MEMORY));
 		command.addAll(this.options);
-		command.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=error", "-jar", jar.toString()));
+		command.addAll(List.of("-XX:AOTCacheOutput=" + cache, "-Xlog:aot=error,cds=error", "-jar", jar.toString()));
 		command.addAll(settings);
 		Path log = this.directory.resolve(name + "-training.log");
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -162,10 +220,10 @@ final class ImageJvm {
 			process.destroyForcibly();
 			throw new IllegalStateException(name + "'s training run did not stop; see " + log);
 		}
-		if (!Files.exists(archive)) {
-			throw new IllegalStateException("the training run of " + name + " left no archive; see " + log);
+		if (!Files.exists(cache)) {
+			throw new IllegalStateException("the training run of " + name + " left no cache; see " + log);
 		}
-		return archive;
+		return cache;
 	}
 
 	/** Until the app answers its health request, whatever the answer. */
@@ -192,13 +250,13 @@ final class ImageJvm {
 	}
 
 	/**
-	 * The command that starts {@code jar} as the image does, with its archive, a log of
+	 * The command that starts {@code jar} as the image does, with its cache, a log of
 	 * every collection, and a flight recording when {@code -Dbench.jfr=true}.
 	 */
-	List<String> command(String name, Path jar, Path archive, List<String> settings) {
-		List<String> command = new ArrayList<>(List.of(java(), "-XX:MaxRAM=" + CONTAINER_MEMORY));
+	List<String> command(String name, Path jar, Path cache, List<String> settings) {
+		List<String> command = new ArrayList<>(List.of(this.java, "-XX:MaxRAM=" + CONTAINER_MEMORY));
 		command.addAll(this.options);
-		command.add(ARCHIVE_OPTION + archive);
+		command.add(CACHE_OPTION + cache);
 		command.add("-Xlog:gc:file=" + this.directory.resolve(name + "-gc.log"));
 		if (Boolean.getBoolean("bench.jfr")) {
 			command.add("-XX:StartFlightRecording=filename=" + this.directory.resolve(name + ".jfr")
@@ -216,10 +274,6 @@ final class ImageJvm {
 			process.destroyForcibly();
 			throw new IllegalStateException(name + " failed; see " + log);
 		}
-	}
-
-	private static String java() {
-		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
 }

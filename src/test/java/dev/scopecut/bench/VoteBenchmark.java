@@ -32,11 +32,11 @@ import dev.scopecut.support.processes.RedisProcess;
  * baseline (signature check and one HSET) measured in the same run, on the same machine,
  * with the same payloads. Starts a real redis-server, the fake Slack Web API, and both
  * servers as the Docker image starts Scopecut ({@link ImageJvm}: the Dockerfile's JVM
- * options, a class data sharing archive from a training run). Measures the bare ceiling
- * (full speed, alternating with Scopecut's), latency at a third of that ceiling and at a
- * sweep of other fixed rates, one cut with a crowd of voters, then checks the tallies and
- * the private confirmations are exact. Writes the figures to BENCHMARKS.md and the
- * latency plot to docs/benchmark-latency.png. Run it with
+ * release and options, an ahead-of-time cache from a training run). Measures the bare
+ * ceiling (full speed, alternating with Scopecut's), latency at a third of that ceiling
+ * and at a sweep of other fixed rates, one cut with a crowd of voters, then checks the
+ * tallies and the private confirmations are exact. Writes the figures to BENCHMARKS.md
+ * and the latency plot to docs/benchmark-latency.png. Run it with
  * {@code ./mvnw -B -Pbenchmark verify}.
  */
 public final class VoteBenchmark {
@@ -90,22 +90,25 @@ public final class VoteBenchmark {
 		Path baseJar = image.jarBeside(appJar, BaselineApp.class);
 		String report;
 		try (RedisProcess redis = RedisProcess.start(true); FakeSlack slack = FakeSlack.start()) {
-			System.out.println("Training runs: class data sharing archives for both servers");
+			System.out.println("Training runs: ahead-of-time caches for both servers");
 			int trainingPort = RedisProcess.freePort();
-			Path appArchive = image.archive("scopecut", appJar, trainingPort,
-					scopecutSettings(trainingPort, redis, slack));
+			Path appCache = image.cache("scopecut", appJar, trainingPort, scopecutSettings(trainingPort, redis, slack));
 			int baseTrainingPort = RedisProcess.freePort();
-			Path baseArchive = image.archive("baseline", baseJar, baseTrainingPort,
+			Path baseCache = image.cache("baseline", baseJar, baseTrainingPort,
 					settings(baseTrainingPort, redis, slack));
-			int port = RedisProcess.freePort();
-			int basePort = RedisProcess.freePort();
-			try (AppProcess app = AppProcess.start("scopecut",
-					image.command("scopecut", appJar, appArchive, scopecutSettings(port, redis, slack)),
-					image.environment(), port, Path.of("target/benchmark/scopecut.log"));
-					AppProcess base = AppProcess.start("baseline",
-							image.command("baseline", baseJar, baseArchive, settings(basePort, redis, slack)),
-							image.environment(), basePort, Path.of("target/benchmark/baseline.log"))) {
-				report = new Run(app, base, redis, slack, image).measure();
+			Server scopecut = (name) -> {
+				int port = RedisProcess.freePort();
+				return AppProcess.start(name,
+						image.command(name, appJar, appCache, scopecutSettings(port, redis, slack)),
+						image.environment(), port, Path.of("target", "benchmark", name + ".log"));
+			};
+			Server baseline = (name) -> {
+				int port = RedisProcess.freePort();
+				return AppProcess.start(name, image.command(name, baseJar, baseCache, settings(port, redis, slack)),
+						image.environment(), port, Path.of("target", "benchmark", name + ".log"));
+			};
+			try (AppProcess app = scopecut.start("scopecut"); AppProcess base = baseline.start("baseline")) {
+				report = new Run(app, base, redis, slack, image, scopecut, baseline).measure();
 				// Stopped as a platform stops them, so that flight recordings are
 				// written.
 				app.terminate(Duration.ofSeconds(60));
@@ -115,6 +118,14 @@ public final class VoteBenchmark {
 		System.out.println(report);
 		write(Path.of("BENCHMARKS.md"), report);
 		System.out.println("Written to BENCHMARKS.md and " + PLOT);
+	}
+
+	/** Starts a server as the image does; {@code name} names its logs. */
+	@FunctionalInterface
+	private interface Server {
+
+		AppProcess start(String name);
+
 	}
 
 	/** One run: both servers, their loads, and what they measured. */
@@ -130,14 +141,21 @@ public final class VoteBenchmark {
 
 		private final ImageJvm image;
 
+		private final Server scopecut;
+
+		private final Server baseline;
+
 		private final List<String> rows = new ArrayList<>();
 
-		Run(AppProcess app, AppProcess base, RedisProcess redis, FakeSlack slack, ImageJvm image) {
+		Run(AppProcess app, AppProcess base, RedisProcess redis, FakeSlack slack, ImageJvm image, Server scopecut,
+				Server baseline) {
 			this.app = app;
 			this.base = base;
 			this.redis = redis;
 			this.slack = slack;
 			this.image = image;
+			this.scopecut = scopecut;
+			this.baseline = baseline;
 		}
 
 		String measure() throws Exception {
@@ -426,11 +444,37 @@ public final class VoteBenchmark {
 			long rss = this.app.peakRssMib();
 			row("peak resident memory (VmHWM), the Dockerfile's JVM options in " + ImageJvm.CONTAINER_MEMORY,
 					rss + " MiB", this.base.peakRssMib() + " MiB", "≤ 300 MiB", rss <= TARGET_RSS_MIB ? "✓" : "✗");
-			long ready = this.app.readyMillis();
-			row("start to ready (`/actuator/health` 200), with the image's class data sharing archive",
-					ready + " ms (" + String.format(Locale.ROOT, "%.1f", (double) ready / this.base.readyMillis())
-							+ "× the baseline)",
-					this.base.readyMillis() + " ms", "≤ 3000 ms", ready <= TARGET_READY_MILLIS ? "✓" : "✗");
+			// One start says little on a host whose speed wanders: two more of each,
+			// alternated, the measured servers idle beside them.
+			List<Long> starts = new ArrayList<>(List.of(this.app.readyMillis()));
+			List<Long> baseStarts = new ArrayList<>(List.of(this.base.readyMillis()));
+			for (int i = 1; i <= 2; i++) {
+				starts.add(readyOnce(this.scopecut, "scopecut-start-" + i));
+				baseStarts.add(readyOnce(this.baseline, "baseline-start-" + i));
+			}
+			long ready = median(starts);
+			long baseReady = median(baseStarts);
+			row("start to ready (`/actuator/health` 200), with the image's ahead-of-time cache, the median of "
+					+ starts.size() + " starts",
+					ready + " ms (" + String.format(Locale.ROOT, "%.1f", (double) ready / baseReady)
+							+ "× the baseline; " + joined(starts) + ")",
+					baseReady + " ms (" + joined(baseStarts) + ")", "≤ 3000 ms",
+					ready <= TARGET_READY_MILLIS ? "✓" : "✗");
+		}
+
+		private static long readyOnce(Server server, String name) {
+			try (AppProcess started = server.start(name)) {
+				started.terminate(Duration.ofSeconds(60));
+				return started.readyMillis();
+			}
+		}
+
+		private static long median(List<Long> values) {
+			return values.stream().sorted().toList().get(values.size() / 2);
+		}
+
+		private static String joined(List<Long> millis) {
+			return millis.stream().map(String::valueOf).collect(Collectors.joining(", ")) + " ms";
 		}
 
 		private void row(String figure, String scopecut, String baseline, String target, String met) {
@@ -438,7 +482,7 @@ public final class VoteBenchmark {
 		}
 
 		private String report(VoteLoad load, double rate, List<LatencyPlot.Point> appPoints,
-				List<LatencyPlot.Point> basePoints) throws IOException {
+				List<LatencyPlot.Point> basePoints) throws IOException, InterruptedException {
 			String cpu = Files.readAllLines(Path.of("/proc/cpuinfo"))
 				.stream()
 				.filter((line) -> line.startsWith("model name"))
@@ -454,10 +498,11 @@ public final class VoteBenchmark {
 						appPoints.get(i).p99Millis(), basePoints.get(i).p50Millis(), basePoints.get(i).p99Millis()));
 			}
 			return String.format(Locale.ROOT, """
-					Produced by `./mvnw -B -Pbenchmark verify` on %s: %d cores (%s), %s, Java %s. The load
+					Produced by `./mvnw -B -Pbenchmark verify` on %s: %d cores (%s), %s. The load
 					generator, the fake Slack Web API, redis-server and both servers share the machine; every
-					baseline figure is from the same run. Both servers run with the Dockerfile's JVM options
-					(`%s`, in %s) and a class data sharing archive from a training run, as the image does.
+					baseline figure is from the same run. Both servers run on the image's Java (%s) with the
+					Dockerfile's JVM options (`%s`, in %s) and an ahead-of-time cache from a training run, as
+					the image does.
 
 					Load: %d cuts of %d items with %d voters each, and one cut of %d items with %d voters; each
 					request is a `block_actions` click shaped and signed as Slack sends it, echoing its cut's
@@ -473,7 +518,7 @@ public final class VoteBenchmark {
 					%s
 					![Acknowledgement latency against offered load](docs/benchmark-latency.png)
 					""", LocalDate.now(), Runtime.getRuntime().availableProcessors(), cpu,
-					ManagementFactory.getOperatingSystemMXBean().getName(), System.getProperty("java.version"),
+					ManagementFactory.getOperatingSystemMXBean().getName(), this.image.version(),
 					String.join(" ", this.image.options()), ImageJvm.CONTAINER_MEMORY, CUTS, ITEMS, VOTERS_PER_CUT,
 					ITEMS, CROWD, String.join("\n", this.rows), PHASE_SECONDS / 4, sweep);
 		}
