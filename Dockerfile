@@ -53,10 +53,15 @@ EXPOSE 3000 8081
 # (DOWN while Redis is unreachable). /actuator/health is for people, not for a liveness probe.
 # 30% of the container's memory for the heap, from the start: a heap left to grow from its
 # default few megabytes grows through full collections under the first load. Under a flood every
-# page of the heap is touched, so the heap is the largest part of the peak RSS; the rest is the
-# ahead-of-time cache and metaspace, code and threads, about 190 MiB under load. At 40% the peak RSS
-# was 343 MiB, over 300 (BENCHMARKS.md, "Memory"); the live data is about 40 MiB, and 115 MiB
-# leaves the old generation room for twice that. Serial GC: the smallest footprint, and short
-# pauses on a heap this size. Give the container 384 MiB: the benchmark (BENCHMARKS.md) runs the
-# app with exactly these options, and its own cache made by the same training run.
+# page of the heap is touched, so the heap is the largest part of the peak RSS; the live data is
+# about 40 MiB, and 115 MiB leaves the old generation room for twice that. Serial GC: the smallest
+# footprint, and short pauses on a heap this size. C1 only (TieredStopAtLevel=1): on Java 25, C2
+# took the peak RSS from about 310 to 347 MiB (its code and compiler arenas) and half the CPU of a
+# start; C1 alone kept the flood at 265 MiB and the start at about 3 s, at a quarter less
+# throughput, still over 60% of a bare app's (BENCHMARKS.md, "Third pass"). The code cache is
+# reserved as large as tiered compilation reserves it: C1 alone would reserve 48 MiB, and Java
+# collects the whole heap each time 15% of the reservation fills with new code (pauses of
+# 100-160 ms under load); only the pages used are resident. Give the container 384 MiB: the
+# benchmark runs the app with exactly these options, and its own cache made by the same
+# training run.
 ENTRYPOINT ["java", "-XX:InitialRAMPercentage=30", "-XX:MaxRAMPercentage=30", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=240m", "-XX:AOTCache=app.aot", "-jar", "app.jar"]
