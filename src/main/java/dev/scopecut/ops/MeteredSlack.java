@@ -25,8 +25,10 @@ class MeteredSlack implements BeanPostProcessor {
 		if (bean instanceof Slack slack) {
 			com.slack.api.SlackConfig config = slack.getConfig();
 			SlackApiMeter meter = new SlackApiMeter(this.registry.getObject(), config.getMethodsEndpointUrlPrefix());
+			// The SDK's own client with the meter added: newBuilder shares its connection
+			// pool and dispatcher, so no second set of them is built.
 			SlackHttpClient http = new SlackHttpClient(
-					SlackHttpClient.buildOkHttpClient(config).newBuilder().addInterceptor(meter).build());
+					slack.getHttpClient().getOkHttpClient().newBuilder().addInterceptor(meter).build());
 			return Slack.getInstance(config, http);
 		}
 		if (bean instanceof App app) {
