@@ -13,8 +13,9 @@ RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -DskipTests package \
 	&& java -Djarmode=tools -jar app.jar extract --layers --destination extracted
 
 # Java 25 runs the app (it is built for 17, the project's floor): its ahead-of-time cache (JEP 483,
-# 514, 515) keeps classes loaded and linked and the training run's method profiles, which Java 17's
-# class data sharing cannot; the same starts were ready about a fifth sooner (BENCHMARKS.md).
+# 514) keeps classes linked as well as loaded, which Java 17's class data sharing cannot; the same
+# starts were ready about a fifth sooner (BENCHMARKS.md). This departs from Java 17's
+# -XX:SharedArchiveFile, which the issue named: the cache is its successor.
 FROM eclipse-temurin:25-jre
 RUN useradd --system --no-create-home --shell /usr/sbin/nologin scopecut
 WORKDIR /app
@@ -25,7 +26,7 @@ COPY --from=build /src/extracted/snapshot-dependencies/ ./
 COPY --from=build /src/extracted/application/ ./
 # Ahead-of-time cache (Spring Boot's "AOT Cache"): a training run starts the app, asks it for its
 # health once, and stops it as a platform would (SIGTERM); as it exits, the JVM writes every class
-# it loaded, parsed, verified and linked, with the methods' profiles, to app.aot, which each start
+# it loaded, parsed, verified and linked to app.aot, which each start
 # then maps instead of doing that work again. Trained up to the first answer rather than only to
 # a refreshed context (-Dspring.context.exit=onRefresh): the classes of Tomcat's request
 # handling, the health endpoint and its JSON, about a thousand, are in the cache too
@@ -55,10 +56,11 @@ EXPOSE 3000 8081
 # default few megabytes grows through full collections under the first load. Under a flood every
 # page of the heap is touched, so the heap is the largest part of the peak RSS; the live data is
 # about 40 MiB, and 115 MiB leaves the old generation room for twice that. Serial GC: the smallest
-# footprint, and short pauses on a heap this size. C1 only (TieredStopAtLevel=1): on Java 25, C2
-# took the peak RSS from about 310 to 347 MiB (its code and compiler arenas) and half the CPU of a
-# start; C1 alone kept the flood at 265 MiB and the start at about 3 s, at a quarter less
-# throughput, still over 60% of a bare app's (BENCHMARKS.md, "Third pass"). The code cache is
+# footprint, and short pauses on a heap this size. C1 only (TieredStopAtLevel=1): with C2, Java 25
+# peaked at 347 MiB under the flood (its code and compiler arenas; Java 17: 313), and C2 spends a
+# third of a start's CPU; C1 alone kept the flood at 246-266 MiB and the start at about 3 s, at
+# about a quarter fewer votes per second (an estimate across two runs), still over 60% of a bare
+# app's (BENCHMARKS.md, "Third pass"). The code cache is
 # reserved as large as tiered compilation reserves it: C1 alone would reserve 48 MiB, and Java
 # collects the whole heap each time 15% of the reservation fills with new code (pauses of
 # 100-160 ms under load); only the pages used are resident. Give the container 384 MiB: the

@@ -104,9 +104,10 @@ final class ImageJvm {
 	}
 
 	/**
-	 * The {@code java} of a JDK of the image's release: this JVM's own if it is one, else
-	 * {@code -Dbench.java}, else one under {@code /usr/lib/jvm}. The cache fits only the
-	 * release that made it, and a start-up on another release would not be the image's.
+	 * The {@code java} of a JDK of the image's release: {@code -Dbench.java} if given
+	 * (not checked), else this JVM's own if it is one, else one under
+	 * {@code /usr/lib/jvm}. The cache fits only the release that made it, and a start-up
+	 * on another release would not be the image's.
 	 */
 	private static String java(int release) throws IOException {
 		String chosen = System.getProperty("bench.java");
@@ -167,7 +168,7 @@ final class ImageJvm {
 
 	/**
 	 * A jar for {@code mainClass} from the test classes, running on the libraries of the
-	 * extracted app: the baseline, started and archived as the app is.
+	 * extracted app: the baseline, trained and started as the app is.
 	 */
 	Path jarBeside(Path appJar, Class<?> mainClass) throws IOException {
 		Path lib = appJar.resolveSibling("lib");
@@ -220,7 +221,7 @@ final class ImageJvm {
 			process.destroyForcibly();
 			throw new IllegalStateException(name + "'s training run did not stop; see " + log);
 		}
-		if (!Files.exists(cache)) {
+		if (!Files.exists(cache) || Files.size(cache) == 0) {
 			throw new IllegalStateException("the training run of " + name + " left no cache; see " + log);
 		}
 		return cache;
