@@ -107,10 +107,11 @@ public class DueJobPoller implements SmartLifecycle {
 		for (Job job : due) {
 			this.running.incrementAndGet();
 			// Logged when claimed, not when a worker starts it: a job claimed before a
-			// stop
-			// may start after it.
-			try (JobContext context = JobContext.of(job)) {
-				log.debug("Claimed");
+			// stop may start after it.
+			if (log.isDebugEnabled()) {
+				try (JobContext context = JobContext.of(job)) {
+					log.debug("Claimed");
+				}
 			}
 			this.workers.execute(() -> {
 				try (JobContext context = JobContext.of(job)) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -91,22 +92,8 @@ public final class VoteBenchmark {
 		String report;
 		try (RedisProcess redis = RedisProcess.start(true); FakeSlack slack = FakeSlack.start()) {
 			System.out.println("Training runs: ahead-of-time caches for both servers");
-			int trainingPort = RedisProcess.freePort();
-			Path appCache = image.cache("scopecut", appJar, trainingPort, scopecutSettings(trainingPort, redis, slack));
-			int baseTrainingPort = RedisProcess.freePort();
-			Path baseCache = image.cache("baseline", baseJar, baseTrainingPort,
-					settings(baseTrainingPort, redis, slack));
-			Server scopecut = (name) -> {
-				int port = RedisProcess.freePort();
-				return AppProcess.start(name,
-						image.command(name, appJar, appCache, scopecutSettings(port, redis, slack)),
-						image.environment(), port, Path.of("target", "benchmark", name + ".log"));
-			};
-			Server baseline = (name) -> {
-				int port = RedisProcess.freePort();
-				return AppProcess.start(name, image.command(name, baseJar, baseCache, settings(port, redis, slack)),
-						image.environment(), port, Path.of("target", "benchmark", name + ".log"));
-			};
+			Server scopecut = Server.trained(image, "scopecut", appJar, (port) -> scopecutSettings(port, redis, slack));
+			Server baseline = Server.trained(image, "baseline", baseJar, (port) -> settings(port, redis, slack));
 			try (AppProcess app = scopecut.start("scopecut"); AppProcess base = baseline.start("baseline")) {
 				report = new Run(app, base, redis, slack, image, scopecut, baseline).measure();
 				// Stopped as a platform stops them, so that flight recordings are
@@ -125,6 +112,21 @@ public final class VoteBenchmark {
 	private interface Server {
 
 		AppProcess start(String name);
+
+		/**
+		 * {@code jar}'s cache made by its training run, then each start on a port of its
+		 * own with {@code settings} for that port.
+		 */
+		static Server trained(ImageJvm image, String name, Path jar, IntFunction<List<String>> settings)
+				throws IOException, InterruptedException {
+			int trainingPort = RedisProcess.freePort();
+			Path cache = image.cache(name, jar, trainingPort, settings.apply(trainingPort));
+			return (started) -> {
+				int port = RedisProcess.freePort();
+				return AppProcess.start(started, image.command(started, jar, cache, settings.apply(port)),
+						image.environment(), port, Path.of("target", "benchmark", started + ".log"));
+			};
+		}
 
 	}
 

@@ -127,7 +127,11 @@ public class SlackPeople {
 	 * show by id: a record is never held up by a name.
 	 */
 	public Map<String, String> names(String workspace, Collection<String> users) {
-		Map<String, String> names = cachedNames(workspace, users);
+		return named(workspace, users, cachedNames(workspace, users));
+	}
+
+	/** {@code names}, the cached names, with those Slack names of the other users. */
+	private Map<String, String> named(String workspace, Collection<String> users, Map<String, String> names) {
 		List<Person> read = new ArrayList<>();
 		for (String user : new LinkedHashSet<>(users)) {
 			if (names.containsKey(user)) {
@@ -160,7 +164,9 @@ public class SlackPeople {
 			return known;
 		}
 		try {
-			return CompletableFuture.supplyAsync(() -> names(workspace, users), executor)
+			// A copy to fill: what a timeout returns is the cache's answer alone.
+			Map<String, String> filling = new HashMap<>(known);
+			return CompletableFuture.supplyAsync(() -> named(workspace, users, filling), executor)
 				.completeOnTimeout(known, wait.toMillis(), TimeUnit.MILLISECONDS)
 				.exceptionally((failure) -> known)
 				.join();
