@@ -131,6 +131,11 @@ import dev.scopecut.cut.CutRef;
  * completed announcement waits for a replica first ({@code ReplicaWait}), so that a
  * promoted replica does not find the decision's job still there and post it again.
  * <p>
+ * Why a change made while a job runs is not undone by its completion: a script that sets
+ * the same job due again meanwhile (a check-in put off a week, a deadline moved) changes
+ * its score from the lease end, and a held job is completed by remove-if-score.lua with
+ * that lease end, so the new time stays.
+ * <p>
  * Why the single queue of earlier versions is emptied without losing or doubling a job:
  * at start-up, and at every repair, each of its jobs is first held for a lease in that
  * queue (move-if-score.lua), as an instance of an earlier version holds a job it claimed,

@@ -179,7 +179,7 @@ class RedisJobQueue implements JobQueue {
 					Job job = job(jobsAndTimes.get(j).toString());
 					long dueMillis = (long) Double.parseDouble(jobsAndTimes.get(j + 1).toString());
 					this.metrics.jobClaimed(job.kind(), Duration.ofMillis(Math.max(0, nowMillis - dueMillis)));
-					this.held.put(member(job), now.plus(lease).toEpochMilli());
+					this.held.put(member(job), leaseEnd);
 					claimed.add(job);
 				}
 				String next = result.get(1).toString();
@@ -200,8 +200,18 @@ class RedisJobQueue implements JobQueue {
 	@Override
 	public void complete(Job job) {
 		String member = member(job);
+		Long heldUntil = this.held.get(member);
 		try {
-			this.guard.call(() -> this.redis.opsForZSet().remove(Keys.jobs(job.cut().workspace()), member));
+			if (heldUntil != null) {
+				// Only while it still has this claim's lease end as its score: a change
+				// made while it ran (a check-in put off a week, a deadline moved) set the
+				// same member due again, and is not this run's to remove.
+				this.guard.call(() -> this.redis.execute(Scripts.REMOVE_IF_SCORE,
+						List.of(Keys.jobs(job.cut().workspace())), member, Long.toString(heldUntil)));
+			}
+			else {
+				this.guard.call(() -> this.redis.opsForZSet().remove(Keys.jobs(job.cut().workspace()), member));
+			}
 			if (job.kind() == Job.Kind.ANNOUNCE) {
 				// A decision posted: were its job's removal on the master alone,
 				// a failover could bring the job back to post it again.

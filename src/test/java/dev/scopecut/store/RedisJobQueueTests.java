@@ -78,6 +78,32 @@ class RedisJobQueueTests extends RedisStoreTest {
 	}
 
 	@Test
+	void aJobSetDueAgainWhileItRunsOutlivesTheRunsCompletion() {
+		this.queue.schedule(this.close, NOW);
+		assertThat(this.queue.claimDue(NOW, LEASE, 10)).containsExactly(this.close);
+		// While it runs, a script (a check-in put off, a deadline moved, from any
+		// instance) sets it due later, as apply-jobs.lua does.
+		template.opsForZSet()
+			.add(Keys.jobs("T1"), RedisJobQueue.member(this.close), NOW.plusSeconds(600).toEpochMilli());
+
+		this.queue.complete(this.close);
+
+		assertThat(this.queue.claimDue(NOW.plusSeconds(599), LEASE, 10)).isEmpty();
+		assertThat(this.queue.claimDue(NOW.plusSeconds(600), LEASE, 10)).containsExactly(this.close);
+	}
+
+	@Test
+	void aClaimedJobCompletedIsGone() {
+		this.queue.schedule(this.close, NOW);
+		assertThat(this.queue.claimDue(NOW, LEASE, 10)).containsExactly(this.close);
+
+		this.queue.complete(this.close);
+
+		assertThat(this.queue.claimDue(NOW.plus(LEASE).plusSeconds(1), LEASE, 10)).isEmpty();
+		assertThat(template.hasKey(Keys.jobs("T1"))).isFalse();
+	}
+
+	@Test
 	void atMostTheAskedNumberOfJobsIsClaimed() {
 		this.queue.schedule(this.refresh, NOW);
 		this.queue.schedule(this.close, NOW);
