@@ -63,9 +63,12 @@ class RedisCutStore implements CutStore, WorkspaceCuts {
 
 	private final ReplicaWait replicaWait;
 
+	private final SharedConnection shared;
+
 	RedisCutStore(StringRedisTemplate redis, RedisGuard guard, StoreProperties properties, DueIndex index,
-			ReplicaWait replicaWait) {
+			ReplicaWait replicaWait, SharedConnection shared) {
 		this.replicaWait = replicaWait;
+		this.shared = shared;
 		this.redis = redis;
 		this.guard = guard;
 		this.retention = properties.retention();
@@ -159,10 +162,10 @@ class RedisCutStore implements CutStore, WorkspaceCuts {
 	}
 
 	/**
-	 * One run of vote.lua: the refresh ask, whether everyone voted, then each vote's
-	 * outcome and item text.
+	 * One run of vote.lua, on the shared connection without the template (the vote path's
+	 * one script): the refresh ask, whether everyone voted, then each vote's outcome and
+	 * item text.
 	 */
-	@SuppressWarnings("unchecked")
 	private List<Object> cast(CutRef ref, String voter, Map<Integer, Choice> choices, Instant at, JobChanges refresh) {
 		List<String> args = new ArrayList<>(List.of(voter, CutHash.millis(at), Long.toString(REFRESH_REASK.toMillis()),
 				RedisJobQueue.encode(refresh)));
@@ -170,8 +173,8 @@ class RedisCutStore implements CutStore, WorkspaceCuts {
 			args.add(Integer.toString(itemId));
 			args.add(CutHash.code(choice));
 		});
-		return changingJobs(ref, refresh, () -> this.redis.execute(Scripts.VOTE,
-				List.of(Keys.cut(ref), Keys.votes(ref), Keys.jobs(ref.workspace())), args.toArray()));
+		return changingJobs(ref, refresh, () -> this.shared.list(Scripts.VOTE,
+				List.of(Keys.cut(ref), Keys.votes(ref), Keys.jobs(ref.workspace())), args));
 	}
 
 	@Override

@@ -2,9 +2,6 @@ package dev.scopecut.store;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.cluster.SlotHash;
@@ -13,8 +10,6 @@ import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.redis.core.RedisCallback;
-import org.springframework.data.redis.core.StringRedisTemplate;
 
 import dev.scopecut.app.port.StoreUnavailableException;
 
@@ -27,15 +22,16 @@ import dev.scopecut.app.port.StoreUnavailableException;
  * ({@code SCOPECUT_WAIT_FOR_REPLICA} overrides either way).
  * <p>
  * WAIT counts what the connection that wrote has written, so it goes on that connection:
- * the shared one, or with a cluster the shared one's connection to the master of the
- * key's slot (Lettuce routes a key's commands there, by host and port). It holds that
- * connection until a replica confirms, normally well under a millisecond. A master that
- * fails before a replica confirms makes the write not acknowledged (the caller is told it
- * was not recorded). When no replica confirms within the timeout (none is connected, as
- * after a failover that left the new master alone), the write is acknowledged anyway and
- * WAIT is skipped for {@link #SKIP_AFTER_UNCONFIRMED}: refusing every vote while a
- * replica is away would take the app down with it, and stalling the shared connection for
- * the timeout at every vote would too.
+ * the shared one ({@link SharedConnection}), or with a cluster the shared one's
+ * connection to the master of the key's slot (Lettuce routes a key's commands there, by
+ * host and port). It holds that connection until a replica confirms, normally well under
+ * a millisecond. A master that fails before a replica confirms makes the write not
+ * acknowledged (the caller is told it was not recorded). When no replica confirms within
+ * the timeout (none is connected, as after a failover that left the new master alone),
+ * the write is acknowledged anyway and WAIT is skipped for
+ * {@link #SKIP_AFTER_UNCONFIRMED}: refusing every vote while a replica is away would take
+ * the app down with it, and stalling the shared connection for the timeout at every vote
+ * would too.
  */
 class ReplicaWait {
 
@@ -43,7 +39,10 @@ class ReplicaWait {
 
 	private static final Logger log = LoggerFactory.getLogger(ReplicaWait.class);
 
-	private final StringRedisTemplate redis;
+	/** How long past WAIT's own timeout its master may take to answer. */
+	private static final Duration MASTER_SILENT_AFTER = Duration.ofSeconds(2);
+
+	private final SharedConnection connection;
 
 	private final boolean enabled;
 
@@ -53,8 +52,8 @@ class ReplicaWait {
 
 	private volatile long skipUntilMillis = Long.MIN_VALUE;
 
-	ReplicaWait(StringRedisTemplate redis, boolean enabled, Duration timeout, Clock clock) {
-		this.redis = redis;
+	ReplicaWait(SharedConnection connection, boolean enabled, Duration timeout, Clock clock) {
+		this.connection = connection;
 		this.enabled = enabled;
 		this.timeout = timeout;
 		this.clock = clock;
@@ -78,21 +77,8 @@ class ReplicaWait {
 		if (!this.enabled || this.clock.millis() < this.skipUntilMillis) {
 			return;
 		}
-		Long confirmed;
-		try {
-			confirmed = this.redis.execute((RedisCallback<Long>) (connection) -> {
-				RedisClusterAsyncCommands<byte[], byte[]> commands = (RedisClusterAsyncCommands<byte[], byte[]>) connection
-					.getNativeConnection();
-				return await(waitOn(commands, key));
-			});
-		}
-		catch (StoreUnavailableException ex) {
-			throw ex;
-		}
-		catch (RuntimeException ex) {
-			// Spring's own failures, and Lettuce's from reaching the slot's master.
-			throw new StoreUnavailableException("Redis did not confirm a write was replicated: " + ex.getMessage(), ex);
-		}
+		Long confirmed = this.connection.answer((commands) -> waitOn(commands, key),
+				this.timeout.plus(MASTER_SILENT_AFTER));
 		if (confirmed == null || confirmed < 1) {
 			this.skipUntilMillis = this.clock.millis() + SKIP_AFTER_UNCONFIRMED.toMillis();
 			log.warn("No replica confirmed a write within {}: writes are acknowledged without waiting for one for {}",
@@ -108,26 +94,20 @@ class ReplicaWait {
 			if (master == null) {
 				throw new StoreUnavailableException("no master serves the slot of " + key, null);
 			}
-			return cluster.getStatefulConnection()
-				.getConnection(master.getUri().getHost(), master.getUri().getPort())
-				.async()
-				.waitForReplication(1, this.timeout.toMillis());
+			RedisClusterAsyncCommands<byte[], byte[]> node;
+			try {
+				node = cluster.getStatefulConnection()
+					.getConnection(master.getUri().getHost(), master.getUri().getPort())
+					.async();
+			}
+			catch (RuntimeException ex) {
+				// Lettuce's, from connecting to a node it may no longer list.
+				throw new StoreUnavailableException("Redis did not confirm a write was replicated: " + ex.getMessage(),
+						ex);
+			}
+			return node.waitForReplication(1, this.timeout.toMillis());
 		}
 		return commands.waitForReplication(1, this.timeout.toMillis());
-	}
-
-	private Long await(RedisFuture<Long> confirmed) {
-		try {
-			// Past WAIT's own timeout only when the master does not answer at all.
-			return confirmed.get(this.timeout.toMillis() + 2000, TimeUnit.MILLISECONDS);
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			throw new StoreUnavailableException("Redis did not confirm a write was replicated: " + ex.getMessage(), ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new StoreUnavailableException("interrupted while waiting for a replica", ex);
-		}
 	}
 
 }

@@ -83,12 +83,17 @@ class StoreConfig {
 	 * with Redis Cluster and Sentinel, where a replica takes over from a failed master.
 	 */
 	@Bean
-	ReplicaWait replicaWait(StringRedisTemplate redis, RedisConnectionFactory connections, StoreProperties properties,
+	SharedConnection sharedConnection(StringRedisTemplate redis, RedisGuard guard) {
+		return new SharedConnection(redis, guard);
+	}
+
+	@Bean
+	ReplicaWait replicaWait(SharedConnection shared, RedisConnectionFactory connections, StoreProperties properties,
 			Clock clock) {
 		boolean replicated = connections instanceof LettuceConnectionFactory lettuce
 				&& (lettuce.isClusterAware() || lettuce.isRedisSentinelAware());
 		boolean enabled = (properties.waitForReplica() != null) ? properties.waitForReplica() : replicated;
-		return new ReplicaWait(redis, enabled, properties.replicaTimeout(), clock);
+		return new ReplicaWait(shared, enabled, properties.replicaTimeout(), clock);
 	}
 
 	/** OAuth states for "Add to Slack", each good for ten minutes (Bolt's default). */

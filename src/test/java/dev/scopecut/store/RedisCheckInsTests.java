@@ -55,7 +55,7 @@ class RedisCheckInsTests extends RedisStoreTest {
 	void stores() {
 		StoreProperties properties = new StoreProperties(RETENTION, null, Duration.ofMillis(250));
 		DueIndex index = new DueIndex(template, new RedisGuard());
-		this.cuts = new RedisCutStore(template, new RedisGuard(), properties, index, ReplicaWait.off());
+		this.cuts = new RedisCutStore(template, new RedisGuard(), properties, index, ReplicaWait.off(), shared);
 		this.checkIns = new RedisCheckIns(template, new RedisGuard(), index, ReplicaWait.off(), properties);
 		this.queue = queue();
 	}

@@ -34,7 +34,7 @@ class RedisCutEditsTests extends RedisStoreTest {
 	void store() {
 		this.store = new RedisCutStore(template, new RedisGuard(),
 				new StoreProperties(Duration.ofDays(90), null, Duration.ofMillis(250)),
-				new DueIndex(template, new RedisGuard()), ReplicaWait.off());
+				new DueIndex(template, new RedisGuard()), ReplicaWait.off(), shared);
 	}
 
 	static Edit edit(Edit.Kind kind, String detail) {

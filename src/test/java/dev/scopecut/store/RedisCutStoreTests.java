@@ -1,6 +1,8 @@
 package dev.scopecut.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +15,8 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 import dev.scopecut.app.port.BallotResult;
 import dev.scopecut.app.port.CutSnapshot;
@@ -20,6 +24,7 @@ import dev.scopecut.app.port.CutStore;
 import dev.scopecut.app.port.InsertOutcome;
 import dev.scopecut.app.port.Job;
 import dev.scopecut.app.port.JobChanges;
+import dev.scopecut.app.port.StoreUnavailableException;
 import dev.scopecut.app.port.VoteResult;
 import dev.scopecut.app.port.VoterChoices;
 import dev.scopecut.cut.Choice;
@@ -43,7 +48,7 @@ class RedisCutStoreTests extends RedisStoreTest {
 	void store() {
 		this.store = new RedisCutStore(template, new RedisGuard(),
 				new StoreProperties(Duration.ofDays(90), null, Duration.ofMillis(250)),
-				new DueIndex(template, new RedisGuard()), ReplicaWait.off());
+				new DueIndex(template, new RedisGuard()), ReplicaWait.off(), shared);
 	}
 
 	static Cut cut(CutRef ref, String channel) {
@@ -152,6 +157,57 @@ class RedisCutStoreTests extends RedisStoreTest {
 		assertThat(snapshot.ballots().of("U_BOB")).isEqualTo(Map.of(2, Choice.DEFER));
 		assertThat(snapshot.version()).isEqualTo(2);
 		assertThat(this.store.version(REF)).isEqualTo(2);
+	}
+
+	@Test
+	void aVoteAfterRedisForgotTheVoteScriptSendsItWholeAndIsRecorded() {
+		this.store.insert(cut(REF, "C1"), JobChanges.NONE);
+		template.execute((RedisCallback<Object>) (connection) -> {
+			connection.scriptingCommands().scriptFlush();
+			return null;
+		});
+
+		assertThat(this.store.vote(REF, "U_BOB", 2, Choice.SHIP, NOW, JobChanges.NONE).outcome())
+			.isEqualTo(VoteResult.Outcome.RECORDED);
+		assertThat(template.opsForHash().get(Keys.votes(REF), "2:U_BOB")).isEqualTo("S");
+	}
+
+	@Test
+	void aVoteAfterSpringResetItsSharedConnectionGoesOnTheNewOne() {
+		this.store.insert(cut(REF, "C1"), JobChanges.NONE);
+		this.store.vote(REF, "U_BOB", 1, Choice.SHIP, NOW, JobChanges.NONE);
+
+		connections.resetConnection();
+
+		assertThat(this.store.vote(REF, "U_BOB", 2, Choice.DEFER, NOW, JobChanges.NONE).outcome())
+			.isEqualTo(VoteResult.Outcome.RECORDED);
+		assertThat(template.opsForHash().entries(Keys.votes(REF))).isEqualTo(Map.of("1:U_BOB", "S", "2:U_BOB", "D"));
+	}
+
+	@Test
+	void aVoteWhileRedisIsAwayIsRefusedAsNotRecordedAndOnceItIsBackIsRecorded() {
+		try (StoppableRedis away = StoppableRedis.start()) {
+			StringRedisTemplate awayTemplate = away.template();
+			RedisCutStore awayStore = new RedisCutStore(awayTemplate, new RedisGuard(),
+					new StoreProperties(Duration.ofDays(90), null, Duration.ofMillis(250)),
+					new DueIndex(awayTemplate, new RedisGuard()), ReplicaWait.off(),
+					new SharedConnection(awayTemplate, new RedisGuard()));
+			awayStore.insert(cut(REF, "C1"), JobChanges.NONE);
+			awayStore.vote(REF, "U_ANN", 1, Choice.SHIP, NOW, JobChanges.NONE);
+
+			away.stop();
+			assertThatThrownBy(() -> awayStore.vote(REF, "U_BOB", 2, Choice.SHIP, NOW, JobChanges.NONE))
+				.isInstanceOf(StoreUnavailableException.class)
+				.hasMessageStartingWith("Redis did not answer");
+			away.restart();
+
+			await("recorded once Redis is back").atMost(Duration.ofSeconds(20))
+				.ignoreException(StoreUnavailableException.class)
+				.until(() -> awayStore.vote(REF, "U_BOB", 2, Choice.SHIP, NOW, JobChanges.NONE)
+					.outcome() == VoteResult.Outcome.RECORDED);
+			assertThat(awayTemplate.opsForHash().entries(Keys.votes(REF)))
+				.isEqualTo(Map.of("1:U_ANN", "S", "2:U_BOB", "S"));
+		}
 	}
 
 	@Test

@@ -48,7 +48,7 @@ class RedisRemindersAndHomeTests extends RedisStoreTest {
 	void stores() {
 		this.store = new RedisCutStore(template, new RedisGuard(),
 				new StoreProperties(Duration.ofDays(90), null, Duration.ofMillis(250)),
-				new DueIndex(template, new RedisGuard()), ReplicaWait.off());
+				new DueIndex(template, new RedisGuard()), ReplicaWait.off(), shared);
 		this.marks = new RedisReminderMarks(template, new RedisGuard());
 		this.deliveries = new RedisEventDeliveries(new FirstSightings(template, new RedisGuard()));
 		this.pace = new RedisReminderPace(template, new RedisGuard());

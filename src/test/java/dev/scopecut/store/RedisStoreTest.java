@@ -21,6 +21,8 @@ abstract class RedisStoreTest {
 
 	static StringRedisTemplate template;
 
+	static SharedConnection shared;
+
 	@BeforeAll
 	static void startRedis() {
 		redis = RedisProcess.start();
@@ -28,6 +30,7 @@ abstract class RedisStoreTest {
 		connections.afterPropertiesSet();
 		connections.start();
 		template = new StringRedisTemplate(connections);
+		shared = new SharedConnection(template, new RedisGuard());
 	}
 
 	@AfterAll
