@@ -382,6 +382,28 @@ class HostileRequestTests extends EndToEndTest {
 	}
 
 	@Test
+	void aVoteOfAHundredKilobytesIsReadWholeAndRecordedWithItsLengthDeclaredOrNot() {
+		String padded = vote() + "&padding=" + "x".repeat(100 * 1024);
+		assertThat(this.requests.post(padded).statusCode()).isEqualTo(200);
+
+		String now = now();
+		String changed = SignedRequests.blockAction(FakeSlack.TEAM, CHANNEL, BOB, "vote-defer", this.cutId + "|2|D",
+				slack.responseUrl("h2")) + "&padding=" + "y".repeat(100 * 1024);
+		HttpRequest chunked = HttpRequest.newBuilder(this.requests.endpoint())
+			.timeout(Duration.ofSeconds(10))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("X-Slack-Request-Timestamp", now)
+			.header("X-Slack-Signature", SignedRequests.sign(SignedRequests.SECRET, now, changed))
+			.POST(HttpRequest.BodyPublishers
+				.ofInputStream(() -> new ByteArrayInputStream(changed.getBytes(StandardCharsets.US_ASCII))))
+			.build();
+		assertThat(Http.send(HttpClient.newHttpClient(), chunked).statusCode()).isEqualTo(200);
+
+		assertThat(this.redisTemplate.opsForHash().entries("scopecut:{" + FakeSlack.TEAM + "}:votes:" + this.cutId))
+			.isEqualTo(Map.of("1:" + BOB, "S", "2:" + BOB, "D"));
+	}
+
+	@Test
 	void aSignedChunkedBodyOverTheLimitGets413() {
 		String now = now();
 		String body = "payload=" + "x".repeat(VerifiedSlackAppServlet.MAX_BODY_BYTES);
