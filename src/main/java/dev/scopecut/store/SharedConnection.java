@@ -1,6 +1,5 @@
 package dev.scopecut.store;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,20 +129,21 @@ class SharedConnection {
 		return connection instanceof RedisChannelHandler<?, ?> handler && handler.isClosed();
 	}
 
-	private static byte[][] bytes(List<String> texts) {
+	/** Keys and arguments as the template's string serializer writes them. */
+	private byte[][] bytes(List<String> texts) {
 		byte[][] bytes = new byte[texts.size()][];
 		for (int i = 0; i < bytes.length; i++) {
-			bytes[i] = texts.get(i).getBytes(StandardCharsets.UTF_8);
+			bytes[i] = this.redis.getStringSerializer().serialize(texts.get(i));
 		}
 		return bytes;
 	}
 
-	/** A reply as the template's string serializer gives it: bulk strings as text. */
-	private static List<Object> texts(List<?> reply) {
+	/** A reply as the template's string serializer reads it: bulk strings as text. */
+	private List<Object> texts(List<?> reply) {
 		List<Object> texts = new ArrayList<>(reply.size());
 		for (Object element : reply) {
 			if (element instanceof byte[] bulk) {
-				texts.add(new String(bulk, StandardCharsets.UTF_8));
+				texts.add(this.redis.getStringSerializer().deserialize(bulk));
 			}
 			else if (element instanceof List<?> nested) {
 				texts.add(texts(nested));

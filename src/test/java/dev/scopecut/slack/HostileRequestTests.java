@@ -381,23 +381,30 @@ class HostileRequestTests extends EndToEndTest {
 		}
 	}
 
+	/**
+	 * A form signed as Slack signs it, sent with no Content-Length: its size is known
+	 * only once the body is read.
+	 */
+	HttpRequest signedChunked(String body) {
+		String now = now();
+		return HttpRequest.newBuilder(this.requests.endpoint())
+			.timeout(Duration.ofSeconds(10))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("X-Slack-Request-Timestamp", now)
+			.header("X-Slack-Signature", SignedRequests.sign(SignedRequests.SECRET, now, body))
+			.POST(HttpRequest.BodyPublishers
+				.ofInputStream(() -> new ByteArrayInputStream(body.getBytes(StandardCharsets.US_ASCII))))
+			.build();
+	}
+
 	@Test
 	void aVoteOfAHundredKilobytesIsReadWholeAndRecordedWithItsLengthDeclaredOrNot() {
 		String padded = vote() + "&padding=" + "x".repeat(100 * 1024);
 		assertThat(this.requests.post(padded).statusCode()).isEqualTo(200);
 
-		String now = now();
 		String changed = SignedRequests.blockAction(FakeSlack.TEAM, CHANNEL, BOB, "vote-defer", this.cutId + "|2|D",
 				slack.responseUrl("h2")) + "&padding=" + "y".repeat(100 * 1024);
-		HttpRequest chunked = HttpRequest.newBuilder(this.requests.endpoint())
-			.timeout(Duration.ofSeconds(10))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("X-Slack-Request-Timestamp", now)
-			.header("X-Slack-Signature", SignedRequests.sign(SignedRequests.SECRET, now, changed))
-			.POST(HttpRequest.BodyPublishers
-				.ofInputStream(() -> new ByteArrayInputStream(changed.getBytes(StandardCharsets.US_ASCII))))
-			.build();
-		assertThat(Http.send(HttpClient.newHttpClient(), chunked).statusCode()).isEqualTo(200);
+		assertThat(Http.send(HttpClient.newHttpClient(), signedChunked(changed)).statusCode()).isEqualTo(200);
 
 		assertThat(this.redisTemplate.opsForHash().entries("scopecut:{" + FakeSlack.TEAM + "}:votes:" + this.cutId))
 			.isEqualTo(Map.of("1:" + BOB, "S", "2:" + BOB, "D"));
@@ -405,19 +412,9 @@ class HostileRequestTests extends EndToEndTest {
 
 	@Test
 	void aSignedChunkedBodyOverTheLimitGets413() {
-		String now = now();
 		String body = "payload=" + "x".repeat(VerifiedSlackAppServlet.MAX_BODY_BYTES);
-		HttpRequest chunked = HttpRequest.newBuilder(this.requests.endpoint())
-			.timeout(Duration.ofSeconds(10))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("X-Slack-Request-Timestamp", now)
-			.header("X-Slack-Signature", SignedRequests.sign(SignedRequests.SECRET, now, body))
-			// No Content-Length: the size is known only once the body is read.
-			.POST(HttpRequest.BodyPublishers
-				.ofInputStream(() -> new ByteArrayInputStream(body.getBytes(StandardCharsets.US_ASCII))))
-			.build();
 
-		HttpResponse<String> response = Http.send(HttpClient.newHttpClient(), chunked);
+		HttpResponse<String> response = Http.send(HttpClient.newHttpClient(), signedChunked(body));
 
 		assertThat(response.statusCode()).isEqualTo(413);
 		assertNothingChanged();
