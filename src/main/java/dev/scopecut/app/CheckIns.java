@@ -109,7 +109,7 @@ public class CheckIns {
 			return new Answered(this.store.answer(ref, command.user(), answer, show.complete(ask)), cut);
 		}
 		CheckIn checkIn = cut.checkIn();
-		LocalDate next = checkIn.askAgainOn(now);
+		LocalDate next = checkIn.askAgainOn(now, this.notifier.knownTimeZone(ref.workspace(), cut.facilitator()));
 		CheckInStore.Outcome outcome = this.store.postpone(ref, command.user(), checkIn.on(), next, now,
 				show.reschedule(ask, CheckIn.earliestAsk(next)));
 		return new Answered(outcome, cut, next);

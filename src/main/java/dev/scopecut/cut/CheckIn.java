@@ -64,11 +64,12 @@ public record CheckIn(LocalDate on, int postponed, CheckInAnswer answer) {
 	}
 
 	/**
-	 * The day of the next ask after "Not yet" answered at {@code now}: a week after the
-	 * day asked, or after today (UTC) when the answer came later than that day.
+	 * The day of the next ask after "Not yet" answered at {@code now} by someone living
+	 * in {@code zone}: a week after the day asked, or after their today when the answer
+	 * came later than that day.
 	 */
-	public LocalDate askAgainOn(Instant now) {
-		LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+	public LocalDate askAgainOn(Instant now, ZoneId zone) {
+		LocalDate today = LocalDate.ofInstant(now, zone);
 		return (today.isAfter(this.on) ? today : this.on).plusDays(ASK_AGAIN_DAYS);
 	}
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -51,8 +52,21 @@ class CheckInTests {
 	void notYetAsksAgainAWeekAfterTheDayOrAfterTodayWhenAnsweredLater() {
 		CheckIn checkIn = CheckIn.on(DAY);
 
-		assertThat(checkIn.askAgainOn(Instant.parse("2025-03-12T09:00:00Z"))).isEqualTo(LocalDate.parse("2025-03-19"));
-		assertThat(checkIn.askAgainOn(Instant.parse("2025-03-15T09:00:00Z"))).isEqualTo(LocalDate.parse("2025-03-22"));
+		assertThat(checkIn.askAgainOn(Instant.parse("2025-03-12T09:00:00Z"), PARIS))
+			.isEqualTo(LocalDate.parse("2025-03-19"));
+		assertThat(checkIn.askAgainOn(Instant.parse("2025-03-15T09:00:00Z"), PARIS))
+			.isEqualTo(LocalDate.parse("2025-03-22"));
+	}
+
+	@Test
+	void notYetCountsTheWeekFromTheAnswerersOwnToday() {
+		// 20:00 on the day in Honolulu is already the next day in UTC
+		Instant honoluluEvening = Instant.parse("2025-03-13T06:00:00Z");
+
+		assertThat(CheckIn.on(DAY).askAgainOn(honoluluEvening, ZoneId.of("Pacific/Honolulu")))
+			.isEqualTo(LocalDate.parse("2025-03-19"));
+		assertThat(CheckIn.on(DAY).askAgainOn(honoluluEvening, ZoneOffset.UTC))
+			.isEqualTo(LocalDate.parse("2025-03-20"));
 	}
 
 	@Test

@@ -19,6 +19,12 @@ public interface CheckInNotifier {
 	ZoneId timeZone(String workspace, String user);
 
 	/**
+	 * The user's time zone if already known (the ask looked it up), else UTC; Slack is
+	 * not asked, so that an answer's acknowledgement never waits on it.
+	 */
+	ZoneId knownTimeZone(String workspace, String user);
+
+	/**
 	 * Sends the facilitator a direct message with the release question and the answers to
 	 * give.
 	 */

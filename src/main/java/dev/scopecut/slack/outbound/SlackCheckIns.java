@@ -1,6 +1,8 @@
 package dev.scopecut.slack.outbound;
 
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
 
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.chat.ChatUpdateResponse;
@@ -42,6 +44,11 @@ class SlackCheckIns implements CheckInNotifier {
 	@Override
 	public ZoneId timeZone(String workspace, String user) {
 		return this.people.timeZone(workspace, user);
+	}
+
+	@Override
+	public ZoneId knownTimeZone(String workspace, String user) {
+		return this.people.knownTimeZones(workspace, List.of(user)).getOrDefault(user, ZoneOffset.UTC);
 	}
 
 	@Override
