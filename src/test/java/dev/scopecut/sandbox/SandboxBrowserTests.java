@@ -195,12 +195,16 @@ class SandboxBrowserTests extends SandboxTest {
 			.until((driver) -> messages().stream().anyMatch((message) -> message.getText().contains("- invoices")));
 
 		actAs(ANN);
-		WebElement message = this.wait.until((driver) -> messages().stream()
+		// Found, hovered and clicked in one step, looked up again if a redraw came
+		// between.
+		this.wait.until((driver) -> messages().stream()
 			.filter((shown) -> shown.getText().contains("- invoices"))
 			.findFirst()
-			.orElse(null));
-		new Actions(browser).moveToElement(message).perform();
-		message.findElement(By.cssSelector("button.msg-shortcut")).click();
+			.map((message) -> {
+				new Actions(browser).moveToElement(message).perform();
+				return click(message.findElement(By.cssSelector("button.msg-shortcut")));
+			})
+			.orElse(false));
 
 		WebElement items = this.wait.until(ExpectedConditions.visibilityOfElementLocated(formField("items")));
 		assertThat(items.getDomProperty("value")).isEqualTo("invoices");
