@@ -33,11 +33,13 @@ import dev.scopecut.support.processes.RedisProcess;
  * baseline (signature check and one HSET) measured in the same run, on the same machine,
  * with the same payloads. Starts a real redis-server, the fake Slack Web API, and both
  * servers as the Docker image starts Scopecut ({@link ImageJvm}: the Dockerfile's JVM
- * release and options, an ahead-of-time cache from a training run). Measures the bare
- * ceiling (full speed, alternating with Scopecut's), latency at a third of that ceiling
- * and at a sweep of other fixed rates, one cut with a crowd of voters, then checks the
- * tallies and the private confirmations are exact. Writes the figures to BENCHMARKS.md
- * and the latency plot to docs/benchmark-latency.png. Run it with
+ * release and options, an ahead-of-time cache from a training run). Measures the first
+ * seconds after start (a cold JIT), the bare ceiling (full speed, alternating with
+ * Scopecut's), latency at a third of that ceiling and at a sweep of other fixed rates,
+ * one cut with a crowd of voters, then checks the tallies and the private confirmations
+ * are exact, and measures the CPU one confirmation per burst frees against a second
+ * Scopecut that confirms every click on its own. Writes the figures to BENCHMARKS.md and
+ * the latency plot to docs/benchmark-latency.png. Run it with
  * {@code ./mvnw -B -Pbenchmark verify}.
  */
 public final class VoteBenchmark {
@@ -107,11 +109,14 @@ public final class VoteBenchmark {
 		System.out.println("Written to BENCHMARKS.md and " + PLOT);
 	}
 
-	/** Starts a server as the image does; {@code name} names its logs. */
+	/**
+	 * Starts a server as the image does; {@code name} names its logs, {@code extra}
+	 * settings come after the run's own.
+	 */
 	@FunctionalInterface
 	private interface Server {
 
-		AppProcess start(String name);
+		AppProcess start(String name, String... extra);
 
 		/**
 		 * {@code jar}'s cache made by its training run, then each start on a port of its
@@ -121,10 +126,12 @@ public final class VoteBenchmark {
 				throws IOException, InterruptedException {
 			int trainingPort = RedisProcess.freePort();
 			Path cache = image.cache(name, jar, trainingPort, settings.apply(trainingPort));
-			return (started) -> {
+			return (started, extra) -> {
 				int port = RedisProcess.freePort();
-				return AppProcess.start(started, image.command(started, jar, cache, settings.apply(port)),
-						image.environment(), port, Path.of("target", "benchmark", started + ".log"));
+				List<String> all = new ArrayList<>(settings.apply(port));
+				all.addAll(List.of(extra));
+				return AppProcess.start(started, image.command(started, jar, cache, all), image.environment(), port,
+						Path.of("target", "benchmark", started + ".log"));
 			};
 		}
 
@@ -168,7 +175,10 @@ public final class VoteBenchmark {
 			VoteLoad crowd = load(this.app, crowded, CROWD);
 			VoteLoad baseCrowd = load(this.base, crowded, CROWD);
 			System.out.println("Scopecut ready in " + this.app.readyMillis() + " ms, baseline in "
-					+ this.base.readyMillis() + " ms; warming up");
+					+ this.base.readyMillis() + " ms; each at full speed as it comes up, then warming up");
+			// What the first clicks after a start meet: a JIT that has compiled little.
+			VoteLoad.Result cold = load.fullSpeed(CONNECTIONS, PHASE_SECONDS / 4);
+			VoteLoad.Result baseCold = baseLoad.fullSpeed(CONNECTIONS, PHASE_SECONDS / 4);
 			load.fullSpeed(CONNECTIONS, PHASE_SECONDS / 2);
 			baseLoad.fullSpeed(CONNECTIONS, PHASE_SECONDS / 2);
 			crowd.fullSpeed(CONNECTIONS, PHASE_SECONDS / 4);
@@ -217,6 +227,10 @@ public final class VoteBenchmark {
 			}
 
 			rows(load, full, baseFull, fixed, baseFixed, rate, crowdFull, baseCrowdFull);
+			double coldRatio = cold.perSecond() / baseCold.perSecond();
+			row("the first " + fmt(PHASE_SECONDS / 4) + " s after start, full speed (a cold JIT): votes per second, "
+					+ "p50 / p99", fmt(cold.perSecond()) + ", " + shortMillis(cold),
+					fmt(baseCold.perSecond()) + ", " + shortMillis(baseCold), "", pct(coldRatio));
 			List<VoteLoad.Target> all = new ArrayList<>(cuts);
 			all.addAll(crowded);
 			Map<String, String> acknowledged = new HashMap<>(load.acknowledged());
@@ -228,6 +242,7 @@ public final class VoteBenchmark {
 			updates(all, acknowledged, lastAcks);
 			confirmations(acknowledged);
 			memoryAndStart();
+			confirmationCost(load, cuts, rate);
 			LatencyPlot.write(
 					PLOT, String.format(Locale.ROOT,
 							"Acknowledgement latency against offered load (bare ceiling %.0f/s)", ceiling),
@@ -395,10 +410,7 @@ public final class VoteBenchmark {
 				confirmed.putAll(confirmedChoices());
 				return confirmed.equals(acknowledged);
 			});
-			long posts = this.slack.calls("response_url")
-				.stream()
-				.filter((call) -> call.param("url").startsWith(VoteLoad.RESPONSE_PATH))
-				.count();
+			long posts = confirmationPosts();
 			long wrong = acknowledged.entrySet()
 				.stream()
 				.filter((vote) -> !vote.getValue().equals(confirmed.get(vote.getKey())))
@@ -462,6 +474,87 @@ public final class VoteBenchmark {
 							+ "× the baseline; " + joined(starts) + ")",
 					baseReady + " ms (" + joined(baseStarts) + ")", "≤ 3000 ms",
 					ready <= TARGET_READY_MILLIS ? "✓" : "✗");
+		}
+
+		/**
+		 * What one confirmation per burst frees: Scopecut's CPU, and the load generator's
+		 * and fake Slack's (this JVM), per 1,000 votes at the third-of-ceiling rate,
+		 * beside a second Scopecut on the same Redis that confirms every click on its own
+		 * ({@code scopecut.confirmations.burst=0ms}), alternated twice.
+		 */
+		private void confirmationCost(VoteLoad load, List<VoteLoad.Target> cuts, double rate)
+				throws InterruptedException {
+			List<VoteLoad.Target> shown = echoed(cuts);
+			load.echo(shown);
+			try (AppProcess perClick = this.scopecut.start("scopecut-per-click",
+					"--scopecut.confirmations.burst=0ms")) {
+				VoteLoad perClickLoad = load(perClick, shown, CUTS * VOTERS_PER_CUT);
+				System.out.println("Confirmations per burst against one per click, " + fmt(rate) + "/s");
+				perClickLoad.fullSpeed(CONNECTIONS, PHASE_SECONDS / 2);
+				Cost perBurst = Cost.NONE;
+				Cost each = Cost.NONE;
+				for (int round = 0; round < 2; round++) {
+					perBurst = perBurst.plus(cost(this.app, load, rate));
+					each = each.plus(cost(perClick, perClickLoad, rate));
+				}
+				row("Scopecut's CPU per 1,000 votes at " + fmt(rate) + " votes/s, one confirmation per burst "
+						+ "against one per click (a second instance, `scopecut.confirmations.burst=0ms`)",
+						perBurst.appMillisPer1000() + " ms against " + each.appMillisPer1000() + " ms", "", "",
+						pct(1 - (double) perBurst.appMillisPer1000() / each.appMillisPer1000()) + " freed");
+				row("the same, the load generator's and fake Slack's CPU (one JVM); confirmation posts per 1,000 "
+						+ "votes",
+						perBurst.hereMillisPer1000() + " ms against " + each.hereMillisPer1000() + " ms; "
+								+ perBurst.postsPer1000() + " posts against " + each.postsPer1000(),
+						"", "", "");
+				perClick.terminate(Duration.ofSeconds(60));
+			}
+		}
+
+		/** One fixed-rate phase of {@code load}, and the CPU and posts it took. */
+		private Cost cost(AppProcess server, VoteLoad load, double rate) throws InterruptedException {
+			long posts = confirmationPosts();
+			Duration serverCpu = cpu(ProcessHandle.of(server.pid()).orElseThrow());
+			Duration hereCpu = cpu(ProcessHandle.current());
+			VoteLoad.Result result = load.fixedRate(CONNECTIONS, PHASE_SECONDS / 4, rate);
+			// A burst's confirmation goes out up to 1.5 s after its first click.
+			Thread.sleep(2000);
+			return new Cost(result.requests(), cpu(ProcessHandle.of(server.pid()).orElseThrow()).minus(serverCpu),
+					cpu(ProcessHandle.current()).minus(hereCpu), confirmationPosts() - posts);
+		}
+
+		private static Duration cpu(ProcessHandle process) {
+			return process.info().totalCpuDuration().orElseThrow(() -> new IllegalStateException("no CPU time"));
+		}
+
+		private long confirmationPosts() {
+			return this.slack.calls("response_url")
+				.stream()
+				.filter((call) -> call.param("url").startsWith(VoteLoad.RESPONSE_PATH))
+				.count();
+		}
+
+		/** The votes of some phases, and the CPU and confirmation posts they took. */
+		private record Cost(long votes, Duration app, Duration here, long posts) {
+
+			static final Cost NONE = new Cost(0, Duration.ZERO, Duration.ZERO, 0);
+
+			Cost plus(Cost other) {
+				return new Cost(this.votes + other.votes, this.app.plus(other.app), this.here.plus(other.here),
+						this.posts + other.posts);
+			}
+
+			long appMillisPer1000() {
+				return this.app.toMillis() * 1000 / this.votes;
+			}
+
+			long hereMillisPer1000() {
+				return this.here.toMillis() * 1000 / this.votes;
+			}
+
+			long postsPer1000() {
+				return this.posts * 1000 / this.votes;
+			}
+
 		}
 
 		private static long readyOnce(Server server, String name) {
