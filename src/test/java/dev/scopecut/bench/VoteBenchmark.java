@@ -242,7 +242,7 @@ public final class VoteBenchmark {
 			updates(all, acknowledged, lastAcks);
 			confirmations(acknowledged);
 			memoryAndStart();
-			confirmationCost(load, cuts, rate);
+			confirmationCost(load, baseLoad, cuts, rate);
 			LatencyPlot.write(
 					PLOT, String.format(Locale.ROOT,
 							"Acknowledgement latency against offered load (bare ceiling %.0f/s)", ceiling),
@@ -480,12 +480,13 @@ public final class VoteBenchmark {
 		 * What one confirmation per burst frees: Scopecut's CPU, and the load generator's
 		 * and fake Slack's (this JVM), per 1,000 votes at the third-of-ceiling rate,
 		 * beside a second Scopecut on the same Redis that confirms every click on its own
-		 * ({@code scopecut.confirmations.burst=0ms}), alternated twice.
+		 * ({@code scopecut.confirmations.burst=0ms}) and the baseline, alternated twice.
 		 */
-		private void confirmationCost(VoteLoad load, List<VoteLoad.Target> cuts, double rate)
+		private void confirmationCost(VoteLoad load, VoteLoad baseLoad, List<VoteLoad.Target> cuts, double rate)
 				throws InterruptedException {
 			List<VoteLoad.Target> shown = echoed(cuts);
 			load.echo(shown);
+			baseLoad.echo(shown);
 			try (AppProcess perClick = this.scopecut.start("scopecut-per-click",
 					"--scopecut.confirmations.burst=0ms")) {
 				VoteLoad perClickLoad = load(perClick, shown, CUTS * VOTERS_PER_CUT);
@@ -493,19 +494,22 @@ public final class VoteBenchmark {
 				perClickLoad.fullSpeed(CONNECTIONS, PHASE_SECONDS / 2);
 				Cost perBurst = Cost.NONE;
 				Cost each = Cost.NONE;
+				Cost bare = Cost.NONE;
 				for (int round = 0; round < 2; round++) {
 					perBurst = perBurst.plus(cost(this.app, load, rate));
 					each = each.plus(cost(perClick, perClickLoad, rate));
+					bare = bare.plus(cost(this.base, baseLoad, rate));
 				}
 				row("Scopecut's CPU per 1,000 votes at " + fmt(rate) + " votes/s, one confirmation per burst "
 						+ "against one per click (a second instance, `scopecut.confirmations.burst=0ms`)",
-						perBurst.appMillisPer1000() + " ms against " + each.appMillisPer1000() + " ms", "", "",
+						perBurst.appMillisPer1000() + " ms against " + each.appMillisPer1000() + " ms",
+						bare.appMillisPer1000() + " ms", "",
 						pct(1 - (double) perBurst.appMillisPer1000() / each.appMillisPer1000()) + " freed");
 				row("the same, the load generator's and fake Slack's CPU (one JVM); confirmation posts per 1,000 "
 						+ "votes",
 						perBurst.hereMillisPer1000() + " ms against " + each.hereMillisPer1000() + " ms; "
 								+ perBurst.postsPer1000() + " posts against " + each.postsPer1000(),
-						"", "", "");
+						bare.hereMillisPer1000() + " ms; none", "", "");
 				perClick.terminate(Duration.ofSeconds(60));
 			}
 		}
