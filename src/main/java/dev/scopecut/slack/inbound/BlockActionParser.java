@@ -33,7 +33,7 @@ class BlockActionParser {
 	private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
 
 	/** The block action in a form body; empty when the body holds anything else. */
-	Optional<BlockActionRequest> parse(byte[] body, String bodyText, RequestHeaders headers) {
+	Optional<BlockActionRequest> parse(byte[] body, RequestHeaders headers) {
 		byte[] json = FormValue.of(body, "payload");
 		if (json == null) {
 			return Optional.empty();
@@ -52,7 +52,7 @@ class BlockActionParser {
 		if (parsed.getUser() == null) {
 			throw new IllegalArgumentException("a block action with no user");
 		}
-		return Optional.of(new SharedGsonBlockActionRequest(bodyText, parsed, headers));
+		return Optional.of(new SharedGsonBlockActionRequest(body, parsed, headers));
 	}
 
 	/**

@@ -105,11 +105,10 @@ public class VerifiedSlackAppServlet extends SlackAppServlet {
 
 	/** A verified request: acknowledged by Bolt, or refused when Bolt cannot take it. */
 	private void handle(HttpServletRequest req, HttpServletResponse resp, byte[] bytes) throws IOException {
-		String body = new String(bytes, StandardCharsets.UTF_8);
-		if (isAppRateLimited(req.getContentType(), body)) {
+		if (isAppRateLimited(req.getContentType(), bytes)) {
 			return;
 		}
-		Request<?> slackRequest = parse(req, bytes, body);
+		Request<?> slackRequest = parse(req, bytes);
 		if (slackRequest == null) {
 			reply(resp, 400, "not a Slack request Scopecut understands");
 			return;
@@ -140,8 +139,12 @@ public class VerifiedSlackAppServlet extends SlackAppServlet {
 	 * in an hour from one workspace), which Bolt does not know: acknowledged with an
 	 * empty 200, as Slack asks, and logged once.
 	 */
-	private static boolean isAppRateLimited(String contentType, String body) {
-		if (!mediaType(contentType).equals("application/json") || !body.contains("app_rate_limited")) {
+	private static boolean isAppRateLimited(String contentType, byte[] bytes) {
+		if (!mediaType(contentType).equals("application/json")) {
+			return false;
+		}
+		String body = new String(bytes, StandardCharsets.UTF_8);
+		if (!body.contains("app_rate_limited")) {
 			return false;
 		}
 		JsonObject notice;
@@ -165,10 +168,10 @@ public class VerifiedSlackAppServlet extends SlackAppServlet {
 		return (value != null && value.isJsonPrimitive()) ? value.getAsString() : null;
 	}
 
-	private Request<?> parse(HttpServletRequest req, byte[] bytes, String body) {
+	private Request<?> parse(HttpServletRequest req, byte[] bytes) {
 		try {
 			RequestHeaders headers = new RequestHeaders(ServletAdapterOps.toHeaderMap(req));
-			Optional<BlockActionRequest> blockAction = this.blockActions.parse(bytes, body, headers);
+			Optional<BlockActionRequest> blockAction = this.blockActions.parse(bytes, headers);
 			if (blockAction.isPresent()) {
 				return blockAction.get();
 			}
@@ -176,7 +179,7 @@ public class VerifiedSlackAppServlet extends SlackAppServlet {
 				.requestUri(req.getRequestURI())
 				.queryString(QueryStringParser.toMap(req.getQueryString()))
 				.headers(headers)
-				.requestBody(PickedDateTimes.fitted(bytes, body))
+				.requestBody(PickedDateTimes.fitted(bytes, new String(bytes, StandardCharsets.UTF_8)))
 				.remoteAddress(req.getRemoteAddr())
 				.build());
 		}

@@ -22,7 +22,7 @@ class BlockActionParserTests {
 	final RequestHeaders headers = new RequestHeaders(Map.of());
 
 	BlockActionRequest parse(String body) {
-		return this.parser.parse(body.getBytes(StandardCharsets.UTF_8), body, this.headers).orElseThrow();
+		return this.parser.parse(body.getBytes(StandardCharsets.UTF_8), this.headers).orElseThrow();
 	}
 
 	@Test
@@ -92,14 +92,13 @@ class BlockActionParserTests {
 
 	@Test
 	void leavesEveryOtherBodyToBolt() {
-		assertThat(
-				this.parser.parse("command=%2Fscopecut&text=list".getBytes(StandardCharsets.UTF_8), "", this.headers))
+		assertThat(this.parser.parse("command=%2Fscopecut&text=list".getBytes(StandardCharsets.UTF_8), this.headers))
 			.isEmpty();
 		String view = "payload=" + SignedRequests.encode("{\"type\":\"view_submission\",\"view\":{}}");
-		assertThat(this.parser.parse(view.getBytes(StandardCharsets.UTF_8), view, this.headers)).isEmpty();
+		assertThat(this.parser.parse(view.getBytes(StandardCharsets.UTF_8), this.headers)).isEmpty();
 		for (String json : new String[] { "[1,2]", "" }) {
 			String body = "payload=" + SignedRequests.encode(json);
-			assertThat(this.parser.parse(body.getBytes(StandardCharsets.UTF_8), body, this.headers)).as(json).isEmpty();
+			assertThat(this.parser.parse(body.getBytes(StandardCharsets.UTF_8), this.headers)).as(json).isEmpty();
 		}
 	}
 
@@ -109,7 +108,7 @@ class BlockActionParserTests {
 				"payload=" + SignedRequests.encode("{\"type\":\"block_actions\",not-json"),
 				"payload=" + SignedRequests.encode("{\"type\":\"block_actions\",\"actions\":[]}") }) {
 			assertThatIllegalArgumentException().as(body)
-				.isThrownBy(() -> this.parser.parse(body.getBytes(StandardCharsets.UTF_8), body, this.headers));
+				.isThrownBy(() -> this.parser.parse(body.getBytes(StandardCharsets.UTF_8), this.headers));
 		}
 	}
 
