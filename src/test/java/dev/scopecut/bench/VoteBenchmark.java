@@ -516,13 +516,14 @@ public final class VoteBenchmark {
 
 		/** One fixed-rate phase of {@code load}, and the CPU and posts it took. */
 		private Cost cost(AppProcess server, VoteLoad load, double rate) throws InterruptedException {
+			ProcessHandle process = ProcessHandle.of(server.pid()).orElseThrow();
 			long posts = confirmationPosts();
-			Duration serverCpu = cpu(ProcessHandle.of(server.pid()).orElseThrow());
+			Duration serverCpu = cpu(process);
 			Duration hereCpu = cpu(ProcessHandle.current());
 			VoteLoad.Result result = load.fixedRate(CONNECTIONS, PHASE_SECONDS / 4, rate);
 			// A burst's confirmation goes out up to 1.5 s after its first click.
 			Thread.sleep(2000);
-			return new Cost(result.requests(), cpu(ProcessHandle.of(server.pid()).orElseThrow()).minus(serverCpu),
+			return new Cost(result.requests(), cpu(process).minus(serverCpu),
 					cpu(ProcessHandle.current()).minus(hereCpu), confirmationPosts() - posts);
 		}
 

@@ -105,10 +105,14 @@ public class VerifiedSlackAppServlet extends SlackAppServlet {
 
 	/** A verified request: acknowledged by Bolt, or refused when Bolt cannot take it. */
 	private void handle(HttpServletRequest req, HttpServletResponse resp, byte[] bytes) throws IOException {
-		if (isAppRateLimited(req.getContentType(), bytes)) {
+		// Events come as JSON, decoded once here; a form is decoded only when it is
+		// not a click.
+		String json = mediaType(req.getContentType()).equals("application/json")
+				? new String(bytes, StandardCharsets.UTF_8) : null;
+		if (json != null && isAppRateLimited(json)) {
 			return;
 		}
-		Request<?> slackRequest = parse(req, bytes);
+		Request<?> slackRequest = parse(req, bytes, json);
 		if (slackRequest == null) {
 			reply(resp, 400, "not a Slack request Scopecut understands");
 			return;
@@ -139,11 +143,7 @@ public class VerifiedSlackAppServlet extends SlackAppServlet {
 	 * in an hour from one workspace), which Bolt does not know: acknowledged with an
 	 * empty 200, as Slack asks, and logged once.
 	 */
-	private static boolean isAppRateLimited(String contentType, byte[] bytes) {
-		if (!mediaType(contentType).equals("application/json")) {
-			return false;
-		}
-		String body = new String(bytes, StandardCharsets.UTF_8);
+	private static boolean isAppRateLimited(String body) {
 		if (!body.contains("app_rate_limited")) {
 			return false;
 		}
@@ -168,7 +168,8 @@ public class VerifiedSlackAppServlet extends SlackAppServlet {
 		return (value != null && value.isJsonPrimitive()) ? value.getAsString() : null;
 	}
 
-	private Request<?> parse(HttpServletRequest req, byte[] bytes) {
+	/** {@code json}: the body as text when it is JSON, else null. */
+	private Request<?> parse(HttpServletRequest req, byte[] bytes, String json) {
 		try {
 			RequestHeaders headers = new RequestHeaders(ServletAdapterOps.toHeaderMap(req));
 			Optional<BlockActionRequest> blockAction = this.blockActions.parse(bytes, headers);
@@ -179,7 +180,8 @@ public class VerifiedSlackAppServlet extends SlackAppServlet {
 				.requestUri(req.getRequestURI())
 				.queryString(QueryStringParser.toMap(req.getQueryString()))
 				.headers(headers)
-				.requestBody(PickedDateTimes.fitted(bytes, new String(bytes, StandardCharsets.UTF_8)))
+				.requestBody(PickedDateTimes.fitted(bytes,
+						(json != null) ? json : new String(bytes, StandardCharsets.UTF_8)))
 				.remoteAddress(req.getRemoteAddr())
 				.build());
 		}
