@@ -3,9 +3,18 @@ package dev.scopecut.slack.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.security.Provider;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 
+import javax.crypto.Mac;
+
+import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.scopecut.support.fakeslack.SignedRequests;
 
@@ -16,6 +25,34 @@ class RequestSignatureTests {
 	final String body = "payload=" + SignedRequests.encode("{\"text\":\"café · ☕\"}");
 
 	final byte[] bytes = this.body.getBytes(StandardCharsets.UTF_8);
+
+	/** The native provider, as on x86-64 Linux, and the JDK's, as elsewhere. */
+	static Stream<Provider> providers() throws Exception {
+		return Stream.of(AmazonCorrettoCryptoProvider.INSTANCE, Mac.getInstance("HmacSHA256").getProvider());
+	}
+
+	@Test
+	@EnabledOnOs(value = OS.LINUX, architectures = "amd64")
+	void checksWithTheNativeProviderWhereItLoads() {
+		assertThat(AmazonCorrettoCryptoProvider.INSTANCE.getLoadingError()).isNull();
+		assertThat(RequestSignature.fastestProvider()).isSameAs(AmazonCorrettoCryptoProvider.INSTANCE);
+	}
+
+	/** Slack's own example ("Verifying requests from Slack"). */
+	@ParameterizedTest
+	@MethodSource("providers")
+	void acceptsSlacksDocumentedExampleWithEitherProvider(Provider provider) {
+		RequestSignature slacks = new RequestSignature("8f742231b10e8888abcd99yyyzzz85a5", provider);
+		byte[] body = ("token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V"
+				+ "&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text="
+				+ "&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN"
+				+ "&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c")
+			.getBytes(StandardCharsets.UTF_8);
+		String signed = "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503";
+
+		assertThat(slacks.isValid("1531420618", body, signed)).isTrue();
+		assertThat(slacks.isValid("1531420619", body, signed)).isFalse();
+	}
 
 	@Test
 	void acceptsWhatSlacksSdkSignsOnTheSameBytes() {
