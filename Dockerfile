@@ -66,8 +66,8 @@ EXPOSE 3000 8081
 # 100-160 ms under load); only the pages used are resident. The class metadata's first collection
 # threshold is set above what the app loads (75 MiB): at Java's default of about 21 MiB, each start
 # collected the whole heap three times as the threshold grew (25, 47 and 97 ms; "Pause Full
-# (Metadata GC Threshold)"), and metadata is committed only as it is used. Native access for the
-# crypto provider that checks Slack's signatures (RequestSignature): Java 25 warns without it. Give the container 384 MiB: the
-# benchmark runs the app with exactly these options, and its own cache made by the same
+# (Metadata GC Threshold)"), and metadata is committed only as it is used. Native access is allowed
+# for the crypto provider that checks Slack's signatures (RequestSignature): Java 25 warns without
+# it. Give the container 384 MiB: the benchmark runs the app with exactly these options, and its own cache made by the same
 # training run.
 ENTRYPOINT ["java", "-XX:InitialRAMPercentage=30", "-XX:MaxRAMPercentage=30", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=240m", "-XX:MetaspaceSize=96m", "--enable-native-access=ALL-UNNAMED", "-XX:AOTCache=app.aot", "-jar", "app.jar"]

@@ -5,8 +5,12 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -26,12 +30,13 @@ import org.slf4j.LoggerFactory;
  * The HMAC is AWS's native provider's (Amazon Corretto Crypto Provider) where it loads,
  * on x86-64 Linux as in the image. The image's JVM compiles with C1 only, which has no
  * SHA-256 intrinsic: the JDK's own HMAC of a 13.6 KB click took about 100 µs there
- * against the native provider's 8, and was a fifth of the app's CPU under load
- * (BENCHMARKS.md). Where the native library does not load (another platform, no writable
- * temporary directory) the JDK's provider checks signatures, and a log line says so.
- * Loading it takes a few hundred milliseconds of a start (its jar is signed, and the JDK
- * checks the 9.6 MB library's digest, under C1 too), so it loads on a thread of its own
- * while the app starts; a request that comes sooner waits for it.
+ * against the native provider's 8, and was the largest part of the app's CPU under load
+ * (21% of a flight recording's samples; BENCHMARKS.md). Where the native library does not
+ * load (another platform, no writable temporary directory) the JDK's provider checks
+ * signatures, and a log line says so. Loading it takes a few hundred milliseconds of a
+ * start (its jar is signed, and the JDK checks the 9.6 MB library's digest, under C1
+ * too), so it loads on a thread of its own while the app starts; a request that comes
+ * sooner waits for it, at most a few seconds.
  */
 final class RequestSignature {
 
@@ -44,13 +49,20 @@ final class RequestSignature {
 	/** {@code v0=} and 32 bytes in hex. */
 	private static final int LENGTH = VERSION.length() + 1 + 64;
 
+	/**
+	 * How long a request's thread waits for the native provider to load before it checks
+	 * with the JDK's instead; loading takes well under a second.
+	 */
+	private static final Duration LOADING_WAIT = Duration.ofSeconds(5);
+
 	/** The provider of this JVM's signature checks, chosen once, off the start's path. */
 	private static final CompletableFuture<Provider> FASTEST = CompletableFuture
-		.supplyAsync(RequestSignature::fastestProvider, (task) -> {
-			Thread loader = new Thread(task, "signature-provider");
-			loader.setDaemon(true);
-			loader.start();
-		});
+		.supplyAsync(() -> fastest(AmazonCorrettoCryptoProvider.INSTANCE,
+				AmazonCorrettoCryptoProvider.INSTANCE.getLoadingError()), (task) -> {
+					Thread loader = new Thread(task, "signature-provider");
+					loader.setDaemon(true);
+					loader.start();
+				});
 
 	private final ThreadLocal<Mac> macs;
 
@@ -58,33 +70,55 @@ final class RequestSignature {
 		this(signingSecret, FASTEST);
 	}
 
+	/** Checks with {@code provider}: for tests of each provider. */
 	RequestSignature(String signingSecret, Provider provider) {
 		this(signingSecret, CompletableFuture.completedFuture(provider));
 	}
 
 	private RequestSignature(String signingSecret, CompletableFuture<Provider> provider) {
 		SecretKeySpec key = new SecretKeySpec(signingSecret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
-		this.macs = ThreadLocal.withInitial(() -> newMac(key, provider.join()));
+		this.macs = ThreadLocal.withInitial(() -> newMac(key, awaited(provider)));
 	}
 
 	/**
-	 * The native provider if it loaded here, else the JDK's first HMAC-SHA256, with its
-	 * self-tests (run on a provider's first use) done.
+	 * {@code candidate}, the native provider, if it loaded ({@code loadingError} null)
+	 * and passes its self-tests (run on a provider's first use); else the JDK's first
+	 * HMAC-SHA256. Whatever goes wrong with the candidate, the JDK's checks signatures.
 	 */
-	static Provider fastestProvider() {
-		Throwable loading = AmazonCorrettoCryptoProvider.INSTANCE.getLoadingError();
+	static Provider fastest(Provider candidate, Throwable loadingError) {
+		Throwable refusal = loadingError;
+		if (refusal == null) {
+			try {
+				Mac.getInstance(ALGORITHM, candidate);
+				log.info("Request signatures are checked by {}", candidate);
+				return candidate;
+			}
+			catch (GeneralSecurityException | RuntimeException | LinkageError ex) {
+				refusal = ex;
+			}
+		}
+		Provider jdk = jdkProvider();
+		log.info("Request signatures are checked by {}: the native provider is unavailable ({})", jdk, refusal);
+		return jdk;
+	}
+
+	private static Provider awaited(CompletableFuture<Provider> provider) {
 		try {
-			Provider chosen = (loading == null) ? AmazonCorrettoCryptoProvider.INSTANCE
-					: Mac.getInstance(ALGORITHM).getProvider();
-			Mac.getInstance(ALGORITHM, chosen);
-			if (loading == null) {
-				log.info("Request signatures are checked by {}", chosen);
-			}
-			else {
-				log.info("Request signatures are checked by {}: the native provider did not load ({})", chosen,
-						loading.toString());
-			}
-			return chosen;
+			return provider.get(LOADING_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			log.warn("This thread checks signatures with the JDK's provider: the native one is not ready ({})",
+					ex.toString());
+		}
+		return jdkProvider();
+	}
+
+	private static Provider jdkProvider() {
+		try {
+			return Mac.getInstance(ALGORITHM).getProvider();
 		}
 		catch (NoSuchAlgorithmException ex) {
 			// Every Java runtime has HmacSHA256.
@@ -135,7 +169,7 @@ final class RequestSignature {
 			return mac;
 		}
 		catch (GeneralSecurityException ex) {
-			// The provider was chosen for having HmacSHA256.
+			// The provider was chosen for making an HmacSHA256, and the key is one.
 			throw new IllegalStateException(ex);
 		}
 	}

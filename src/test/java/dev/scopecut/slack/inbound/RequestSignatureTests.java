@@ -26,16 +26,31 @@ class RequestSignatureTests {
 
 	final byte[] bytes = this.body.getBytes(StandardCharsets.UTF_8);
 
-	/** The native provider, as on x86-64 Linux, and the JDK's, as elsewhere. */
+	/** The native provider where it loads, as on x86-64 Linux, and the JDK's. */
 	static Stream<Provider> providers() throws Exception {
-		return Stream.of(AmazonCorrettoCryptoProvider.INSTANCE, Mac.getInstance("HmacSHA256").getProvider());
+		Provider jdk = Mac.getInstance("HmacSHA256").getProvider();
+		return (AmazonCorrettoCryptoProvider.INSTANCE.getLoadingError() == null)
+				? Stream.of(AmazonCorrettoCryptoProvider.INSTANCE, jdk) : Stream.of(jdk);
 	}
 
 	@Test
 	@EnabledOnOs(value = OS.LINUX, architectures = "amd64")
 	void checksWithTheNativeProviderWhereItLoads() {
 		assertThat(AmazonCorrettoCryptoProvider.INSTANCE.getLoadingError()).isNull();
-		assertThat(RequestSignature.fastestProvider()).isSameAs(AmazonCorrettoCryptoProvider.INSTANCE);
+		assertThat(RequestSignature.fastest(AmazonCorrettoCryptoProvider.INSTANCE, null))
+			.isSameAs(AmazonCorrettoCryptoProvider.INSTANCE);
+	}
+
+	@Test
+	void checksWithTheJdksProviderWhenTheNativeOneDidNotLoadOrCannotMakeAnHmac() throws Exception {
+		Provider jdk = Mac.getInstance("HmacSHA256").getProvider();
+		Provider withoutHmac = new Provider("Empty", "1", "makes nothing") {
+		};
+
+		assertThat(RequestSignature.fastest(AmazonCorrettoCryptoProvider.INSTANCE,
+				new UnsatisfiedLinkError("no libamazonCorrettoCryptoProvider")))
+			.isSameAs(jdk);
+		assertThat(RequestSignature.fastest(withoutHmac, null)).isSameAs(jdk);
 	}
 
 	/** Slack's own example ("Verifying requests from Slack"). */
