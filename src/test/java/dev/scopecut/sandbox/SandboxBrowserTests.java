@@ -100,11 +100,7 @@ class SandboxBrowserTests extends SandboxTest {
 		actAs(ANN);
 		this.wait.until((driver) -> click(button(cutMessage(), "Close cut")));
 		browser.findElement(By.id("bk-confirm-yes")).click();
-		WebElement decision = this.wait.until((driver) -> messages().stream()
-			.filter((message) -> message.getText().contains("Scope cut: Demo"))
-			.findFirst()
-			.orElse(null));
-		String text = decision.getText();
+		String text = shownText(SandboxBrowserTests::decisionMessage);
 		assertThat(text).contains("Ship now", "a (2–0)", "Defer", "b (1–1) (tie)", "c (0–0)");
 		// The decision is posted, then the cut's message is updated: a closed cut has no
 		// vote buttons left, only the one that starts the next cut.
@@ -151,12 +147,8 @@ class SandboxBrowserTests extends SandboxTest {
 
 		browser.findElement(By.id("skip-day")).click();
 		browser.findElement(By.id("nav-dm")).click();
-		WebElement asked = this.wait.until((driver) -> messages().stream()
-			.filter((message) -> message.getText().contains("Check-in:"))
-			.findFirst()
-			.orElse(null));
-		assertThat(asked.getText()).contains("Demo", "Will people share a link?");
-		this.wait.until((driver) -> click(button(asked, "We learned it")));
+		assertThat(shownText(() -> messageContaining("Check-in:"))).contains("Demo", "Will people share a link?");
+		this.wait.until((driver) -> click(button(messageContaining("Check-in:"), "We learned it")));
 		WebElement learned = this.wait.until(ExpectedConditions.visibilityOfElementLocated(formField("check-in-text")));
 		learned.sendKeys("People share links with their whole team.");
 		browser.findElement(By.id("modal-submit")).click();
@@ -166,16 +158,19 @@ class SandboxBrowserTests extends SandboxTest {
 					&& message.findElements(By.cssSelector("button.bk-button")).isEmpty()));
 
 		browser.findElement(By.id("nav-channel")).click();
-		WebElement reply = this.wait.until((driver) -> messages().stream()
-			.filter((message) -> message.getText().contains("What the release taught"))
-			.findFirst()
-			.orElse(null));
-		assertThat(reply.getDomAttribute("class")).contains("thread-reply");
-		assertThat(reply.getText()).contains("Reply in thread", "We learned it",
+		// The messages' texts read in one step, so that their order is of one drawing.
+		List<String> shown = this.wait.until((driver) -> {
+			List<String> texts = messages().stream().map(WebElement::getText).toList();
+			return (indexContaining(texts, "What the release taught") >= 0) ? texts : null;
+		});
+		int reply = indexContaining(shown, "What the release taught");
+		assertThat(shown.get(reply)).contains("Reply in thread", "We learned it",
 				"People share links with their whole team.");
-		List<WebElement> shown = messages();
-		assertThat(shown.indexOf(reply)).as("the reply follows the decision it answers")
-			.isEqualTo(shown.indexOf(decisionMessage()) + 1);
+		assertThat(reply).as("the reply follows the decision it answers")
+			.isEqualTo(indexContaining(shown, "Scope cut: Demo") + 1);
+		String replyClasses = this.wait
+			.until((driver) -> messageContaining("What the release taught").getDomAttribute("class"));
+		assertThat(replyClasses).contains("thread-reply");
 		screenshot("sandbox-check-in.png");
 
 		this.wait.until((driver) -> click(button(cutMessage(), "Start next cut")));
@@ -293,9 +288,8 @@ class SandboxBrowserTests extends SandboxTest {
 		// The badge counts the reminder until it has been on screen, as Slack's does.
 		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("dm-count"), "1"));
 		browser.findElement(By.id("nav-dm")).click();
-		WebElement reminder = this.wait.until((driver) -> reminder());
-		assertThat(reminder.getText()).contains("Reminder:", "3 of 3 items", "Demo", "#release-planning", "Ship",
-				"Defer");
+		assertThat(shownText(SandboxBrowserTests::reminder)).contains("Reminder:", "3 of 3 items", "Demo",
+				"#release-planning", "Ship", "Defer");
 		this.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("dm-count")));
 		assertThat(this.workspace.snapshot(finished).getAsJsonArray("dmMessages")).as("who voted on everything")
 			.isEmpty();
@@ -359,8 +353,7 @@ class SandboxBrowserTests extends SandboxTest {
 		items.sendKeys("email signup\nshare link");
 		browser.findElement(By.id("modal-submit")).click();
 		this.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("modal-backdrop")));
-		WebElement cut = this.wait.until((driver) -> cutMessage());
-		assertThat(cut.getText()).contains("email signup", "share link");
+		assertThat(shownText(SandboxBrowserTests::cutMessage)).contains("email signup", "share link");
 	}
 
 	@Test
@@ -389,15 +382,15 @@ class SandboxBrowserTests extends SandboxTest {
 		browser.findElement(By.id("modal-close")).click();
 		this.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("modal-backdrop")));
 
-		WebElement edited = this.wait.until((driver) -> messages().stream()
+		Supplier<WebElement> edited = () -> messages().stream()
 			.filter((message) -> message.findElements(By.cssSelector(".bk-header"))
 				.stream()
 				.anyMatch((header) -> header.getText().equals("Demo, trimmed")))
 			.findFirst()
-			.orElse(null));
+			.orElse(null);
+		assertThat(shownText(edited)).contains("at most 1 ship", "edited: title “Demo” → “Demo, trimmed”");
 		assertThat(cutMessage()).as("the cut's message redrawn in place, not posted again").isNull();
-		assertThat(edited.getText()).contains("at most 1 ship", "edited: title “Demo” → “Demo, trimmed”");
-		assertThat(button(edited, "Edit").isDisplayed()).isTrue();
+		this.wait.until((driver) -> button(edited.get(), "Edit").isDisplayed());
 	}
 
 	@Test
@@ -622,18 +615,38 @@ class SandboxBrowserTests extends SandboxTest {
 
 	/** The decision of the cut "Demo", as posted in the channel. */
 	private static WebElement decisionMessage() {
-		return messages().stream()
-			.filter((message) -> message.getText().contains("Scope cut: Demo"))
-			.findFirst()
-			.orElse(null);
+		return messageContaining("Scope cut: Demo");
 	}
 
 	/** The reminder in the direct messages shown. */
 	private static WebElement reminder() {
-		return messages().stream()
-			.filter((message) -> message.getText().contains("Reminder:"))
-			.findFirst()
-			.orElse(null);
+		return messageContaining("Reminder:");
+	}
+
+	/** The first message shown that says {@code part}, or null. */
+	private static WebElement messageContaining(String part) {
+		return messages().stream().filter((message) -> message.getText().contains(part)).findFirst().orElse(null);
+	}
+
+	private static int indexContaining(List<String> texts, String part) {
+		for (int i = 0; i < texts.size(); i++) {
+			if (texts.get(i).contains(part)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/**
+	 * The text of what {@code find} finds, read in the same step: the page redraws its
+	 * messages whenever one changes, and an element found before a redraw is stale after
+	 * it (the wait ignores that, and finds it again).
+	 */
+	private String shownText(Supplier<WebElement> find) {
+		return this.wait.until((driver) -> {
+			WebElement found = find.get();
+			return (found != null) ? found.getText() : null;
+		});
 	}
 
 	/**
