@@ -68,6 +68,6 @@ EXPOSE 3000 8081
 # collected the whole heap three times as the threshold grew (25, 47 and 97 ms; "Pause Full
 # (Metadata GC Threshold)"), and metadata is committed only as it is used. Native access is allowed
 # for the crypto provider that checks Slack's signatures (RequestSignature): Java 25 warns without
-# it. Give the container 384 MiB: the benchmark runs the app with exactly these options, and its own cache made by the same
-# training run.
+# it. Give the container 384 MiB: the benchmark runs the app with exactly these options, and its
+# own cache made by the same training run.
 ENTRYPOINT ["java", "-XX:InitialRAMPercentage=30", "-XX:MaxRAMPercentage=30", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=240m", "-XX:MetaspaceSize=96m", "--enable-native-access=ALL-UNNAMED", "-XX:AOTCache=app.aot", "-jar", "app.jar"]

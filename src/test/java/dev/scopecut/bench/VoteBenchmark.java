@@ -549,15 +549,19 @@ public final class VoteBenchmark {
 			}
 
 			long appMillisPer1000() {
-				return this.app.toMillis() * 1000 / this.votes;
+				return per1000(this.app.toMillis());
 			}
 
 			long hereMillisPer1000() {
-				return this.here.toMillis() * 1000 / this.votes;
+				return per1000(this.here.toMillis());
 			}
 
 			long postsPer1000() {
-				return this.posts * 1000 / this.votes;
+				return per1000(this.posts);
+			}
+
+			private long per1000(long amount) {
+				return amount * 1000 / this.votes;
 			}
 
 		}

@@ -94,21 +94,24 @@ public class VerifiedSlackAppServlet extends SlackAppServlet {
 			if (!this.signature.isValid(timestamp, bytes, claimed)) {
 				reply(resp, 401, "invalid or missing signature");
 			}
-			else if (!isSlackContentType(req.getContentType())) {
-				reply(resp, 415, "Slack sends forms or JSON");
-			}
 			else {
-				handle(req, resp, bytes);
+				String type = mediaType(req.getContentType());
+				if (!isSlackContentType(type)) {
+					reply(resp, 415, "Slack sends forms or JSON");
+				}
+				else {
+					handle(req, resp, bytes, type);
+				}
 			}
 		});
 	}
 
 	/** A verified request: acknowledged by Bolt, or refused when Bolt cannot take it. */
-	private void handle(HttpServletRequest req, HttpServletResponse resp, byte[] bytes) throws IOException {
+	private void handle(HttpServletRequest req, HttpServletResponse resp, byte[] bytes, String mediaType)
+			throws IOException {
 		// Events come as JSON, decoded once here; a form is decoded only when it is
 		// not a click.
-		String json = mediaType(req.getContentType()).equals("application/json")
-				? new String(bytes, StandardCharsets.UTF_8) : null;
+		String json = mediaType.equals("application/json") ? new String(bytes, StandardCharsets.UTF_8) : null;
 		if (json != null && isAppRateLimited(json)) {
 			return;
 		}
@@ -191,9 +194,11 @@ public class VerifiedSlackAppServlet extends SlackAppServlet {
 		}
 	}
 
-	/** Slack posts interactions and commands as forms, and events as JSON. */
-	private static boolean isSlackContentType(String contentType) {
-		String type = mediaType(contentType);
+	/**
+	 * Slack posts interactions and commands as forms, and events as JSON; {@code type} as
+	 * {@link #mediaType} gives it.
+	 */
+	private static boolean isSlackContentType(String type) {
 		return type.equals("application/x-www-form-urlencoded") || type.equals("application/json");
 	}
 
